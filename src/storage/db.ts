@@ -1,0 +1,93 @@
+// Opening the database. Every difference between SQLite and PostgreSQL that the rest of the
+// code would otherwise have to know lives in this file.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/config.js';
+import { DomainError } from '../domain/errors.js';
+import { migrationProvider } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Human description without secrets, for logs and errors. */
+  describe: string;
+  /** SQLite only: the underlying handle, for online backup. */
+  sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+}
+
+/** Strips the password from a postgres URL so it can be shown. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let handle: SqliteDatabase.Database;
+  try {
+    handle = new SqliteDatabase(path);
+  } catch (e) {
+    throw new DomainError('unavailable', `Cannot open SQLite database ${path}: ${(e as Error).message}`, path);
+  }
+  // WAL lets the portal read while an import writes; busy_timeout waits for a writer
+  // instead of failing at once when two processes share the file.
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `SQLite ${path}`,
+    sqlite: handle,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Counts come back as int8, which pg gives as strings; our counts fit in a JS number.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw new DomainError('unavailable', `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message}`, 'DATABASE_URL');
+  }
+  return { db, dialect: 'postgres', describe: `PostgreSQL ${redactUrl(url)}`, sqlite: null, close: () => db.destroy() };
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date. Kysely's migrator takes a lock, so parallel starts are safe. */
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const failed = (results ?? []).find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new DomainError('unavailable', `Migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied };
+}

@@ -1,0 +1,12 @@
+// The migration list, in order. Imported statically so the build carries them and no
+// directory scanning is needed at run time. Names are timestamps: never rename one.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './2026_11_23_0001_initial.js';
+
+const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_initial': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
