@@ -10,5 +10,7 @@ if (!existsSync(main)) {
   process.stderr.write('protokol: not built yet. Run `npm run build` (or `npm start`) first.\n');
   process.exit(1);
 }
+// Settings from a .env file in the working directory; variables already set win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 const { runCli } = await import(pathToFileURL(main).href);
 process.exitCode = await runCli(process.argv.slice(2));

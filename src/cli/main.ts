@@ -1,0 +1,71 @@
+// `protokol` CLI: dispatches to one command, and is the one place that turns errors into a
+// message and an exit code (0 ok, 1 failure, 2 usage or invalid input, 3 database or
+// tool unavailable, 4 not found, 5 conflict).
+import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { backupCommand } from './backup.js';
+import type { Command } from './command.js';
+import { demoCommand } from './demo.js';
+import { migrateCommand } from './migrate.js';
+import { type Output, UsageError } from './options.js';
+import { ServeError, serveCommand } from './serve.js';
+import { userCommand } from './user.js';
+
+const commands: Command[] = [serveCommand, migrateCommand, demoCommand, userCommand, backupCommand];
+
+const exitCodes: Record<ErrorCode, number> = {
+  invalid_input: 2,
+  unavailable: 3,
+  not_found: 4,
+  conflict: 5,
+  invalid_transition: 5,
+  forbidden: 1,
+};
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: protokol <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `protokol <command> --help` for the options of one command.',
+    'Settings also come from env vars (see .env.example); flags win.',
+  ].join('\n');
+}
+
+const stdio: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Output = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`protokol: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, env, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`protokol ${e.message}\nRun \`protokol ${name} --help\` for usage.`);
+      return 2;
+    }
+    if (e instanceof DomainError) {
+      io.err(`protokol ${name}: ${e.message}`);
+      return exitCodes[e.code];
+    }
+    if (e instanceof ServeError) {
+      io.err(`protokol ${name}: ${e.message}`);
+      return 1;
+    }
+    io.err(`protokol ${name}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,37 @@
+// The accessibility statement (tilgængelighedserklæring) webtilgængelighedsloven requires.
+// A short placeholder until the municipality's own statement from was.digst.dk is linked.
+import { Layout } from './layout.js';
+
+export function AccessibilityPage(props: { path: string; baseUrl: string }) {
+  return (
+    <Layout
+      title="Tilgængelighedserklæring"
+      path={props.path}
+      baseUrl={props.baseUrl}
+      breadcrumbs={[{ label: 'Forside', href: '/' }, { label: 'Tilgængelighedserklæring' }]}
+    >
+      <h1>Tilgængelighedserklæring</h1>
+      <p>
+        Protokol skal kunne bruges af alle. Portalen er bygget efter standarden WCAG 2.1 på niveau AA, som lov om
+        tilgængelighed af offentlige organers websteder og mobilapplikationer kræver.
+      </p>
+      <h2>Det har vi gjort</h2>
+      <ul>
+        <li>Siderne er opbygget med overskrifter, landmærker og brødkrummer, så de kan læses med skærmlæser.</li>
+        <li>Alt kan bruges med tastatur, og der er et link direkte til sidens indhold.</li>
+        <li>Teksten kan forstørres, og siderne kan læses på en mobiltelefon.</li>
+        <li>Siderne bruger ikke JavaScript.</li>
+      </ul>
+      <h2>Kendte mangler</h2>
+      <p>
+        Ældre bilag er ofte PDF-filer fra kommunens sagssystem, som ikke altid er tilgængelige. Har du brug for et bilag i en
+        anden form, kan du kontakte kommunen.
+      </p>
+      <h2>Kontakt og klage</h2>
+      <p>
+        Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen,
+        som fører tilsyn med loven.
+      </p>
+    </Layout>
+  );
+}

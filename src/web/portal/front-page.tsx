@@ -1,0 +1,58 @@
+// The front page: one municipality's coming meetings, latest minutes and committees, or the
+// list of municipalities when the install holds several.
+import type { Body } from '../../domain/organization.js';
+import type { BodyFrontPage } from '../../services/portal.js';
+import { MeetingList, bodyHref, organizationHref } from './components.js';
+import { Layout } from './layout.js';
+
+export function FrontPage(props: { page: BodyFrontPage; path: string; baseUrl: string; isHome: boolean }) {
+  const { page } = props;
+  const crumbs = props.isHome ? [{ label: 'Forside' }] : [{ label: 'Forside', href: '/' }, { label: page.body.name }];
+  return (
+    <Layout title={page.body.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
+      <h1>{page.body.name}</h1>
+      <section aria-labelledby="kommende">
+        <h2 id="kommende">Kommende møder</h2>
+        <MeetingList meetings={page.upcoming} showOrganization={true} empty="Der er ingen planlagte møder." />
+      </section>
+      <section aria-labelledby="referater">
+        <h2 id="referater">Seneste referater</h2>
+        <MeetingList meetings={page.latestMinutes} showOrganization={true} empty="Der er endnu ingen offentliggjorte referater." />
+      </section>
+      <section aria-labelledby="udvalg">
+        <h2 id="udvalg">Udvalg</h2>
+        {page.term ? <p class="meta">Valgperiode {page.term.name}</p> : null}
+        {page.organizations.length === 0 ? (
+          <p>Der er ingen udvalg registreret.</p>
+        ) : (
+          <ul class="plain-list">
+            {page.organizations.map((o) => (
+              <li>
+                <a href={organizationHref(o.id)}>{o.name}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+export function BodyListPage(props: { bodies: Body[]; path: string; baseUrl: string }) {
+  return (
+    <Layout title="Kommuner" path={props.path} baseUrl={props.baseUrl} breadcrumbs={[{ label: 'Forside' }]}>
+      <h1>Kommuner</h1>
+      {props.bodies.length === 0 ? (
+        <p>Der er endnu ingen data.</p>
+      ) : (
+        <ul class="plain-list">
+          {props.bodies.map((b) => (
+            <li>
+              <a href={bodyHref(b.slug)}>{b.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
