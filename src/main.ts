@@ -1,8 +1,13 @@
 // Composition root: config → database → file store → services. The CLI commands and the
 // web server get what they need from here and nowhere else.
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
+import { PortalService } from './services/portal.js';
 import { type Database, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
+import { PortalQueries } from './storage/repositories/portal-queries.js';
+import { createApp } from './web/app.js';
 
 export interface AppContext {
   config: Readonly<Config>;
@@ -25,4 +30,15 @@ export async function openContext(config: Readonly<Config>, options: { migrate: 
     files: new FileStore(config.filesDir),
     close: () => database.close(),
   };
+}
+
+/** The HTTP application over an open context. */
+export function buildWebApp(ctx: AppContext, log: Logger): Hono {
+  const portal = new PortalService(new PortalQueries(ctx.database.db));
+  return createApp({
+    portal,
+    files: ctx.files,
+    baseUrl: ctx.config.baseUrl,
+    logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
+  });
 }

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { openContext } from '../main.js';
-import { backupDatabase } from '../storage/backup.js';
+import { backup } from '../services/backup.js';
 import type { Command } from './command.js';
 import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -23,10 +22,7 @@ export const backupCommand: Command = {
     const config = configFrom(values, env);
     const ctx = await openContext(config, { migrate: false });
     try {
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      const ext = config.database.kind === 'sqlite' ? 'db' : 'dump';
-      const out = resolve(values.out ?? `./data/backups/protokol-${stamp}.${ext}`);
-      const r = await backupDatabase(ctx.database, out, config.database.kind === 'postgres' ? config.database.url : null);
+      const r = await backup(ctx.database, config.database, values.out);
       io.out(`Backup written to ${r.path} (${r.method})`);
       return 0;
     } finally {

@@ -12,7 +12,6 @@ import { type Meeting, type MeetingState, agendaIsPublic, meetingStateLabel, min
 import {
   type Body,
   type LegislativeTerm,
-  type MembershipRole,
   type Organization,
   membershipRoleLabel,
   organizationKindLabel,
@@ -189,7 +188,7 @@ export class PortalService {
     const day = term && term.endDate < today ? term.endDate : today;
     const members = (await this.queries.members(org.id, day))
       .sort((a, b) => roleRank(a.role) - roleRank(b.role) || byDanishName(a, b))
-      .map((m) => ({ name: m.name, roleLabel: membershipRoleLabel[m.role as MembershipRole], party: m.party }));
+      .map((m) => ({ name: m.name, roleLabel: membershipRoleLabel[m.role], party: m.party }));
 
     const meetingsByYear: OrganizationPage['meetingsByYear'] = [];
     for (const m of meetings) {

@@ -50,7 +50,7 @@ async function assertPgDumpUsable(database: Database): Promise<void> {
       'pg_dump',
     );
   }
-  const r = await sql<{ v: string }>`show server_version_num`.execute(database.db);
+  const r = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(database.db);
   const server = Math.floor(Number(r.rows[0]?.v ?? 0) / 10000);
   if (client < server) {
     throw new DomainError(

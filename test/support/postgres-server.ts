@@ -54,7 +54,7 @@ export async function startPostgres(env: NodeJS.ProcessEnv): Promise<RunningPost
     await server.initialise();
     await server.start();
   } catch (e) {
-    throw new Error(`Could not start embedded PostgreSQL: ${(e as Error).message}\n${logs.slice(-20).join('\n')}`);
+    throw new Error(`Could not start embedded PostgreSQL: ${(e as Error).message}\n${logs.slice(-20).join('\n')}`, { cause: e });
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

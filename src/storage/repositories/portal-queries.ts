@@ -77,40 +77,31 @@ const meetingColumns = [
   'meeting.externalId',
 ] as const;
 
+const bodyColumns = ['id', 'slug', 'name', 'website'] as const;
+const termColumns = ['id', 'bodyId', 'name', 'startDate', 'endDate'] as const;
+
 export class PortalQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async bodies(): Promise<Body[]> {
-    const rows = await this.db.selectFrom('body').select(['id', 'slug', 'name', 'website']).orderBy('name').execute();
-    return rows;
+  bodies(): Promise<Body[]> {
+    return this.db.selectFrom('body').select(bodyColumns).orderBy('name').execute();
   }
 
   async bodyBySlug(slug: string): Promise<Body | null> {
-    const row = await this.db.selectFrom('body').select(['id', 'slug', 'name', 'website']).where('slug', '=', slug).executeTakeFirst();
-    return row ?? null;
+    return (await this.db.selectFrom('body').select(bodyColumns).where('slug', '=', slug).executeTakeFirst()) ?? null;
   }
 
   async bodyById(id: string): Promise<Body | null> {
-    const row = await this.db.selectFrom('body').select(['id', 'slug', 'name', 'website']).where('id', '=', id).executeTakeFirst();
-    return row ?? null;
+    return (await this.db.selectFrom('body').select(bodyColumns).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async terms(bodyId: string): Promise<LegislativeTerm[]> {
-    return this.db
-      .selectFrom('legislativeTerm')
-      .select(['id', 'bodyId', 'name', 'startDate', 'endDate'])
-      .where('bodyId', '=', bodyId)
-      .orderBy('startDate', 'desc')
-      .execute();
+  /** Newest first. */
+  terms(bodyId: string): Promise<LegislativeTerm[]> {
+    return this.db.selectFrom('legislativeTerm').select(termColumns).where('bodyId', '=', bodyId).orderBy('startDate', 'desc').execute();
   }
 
   async term(id: string): Promise<LegislativeTerm | null> {
-    const row = await this.db
-      .selectFrom('legislativeTerm')
-      .select(['id', 'bodyId', 'name', 'startDate', 'endDate'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ?? null;
+    return (await this.db.selectFrom('legislativeTerm').select(termColumns).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** Organizations of one term plus those outside any term (they exist in every term). */

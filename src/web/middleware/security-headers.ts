@@ -14,7 +14,7 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('X-Frame-Options', 'DENY');
     h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
   };
 }

@@ -1,6 +1,7 @@
 // The page frame every portal page shares: skip link, header, breadcrumbs, one main landmark
 // and the footer with the accessibility statement that webtilgængelighedsloven requires.
 import type { Child } from 'hono/jsx';
+import { portalCssVersion } from './styles.js';
 
 export interface Crumb {
   label: string;
@@ -32,7 +33,7 @@ export function Layout(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – Protokol`}</title>
         <link rel="canonical" href={canonicalUrl(props.baseUrl, props.path)} />
-        <link rel="stylesheet" href={STYLESHEET_PATH} />
+        <link rel="stylesheet" href={`${STYLESHEET_PATH}?v=${portalCssVersion}`} />
       </head>
       <body>
         <a class="skip-link" href="#indhold">

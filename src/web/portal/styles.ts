@@ -1,6 +1,8 @@
 // The portal's whole stylesheet, hand-written and small: readable type, a single column that
 // works on a phone, visible focus, and colours with at least 4.5:1 contrast (WCAG 2.1 AA).
 // Served from /static/protokol.css so the CSP can stay `default-src 'self'` (no inline styles).
+import { createHash } from 'node:crypto';
+
 export const portalCss = `
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
@@ -57,3 +59,6 @@ th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #d9d
   a { color: inherit; }
 }
 `;
+
+/** Content hash in the stylesheet URL: the file can be cached for a year and still change. */
+export const portalCssVersion = createHash('sha256').update(portalCss).digest('hex').slice(0, 12);

@@ -1,0 +1,103 @@
+// One agenda item as the public sees it. It receives a PublicAgendaItem, already cut down by
+// `publicView`: this file only presents, it decides nothing about what is visible.
+import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
+import { formatFileSize } from '../../domain/file.js';
+import { withParty } from './components.js';
+
+const voteLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
+
+/** Anchor id of an item: the printed number when it is safe in a URL fragment, else the order. */
+export function itemAnchor(item: Pick<PublicAgendaItem, 'number' | 'order'>): string {
+  return /^[0-9A-Za-z.-]+$/.test(item.number) ? `punkt-${item.number}` : `punkt-${item.order}`;
+}
+
+export const fileHref = (f: { id: string; fileName: string }): string =>
+  `/filer/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
+
+/** Text extracted from documents keeps its line breaks: each non-empty line is a paragraph. */
+function Paragraphs(props: { text: string }) {
+  const lines = props.text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  return (
+    <>
+      {lines.map((l) => (
+        <p>{l}</p>
+      ))}
+    </>
+  );
+}
+
+export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
+  const item = props.item;
+  const anchor = itemAnchor(item);
+  // The decision is shown once, in its own box; a "Beslutning" section would repeat it.
+  const sections = item.decision === null ? item.sections : item.sections.filter((s) => s.kind !== 'decision');
+  return (
+    <article id={anchor} class="item" aria-labelledby={`${anchor}-titel`}>
+      <h2 id={`${anchor}-titel`}>
+        <span class="item-number">{item.number}.</span> {item.title}
+      </h2>
+      {item.public ? null : (
+        <p>
+          <span class="closed-marker">Lukket punkt</span>
+        </p>
+      )}
+      {item.decision !== null ? (
+        <div class="decision">
+          <h3>Beslutning</h3>
+          <Paragraphs text={item.decision} />
+        </div>
+      ) : null}
+      {item.absences.length > 0 ? <p>Afbud: {item.absences.map(withParty).join(', ')}</p> : null}
+      {item.disqualifications.map((d) => (
+        <p>
+          Inhabil: {withParty(d)}
+          {d.reason ? ` – ${d.reason}` : ''}
+        </p>
+      ))}
+      {item.dissents.length > 0 ? (
+        <div>
+          <h3>Afvigende mening</h3>
+          {item.dissents.map((d) => (
+            <p>
+              {withParty(d)}: {d.text}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {item.votes.length > 0 ? (
+        <div>
+          <h3>Afstemning</h3>
+          <ul>
+            {item.votes.map((v) => (
+              <li>
+                {voteLabel[v.choice]}: {v.label}
+                {v.count === null ? '' : ` (${v.count})`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {sections.map((s) => (
+        <section>
+          <h3>{s.heading}</h3>
+          <Paragraphs text={s.text} />
+        </section>
+      ))}
+      {item.files.length > 0 ? (
+        <div class="attachments">
+          <h3>Bilag</h3>
+          <ul>
+            {item.files.map((f) => (
+              <li>
+                <a href={fileHref(f)}>{f.title}</a> <span class="meta">({formatFileSize(f.size)})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </article>
+  );
+}

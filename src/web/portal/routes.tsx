@@ -1,0 +1,72 @@
+// The public portal's routes. Thin: read the parameters, call one PortalService use case,
+// render. Not-found and other errors are thrown and mapped once in middleware/errors.tsx.
+import { Hono } from 'hono';
+import type { FileReader, PortalService } from '../../services/portal.js';
+import { AccessibilityPage } from './accessibility-page.js';
+import { BodyListPage, FrontPage } from './front-page.js';
+import { MeetingPage } from './meeting-page.js';
+import { OrganizationPage } from './organization-page.js';
+import { sendPage } from './render.js';
+import { portalCss } from './styles.js';
+
+export interface PortalDeps {
+  portal: PortalService;
+  files: FileReader;
+  baseUrl: string;
+}
+
+/** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    const home = await portal.home();
+    if (home.kind === 'single') return sendPage(c, <FrontPage page={home.page} path="/" baseUrl={baseUrl} isHome={true} />);
+    return sendPage(c, <BodyListPage bodies={home.bodies} path="/" baseUrl={baseUrl} />);
+  });
+
+  app.get('/kommune/:slug', async (c) => {
+    const page = await portal.bodyFrontPage(c.req.param('slug'));
+    return sendPage(c, <FrontPage page={page} path={c.req.path} baseUrl={baseUrl} isHome={false} />);
+  });
+
+  app.get('/udvalg/:id', async (c) => {
+    const page = await portal.organizationPage(c.req.param('id'));
+    return sendPage(c, <OrganizationPage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get('/moeder/:id', async (c) => {
+    const page = await portal.meetingPage(c.req.param('id'));
+    return sendPage(c, <MeetingPage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get('/filer/:id/:fileName', async (c) => {
+    const file = await portal.publicFile(c.req.param('id'), c.req.param('fileName'));
+    const bytes = await files.read(file.sha256);
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': file.mediaType,
+      'Content-Disposition': contentDisposition(file.fileName),
+      'Content-Length': String(bytes.byteLength),
+      // An uploaded HTML or SVG file must not run script in our origin.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'Cache-Control': 'public, max-age=3600',
+    });
+  });
+
+  app.get('/tilgaengelighed', (c) => sendPage(c, <AccessibilityPage path={c.req.path} baseUrl={baseUrl} />));
+
+  app.get('/static/protokol.css', (c) =>
+    c.body(portalCss, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      // The layout links it with a content hash (?v=…), so a year-long cache is safe.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    }),
+  );
+
+  return app;
+}
