@@ -8,7 +8,7 @@ import { type PublicAgendaItem, publicView } from '../domain/agenda-item.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import type { AttachmentFile } from '../domain/file.js';
-import { type Meeting, type MeetingState, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
+import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
 import {
   type Body,
   type LegislativeTerm,
@@ -24,18 +24,10 @@ export interface FileReader {
   read(sha256: string): Promise<Uint8Array>;
 }
 
-export interface MeetingSummary {
-  id: string;
-  organizationId: string;
+export interface MeetingSummary extends Meeting {
   organizationName: string;
-  date: string;
-  start: string | null;
-  end: string | null;
-  location: string | null;
-  state: MeetingState;
   /** "Aflyst" for a cancelled meeting, else the state label. */
   stateLabel: string;
-  cancelled: boolean;
 }
 
 export interface OrganizationLink {

@@ -58,7 +58,7 @@ forEachDatabase('demo municipality', (t) => {
     assert.ok(report.files >= 10, `${report.files} files`);
   });
 
-  it('has two terms, each with a council, a finance committee and three committees', async () => {
+  it('has three terms, each with a council, a finance committee and three committees', async () => {
     const { db } = t().database;
     const terms = await db.selectFrom('legislativeTerm').selectAll().orderBy('startDate').execute();
     assert.deepEqual(
@@ -66,24 +66,38 @@ forEachDatabase('demo municipality', (t) => {
       [
         ['2018-2021', '2018-01-01', '2021-12-31'],
         ['2022-2025', '2022-01-01', '2025-12-31'],
+        ['2026-2029', '2026-01-01', '2029-12-31'],
       ],
     );
     const orgs = await db.selectFrom('organization').selectAll().execute();
+    assert.equal(orgs.length, 15);
     for (const term of terms) {
       const kinds = orgs.filter((o) => o.termId === term.id).map((o) => o.kind);
-      assert.ok(kinds.length >= 5);
-      assert.equal(kinds.filter((k) => k === 'council').length, 1);
-      assert.equal(kinds.filter((k) => k === 'finance_committee').length, 1);
-      assert.ok(kinds.filter((k) => k === 'committee').length >= 3);
+      assert.deepEqual(kinds.sort(), ['committee', 'committee', 'committee', 'council', 'finance_committee'], term.name);
     }
-    // Every 2022-2025 organization continues one from 2018-2021; one under a new name.
-    const later = orgs.filter((o) => o.termId === terms[1]?.id);
+    // Every later organization continues one from the term before; one committee is renamed each time.
     const byId = new Map(orgs.map((o) => [o.id, o]));
-    for (const o of later) {
-      const predecessor = o.predecessorId ? byId.get(o.predecessorId) : undefined;
-      assert.equal(predecessor?.termId, terms[0]?.id, `${o.name} has a predecessor`);
+    assert.ok(orgs.every((o) => (o.termId === terms[0]?.id) === (o.predecessorId === null)), 'only the first term starts a chain');
+    for (let i = 1; i < terms.length; i++) {
+      const later = orgs.filter((o) => o.termId === terms[i]?.id);
+      for (const o of later) {
+        const predecessor = o.predecessorId ? byId.get(o.predecessorId) : undefined;
+        assert.equal(predecessor?.termId, terms[i - 1]?.id, `${o.name} (${terms[i]?.name}) has a predecessor`);
+        assert.equal(predecessor?.kind, o.kind);
+      }
+      assert.equal(new Set(later.map((o) => o.predecessorId)).size, later.length, 'no two organizations continue the same one');
+      assert.ok(later.some((o) => byId.get(o.predecessorId ?? '')?.name !== o.name), `one committee was renamed in ${terms[i]?.name}`);
     }
-    assert.ok(later.some((o) => byId.get(o.predecessorId ?? '')?.name !== o.name), 'one committee was renamed');
+    // Each current organization reaches back through 2022-2025 to 2018-2021.
+    const current = orgs.filter((o) => o.termId === terms[2]?.id);
+    for (const o of current) {
+      const chain = [o];
+      for (let p = byId.get(o.predecessorId ?? ''); p; p = byId.get(p.predecessorId ?? '')) chain.push(p);
+      assert.deepEqual(chain.map((c) => c.termId), [...terms].reverse().map((x) => x.id), `${o.name} chain`);
+    }
+    const climate = current.find((o) => o.name === 'Klima-, Teknik- og Miljøudvalget');
+    assert.equal(climate?.shortName, 'KTMU');
+    assert.equal(byId.get(climate?.predecessorId ?? '')?.name, 'Teknik- og Miljøudvalget');
   });
 
   it('has memberships with every role and party letters without parentheses', async () => {
@@ -96,6 +110,22 @@ forEachDatabase('demo municipality', (t) => {
     const perPerson = new Map<string, number>();
     for (const m of memberships) perPerson.set(m.personId, (perPerson.get(m.personId) ?? 0) + 1);
     assert.ok([...perPerson.values()].some((n) => n >= 3), 'someone sits in several bodies');
+
+    // Every membership spans exactly its organization's term: the old ones end on 2025-12-31.
+    const terms = await db
+      .selectFrom('organization')
+      .innerJoin('legislativeTerm', 'legislativeTerm.id', 'organization.termId')
+      .select(['organization.id', 'legislativeTerm.name', 'legislativeTerm.startDate', 'legislativeTerm.endDate'])
+      .execute();
+    const termOf = new Map(terms.map((x) => [x.id, x]));
+    for (const m of memberships) assert.deepEqual([m.startDate, m.endDate], [termOf.get(m.organizationId)?.startDate, termOf.get(m.organizationId)?.endDate]);
+    const inTerm = (name: string) => new Set(memberships.filter((m) => termOf.get(m.organizationId)?.name === name).map((m) => m.personId));
+    const [previous, current] = [inTerm('2022-2025'), inTerm('2026-2029')];
+    assert.ok([...current].filter((p) => previous.has(p)).length > current.size / 2, 'mostly the same people');
+    assert.ok([...current].some((p) => !previous.has(p)), 'someone new joined in 2026');
+    assert.ok([...previous].some((p) => !current.has(p)), 'someone left in 2025');
+    const roles2026 = new Set(memberships.filter((m) => termOf.get(m.organizationId)?.name === '2026-2029').map((m) => m.role));
+    assert.deepEqual([...roles2026].sort(), ['formand', 'medlem', 'naestformand', 'suppleant']);
   });
 
   it('has meetings in every state, a cancelled one, and upcoming ones', async () => {
@@ -107,6 +137,31 @@ forEachDatabase('demo municipality', (t) => {
     assert.ok(upcoming.some((m) => m.state === 'agenda_published'));
     assert.ok(upcoming.some((m) => m.state === 'planned'));
     assert.equal(meetings.filter((m) => m.cancelled === 1).length, 1);
+  });
+
+  it("holds every meeting in its organization's term, the upcoming ones in 2026-2029", async () => {
+    const { db } = t().database;
+    const meetings = await db
+      .selectFrom('meeting')
+      .innerJoin('organization', 'organization.id', 'meeting.organizationId')
+      .innerJoin('legislativeTerm', 'legislativeTerm.id', 'organization.termId')
+      .select(['meeting.id', 'meeting.date', 'meeting.state', 'legislativeTerm.name as term', 'legislativeTerm.startDate', 'legislativeTerm.endDate'])
+      .execute();
+    for (const m of meetings) assert.ok(m.startDate <= m.date && m.date <= m.endDate, `${m.date} in ${m.term}`);
+    const upcoming = meetings.filter((m) => m.date > '2026-11-23');
+    assert.equal(upcoming.length, 4);
+    assert.ok(upcoming.every((m) => m.term === '2026-2029'));
+
+    // The current term has history: held meetings with minutes, attendance and an absence.
+    const held = meetings.filter((m) => m.term === '2026-2029' && m.date <= '2026-11-23');
+    assert.ok(held.length >= 3);
+    assert.ok(held.every((m) => m.state === 'minutes_published'));
+    const heldIds = held.map((m) => m.id);
+    const attendance = await db.selectFrom('meetingAttendance').selectAll().where('meetingId', 'in', heldIds).execute();
+    for (const m of held) assert.ok(attendance.some((a) => a.meetingId === m.id && a.status === 'present'));
+    assert.ok(attendance.some((a) => a.status === 'absent'));
+    const decided = await db.selectFrom('agendaItem').select(['meetingId', 'decision']).where('meetingId', 'in', heldIds).where('paperId', 'is not', null).execute();
+    for (const m of held) assert.ok(decided.some((i) => i.meetingId === m.id && (i.decision ?? '').length > 0));
   });
 
   it('opens and closes every meeting with the standard items', async () => {

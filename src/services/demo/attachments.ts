@@ -167,6 +167,26 @@ export const demoAttachments: readonly DemoAttachment[] = [
       'Karaktergennemsnittet ved afgangsprøverne var 7,2, og 91 procent af eleverne svarer, at de er glade for deres skole.',
     ],
   },
+  {
+    key: 'klimahandlingsplan-proces',
+    title: 'Klimahandlingsplan 2026-2030, proces og tidsplan',
+    fileName: 'bilag-1-klimahandlingsplan-proces.pdf',
+    public: true,
+    paragraphs: [
+      'Planen udarbejdes i tre faser: kortlægning af udledningerne frem til juni 2026, borgerinddragelse i august og september og politisk behandling i november og december 2026.',
+      'Kortlægningen omfatter kommunens egne bygninger og køretøjer, energiforbruget i private boliger, transport og landbrug.',
+    ],
+  },
+  {
+    key: 'budgetforslag-2027',
+    title: 'Budgetforslag 2027-2030, hovedoversigt',
+    fileName: 'bilag-1-budgetforslag-2027-2030.pdf',
+    public: true,
+    paragraphs: [
+      'Budgetforslaget har samlede driftsudgifter på 2.251,3 mio. kr. i 2027 og en anlægsramme på 104,0 mio. kr.',
+      'Forslaget er i balance med en uændret skatteprocent på 25,1. Kassebeholdningen forventes at udgøre 121,6 mio. kr. ved udgangen af 2027.',
+    ],
+  },
 ];
 
 export function demoAttachment(key: string): DemoAttachment {

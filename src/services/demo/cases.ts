@@ -36,6 +36,9 @@ export const demoCases: readonly DemoCase[] = [
   { reference: '25-000121', title: 'Skoledistrikter fra skoleåret 2025/26', decisionCompetence: 'Børne- og Skoleudvalget' },
   { reference: '25-000310', title: 'Vintervedligeholdelse - evaluering af sæson 2024/25', decisionCompetence: 'Teknik- og Miljøudvalget' },
   { reference: '25-000877', title: 'Regnskab 2024 - oversendelse til revisionen', decisionCompetence: 'Kommunalbestyrelsen' },
+  { reference: '26-000214', title: 'Klimahandlingsplan 2026-2030 - proces og tidsplan', decisionCompetence: 'Klima-, Teknik- og Miljøudvalget' },
+  { reference: '26-001876', title: 'Ferieplan for skolerne 2027/28', decisionCompetence: 'Børne- og Skoleudvalget' },
+  { reference: '26-003105', title: 'Budget 2027-2030 - 1. behandling', decisionCompetence: 'Kommunalbestyrelsen' },
   { reference: '26-004321', title: 'Kvalitetsrapport for skoleområdet 2025/26', decisionCompetence: 'Kommunalbestyrelsen' },
   { reference: '26-004410', title: 'Takster 2027 for dagtilbud og SFO', decisionCompetence: 'Kommunalbestyrelsen' },
 ];

@@ -16,8 +16,8 @@ export function demoId(externalId: string): string {
   return stableId(DEMO_SOURCE, externalId);
 }
 
-export type TermCode = '2018-2021' | '2022-2025';
-export type OrgCode = 'kb' | 'ou' | 'bu' | 'bsu' | 'tmu' | 'ssu';
+export type TermCode = '2018-2021' | '2022-2025' | '2026-2029';
+export type OrgCode = 'kb' | 'ou' | 'bu' | 'bsu' | 'tmu' | 'ktmu' | 'ssu';
 
 export const termKey = (term: TermCode) => demoKey('term', term);
 export const organizationKey = (term: TermCode, org: OrgCode) => demoKey('organization', term, org);

@@ -1,4 +1,4 @@
-// The demo municipality "Demo Kommune": a small, fictional but realistic council with two
+// The demo municipality "Demo Kommune": a small, fictional but realistic council with three
 // terms, committees, members, a few dozen items and attachments. Loaded by `protokol demo`
 // and by `npm start` on an empty database, so a new install has something to show.
 //
@@ -94,7 +94,7 @@ async function saveStructure(trx: Db, bodyId: string): Promise<void> {
       endDate: term.endDate,
     });
   }
-  // demoOrganizations lists 2018-2021 before 2022-2025, so a predecessor is saved first.
+  // demoOrganizations lists the terms oldest first, so a predecessor is saved first.
   for (const org of demoOrganizations) {
     const previous = demoTerms[demoTerms.findIndex((t) => t.code === org.term) - 1];
     await saveOrganization(trx, {

@@ -1,13 +1,15 @@
 // Meetings after the demo's "today" (late November 2026), so the portal has next meetings to
-// show: two with a published agenda, two only planned. Fixed dates: the demo must load the
-// same rows whatever day it runs.
+// show: two with a published agenda, two only planned. They belong to the 2026-2029 bodies;
+// the keys (and so the permalinks) are those the meetings have always had, which is why the
+// Klima-, Teknik- og Miljøudvalget meeting keeps "tmu" in its key. Fixed dates: the demo must
+// load the same rows whatever day it runs.
 import { caseSections, type DemoMeeting, TOWN_HALL } from './model.js';
 import { anyOtherBusiness, approveAgenda, approveMinutes } from './standard-items.js';
 
 export const meetingsUpcoming: DemoMeeting[] = [
   {
     key: '2026-12-01-bsu',
-    term: '2022-2025',
+    term: '2026-2029',
     organization: 'bsu',
     date: '2026-12-01',
     start: '16:30',
@@ -39,7 +41,7 @@ export const meetingsUpcoming: DemoMeeting[] = [
   },
   {
     key: '2026-12-09-ou',
-    term: '2022-2025',
+    term: '2026-2029',
     organization: 'ou',
     date: '2026-12-09',
     start: '16:00',
@@ -69,7 +71,7 @@ export const meetingsUpcoming: DemoMeeting[] = [
   },
   {
     key: '2026-12-16-kb',
-    term: '2022-2025',
+    term: '2026-2029',
     organization: 'kb',
     date: '2026-12-16',
     start: '17:00',
@@ -80,8 +82,8 @@ export const meetingsUpcoming: DemoMeeting[] = [
   },
   {
     key: '2027-01-12-tmu',
-    term: '2022-2025',
-    organization: 'tmu',
+    term: '2026-2029',
+    organization: 'ktmu',
     date: '2027-01-12',
     start: '15:30',
     end: null,

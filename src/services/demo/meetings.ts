@@ -11,6 +11,7 @@ import { meetings2021 } from './meetings-2021.js';
 import { meetings2024August } from './meetings-2024-august.js';
 import { meetings2024September } from './meetings-2024-september.js';
 import { meetings2025 } from './meetings-2025.js';
+import { meetings2026 } from './meetings-2026.js';
 import { meetingsUpcoming } from './meetings-upcoming.js';
 import type { DemoItem, DemoMeeting } from './model.js';
 import { demoOrganization } from './organizations.js';
@@ -22,6 +23,7 @@ export const demoMeetings: readonly DemoMeeting[] = [
   ...meetings2024August,
   ...meetings2024September,
   ...meetings2025,
+  ...meetings2026,
   ...meetingsUpcoming,
 ];
 

@@ -1,8 +1,13 @@
-// The demo municipality's two terms, their council and committees, and who sat where.
-// Committees are re-created each term; each 2022-2025 organization points back to its
-// 2018-2021 counterpart, and the children's committee changed its name between the terms.
-import type { MembershipRole, OrganizationKind } from '../../domain/organization.js';
+// The demo municipality's three terms, their council and committees, and who sat where.
+// Committees are re-created each term; each organization points back to its counterpart in
+// the term before. The children's committee changed its name in 2022, and the technical
+// committee in 2026 (organizations-2026.ts).
+import type { OrganizationKind } from '../../domain/organization.js';
 import type { OrgCode, TermCode } from './keys.js';
+import { organizations2026 } from './organizations-2026.js';
+import { chair, type DemoSeat, member, substitute, vice } from './seats.js';
+
+export type { DemoSeat } from './seats.js';
 
 export interface DemoTerm {
   code: TermCode;
@@ -13,12 +18,8 @@ export interface DemoTerm {
 export const demoTerms: readonly DemoTerm[] = [
   { code: '2018-2021', startDate: '2018-01-01', endDate: '2021-12-31' },
   { code: '2022-2025', startDate: '2022-01-01', endDate: '2025-12-31' },
+  { code: '2026-2029', startDate: '2026-01-01', endDate: '2029-12-31' },
 ];
-
-export interface DemoSeat {
-  person: string;
-  role: MembershipRole;
-}
 
 export interface DemoOrganization {
   term: TermCode;
@@ -31,12 +32,7 @@ export interface DemoOrganization {
   seats: readonly DemoSeat[];
 }
 
-const chair = (person: string): DemoSeat => ({ person, role: 'formand' });
-const vice = (person: string): DemoSeat => ({ person, role: 'naestformand' });
-const member = (person: string): DemoSeat => ({ person, role: 'medlem' });
-const substitute = (person: string): DemoSeat => ({ person, role: 'suppleant' });
-
-// Fifteen seats on the council in both terms: A 5, V 4, C 2, F, Ø, B, O one each.
+// Fifteen seats on the council in every term: A 5, V 4, C 2, F, Ø, B, O one each.
 const council2018: DemoSeat[] = [
   chair('preben-kallehave'),
   vice('birgitte-lindskov'),
@@ -224,6 +220,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
       member('lone-brinch-mortensen'),
     ],
   },
+  // Oldest term first, so a predecessor is always saved before its successor.
+  ...organizations2026,
 ];
 
 export function demoTerm(code: TermCode): DemoTerm {

@@ -19,11 +19,16 @@ export const demoPeople: readonly DemoPerson[] = [
   { key: 'pernille-rask-thomsen', name: 'Pernille Rask Thomsen', party: 'A' },
   { key: 'anders-boegelund', name: 'Anders Bøgelund', party: 'V' },
   { key: 'camilla-frost-nygaard', name: 'Camilla Frost Nygaard', party: 'A' },
+  // Rasmus Ejlersen, Tove Damgaard Iversen and Nikolaj Holmsted did not run again in 2025.
   { key: 'rasmus-ejlersen', name: 'Rasmus Ejlersen', party: 'C' },
   { key: 'tove-damgaard-iversen', name: 'Tove Damgaard Iversen', party: 'V' },
   { key: 'nikolaj-holmsted', name: 'Nikolaj Holmsted', party: 'A' },
   { key: 'jonas-krarup', name: 'Jonas Krarup', party: 'A' },
   { key: 'signe-lauridsen-bech', name: 'Signe Lauridsen Bech', party: 'V' },
+  // Elected in November 2025; sit from the 2026-2029 term.
+  { key: 'ida-soelvhoej', name: 'Ida Sølvhøj', party: 'A' },
+  { key: 'thomas-brogaard-vinther', name: 'Thomas Brogaard Vinther', party: 'V' },
+  { key: 'louise-kaersgaard-fogh', name: 'Louise Kærsgaard Fogh', party: 'C' },
   // Sat only in 2018-2021 (the mayor of that term and one member who did not run again).
   { key: 'preben-kallehave', name: 'Preben Kallehave', party: 'A' },
   { key: 'gitte-lykkebo', name: 'Gitte Lykkebo', party: 'V' },
