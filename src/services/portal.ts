@@ -104,18 +104,7 @@ function link(o: Organization): OrganizationLink {
 }
 
 function summary(m: Meeting, organizationName: string): MeetingSummary {
-  return {
-    id: m.id,
-    organizationId: m.organizationId,
-    organizationName,
-    date: m.date,
-    start: m.start,
-    end: m.end,
-    location: m.location,
-    state: m.state,
-    stateLabel: m.cancelled ? 'Aflyst' : meetingStateLabel[m.state],
-    cancelled: m.cancelled,
-  };
+  return { ...m, organizationName, stateLabel: m.cancelled ? 'Aflyst' : meetingStateLabel[m.state] };
 }
 
 const listSummary = (m: MeetingListRow): MeetingSummary => summary(m, m.organizationName);

@@ -54,7 +54,10 @@ export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
       'Content-Length': String(bytes.byteLength),
       // An uploaded HTML or SVG file must not run script in our origin.
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-      'Cache-Control': 'public, max-age=3600',
+      // Revalidate every time: a file withdrawn from publication must stop being served at
+      // once, also from shared caches. The content hash makes revalidation cheap.
+      'Cache-Control': 'no-cache',
+      ETag: `"${file.sha256}"`,
     });
   });
 
