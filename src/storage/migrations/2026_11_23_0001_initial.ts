@@ -162,7 +162,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('organization_id', 'text', (c) => c.references('organization.id').onDelete('set null'))
     .addColumn('organization_name', 'text', (c) => c.notNull())
     .addColumn('meeting_id', 'text', (c) => c.references('meeting.id').onDelete('set null'))
-    .addColumn('agenda_item_id', 'text', (c) => c.references('agenda_item.id').onDelete('set null'))
+    // A consultation recorded from an agenda item is that item's consideration of the case:
+    // it goes when the item goes (a re-import that drops the item must not leave a ghost).
+    .addColumn('agenda_item_id', 'text', (c) => c.references('agenda_item.id').onDelete('cascade'))
     .addColumn('date', 'text')
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text')

@@ -245,6 +245,9 @@ async function saveAgendaItem(db: Db, m: MeetingRecord, meetingId: string, item:
       role: item.consultation.role,
       outcome: item.consultation.outcome,
     });
+  } else {
+    // The item no longer considers a case (the source unlinked it): drop its old consultation.
+    await db.deleteFrom('consultation').where('agendaItemId', '=', itemId).execute();
   }
   return itemId;
 }
