@@ -1,8 +1,9 @@
 // Opening the database. Every difference between SQLite and PostgreSQL that the rest of the
 // code would otherwise have to know lives in this file.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.js';
@@ -11,6 +12,19 @@ import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The SQLite driver for the running Node. better-sqlite3 12 (built from source) is the one
+ * that works on Node 20, but on Node 24 it aborts the process when a statement is garbage
+ * collected at teardown (its node::ObjectWrap removes a cleanup hook after the environment
+ * is gone; WiseLibs/better-sqlite3#1515). Version 13 moved to Node-API and fixes that, ships
+ * prebuilt binaries, and requires Node 22. Both are installed; the API is the same.
+ */
+export function sqliteDriver(): typeof SqliteDatabase {
+  const require = createRequire(import.meta.url);
+  const major = Number(process.versions.node.split('.')[0]);
+  return require(major >= 22 ? 'better-sqlite3-13' : 'better-sqlite3') as typeof SqliteDatabase;
+}
 
 export interface Database {
   db: Kysely<DB>;
@@ -41,7 +55,8 @@ function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let handle: SqliteDatabase.Database;
   try {
-    handle = new SqliteDatabase(path);
+    const Driver = sqliteDriver();
+    handle = new Driver(path);
   } catch (e) {
     throw new DomainError('unavailable', `Cannot open SQLite database ${path}: ${(e as Error).message}`, path);
   }

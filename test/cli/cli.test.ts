@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { sqliteDriver } from '../../src/storage/db.js';
 import { cliEnv, runCli } from '../support/cli.js';
 import { createEmptyDatabase } from '../support/databases.js';
 
@@ -92,7 +93,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       if (dialect === 'sqlite') {
         assert.equal(b.code, 0, b.stderr);
         assert.ok(existsSync(out));
-        const { default: Sqlite } = await import('better-sqlite3');
+        const Sqlite = sqliteDriver();
         const copy = new Sqlite(out, { readonly: true });
         const row = copy.prepare('select email from app_user').get() as { email: string };
         copy.close();

@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Sqlite from 'better-sqlite3';
+import { sqliteDriver } from '../../src/storage/db.js';
 import { cliEnv, runCli, startServer } from '../support/cli.js';
 import { freePort } from '../support/postgres-server.js';
 
 function rowCounts(dbPath: string): Record<string, number> {
+  const Sqlite = sqliteDriver();
   const db = new Sqlite(dbPath, { readonly: true });
   const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'").all() as { name: string }[];
   const counts = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
