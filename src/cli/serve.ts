@@ -70,7 +70,7 @@ export const serveCommand: Command = {
       throw e;
     }
     markReady();
-    log.info({ url, database: ctx.database.describe }, 'listening');
+    log.debug({ url, database: ctx.database.describe }, 'listening');
     io.out(`Protokol is running at ${url} (${ctx.database.describe}). Press Ctrl-C to stop.`);
     return waitForShutdown(server, () => ctx.close(), io);
   },
