@@ -1,0 +1,98 @@
+// The importer's contracts. Stages, each re-runnable and testable alone (DESIGN.md habit 6):
+//   extract (file → ExtractedText) → parse (ExtractedText → ParsedDocument)
+//   → map (ParsedDocument → archive-writer records) → upsert by (source, external id).
+// ParsedDocument is also what `protokol parse --json` prints, field for field.
+
+/** One line of the source as extracted: its text, 1-based line number and page (PDF). */
+export interface SourceLine {
+  text: string;
+  /** 1-based line number in the extracted text (for .txt/.md: the file's own line number). */
+  line: number;
+  /** 1-based page number for PDFs, null for text files. */
+  page: number | null;
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'pdf';
+
+export interface ExtractedText {
+  /** Absolute or given path, for messages. */
+  fileName: string;
+  format: SourceFormat;
+  /** Content lines, running page headers and footers already removed (PDF). */
+  lines: SourceLine[];
+  pageCount: number | null;
+  /** Lines removed as running headers/footers; not content, counted for the record. */
+  removedLines: number;
+  /** SHA-256 of the file's bytes: a document's identity across re-imports. */
+  sha256: string;
+}
+
+export interface ParseWarning {
+  line: number | null;
+  page: number | null;
+  /** Stable code, e.g. 'unparsed_line', 'toc_mismatch', 'mis_decoded', 'no_date'. */
+  code: string;
+  message: string;
+}
+
+export interface ParsedSection {
+  /** A SectionKind from domain/agenda-item.ts where the heading is recognised, else 'other'. */
+  kind: string;
+  /** The heading as printed (markdown and HTML markup removed). */
+  heading: string;
+  text: string;
+}
+
+export interface ParsedHistoryEntry {
+  date: string;
+  organization: string;
+  decision: string;
+}
+
+export interface ParsedItem {
+  /** As printed: "1", "96". */
+  number: string;
+  /** 1-based position in the document (numbers may be out of order). */
+  order: number;
+  /** Without the committee prefix ("BU - ", "SSÆ/BU/JAI – "). */
+  title: string;
+  /** Committee prefix codes in printed order, [] if none. */
+  committees: string[];
+  public: boolean;
+  caseNumber: string | null;
+  decision: string | null;
+  /** Names printed as absent for this item ("Afbud: …", "Fraværende: …", "Følgende deltog ikke …"). */
+  absent: string[];
+  sections: ParsedSection[];
+  attachments: { title: string }[];
+  history: ParsedHistoryEntry[];
+  /** First source line of the item, for messages and links back to the document. */
+  line: number | null;
+  page: number | null;
+}
+
+export interface ParsedParticipant {
+  name: string;
+  absent: boolean;
+  substituteFor: string | null;
+  /** Party letter when printed ("(A)"), else null. */
+  party: string | null;
+  /** Role when printed ("formand", "næstformand"), else null. */
+  role: string | null;
+}
+
+export interface ParsedDocument {
+  documentKind: 'dagsorden' | 'referat';
+  municipality: string | null;
+  organization: { name: string; term: string | null };
+  meeting: { date: string; start: string | null; end: string | null; location: string | null };
+  participants: ParsedParticipant[];
+  items: ParsedItem[];
+  toc: { title: string; page: number | null }[];
+  signatures: string[];
+  warnings: ParseWarning[];
+  /** Which layout family the parser recognised ("lejre", "hedensted", "edoc", "generic"). */
+  layout: string;
+  /** Share (0..1) of the input's words that appear somewhere in this document. */
+  coverage: number;
+}
