@@ -5,9 +5,17 @@ export interface AttachmentFile {
   title: string;
   fileName: string;
   mediaType: string;
-  size: number;
-  sha256: string;
+  /** Null (with sha256) when a document names the attachment but its file was not supplied. */
+  size: number | null;
+  sha256: string | null;
   public: boolean;
+}
+
+/** An attachment whose bytes we hold and can serve. */
+export type StoredAttachmentFile = AttachmentFile & { size: number; sha256: string };
+
+export function isStored(f: AttachmentFile): f is StoredAttachmentFile {
+  return f.sha256 !== null && f.size !== null;
 }
 
 /** Human file size, da-DK: "12,3 kB". */

@@ -7,7 +7,7 @@
 import { type PublicAgendaItem, publicView } from '../domain/agenda-item.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
-import type { AttachmentFile } from '../domain/file.js';
+import { type StoredAttachmentFile, isStored } from '../domain/file.js';
 import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
 import {
   type Body,
@@ -219,7 +219,7 @@ export class PortalService {
    * The file if the public may download it, else not_found: a closed file must not be told
    * apart from a missing one (no 403), so its existence is never confirmed.
    */
-  async publicFile(id: string, fileName: string): Promise<AttachmentFile> {
+  async publicFile(id: string, fileName: string): Promise<StoredAttachmentFile> {
     const row = await this.queries.fileAccess(id);
     const visible =
       row !== null &&
@@ -228,7 +228,8 @@ export class PortalService {
       row.itemPublic !== false &&
       row.meetingState !== null &&
       agendaIsPublic(row.meetingState);
-    if (!visible) throw new DomainError('not_found', 'Filen findes ikke', id);
+    // A file named in an imported document but never supplied has nothing to serve.
+    if (!visible || !isStored(row.file)) throw new DomainError('not_found', 'Filen findes ikke', id);
     return row.file;
   }
 }

@@ -146,8 +146,8 @@ export interface FileTable extends Importable {
   title: string;
   fileName: string;
   mediaType: string;
-  size: number;
-  sha256: string;
+  size: number | null;
+  sha256: string | null;
   text: string | null;
   public: number;
   createdAt: string;

@@ -279,6 +279,7 @@ forEachDatabase('demo municipality', (t) => {
     for (const f of files) {
       assert.equal(f.mediaType, 'application/pdf');
       assert.match(f.fileName, /^bilag-\d+-[a-z0-9-]+\.pdf$/);
+      assert.ok(f.sha256, 'every demo attachment has its file');
       const bytes = await store.read(f.sha256);
       assert.equal(bytes.byteLength, f.size);
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -183,8 +183,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('media_type', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
+    // size and sha256 are null for an attachment a document names but whose file was not
+    // supplied (archive imports): the record keeps the title; the portal offers no download.
+    .addColumn('size', 'integer')
+    .addColumn('sha256', 'text')
     .addColumn('text', 'text')
     .addColumn('public', 'integer', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())

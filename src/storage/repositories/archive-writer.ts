@@ -71,8 +71,9 @@ export interface FileRecord extends Keyed {
   title: string;
   fileName: string;
   mediaType: string;
-  size: number;
-  sha256: string;
+  /** Null when the document names the attachment but the file itself is absent. */
+  size: number | null;
+  sha256: string | null;
   text: string | null;
   public: boolean;
 }

@@ -57,7 +57,7 @@ const toFile = (r: Pick<FileTable, 'id' | 'title' | 'fileName' | 'mediaType' | '
   title: r.title,
   fileName: r.fileName,
   mediaType: r.mediaType,
-  size: Number(r.size),
+  size: r.size === null ? null : Number(r.size),
   sha256: r.sha256,
   public: Number(r.public) === 1,
 });

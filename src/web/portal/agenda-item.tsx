@@ -1,7 +1,7 @@
 // One agenda item as the public sees it. It receives a PublicAgendaItem, already cut down by
 // `publicView`: this file only presents, it decides nothing about what is visible.
 import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
-import { formatFileSize } from '../../domain/file.js';
+import { formatFileSize, isStored } from '../../domain/file.js';
 import { withParty } from './components.js';
 
 const voteLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
@@ -92,7 +92,15 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
           <ul>
             {item.files.map((f) => (
               <li>
-                <a href={fileHref(f)}>{f.title}</a> <span class="meta">({formatFileSize(f.size)})</span>
+                {isStored(f) ? (
+                  <>
+                    <a href={fileHref(f)}>{f.title}</a> <span class="meta">({formatFileSize(f.size)})</span>
+                  </>
+                ) : (
+                  <>
+                    {f.title} <span class="meta">(filen er ikke tilgængelig)</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
