@@ -5,12 +5,14 @@ import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { backupCommand } from './backup.js';
 import type { Command } from './command.js';
 import { demoCommand } from './demo.js';
+import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
 import { type Output, UsageError } from './options.js';
+import { parseCommand } from './parse.js';
 import { ServeError, serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, demoCommand, userCommand, backupCommand];
+const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, backupCommand];
 
 const exitCodes: Record<ErrorCode, number> = {
   invalid_input: 2,

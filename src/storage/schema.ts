@@ -91,6 +91,9 @@ export interface AgendaItemTable extends Importable {
   public: number;
   publicTitle: string | null;
   decision: string | null;
+  /** JSON array of the committee prefix codes printed in the title ("SSÆ/BU" → ["SSÆ","BU"]).
+   * Optional so writers that do not know codes (archive-writer, demo) need not name it. */
+  committeeCodes?: string | null;
 }
 
 export interface AgendaItemSectionTable {
@@ -153,6 +156,26 @@ export interface FileTable extends Importable {
   createdAt: string;
 }
 
+/** One imported version of a source document (agenda or minutes); see migration 0002. */
+export interface SourceDocumentTable {
+  id: string;
+  bodyId: string;
+  meetingId: string | null;
+  /** 'dagsorden' | 'referat' */
+  kind: string;
+  fileName: string;
+  sha256: string;
+  format: string;
+  layout: string;
+  importedAt: string;
+  /** Word coverage in permille (0..1000). */
+  coverage: number;
+  warnings: number;
+  /** The ParsedDocument as JSON. */
+  parsed: string;
+  supersededById: string | null;
+}
+
 export interface AppUserTable {
   id: string;
   email: string;
@@ -177,5 +200,6 @@ export interface DB {
   agendaItemVote: AgendaItemVoteTable;
   consultation: ConsultationTable;
   file: FileTable;
+  sourceDocument: SourceDocumentTable;
   appUser: AppUserTable;
 }

@@ -2,9 +2,11 @@
 // directory scanning is needed at run time. Names are timestamps: never rename one.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026_11_23_0001_initial.js';
+import * as m0002 from './2026_11_23_0002_archive_import.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
+  '2026_11_23_0002_archive_import': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

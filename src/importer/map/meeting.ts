@@ -1,0 +1,148 @@
+// ParsedDocument → MeetingRecord for archive-writer. Pure: every id it needs (people, cases)
+// comes in through `MeetingLinks`, resolved by the service beforehand.
+import { type Section, type SectionKind, sectionKinds } from '../../domain/agenda-item.js';
+import type { MeetingState } from '../../domain/meeting.js';
+import type { AgendaItemRecord, AttendanceRecord, FileRecord, MeetingRecord, MemberNoteRecord } from '../../storage/repositories/archive-writer.js';
+import type { ParsedDocument, ParsedItem } from '../model.js';
+import { ARCHIVE_SOURCE, itemKey } from './keys.js';
+import { foldSpace, slugify } from './normalize.js';
+import { consultationRole, firstLine } from './rules.js';
+
+export interface MeetingLinks {
+  bodyId: string;
+  organizationId: string;
+  /** The committee name stored on consultations (as on the organization). */
+  organizationName: string;
+  meetingKey: string;
+  date: string;
+  /** Person id for a printed name, or null when no such person is known in the body. */
+  personId(name: string): string | null;
+  /** Paper id for a printed case number (the service creates one per case number). */
+  paperId(caseNumber: string): string | null;
+}
+
+export interface MappedMeeting {
+  record: MeetingRecord;
+  /** Committee prefix codes per item external id. */
+  committeeCodes: Map<string, string[]>;
+}
+
+const knownSectionKinds = new Set<string>(sectionKinds);
+const sectionKind = (kind: string): SectionKind => (knownSectionKinds.has(kind) ? (kind as SectionKind) : 'other');
+
+/** "Ivan Mott (V)" → name and party; names without a party letter are returned as printed. */
+export function splitParty(printed: string): { name: string; party: string | null } {
+  const m = /^(.*?)\s*\(([A-ZÆØÅ]{1,3})\)\s*$/u.exec(foldSpace(printed));
+  return m ? { name: m[1] ?? '', party: m[2] ?? null } : { name: foldSpace(printed), party: null };
+}
+
+/** A file name for an attachment known only by title: "Bilag 1 - Rammer …" → "bilag-1-rammer-….pdf". */
+export function attachmentFileName(title: string): string {
+  // Titles are often the original file name ("Tal 2016-2020.pdf", "Strategi.docx").
+  const bare = title.trim().replace(/\.(pdf|docx?|xlsx?|pptx?|odt|rtf|txt)$/iu, '');
+  return `${slugify(bare).slice(0, 120).replace(/-+$/u, '') || 'bilag'}.pdf`;
+}
+
+/** Keys unique within a list: the second "x" becomes "x~2" (printed numbers or titles may repeat). */
+export function uniqueKeys(values: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return values.map((v) => {
+    const n = (seen.get(v) ?? 0) + 1;
+    seen.set(v, n);
+    return n === 1 ? v : `${v}~${n}`;
+  });
+}
+
+function files(item: ParsedItem, key: string): FileRecord[] {
+  const names = uniqueKeys(item.attachments.map((a) => attachmentFileName(a.title)));
+  return item.attachments.map((a, i) => ({
+    source: ARCHIVE_SOURCE,
+    externalId: `${key}/file/${names[i] ?? i}`,
+    title: foldSpace(a.title),
+    fileName: attachmentFileName(a.title),
+    mediaType: 'application/pdf',
+    // The document only names the attachment; its bytes were not part of the import.
+    size: null,
+    sha256: null,
+    text: null,
+    public: true,
+  }));
+}
+
+function absences(item: ParsedItem, links: MeetingLinks): MemberNoteRecord[] {
+  return item.absent.map((printed) => {
+    const { name, party } = splitParty(printed);
+    return { personId: links.personId(name), name, party, text: null };
+  });
+}
+
+function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaItemRecord {
+  const paperId = item.caseNumber ? links.paperId(item.caseNumber) : null;
+  const title = foldSpace(item.title);
+  const sections: Section[] = item.sections.map((s) => ({ kind: sectionKind(s.kind), heading: s.heading, text: s.text }));
+  return {
+    source: ARCHIVE_SOURCE,
+    externalId: key,
+    paperId,
+    number: foldSpace(item.number),
+    title,
+    public: item.public,
+    // Published minutes print only the neutral title of a closed item: that is the public title.
+    publicTitle: item.public ? null : title,
+    decision: item.decision,
+    sections,
+    absences: absences(item, links),
+    disqualifications: [],
+    dissents: [],
+    votes: [],
+    files: files(item, key),
+    consultation: paperId ? { role: consultationRole(item.decision), outcome: firstLine(item.decision) } : null,
+  };
+}
+
+function attendance(doc: ParsedDocument, links: MeetingLinks): AttendanceRecord[] {
+  const seen = new Set<string>();
+  const out: AttendanceRecord[] = [];
+  for (const p of doc.participants) {
+    const personId = links.personId(p.name);
+    if (!personId || seen.has(personId)) continue;
+    seen.add(personId);
+    out.push({
+      personId,
+      status: p.absent ? 'absent' : 'present',
+      substituteForPersonId: p.substituteFor ? links.personId(p.substituteFor) : null,
+    });
+  }
+  return out;
+}
+
+export function meetingState(kind: ParsedDocument['documentKind']): MeetingState {
+  return kind === 'referat' ? 'minutes_published' : 'agenda_published';
+}
+
+export function mapMeeting(doc: ParsedDocument, links: MeetingLinks): MappedMeeting {
+  // Agenda order is the document's order, whatever the printed numbers say.
+  const parsed = [...doc.items].sort((a, b) => a.order - b.order);
+  const keys = uniqueKeys(parsed.map((i) => itemKey(links.meetingKey, i.number)));
+  const items = parsed.map((item, i) => itemRecord(item, keys[i] ?? itemKey(links.meetingKey, String(item.order)), links));
+  const committeeCodes = new Map(parsed.map((item, i) => [items[i]?.externalId ?? '', item.committees]));
+  return {
+    record: {
+      source: ARCHIVE_SOURCE,
+      externalId: links.meetingKey,
+      bodyId: links.bodyId,
+      organizationId: links.organizationId,
+      organizationName: links.organizationName,
+      date: links.date,
+      start: doc.meeting.start,
+      end: doc.meeting.end,
+      location: doc.meeting.location,
+      state: meetingState(doc.documentKind),
+      cancelled: false,
+      // An agenda is published before the meeting: nobody has attended yet.
+      attendance: doc.documentKind === 'referat' ? attendance(doc, links) : [],
+      items,
+    },
+    committeeCodes,
+  };
+}

@@ -1,0 +1,152 @@
+// One item's lines → ParsedItem: case number, sections, decision, absences, attachments, history.
+import type { ParsedHistoryEntry, ParsedItem, ParsedSection } from '../model.js';
+import { findDate } from './dates.js';
+import type { Line, ParseContext } from './lines.js';
+import { joinParagraphs } from './lines.js';
+import {
+  absenceNames,
+  attachmentTitles,
+  bareCaseNumber,
+  historyEntries,
+  isSubstituteLine,
+  labelledCaseNumber,
+  splitCommittees,
+  splitNames,
+} from './item-fields.js';
+import type { ItemStart } from './items.js';
+import { isOpenCloseMarker } from './items.js';
+import { matchHeading } from './sections.js';
+import type { HeadingMatch } from './sections.js';
+
+interface Draft {
+  match: HeadingMatch | null;
+  heading: string;
+  kind: string;
+  lines: Line[];
+  inline: string;
+}
+
+function textOf(d: Draft): string {
+  const body = joinParagraphs(trimBlank(d.lines));
+  return d.inline ? (body ? `${d.inline}\n${body}` : d.inline) : body;
+}
+
+function trimBlank(lines: Line[]): Line[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && lines[a]!.text === '') a++;
+  while (b > a && lines[b - 1]!.text === '') b--;
+  return lines.slice(a, b);
+}
+
+/** Builds an item from its lines [start.start, end). */
+export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, order: number): ParsedItem {
+  const lines = ctx.lines;
+  const { committees, title, misDecoded } = splitCommittees(s.title);
+  const headerLine = lines[s.index]!;
+  if (misDecoded.length) {
+    ctx.warn('mis_decoded', `Committee code(s) ${misDecoded.join(', ')} look mis-decoded (kept as printed) in item ${s.number}.`, headerLine);
+  }
+  let caseNumber: string | null = null;
+  const consumed = new Set<number>();
+  if (s.start < s.index) {
+    const t = lines[s.start]!.text;
+    caseNumber = labelledCaseNumber(t) ?? bareCaseNumber(t);
+    consumed.add(s.start);
+    for (let i = s.start + 1; i < s.index; i++) if (lines[i]!.text !== '') ctx.unparsed(lines[i]!, `item ${s.number} header`);
+  }
+  // A case number within the first few lines after the header.
+  for (let i = s.headerEnd, seen = 0; i < end && seen < 4; i++) {
+    const l = lines[i]!;
+    if (l.text === '') continue;
+    seen++;
+    if (matchHeading(l)) break;
+    const c = labelledCaseNumber(l.text) ?? (seen <= 2 ? bareCaseNumber(l.text) : null);
+    if (c) {
+      if (!caseNumber) caseNumber = c;
+      consumed.add(i);
+      if (!labelledCaseNumber(l.text)) break;
+    }
+  }
+  const drafts: Draft[] = [];
+  let cur: Draft = { match: null, heading: '', kind: 'other', lines: [], inline: '' };
+  const history: ParsedHistoryEntry[] = [];
+  for (let i = s.headerEnd; i < end; i++) {
+    const l = lines[i]!;
+    if (consumed.has(i)) {
+      // Keep the label's words ("Sagsnr.:") only where they are not the bare number.
+      if (labelledCaseNumber(l.text) && caseNumber !== null) cur.lines.push(l);
+      continue;
+    }
+    if (isOpenCloseMarker(l.text)) {
+      ctx.warn('section_marker', l.text, l);
+      continue;
+    }
+    const m = matchHeading(l);
+    const isHeading =
+      m !== null &&
+      !(m.soft && cur.kind === 'presentation') &&
+      !(m.kind === 'recommendation' && m.heading === l.text && /indstiller/i.test(l.text) && cur.kind === 'recommendation');
+    if (isHeading) {
+      if (cur.match || cur.lines.some((x) => x.text !== '')) drafts.push(cur);
+      cur = { match: m, heading: m.heading, kind: m.kind, lines: [], inline: m.inline };
+      continue;
+    }
+    // eDoc preamble: "Kommunalbestyrelsen den 30. januar 2012 Punkt 5" — an earlier consideration.
+    if (!cur.match) {
+      const prior = /^(.{3,100}?)\s+(?:den|d\.)\s+(.{6,30}?)\s+(?:Punkt|Pkt\.?)\s*\d+\s*$/u.exec(l.text);
+      const d = prior ? findDate(prior[2]!) : null;
+      if (prior && d) history.push({ date: d.iso, organization: prior[1]!.trim(), decision: '' });
+    }
+    cur.lines.push(l);
+  }
+  if (cur.match || cur.lines.some((x) => x.text !== '')) drafts.push(cur);
+
+  const absent: string[] = [];
+  const addAbsent = (names: string[]) => {
+    for (const n of names) if (!absent.includes(n)) absent.push(n);
+  };
+  let decision: string | null = null;
+  const attachments: { title: string }[] = [];
+  const sections: ParsedSection[] = [];
+  for (const d of drafts) {
+    const text = textOf(d);
+    sections.push({ kind: d.kind, heading: d.heading, text });
+    const inHistory = d.kind === 'history';
+    if (d.match?.absence) {
+      for (const l of d.lines) if (l.text) addAbsent(splitNames(l.text));
+    } else if (!inHistory) {
+      for (const l of d.lines) {
+        const a = l.text ? absenceNames(l.text) : null;
+        if (a && !isSubstituteLine(l.text)) addAbsent(a);
+      }
+    }
+    if (d.kind === 'decision' && decision === null) {
+      const kept = d.lines.filter((l) => !(l.text && absenceNames(l.text)));
+      const t = [d.inline, joinParagraphs(trimBlank(kept))].filter(Boolean).join('\n');
+      decision = t === '' ? null : t;
+    }
+    if (d.kind === 'attachments') attachments.push(...attachmentTitles(d.lines).map((t) => ({ title: t })));
+    if (inHistory) {
+      if (d.match?.date && d.match.organization) {
+        const kept = d.lines.filter((l) => !(l.text && (absenceNames(l.text) || isSubstituteLine(l.text))));
+        history.push({ date: d.match.date, organization: d.match.organization, decision: joinParagraphs(trimBlank(kept)) });
+      } else history.push(...historyEntries(d.lines));
+    }
+  }
+  return {
+    number: s.number,
+    order,
+    title,
+    committees,
+    public: s.public,
+    caseNumber,
+    decision,
+    absent,
+    sections,
+    attachments,
+    history,
+    line: lines[s.start]?.line ?? headerLine.line,
+    page: lines[s.start]?.page ?? headerLine.page,
+  };
+}

@@ -1,0 +1,85 @@
+// Section headings inside an item → SectionKind. Only whole-line headings from a known set
+// (or a known pattern) start a section; any other sub-heading stays in the section's text.
+import type { SectionKind } from '../../domain/agenda-item.js';
+import { findDate } from './dates.js';
+import type { Line } from './lines.js';
+
+export interface HeadingMatch {
+  kind: SectionKind;
+  heading: string;
+  /** Text after "Heading:" on the same line ("Beslutning: Godkendt."). */
+  inline: string;
+  /** Extra meaning for history/decision headings with a body and date. */
+  organization?: string;
+  date?: string;
+  /** Per-item absence list heading ("Følgende deltog ikke i behandlingen af punktet:"). */
+  absence?: boolean;
+  /** Soft headings start a section only outside a case presentation. */
+  soft?: boolean;
+}
+
+const exact: Record<string, SectionKind> = {
+  beslutning: 'decision', beslutninger: 'decision', afgørelse: 'decision', 'udvalgets beslutning': 'decision',
+  'beslutning i udvalget': 'decision',
+  resumé: 'summary', resume: 'summary', 'kort resumé': 'summary', beslutningstema: 'summary', sammendrag: 'summary',
+  'baggrund og formål': 'summary',
+  indstilling: 'recommendation', indstillinger: 'recommendation', 'forslag til beslutning': 'recommendation',
+  'forvaltningens indstilling': 'recommendation', 'administrationens indstilling': 'recommendation',
+  beslutningskompetence: 'competence', 'beslutningen træffes af': 'competence', kompetence: 'competence',
+  sagsfremstilling: 'presentation', sagsbeskrivelse: 'presentation', 'sagens indhold': 'presentation',
+  udtalelser: 'statements', udtalelse: 'statements', høringssvar: 'statements', høring: 'statements',
+  'administrationens vurdering': 'assessment', 'forvaltningens vurdering': 'assessment', vurdering: 'assessment',
+  'økonomi og finansiering': 'economy', økonomi: 'economy', 'økonomiske konsekvenser': 'economy',
+  'økonomiske konsekvenser og finansiering': 'economy', 'økonomiske forhold': 'economy', finansiering: 'economy',
+  'bevillingsmæssige konsekvenser': 'economy', 'økonomi og personale': 'economy',
+  'sagens forløb': 'history', historik: 'history', 'tidligere beslutninger': 'history', 'tidligere behandling': 'history',
+  'sagens tidligere behandling': 'history',
+  kommunikation: 'communication', 'kommunikation og inddragelse': 'communication',
+  lovgrundlag: 'legal_basis', lovhjemmel: 'legal_basis', retsgrundlag: 'legal_basis', 'lovgrundlag og retningslinjer': 'legal_basis',
+  bilag: 'attachments', bilagsliste: 'attachments', 'vedlagte bilag': 'attachments', 'bilag til sagen': 'attachments',
+};
+
+/** Headings that are usually sub-headings inside a case presentation ("### Baggrund"). */
+const soft: Record<string, SectionKind> = { baggrund: 'other', 'tidsplan': 'other', 'videre proces': 'other' };
+
+const recommenderRe =
+  /^(?:Administrationen|Direktionen|Forvaltningen|Borgmesteren|Kommunaldirektøren|Kommunaldirektionen|Direktøren|Sekretariatet|Centret|Centeret|Center for [^,:;]{1,80}|Fagcenter [^,:;]{1,80}|Økonomiudvalget|Fagudvalget|[A-ZÆØÅ][\p{L}-]{1,40}forvaltningen)\s+indstiller(?:\s*,?\s*at)?\s*[,:;]?$/u;
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
+}
+
+/** Recognises a section heading on a clean line; null when the line is text. */
+export function matchHeading(l: Line): HeadingMatch | null {
+  const t = l.text;
+  if (t === '' || t.length > 160 || t.includes('\t')) return null;
+  const k = key(t);
+  const kind = exact[k];
+  if (kind) return { kind, heading: t.replace(/\s*:$/, ''), inline: '' };
+  if (soft[k]) return { kind: soft[k], heading: t.replace(/\s*:$/, ''), inline: '', soft: true };
+  // "Beslutning: Godkendt." — a known heading with its text on the same line.
+  const colon = /^([^:]{3,45}):\s+(\S.*)$/.exec(t);
+  if (colon) {
+    const kk = exact[key(colon[1]!)];
+    if (kk === 'decision' || kk === 'competence' || kk === 'economy' || kk === 'legal_basis') {
+      return { kind: kk, heading: colon[1]!, inline: colon[2]! };
+    }
+  }
+  if (recommenderRe.test(t)) return { kind: 'recommendation', heading: t, inline: '' };
+  // Hedensted: "Beslutning fra Byrådet 2018-2021, 25. august 2021, pkt. 145:" — an earlier body's decision.
+  const fra = /^Beslutning (?:fra|i) (.{2,120}?),\s*(.{0,60}?\d{4}.{0,40}?):?$/u.exec(t);
+  if (fra) {
+    const d = findDate(fra[2]!);
+    if (d) return { kind: 'history', heading: t, inline: '', organization: fra[1]!.trim(), date: d.iso };
+  }
+  // eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1".
+  const edoc = /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t);
+  if (edoc) {
+    const d = findDate(edoc[2]!);
+    if (d) return { kind: 'decision', heading: t, inline: '', organization: edoc[1]!.replace(/s$/, ''), date: d.iso };
+  }
+  if (/^Følgende deltog ikke i (?:behandlingen|behandling) af (?:punktet|sagen)\s*:?$/i.test(t)) {
+    return { kind: 'other', heading: t, inline: '', absence: true };
+  }
+  return null;
+}

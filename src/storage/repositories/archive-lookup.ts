@@ -1,0 +1,92 @@
+// What an archive import links to: rows that may already exist, from an earlier import or
+// made otherwise (the same municipality, term, committee, person or case). Plus the few
+// link fix-ups an import makes on rows it did not just write (predecessor, short code,
+// history consultations replaced by a meeting's own).
+import type { Db } from './upsert.js';
+
+export interface Keyed {
+  id: string;
+  source: string;
+  externalId: string | null;
+}
+
+export const findBodyBySlug = (db: Db, slug: string): Promise<Keyed | undefined> =>
+  db.selectFrom('body').select(['id', 'source', 'externalId']).where('slug', '=', slug).executeTakeFirst();
+
+export const findTermByName = (db: Db, bodyId: string, name: string): Promise<(Keyed & { startDate: string; endDate: string }) | undefined> =>
+  db
+    .selectFrom('legislativeTerm')
+    .select(['id', 'source', 'externalId', 'startDate', 'endDate'])
+    .where('bodyId', '=', bodyId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+
+export interface KnownOrganization extends Keyed {
+  name: string;
+  shortName: string | null;
+  predecessorId: string | null;
+}
+
+export const organizationsOfTerm = (db: Db, bodyId: string, termId: string): Promise<KnownOrganization[]> =>
+  db
+    .selectFrom('organization')
+    .select(['id', 'source', 'externalId', 'name', 'shortName', 'predecessorId'])
+    .where('bodyId', '=', bodyId)
+    .where('termId', '=', termId)
+    .orderBy('id')
+    .execute();
+
+export const peopleOfBody = (db: Db, bodyId: string): Promise<(Keyed & { name: string })[]> =>
+  db.selectFrom('person').select(['id', 'source', 'externalId', 'name']).where('bodyId', '=', bodyId).orderBy('id').execute();
+
+export const membershipsOfOrganization = (db: Db, organizationId: string) =>
+  db.selectFrom('membership').select(['personId', 'role', 'party']).where('organizationId', '=', organizationId).execute();
+
+export const findPaperByReference = (
+  db: Db,
+  bodyId: string,
+  reference: string,
+): Promise<(Keyed & { title: string; decisionCompetence: string | null }) | undefined> =>
+  db
+    .selectFrom('paper')
+    .select(['id', 'source', 'externalId', 'title', 'decisionCompetence'])
+    .where('bodyId', '=', bodyId)
+    .where('reference', '=', reference)
+    .orderBy('id')
+    .executeTakeFirst();
+
+/** A case's considerations, in date order. */
+export const consultationsOfPaper = (db: Db, paperId: string) =>
+  db
+    .selectFrom('consultation')
+    .select(['id', 'date', 'organizationName', 'meetingId', 'agendaItemId'])
+    .where('paperId', '=', paperId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+
+export async function meetingExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('meeting').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+// Link fix-ups.
+
+export async function setPredecessor(db: Db, organizationId: string, predecessorId: string): Promise<void> {
+  await db.updateTable('organization').set({ predecessorId }).where('id', '=', organizationId).execute();
+}
+
+export async function setShortName(db: Db, organizationId: string, shortName: string): Promise<void> {
+  await db.updateTable('organization').set({ shortName }).where('id', '=', organizationId).execute();
+}
+
+export async function setCommitteeCodes(db: Db, agendaItemId: string, codes: readonly string[]): Promise<void> {
+  await db
+    .updateTable('agendaItem')
+    .set({ committeeCodes: codes.length > 0 ? JSON.stringify(codes) : null })
+    .where('id', '=', agendaItemId)
+    .execute();
+}
+
+export async function deleteConsultations(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('consultation').where('id', 'in', ids).execute();
+}
