@@ -1,11 +1,11 @@
 // `npm run bench`: start-up and page-latency figures on this machine, written into
 // BENCHMARKS.md between the markers. Never a pass/fail: shared machines are noisy.
-import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../test/support/postgres-server.js';
-import { cliEnv, repoRoot, startServer } from '../test/support/cli.js';
+import { cliEnv, startServer } from '../test/support/cli.js';
+import { writeBenchBlock } from './report.js';
 
 const requests = 200;
 
@@ -59,26 +59,4 @@ const code = await server.stop('SIGINT');
 rows.push(`| Ctrl-C → process exit (exit code ${code}) | ${(performance.now() - t1).toFixed(0)} ms |`);
 rmSync(dir, { recursive: true, force: true });
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const commit = (() => {
-  try {
-    return execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-})();
-const block = [
-  '<!-- bench:start -->',
-  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit} on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, SQLite.`,
-  '',
-  '| what | figure |',
-  '|---|---|',
-  ...rows,
-  '<!-- bench:end -->',
-].join('\n');
-console.log(block);
-
-const file = join(repoRoot, 'BENCHMARKS.md');
-const current = readFileSync(file, 'utf8');
-const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block);
-writeFileSync(file, updated === current && !current.includes('<!-- bench:start -->') ? `${current}\n${block}\n` : updated);
+writeBenchBlock('bench', 'SQLite', rows);

@@ -60,6 +60,8 @@ export function absenceNames(text: string): string[] | null {
   const t = text.trim();
   const lab = /^(?:Afbud(?:\s+fra)?|Fraværende(?:\s+var)?|Ikke til stede|Ikke mødt|Forfald)\s*:\s*(.*)$/iu.exec(t);
   if (lab) return splitNames(lab[1]!);
+  // Cheap keyword check first: the lazy prefix pattern below is costly on every line of text.
+  if (!/deltog|fravær|til stede|afbud|forlod/.test(t)) return null;
   const did = /^(.{3,200}?)\s+(?:deltog ikke|var fraværende|var ikke til stede|havde meldt afbud|forlod mødet)\b/u.exec(t);
   if (did && /^\p{Lu}/u.test(did[1]!)) {
     const names = splitNames(did[1]!);

@@ -25,7 +25,12 @@ const htmlTagRe = /<\/?(?:b|u|i|em|strong|span|p|sup|sub|s|small|big|font|div|br
 const autoLinkRe = /<((?:https?|mailto):[^<>\s]{1,500})>/gi;
 const mdLinkRe = /\[([^\]\n]{0,500})\]\(([^()\s]{0,500})\)/g;
 
+/** Characters that any of the markup rules below act on; a line without them is plain. */
+const markup = /[*_#<[\\\u00a0\u2007\u202f\u00ad\r\t]| {2}|^ | $/;
+
 export function cleanText(input: string): { text: string; heading: number; bold: boolean } {
+  // Fast path: most lines of running text carry no markup at all.
+  if (!markup.test(input)) return { text: input, heading: 0, bold: false };
   let s = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r/g, '').replace(/\u00ad/g, '');
   s = s.replace(/^ +/, '').replace(/[ \t]+$/, '');
   let heading = 0;

@@ -49,18 +49,36 @@ function key(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
 }
 
-/** Recognises a section heading on a clean line; null when the line is text. */
+const headingCache = new WeakMap<Line, HeadingMatch | null>();
+
+/** Recognises a section heading on a clean line; null when the line is text. Lines are asked
+ * several times (item detection, then the item body), so the answer is kept per line. */
 export function matchHeading(l: Line): HeadingMatch | null {
+  let m = headingCache.get(l);
+  if (m === undefined) {
+    m = recognise(l);
+    headingCache.set(l, m);
+  }
+  return m;
+}
+
+function lookup<T>(table: Record<string, T>, k: string): T | undefined {
+  // Own keys only: "constructor" or "toString" in a document are not headings.
+  return Object.hasOwn(table, k) ? table[k] : undefined;
+}
+
+function recognise(l: Line): HeadingMatch | null {
   const t = l.text;
   if (t === '' || t.length > 160 || t.includes('\t')) return null;
   const k = key(t);
-  const kind = exact[k];
+  const kind = lookup(exact, k);
   if (kind) return { kind, heading: t.replace(/\s*:$/, ''), inline: '' };
-  if (soft[k]) return { kind: soft[k], heading: t.replace(/\s*:$/, ''), inline: '', soft: true };
+  const softKind = lookup(soft, k);
+  if (softKind) return { kind: softKind, heading: t.replace(/\s*:$/, ''), inline: '', soft: true };
   // "Beslutning: Godkendt." — a known heading with its text on the same line.
   const colon = /^([^:]{3,45}):\s+(\S.*)$/.exec(t);
   if (colon) {
-    const kk = exact[key(colon[1]!)];
+    const kk = lookup(exact, key(colon[1]!));
     if (kk === 'decision' || kk === 'competence' || kk === 'economy' || kk === 'legal_basis') {
       return { kind: kk, heading: colon[1]!, inline: colon[2]! };
     }
@@ -73,7 +91,9 @@ export function matchHeading(l: Line): HeadingMatch | null {
     if (d) return { kind: 'history', heading: t, inline: '', organization: fra[1]!.trim(), date: d.iso };
   }
   // eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1".
-  const edoc = /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t);
+  const edoc = /beslutning/iu.test(t)
+    ? /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t)
+    : null;
   if (edoc) {
     const d = findDate(edoc[2]!);
     if (d) return { kind: 'decision', heading: t, inline: '', organization: edoc[1]!.replace(/s$/, ''), date: d.iso };
