@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { PortalService } from './services/portal.js';
-import { type Database, migrateToLatest, openDatabase } from './storage/db.js';
+import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
 import { PortalQueries } from './storage/repositories/portal-queries.js';
 import { createApp } from './web/app.js';
@@ -30,6 +30,11 @@ export async function openContext(config: Readonly<Config>, options: { migrate: 
     files: new FileStore(config.filesDir),
     close: () => database.close(),
   };
+}
+
+/** Applies pending migrations (`protokol migrate`). */
+export function migrate(ctx: AppContext): Promise<MigrationReport> {
+  return migrateToLatest(ctx.database);
 }
 
 /** The HTTP application over an open context. */

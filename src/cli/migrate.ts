@@ -1,4 +1,4 @@
-import { openContext } from '../main.js';
+import { migrate, openContext } from '../main.js';
 import type { Command } from './command.js';
 import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -12,8 +12,7 @@ export const migrateCommand: Command = {
     const config = configFrom(values, env);
     const ctx = await openContext(config, { migrate: false });
     try {
-      const { migrateToLatest } = await import('../storage/db.js');
-      const report = await migrateToLatest(ctx.database);
+      const report = await migrate(ctx);
       io.out(
         report.applied.length === 0
           ? `${ctx.database.describe}: schema is up to date`

@@ -316,6 +316,8 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     const before = await dump(db);
     await assert.rejects(importDoc(database, parsedDoc({ municipality: null })), /could not determine the municipality; pass --municipality/);
     await assert.rejects(importDoc(database, parsedDoc({ municipality: 'Fejlby', meeting: { date: '', start: null, end: null, location: null } })), /meeting date/);
+    // An attachment or memo read as a document: no items, so no meeting is made of it.
+    await assert.rejects(importDoc(database, parsedDoc({ municipality: 'Fejlby', items: [] })), /no agenda items found/);
     // A database error halfway (NOT NULL violated by the last item) rolls back the body,
     // term, committee, people, cases and items already written for this document.
     const broken = parsedDoc({ municipality: 'Fejlby' });

@@ -38,6 +38,9 @@ export interface DocumentResult {
 /** The facts every document must yield before anything is written. */
 function essentials(doc: ParsedDocument, file: SourceFile, municipality: string | undefined) {
   const invalid = (reason: string) => new DomainError('invalid_input', `${file.fileName}: ${reason}`, file.fileName);
+  // An attachment, memo or letter read as a document has no items: importing it would make
+  // an empty meeting of a committee named after some line of its text.
+  if (doc.items.length === 0) throw invalid('no agenda items found: this does not look like an agenda or minutes');
   const body = bodyIdentity(municipality ?? doc.municipality);
   if (!body) throw invalid('could not determine the municipality; pass --municipality');
   const date = isoDate(doc.meeting.date);
