@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import type { Database } from '../storage/db.js';
 import { type DocumentOutcome, importParsedDocument } from './import/import-document.js';
+import { assertNoCprNumbers } from './import/cpr-guard.js';
 import { listDocuments, readDocument } from './import/read-document.js';
 
 export { importParsedDocument } from './import/import-document.js';
@@ -65,6 +66,7 @@ export async function importDocuments(database: Database, paths: readonly string
     options.onProgress?.(i, files.length, path);
     try {
       const { text, doc } = await readDocument(path, { municipality: options.municipality });
+      assertNoCprNumbers(text, basename(path));
       const result = await importParsedDocument(
         database,
         doc,

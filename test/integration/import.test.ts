@@ -3,7 +3,7 @@
 // re-import of the same files changes nothing.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -376,6 +376,20 @@ forEachDatabase('archive import: the fixtures', (t) => {
     assert.equal(r.skipped, 1);
     assert.match(r.failures[0]?.file ?? '', /empty\.txt$/);
     assert.match(r.failures[0]?.reason ?? '', /empty/);
+    assert.deepEqual(await dump(database.db), before);
+  });
+
+  it('refuses a document with a CPR number, naming the line, and writes nothing of it', async () => {
+    const { database } = t();
+    const dir = mkdtempSync(join(tmpdir(), 'protokol-import-'));
+    const lines = readFileSync(join(fixtures, 'minutes', 'lejre-bu-2024-08-13.txt'), 'utf8').split('\n');
+    lines.splice(40, 0, 'Borgeren (CPR 070761-4285) har klaget.');
+    writeFileSync(join(dir, 'med-cpr.txt'), lines.join('\n'));
+    const before = await dump(database.db);
+    const r = await importDocuments(database, [dir]);
+    assert.equal(r.documents.failed, 1);
+    assert.match(r.failures[0]?.reason ?? '', /CPR number.*line 41: 070761-xxxx/);
+    assert.doesNotMatch(r.failures[0]?.reason ?? '', /4285/, 'the message never repeats the full number');
     assert.deepEqual(await dump(database.db), before);
   });
 });
