@@ -3,26 +3,11 @@ import { it } from 'node:test';
 import { sql } from 'kysely';
 import { DEMO_BODY_SLUG, DEMO_CLOSED_CANARY, databaseIsEmpty, loadDemo } from '../../src/services/demo/load-demo.js';
 import { FileStore } from '../../src/storage/file-store.js';
-import type { DB } from '../../src/storage/schema.js';
 import { forEachDatabase } from '../support/databases.js';
+import { allTables } from '../support/tables.js';
 
-// Every table the demo writes; app_user is not the demo's business.
-const demoTables = [
-  'body',
-  'legislativeTerm',
-  'organization',
-  'person',
-  'membership',
-  'meeting',
-  'meetingAttendance',
-  'paper',
-  'agendaItem',
-  'agendaItemSection',
-  'agendaItemMemberNote',
-  'agendaItemVote',
-  'consultation',
-  'file',
-] as const satisfies readonly (keyof DB)[];
+// Every table the demo writes; accounts and imported documents are not the demo's business.
+const demoTables = allTables.filter((t) => t !== 'appUser' && t !== 'sourceDocument');
 
 forEachDatabase('demo municipality', (t) => {
   const snapshot = async () => {

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
-import type { Kysely } from 'kysely';
 import type { ParsedDocument, ParsedItem } from '../../src/importer/model.js';
 import { importDocuments, importParsedDocument } from '../../src/services/import-documents.js';
-import type { DB } from '../../src/storage/schema.js';
 import { forEachDatabase } from '../support/databases.js';
+import { allTables, dump } from '../support/tables.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const fixtures = join(repoRoot, '..', 'shared', 'fixtures');
@@ -22,33 +21,6 @@ const fixtureFiles = [
   join(fixtures, 'minutes', 'lejre-bu-2024-08-13.txt'),
   join(fixtures, 'edoc-ballerup-2012-12-04', '1552814.PDF'),
 ];
-
-const tables: (keyof DB)[] = [
-  'body',
-  'legislativeTerm',
-  'organization',
-  'person',
-  'membership',
-  'meeting',
-  'meetingAttendance',
-  'paper',
-  'agendaItem',
-  'agendaItemSection',
-  'agendaItemMemberNote',
-  'agendaItemVote',
-  'consultation',
-  'file',
-  'sourceDocument',
-  'appUser',
-];
-
-/** Every row of every table, ordered by id: the whole database as a comparable value. */
-async function dump(db: Kysely<DB>): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = await db.selectFrom(t).selectAll().orderBy('id').execute();
-  return out;
-}
-
 
 function parsedItem(n: number, overrides: Partial<ParsedItem> = {}): ParsedItem {
   return {
@@ -217,7 +189,7 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     assert.equal(r.outcome, 'new');
     assert.equal(r.meetingUpdated, false);
     const after = await dump(db);
-    for (const table of tables.filter((x) => x !== 'sourceDocument')) assert.deepEqual(after[table], before[table], table);
+    for (const table of allTables.filter((x) => x !== 'sourceDocument')) assert.deepEqual(after[table], before[table], table);
     assert.equal(after.sourceDocument?.length, (before.sourceDocument?.length ?? 0) + 1);
   });
 
