@@ -3,11 +3,14 @@
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
-import { PortalService } from './services/portal.js';
+import { type FileReader, PortalService } from './services/portal.js';
+import { PortalFeeds } from './services/portal-feeds.js';
 import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
+import { FeedQueries } from './storage/repositories/feed-queries.js';
 import { PortalQueries } from './storage/repositories/portal-queries.js';
 import { createApp } from './web/app.js';
+import type { SiteSettings } from './web/site.js';
 
 export interface AppContext {
   config: Readonly<Config>;
@@ -37,13 +40,38 @@ export function migrate(ctx: AppContext): Promise<MigrationReport> {
   return migrateToLatest(ctx.database);
 }
 
+export interface WebOptions {
+  baseUrl: string;
+  /** Today's Danish date (YYYY-MM-DD); injected by tests, the real clock otherwise. */
+  today?: () => string;
+  site?: SiteSettings;
+  /** Meeting pages are reused while this stays the same (SQLite); omitted, none are. */
+  dataVersion?: () => string | null;
+  logError?: (error: unknown) => void;
+  benchStaticFile?: string | undefined;
+}
+
+/** The portal's web app over a database and a file store: the one wiring of the read side. */
+export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
+  const clock = options.today ? { today: options.today } : {};
+  const { today: _today, ...rest } = options;
+  return createApp({
+    portal: new PortalService(new PortalQueries(database.db), clock),
+    feeds: new PortalFeeds(new FeedQueries(database.db), clock),
+    files,
+    ...rest,
+  });
+}
+
 /** The HTTP application over an open context. */
 export function buildWebApp(ctx: AppContext, log: Logger): Hono {
-  const portal = new PortalService(new PortalQueries(ctx.database.db));
-  return createApp({
-    portal,
-    files: ctx.files,
+  return createWebApp(ctx.database, ctx.files, {
     baseUrl: ctx.config.baseUrl,
+    site: ctx.config.site,
+    dataVersion: () => ctx.database.dataVersion(),
+    // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
+    // in the config schema because it is not a setting an operator should ever make.
+    benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

@@ -17,6 +17,12 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Public base URL, used for canonical links; defaults to http://HOST:PORT. */
   baseUrl: string;
+  /** What every page's footer shows; the shape of web/site.ts's SiteSettings. */
+  site: {
+    /** A local path or an https URL (the municipality's statement on was.digst.dk). */
+    accessibilityUrl: string;
+    contact: { email: string | null; phone: string | null; address: string | null };
+  };
 }
 
 const schema = z.object({
@@ -32,6 +38,17 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BASE_URL: z.url().optional(),
+  ACCESSIBILITY_URL: z
+    .string()
+    .trim()
+    .default('/tilgaengelighed')
+    // A path on this site or an https address; javascript: and plain http are refused.
+    .refine((v) => /^\/(?!\/)/.test(v) || /^https:\/\/[^\s/]+/.test(v), {
+      message: 'must be a path starting with / or an https:// URL, e.g. https://www.was.digst.dk/...',
+    }),
+  CONTACT_EMAIL: z.email().optional(),
+  CONTACT_PHONE: z.string().trim().min(1).max(40).optional(),
+  CONTACT_ADDRESS: z.string().trim().min(1).max(200).optional(),
 });
 
 export type ConfigInput = Partial<Record<keyof z.input<typeof schema>, string | undefined>>;
@@ -71,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
     baseUrl: (c.BASE_URL ?? `http://${c.HOST.includes(':') ? `[${c.HOST}]` : c.HOST}:${c.PORT}`).replace(/\/$/, ''),
+    site: {
+      accessibilityUrl: c.ACCESSIBILITY_URL,
+      contact: { email: c.CONTACT_EMAIL ?? null, phone: c.CONTACT_PHONE ?? null, address: c.CONTACT_ADDRESS ?? null },
+    },
   };
   return Object.freeze(config);
 }

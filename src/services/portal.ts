@@ -17,7 +17,13 @@ import {
   organizationKindLabel,
   roleRank,
 } from '../domain/organization.js';
+import { CaseQueries } from '../storage/repositories/case-queries.js';
+import { PersonQueries } from '../storage/repositories/person-queries.js';
 import type { MeetingListRow, PortalQueries } from '../storage/repositories/portal-queries.js';
+import { SearchQueries } from '../storage/repositories/search-queries.js';
+import { type CasePage, CasePortal, type ItemPage } from './portal-cases.js';
+import { PeoplePortal, type PersonPage } from './portal-people.js';
+import { type SearchPage, SearchPortal } from './portal-search.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
@@ -48,6 +54,8 @@ export interface BodyFrontPage {
 export type HomePage = { kind: 'single'; page: BodyFrontPage } | { kind: 'many'; bodies: Body[] };
 
 export interface MemberView {
+  /** For the link to the person page (web/portal/links.ts#personHref). */
+  personId: string;
   name: string;
   roleLabel: string;
   party: string | null;
@@ -64,6 +72,7 @@ export interface OrganizationPage {
 }
 
 export interface AttendeeView {
+  personId: string;
   name: string;
   party: string | null;
 }
@@ -111,12 +120,36 @@ const listSummary = (m: MeetingListRow): MeetingSummary => summary(m, m.organiza
 
 export class PortalService {
   private readonly today: () => string;
+  private readonly cases: CasePortal;
+  private readonly people: PeoplePortal;
+  private readonly searcher: SearchPortal;
 
   constructor(
     private readonly queries: PortalQueries,
     options: PortalServiceOptions = {},
   ) {
     this.today = options.today ?? danishToday;
+    // The case, person and search pages live in their own files and read through their own
+    // query objects on the same connection, so every caller keeps building one PortalService.
+    this.cases = new CasePortal(queries, new CaseQueries(queries.db));
+    this.people = new PeoplePortal(queries, new PersonQueries(queries.db));
+    this.searcher = new SearchPortal(new SearchQueries(queries.db));
+  }
+
+  casePage(paperId: string): Promise<CasePage> {
+    return this.cases.casePage(paperId);
+  }
+
+  itemPage(meetingId: string, number: string): Promise<ItemPage> {
+    return this.cases.itemPage(meetingId, number);
+  }
+
+  personPage(personId: string): Promise<PersonPage> {
+    return this.people.personPage(personId);
+  }
+
+  search(params: Readonly<Record<string, string | undefined>>): Promise<SearchPage> {
+    return this.searcher.search(params);
   }
 
   /** One body: its front page directly. Several: the list to choose from. */
@@ -169,7 +202,7 @@ export class PortalService {
     const day = term && term.endDate < today ? term.endDate : today;
     const members = (await this.queries.members(org.id, day))
       .sort((a, b) => roleRank(a.role) - roleRank(b.role) || byDanishName(a, b))
-      .map((m) => ({ name: m.name, roleLabel: membershipRoleLabel[m.role], party: m.party }));
+      .map((m) => ({ personId: m.personId, name: m.name, roleLabel: membershipRoleLabel[m.role], party: m.party }));
 
     const meetingsByYear: OrganizationPage['meetingsByYear'] = [];
     for (const m of meetings) {
@@ -235,7 +268,7 @@ export class PortalService {
 }
 
 function groupAttendance(all: Attendance[]): NonNullable<MeetingPage['attendance']> {
-  const person = (a: Attendance): AttendeeView => ({ name: a.name, party: a.party });
+  const person = (a: Attendance): AttendeeView => ({ personId: a.personId, name: a.name, party: a.party });
   return {
     present: all.filter((a) => a.status === 'present' && a.substituteForPersonId === null).map(person),
     absent: all.filter((a) => a.status === 'absent').map(person),

@@ -1,10 +1,20 @@
-// The web application: security headers and one error path around the portal routes.
-// Built from its dependencies only, so tests call `app.request()` without a socket.
+// The web application: security headers, the request guard and conditional GET around the
+// portal and feed routes, and one error path. Built from its dependencies only, so tests call
+// `app.request()` without a socket.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { FileReader, PortalService } from '../services/portal.js';
+import type { PortalFeeds } from '../services/portal-feeds.js';
+import { feedRoutes } from './feeds/routes.js';
+import { conditionalGet } from './middleware/etag.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
+import { pageCache } from './middleware/page-cache.js';
+import { requestGuard } from './middleware/request-guard.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { portalRoutes } from './portal/routes.js';
+import { type SiteSettings, siteSettings } from './site.js';
+import { staticRoutes } from './static.js';
 
 export interface AppDeps {
   portal: PortalService;
@@ -12,14 +22,51 @@ export interface AppDeps {
   files: FileReader;
   /** Public origin (e.g. "https://dagsorden.lejre.dk"), for canonical links. */
   baseUrl: string;
+  /** Calendars, Atom feed, sitemap and robots.txt (every page links them). */
+  feeds: PortalFeeds;
+  /**
+   * The database's data version (Database.dataVersion). Given, meeting pages are reused
+   * until anything is written; left out (tests, PostgreSQL), every page is rendered afresh.
+   */
+  dataVersion?: () => string | null;
   /** Where unexpected errors are reported; stderr by default. */
   logError?: (error: unknown) => void;
+  /** Footer settings (accessibility statement, contact); defaults when absent. */
+  site?: SiteSettings;
+  /**
+   * Benchmark only (`npm run bench:portal`, env PROTOKOL_BENCH_STATIC_FILE): serve this file
+   * from memory at BENCH_STATIC_PATH, so page rendering is compared with plain static
+   * serving in the same process. Unset (the default), the route does not exist.
+   */
+  benchStaticFile?: string | undefined;
 }
+
+export const BENCH_STATIC_PATH = '/__bench/static.html';
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
+  app.use('*', requestGuard());
+  app.use('*', conditionalGet());
+  app.use('*', siteSettings(deps.site));
+  app.route('/', staticRoutes());
+  // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
+  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'] }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  const benchFile = deps.benchStaticFile;
+  if (benchFile) {
+    // Read on first request (the benchmark writes the file after start-up), then kept in
+    // memory with a validator computed once, as a static file server would.
+    let cached: { bytes: Uint8Array<ArrayBuffer>; etag: string } | undefined;
+    app.get(BENCH_STATIC_PATH, (c) => {
+      if (!cached) {
+        const bytes = new Uint8Array(readFileSync(benchFile));
+        cached = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
+      }
+      return c.body(cached.bytes, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ETag: cached.etag });
+    });
+  }
+  app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
   app.route('/', portalRoutes(deps));
   app.notFound(notFoundHandler(deps.baseUrl));
   app.onError(errorHandler(deps.baseUrl, deps.logError));

@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { before, it } from 'node:test';
 import { loadDemo } from '../../src/services/demo/load-demo.js';
 import { importDocuments } from '../../src/services/import-documents.js';
-import { PortalService } from '../../src/services/portal.js';
 import { FileStore } from '../../src/storage/file-store.js';
-import { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
-import { createApp } from '../../src/web/app.js';
 import { type Visited, brokenLinks, crawl } from '../support/crawl.js';
 import { forEachDatabase } from '../support/databases.js';
 import { edocDir, minutesDir } from '../support/fixtures.js';
+import { createWebApp } from '../../src/main.js';
 
 forEachDatabase('the portal over imported archive documents', (t) => {
   let visited: Map<string, Visited>;
@@ -23,8 +21,7 @@ forEachDatabase('the portal over imported archive documents', (t) => {
     await loadDemo(database, files);
     const report = await importDocuments(database, [minutesDir, join(edocDir, '1552814.PDF')]);
     assert.deepEqual(report.failures, []);
-    const portal = new PortalService(new PortalQueries(database.db), { today: () => '2026-11-23' });
-    visited = await crawl(createApp({ portal, files, baseUrl: 'http://127.0.0.1:3000' }));
+    visited = await crawl(createWebApp(database, files, { baseUrl: 'http://127.0.0.1:3000', today: () => '2026-11-23' }));
   });
 
   it('offers every municipality on the front page and has no broken links', () => {
@@ -36,7 +33,7 @@ forEachDatabase('the portal over imported archive documents', (t) => {
   });
 
   it('shows an imported meeting with its items, case numbers and decisions', () => {
-    const page = [...visited.values()].find((v) => v.body.includes('Ny børne- og ungepolitik i Lejre Kommune efter høring'));
+    const page = [...visited].find(([p, v]) => /^\/moeder\/[^/]+$/.test(p) && v.body.includes('Ny børne- og ungepolitik i Lejre Kommune efter høring'))?.[1];
     assert.ok(page, 'the Lejre August 2024 meeting is reachable');
     assert.match(page.body, /Indstillingen anbefales\./);
     assert.match(page.body, /Nanna Lohman/);

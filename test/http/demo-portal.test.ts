@@ -3,22 +3,26 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { DEMO_CLOSED_CANARY, loadDemo } from '../../src/services/demo/load-demo.js';
-import { PortalService } from '../../src/services/portal.js';
 import { FileStore } from '../../src/storage/file-store.js';
-import { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
-import { createApp } from '../../src/web/app.js';
 import { type Visited, brokenLinks, crawl } from '../support/crawl.js';
 import { forEachDatabase } from '../support/databases.js';
+import { createWebApp } from '../../src/main.js';
 
 forEachDatabase('the demo portal, crawled', (t) => {
   let visited: Map<string, Visited>;
+  let fromFeeds: Map<string, Visited>;
 
   before(async () => {
     const { database, config } = t();
     const files = new FileStore(config.filesDir);
     await loadDemo(database, files);
-    const portal = new PortalService(new PortalQueries(database.db), { today: () => '2026-11-23' });
-    visited = await crawl(createApp({ portal, files, baseUrl: 'http://127.0.0.1:3000' }), '/', 500);
+    const baseUrl = 'http://127.0.0.1:3000';
+    const app = createWebApp(database, files, { baseUrl, today: () => '2026-11-23' });
+    visited = await crawl(app, '/', 500);
+    // A second crawl from the sitemap and the feeds, following their absolute URLs, so the
+    // canary check covers every feed and everything they point to.
+    const feedStart = ['/sitemap.xml', '/robots.txt', '/kommune/demo-kommune/feed.xml', '/kommune/demo-kommune/kalender.ics'];
+    fromFeeds = await crawl(app, feedStart, 500, baseUrl);
   });
 
   it('reaches every committee, meeting and public file from the front page', () => {
@@ -28,6 +32,14 @@ forEachDatabase('the demo portal, crawled', (t) => {
     assert.ok(paths.some((p) => p.startsWith('/filer/')), 'attachment downloads');
   });
 
+  it('reaches every page the sitemap and the feeds list, and none of them shows the canary', () => {
+    const pages = [...fromFeeds].filter(([p]) => !p.startsWith('/static/'));
+    assert.deepEqual(pages.filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} → ${r.status}`), []);
+    assert.ok(pages.filter(([p]) => p.startsWith('/moeder/')).length >= 12, 'meetings from the sitemap');
+    assert.ok(fromFeeds.get('/kommune/demo-kommune/feed.xml')?.body.includes('<entry>'));
+    assert.deepEqual([...fromFeeds].filter(([, r]) => r.body.includes(DEMO_CLOSED_CANARY)).map(([p]) => p), []);
+  });
+
   it('has no broken internal links', () => {
     assert.deepEqual(brokenLinks(visited), []);
   });
@@ -35,9 +47,11 @@ forEachDatabase('the demo portal, crawled', (t) => {
   it('never shows the closed item text, while its neutral title and decision are published', () => {
     const leaks = [...visited].filter(([, r]) => r.body.includes(DEMO_CLOSED_CANARY)).map(([p]) => p);
     assert.deepEqual(leaks, []);
-    const closedMeeting = [...visited.values()].find((r) => r.body.includes('Lukket punkt: Salg af ejendom'));
+    // The meeting page (not a feed or the item's own page): its article for the closed item.
+    const closedMeeting = [...visited].find(([p, r]) => /^\/moeder\/[^/]+$/.test(p) && r.body.includes('Lukket punkt: Salg af ejendom'));
     assert.ok(closedMeeting, 'the neutral title is shown');
-    const article = closedMeeting.body.slice(closedMeeting.body.indexOf('Lukket punkt: Salg af ejendom</'));
-    assert.match(article.slice(0, 2000), /Godkendt\./);
+    const body = closedMeeting[1].body;
+    const article = body.slice(body.lastIndexOf('<article', body.lastIndexOf('Lukket punkt: Salg af ejendom')));
+    assert.match(article.slice(0, article.indexOf('</article>')), /Godkendt\./);
   });
 });

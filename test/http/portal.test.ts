@@ -3,10 +3,14 @@ import { before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { PortalService } from '../../src/services/portal.js';
 import { FileStore } from '../../src/storage/file-store.js';
-import { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
+import type { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
 import { createApp } from '../../src/web/app.js';
+import { assetUrl } from '../../src/web/static.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CANARY, type SeededMunicipality, seedMunicipality } from '../support/factories.js';
+import { createWebApp } from '../../src/main.js';
+import { PortalFeeds } from '../../src/services/portal-feeds.js';
+import type { FeedQueries } from '../../src/storage/repositories/feed-queries.js';
 
 const BASE_URL = 'https://dagsorden.testrup.dk';
 
@@ -27,8 +31,7 @@ forEachDatabase('portal over HTTP', (t) => {
     const { database, config } = t();
     const files = new FileStore(config.filesDir);
     seed = await seedMunicipality(database.db, files);
-    const portal = new PortalService(new PortalQueries(database.db), { today: () => '2024-08-20' });
-    app = createApp({ portal, files, baseUrl: BASE_URL, logError: (e) => errors.push(e) });
+    app = createWebApp(database, files, { baseUrl: BASE_URL, today: () => '2024-08-20', logError: (e) => errors.push(e) });
   });
 
   const get = async (path: string) => {
@@ -47,6 +50,8 @@ forEachDatabase('portal over HTTP', (t) => {
     assert.match(html, /<link rel="canonical" href="https:\/\/dagsorden\.testrup\.dk\/"/);
     assert.match(html, /href="\/tilgaengelighed">Tilgængelighedserklæring/);
     assert.match(html, /<nav aria-label="Brødkrumme"/);
+    assert.match(html, /<form class="lead-search" action="\/soeg" method="get" role="search">/);
+    assert.match(html, /<label class="form-label" for="soeg-q">Søg i dagsordener og referater<\/label>/);
 
     const upcoming = section(html, 'kommende');
     assert.ok(upcoming.includes(`/moeder/${seed.plannedMeetingId}`));
@@ -104,8 +109,11 @@ forEachDatabase('portal over HTTP', (t) => {
     assert.ok(html.includes('Imod: V (1)'));
     assert.ok(html.includes('Anne Andersen (A)'));
     assert.ok(section(html, 'deltagere').includes('Carla Christensen (F)'));
-    assert.ok(html.includes('Dorte Damgaard (F) deltog som suppleant for Carla Christensen'));
+    assert.match(html, /Dorte Damgaard \(F\)<\/a> deltog som suppleant for Carla Christensen/);
     assert.ok(html.includes(`/filer/${seed.publicFile.id}/budgetoversigt.pdf`));
+    // On paper the attachment's full address is printed after its title.
+    assert.ok(html.includes(`data-print-url="${BASE_URL}/filer/${seed.publicFile.id}/budgetoversigt.pdf"`));
+    assert.match(html, /<span class="badge badge-success">Referat offentliggjort<\/span>/);
     assert.ok(!html.includes(seed.closedFile.id), 'non-public attachment is not linked');
   });
 
@@ -174,13 +182,12 @@ forEachDatabase('portal over HTTP', (t) => {
     assert.ok(!html.includes('<article'));
   });
 
-  it('serves the stylesheet, the accessibility statement and health', async () => {
-    const css = await app.request('/static/protokol.css');
-    assert.equal(css.status, 200);
-    assert.match(css.headers.get('content-type') ?? '', /text\/css/);
-    assert.match(css.headers.get('cache-control') ?? '', /max-age=31536000/);
+  it('links the fingerprinted stylesheets, serves the accessibility statement and health', async () => {
+    // The assets themselves are checked in static-assets.test.ts.
     const { res, html } = await get('/tilgaengelighed');
     assert.equal(res.status, 200);
+    assert.ok(html.includes(`<link rel="stylesheet" href="${assetUrl('dkfds.css')}"/>`));
+    assert.ok(html.includes(`<link rel="stylesheet" href="${assetUrl('protokol.css')}"/>`));
     assert.match(html, /<h1>Tilgængelighedserklæring<\/h1>/);
     const health = await app.request('/healthz');
     assert.deepEqual(await health.json(), { status: 'ok' });
@@ -194,6 +201,7 @@ describe('portal errors', () => {
     const logged: unknown[] = [];
     const app = createApp({
       portal: new PortalService(failing),
+      feeds: new PortalFeeds({} as FeedQueries),
       files: { read: () => Promise.reject(new Error('unused')) },
       baseUrl: BASE_URL,
       logError: (e) => logged.push(e),

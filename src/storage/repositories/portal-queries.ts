@@ -81,7 +81,7 @@ const bodyColumns = ['id', 'slug', 'name', 'website'] as const;
 const termColumns = ['id', 'bodyId', 'name', 'startDate', 'endDate'] as const;
 
 export class PortalQueries {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(readonly db: Kysely<DB>) {}
 
   bodies(): Promise<Body[]> {
     return this.db.selectFrom('body').select(bodyColumns).orderBy('name').execute();

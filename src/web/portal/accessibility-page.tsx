@@ -1,8 +1,12 @@
 // The accessibility statement (tilgængelighedserklæring) webtilgængelighedsloven requires.
 // A short placeholder until the municipality's own statement from was.digst.dk is linked.
+import { useContext } from 'hono/jsx';
+import { SiteContext } from '../site.js';
 import { Layout } from './layout.js';
 
 export function AccessibilityPage(props: { path: string; baseUrl: string }) {
+  // The municipality's contact details from config, the same the footer shows.
+  const { contact } = useContext(SiteContext);
   return (
     <Layout
       title="Tilgængelighedserklæring"
@@ -32,6 +36,16 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
         Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen,
         som fører tilsyn med loven.
       </p>
+      {contact.email !== null || contact.phone !== null ? (
+        <ul>
+          {contact.email !== null ? (
+            <li>
+              E-mail: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </li>
+          ) : null}
+          {contact.phone !== null ? <li>Telefon: {contact.phone}</li> : null}
+        </ul>
+      ) : null}
     </Layout>
   );
 }

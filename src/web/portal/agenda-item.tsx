@@ -1,8 +1,11 @@
 // One agenda item as the public sees it. It receives a PublicAgendaItem, already cut down by
 // `publicView`: this file only presents, it decides nothing about what is visible.
+import { useContext } from 'hono/jsx';
 import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
 import { withParty } from './components.js';
+import { BaseUrlContext, canonicalUrl } from './layout.js';
+import { caseHref, itemHref } from './links.js';
 
 const voteLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
 
@@ -31,6 +34,8 @@ function Paragraphs(props: { text: string }) {
 
 export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
   const item = props.item;
+  // The print stylesheet prints each attachment's full address after its title.
+  const baseUrl = useContext(BaseUrlContext);
   const anchor = itemAnchor(item);
   // The decision is shown once, in its own box; a "Beslutning" section would repeat it.
   const sections = item.decision === null ? item.sections : item.sections.filter((s) => s.kind !== 'decision');
@@ -39,9 +44,19 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
       <h2 id={`${anchor}-titel`}>
         <span class="item-number">{item.number}.</span> {item.title}
       </h2>
+      <p class="meta item-links">
+        <a href={itemHref(item.meetingId, item.number)}>Direkte link til punkt {item.number}</a>
+        {/* paperId is set only on open items (publicView), whose case page is always public. */}
+        {item.paperId ? (
+          <>
+            {' · '}
+            <a href={caseHref(item.paperId)}>Sagens forløb</a>
+          </>
+        ) : null}
+      </p>
       {item.public ? null : (
         <p>
-          <span class="closed-marker">Lukket punkt</span>
+          <span class="badge">Lukket punkt</span>
         </p>
       )}
       {item.decision !== null ? (
@@ -94,7 +109,10 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
               <li>
                 {isStored(f) ? (
                   <>
-                    <a href={fileHref(f)}>{f.title}</a> <span class="meta">({formatFileSize(f.size)})</span>
+                    <a href={fileHref(f)} data-print-url={canonicalUrl(baseUrl, fileHref(f))}>
+                      {f.title}
+                    </a>{' '}
+                    <span class="meta">({formatFileSize(f.size)})</span>
                   </>
                 ) : (
                   <>

@@ -1,13 +1,46 @@
 // Small pieces shared by several portal pages.
+import type { Child } from 'hono/jsx';
+import type { MeetingState } from '../../domain/meeting.js';
 import { formatDate, formatTimeRange } from '../../render/format.js';
 import type { MeetingSummary } from '../../services/portal.js';
+import { Icon } from './layout.js';
 
 export const meetingHref = (id: string): string => `/moeder/${encodeURIComponent(id)}`;
 export const organizationHref = (id: string): string => `/udvalg/${encodeURIComponent(id)}`;
 export const bodyHref = (slug: string): string => `/kommune/${encodeURIComponent(slug)}`;
 
+/** DKFDS badge variant per state: a reader scanning a list sees at once what is out. */
+const stateVariant: Record<MeetingState, string> = {
+  planned: 'badge',
+  agenda_published: 'badge badge-info',
+  held: 'badge badge-info',
+  minutes_approved: 'badge badge-info',
+  minutes_published: 'badge badge-success',
+};
+
 export function StateBadge(props: { meeting: MeetingSummary }) {
-  return <span class={props.meeting.cancelled ? 'state state-cancelled' : 'state'}>{props.meeting.stateLabel}</span>;
+  const m = props.meeting;
+  return <span class={m.cancelled ? 'badge badge-error' : stateVariant[m.state]}>{m.stateLabel}</span>;
+}
+
+export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
+const alertIcon: Record<AlertVariant, { icon: string; label: string }> = {
+  info: { icon: 'info', label: 'Information' },
+  success: { icon: 'success', label: 'Succes' },
+  warning: { icon: 'warning', label: 'Advarsel' },
+  error: { icon: 'error', label: 'Fejl' },
+};
+
+/** A DKFDS alert with one line of text; the icon is decorative, the text says it all. */
+export function Alert(props: { variant: AlertVariant; children?: Child }) {
+  return (
+    <div class={`alert alert-${props.variant}`}>
+      <Icon name={alertIcon[props.variant].icon} class="alert-icon" />
+      <div class="alert-body">
+        <p class="alert-text">{props.children}</p>
+      </div>
+    </div>
+  );
 }
 
 /** One meeting in a list: the link names the committee and date so it reads alone. */
@@ -29,7 +62,7 @@ export function MeetingListEntry(props: { meeting: MeetingSummary; showOrganizat
 export function MeetingList(props: { meetings: MeetingSummary[]; showOrganization: boolean; empty: string }) {
   if (props.meetings.length === 0) return <p>{props.empty}</p>;
   return (
-    <ul class="meeting-list">
+    <ul class="meeting-list unstyled-list">
       {props.meetings.map((m) => (
         <MeetingListEntry meeting={m} showOrganization={props.showOrganization} />
       ))}

@@ -4,13 +4,38 @@ import type { Body } from '../../domain/organization.js';
 import type { BodyFrontPage } from '../../services/portal.js';
 import { MeetingList, bodyHref, organizationHref } from './components.js';
 import { Layout } from './layout.js';
+import { SEARCH_PATH } from './links.js';
+import { feedLinks } from '../feeds/links.js';
+
+/**
+ * Search across the archive (GET /soeg?q=). A plain form: it works without JavaScript, and the
+ * label stays visible so everyone knows what the field searches.
+ */
+export function SearchForm() {
+  return (
+    <form class="lead-search" action={SEARCH_PATH} method="get" role="search">
+      <div class="form-group">
+        <label class="form-label" for="soeg-q">
+          Søg i dagsordener og referater
+        </label>
+        <div class="search">
+          <input class="form-input" id="soeg-q" name="q" type="search" autocomplete="off" />
+          <button class="button button-search" type="submit">
+            Søg
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
 
 export function FrontPage(props: { page: BodyFrontPage; path: string; baseUrl: string; isHome: boolean }) {
   const { page } = props;
   const crumbs = props.isHome ? [{ label: 'Forside' }] : [{ label: 'Forside', href: '/' }, { label: page.body.name }];
   return (
-    <Layout title={page.body.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
+    <Layout title={page.body.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs} feedsOf={page.body}>
       <h1>{page.body.name}</h1>
+      <SearchForm />
       <section aria-labelledby="kommende">
         <h2 id="kommende">Kommende møder</h2>
         <MeetingList meetings={page.upcoming} showOrganization={true} empty="Der er ingen planlagte møder." />
@@ -25,7 +50,7 @@ export function FrontPage(props: { page: BodyFrontPage; path: string; baseUrl: s
         {page.organizations.length === 0 ? (
           <p>Der er ingen udvalg registreret.</p>
         ) : (
-          <ul class="plain-list">
+          <ul class="committee-list unstyled-list">
             {page.organizations.map((o) => (
               <li>
                 <a href={organizationHref(o.id)}>{o.name}</a>
@@ -33,6 +58,17 @@ export function FrontPage(props: { page: BodyFrontPage; path: string; baseUrl: s
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="abonner">
+        <h2 id="abonner">Abonnér</h2>
+        <ul class="unstyled-list">
+          <li>
+            <a href={feedLinks(page.body.slug).atom}>Nye dagsordener og referater (Atom-feed)</a>
+          </li>
+          <li>
+            <a href={feedLinks(page.body.slug).calendar}>Mødekalender for alle udvalg (iCalendar)</a>
+          </li>
+        </ul>
       </section>
     </Layout>
   );
@@ -45,7 +81,7 @@ export function BodyListPage(props: { bodies: Body[]; path: string; baseUrl: str
       {props.bodies.length === 0 ? (
         <p>Der er endnu ingen data.</p>
       ) : (
-        <ul class="plain-list">
+        <ul class="unstyled-list">
           {props.bodies.map((b) => (
             <li>
               <a href={bodyHref(b.slug)}>{b.name}</a>

@@ -1,7 +1,12 @@
-// The page frame every portal page shares: skip link, header, breadcrumbs, one main landmark
-// and the footer with the accessibility statement that webtilgængelighedsloven requires.
+// The page frame every portal page shares, in Det Fælles Designsystem's markup: skip link,
+// header, breadcrumbs, one main landmark and the footer with the accessibility statement that
+// webtilgængelighedsloven requires. No JavaScript: DKFDS's scripts only enhance components
+// (menus, accordions) this portal does not use, so every page works without them.
 import type { Child } from 'hono/jsx';
-import { portalCssVersion } from './styles.js';
+import { createContext, useContext } from 'hono/jsx';
+import { SiteContext, type SiteSettings } from '../site.js';
+import { assetUrl } from '../static.js';
+import { ATOM_TYPE, CALENDAR_TYPE, feedLinks } from '../feeds/links.js';
 
 export interface Crumb {
   label: string;
@@ -16,53 +21,72 @@ export interface PageProps {
   path: string;
   baseUrl: string;
   breadcrumbs: Crumb[];
+  /** A short summary for search engines and link previews. */
+  description?: string;
+  /** The municipality whose feeds (Atom, iCalendar) the page announces in <head>. */
+  feedsOf?: { slug: string; name: string };
   children?: Child;
 }
-
-export const STYLESHEET_PATH = '/static/protokol.css';
 
 export function canonicalUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
+/** The public origin, for components that print absolute addresses (attachment links on paper). */
+export const BaseUrlContext = createContext<string>('');
+
+/** An icon from DKFDS's sprite. Decorative: the text next to it says the same. */
+export function Icon(props: { name: string; class?: string }) {
+  return (
+    <svg class={props.class ? `icon-svg ${props.class}` : 'icon-svg'} aria-hidden="true" focusable="false">
+      <use href={`${assetUrl('icons.svg')}#${props.name}`} />
+    </svg>
+  );
+}
+
 export function Layout(props: PageProps) {
+  const site = useContext(SiteContext);
   return (
     <html lang="da">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – Protokol`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="canonical" href={canonicalUrl(props.baseUrl, props.path)} />
-        <link rel="stylesheet" href={`${STYLESHEET_PATH}?v=${portalCssVersion}`} />
+        {props.feedsOf ? (
+          <>
+            <link rel="alternate" type={ATOM_TYPE} title={`${props.feedsOf.name}: dagsordener og referater`} href={feedLinks(props.feedsOf.slug).atom} />
+            <link rel="alternate" type={CALENDAR_TYPE} title={`${props.feedsOf.name}: mødekalender`} href={feedLinks(props.feedsOf.slug).calendar} />
+          </>
+        ) : null}
+        <link rel="stylesheet" href={assetUrl('dkfds.css')} />
+        <link rel="stylesheet" href={assetUrl('protokol.css')} />
+        <link rel="stylesheet" href={assetUrl('print.css')} media="print" />
       </head>
       <body>
-        <a class="skip-link" href="#indhold">
+        <a class="skipnav" href="#indhold">
           Gå til indhold
         </a>
-        <header class="site-header">
-          <div class="container">
-            <a class="site-name" href="/">
-              Protokol
-            </a>
-            <span class="site-tagline">Dagsordener og referater</span>
+        <header class="header">
+          <div class="solution-info">
+            <div class="solution-info-inner container">
+              <div class="solution-heading">
+                <a href="/">Protokol</a>
+              </div>
+              <div class="additional-info">
+                <p>Dagsordener og referater</p>
+              </div>
+            </div>
           </div>
         </header>
         <div class="container">
           <Breadcrumbs crumbs={props.breadcrumbs} />
           <main id="indhold" tabindex={-1}>
-            {props.children}
+            <BaseUrlContext.Provider value={props.baseUrl}>{props.children}</BaseUrlContext.Provider>
           </main>
         </div>
-        <footer class="site-footer">
-          <div class="container">
-            <ul class="footer-links">
-              <li>
-                <a href="/tilgaengelighed">Tilgængelighedserklæring</a>
-              </li>
-            </ul>
-            <p>Protokol – åben kildekode til kommunernes dagsordener og referater.</p>
-          </div>
-        </footer>
+        <Footer site={site} />
       </body>
     </html>
   );
@@ -72,11 +96,67 @@ function Breadcrumbs(props: { crumbs: Crumb[] }) {
   if (props.crumbs.length === 0) return null;
   return (
     <nav aria-label="Brødkrumme" class="breadcrumbs">
-      <ol>
-        {props.crumbs.map((c) => (
-          <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
-        ))}
+      <ol class="breadcrumbs__list">
+        {props.crumbs.map((c, i) =>
+          c.href ? (
+            <li class="breadcrumbs__list-item">
+              {i > 0 ? <Icon name="chevron-right" /> : null}
+              <a class="breadcrumbs__link" href={c.href}>
+                {c.label}
+              </a>
+            </li>
+          ) : (
+            <li class="breadcrumbs__list-item" aria-current="page">
+              {i > 0 ? <Icon name="chevron-right" /> : null}
+              {c.label}
+            </li>
+          ),
+        )}
       </ol>
     </nav>
+  );
+}
+
+function Footer(props: { site: SiteSettings }) {
+  const { accessibilityUrl, contact } = props.site;
+  const hasContact = contact.email !== null || contact.phone !== null || contact.address !== null;
+  return (
+    <footer>
+      <div class="footer">
+        <div class="container">
+          <div class="row">
+            <div class="col-12 col-md-6 footer-col">
+              <p class="footer-heading">Protokol</p>
+              <p>Dagsordener og referater fra kommunens politiske udvalg. Åben kildekode.</p>
+            </div>
+            {hasContact ? (
+              <div class="col-12 col-md-6 footer-col">
+                <p class="footer-heading">Kontakt</p>
+                <address>
+                  <ul class="unstyled-list">
+                    {contact.address !== null ? <li>{contact.address}</li> : null}
+                    {contact.phone !== null ? (
+                      <li>
+                        Telefon: <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                      </li>
+                    ) : null}
+                    {contact.email !== null ? (
+                      <li>
+                        E-mail: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                      </li>
+                    ) : null}
+                  </ul>
+                </address>
+              </div>
+            ) : null}
+          </div>
+          <ul class="unstyled-list inline-list mt-5">
+            <li>
+              <a href={accessibilityUrl}>Tilgængelighedserklæring</a>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </footer>
   );
 }

@@ -2,8 +2,9 @@
 import { formatDate, formatTimeRange } from '../../render/format.js';
 import type { MeetingPage as MeetingView } from '../../services/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
-import { StateBadge, bodyHref, organizationHref, withParty } from './components.js';
+import { Alert, StateBadge, bodyHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
+import { personHref } from './links.js';
 
 export function meetingTitle(page: MeetingView): string {
   return `${page.meeting.organizationName}, ${formatDate(page.meeting.date)}`;
@@ -21,7 +22,7 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
   ];
   const time = formatTimeRange(m.start, m.end);
   return (
-    <Layout title={title} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
+    <Layout title={title} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs} feedsOf={page.body}>
       <h1>{title}</h1>
       <dl class="facts">
         <dt>Udvalg</dt>
@@ -47,10 +48,10 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
           <StateBadge meeting={m} />
         </dd>
       </dl>
-      {m.cancelled ? <p class="notice">Aflyst. Mødet er aflyst.</p> : null}
-      {page.agendaPublic ? null : <p class="notice">Dagsordenen er endnu ikke offentliggjort.</p>}
+      {m.cancelled ? <Alert variant="warning">Aflyst. Mødet er aflyst.</Alert> : null}
+      {page.agendaPublic ? null : <Alert variant="info">Dagsordenen er endnu ikke offentliggjort.</Alert>}
       {page.agendaPublic && !page.minutesPublic && !m.cancelled ? (
-        <p class="notice">Referatet er endnu ikke offentliggjort. Her vises dagsordenen.</p>
+        <Alert variant="info">Referatet er endnu ikke offentliggjort. Her vises dagsordenen.</Alert>
       ) : null}
       {page.attendance ? <AttendanceSection attendance={page.attendance} /> : null}
       {page.items.length > 0 ? (
@@ -84,7 +85,9 @@ function AttendanceSection(props: { attendance: NonNullable<MeetingView['attenda
           <h3>Til stede</h3>
           <ul>
             {a.present.map((p) => (
-              <li>{withParty(p)}</li>
+              <li>
+                <a href={personHref(p.personId)}>{withParty(p)}</a>
+              </li>
             ))}
           </ul>
         </>
@@ -94,14 +97,16 @@ function AttendanceSection(props: { attendance: NonNullable<MeetingView['attenda
           <h3>Afbud</h3>
           <ul>
             {a.absent.map((p) => (
-              <li>{withParty(p)}</li>
+              <li>
+                <a href={personHref(p.personId)}>{withParty(p)}</a>
+              </li>
             ))}
           </ul>
         </>
       ) : null}
       {a.substitutes.map((s) => (
         <p>
-          {withParty(s)} deltog som suppleant{s.forName ? ` for ${s.forName}` : ''}
+          <a href={personHref(s.personId)}>{withParty(s)}</a> deltog som suppleant{s.forName ? ` for ${s.forName}` : ''}
         </p>
       ))}
     </section>

@@ -2,6 +2,8 @@
 import type { OrganizationPage as OrganizationView } from '../../services/portal.js';
 import { MeetingList, bodyHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
+import { personHref } from './links.js';
+import { organizationCalendarLink } from '../feeds/links.js';
 
 export function OrganizationPage(props: { page: OrganizationView; path: string; baseUrl: string }) {
   const { page } = props;
@@ -12,8 +14,11 @@ export function OrganizationPage(props: { page: OrganizationView; path: string; 
     { label: org.name },
   ];
   return (
-    <Layout title={org.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
+    <Layout title={org.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs} feedsOf={page.body}>
       <h1>{org.name}</h1>
+      <p>
+        <a href={organizationCalendarLink(org.id)}>Mødekalender for udvalget (iCalendar)</a>
+      </p>
       <dl class="facts">
         <dt>Type</dt>
         <dd>{org.kindLabel}</dd>
@@ -52,7 +57,7 @@ export function OrganizationPage(props: { page: OrganizationView; path: string; 
         {page.members.length === 0 ? (
           <p>Der er ingen medlemmer registreret.</p>
         ) : (
-          <table>
+          <table class="table">
             <thead>
               <tr>
                 <th scope="col">Navn</th>
@@ -62,7 +67,9 @@ export function OrganizationPage(props: { page: OrganizationView; path: string; 
             <tbody>
               {page.members.map((m) => (
                 <tr>
-                  <td>{withParty(m)}</td>
+                  <td>
+                    <a href={personHref(m.personId)}>{withParty(m)}</a>
+                  </td>
                   <td>{m.roleLabel}</td>
                 </tr>
               ))}

@@ -3,11 +3,15 @@
 import { Hono } from 'hono';
 import type { FileReader, PortalService } from '../../services/portal.js';
 import { AccessibilityPage } from './accessibility-page.js';
+import { CasePage } from './case-page.js';
 import { BodyListPage, FrontPage } from './front-page.js';
+import { ItemPage } from './item-page.js';
 import { MeetingPage } from './meeting-page.js';
 import { OrganizationPage } from './organization-page.js';
+import { PersonPage } from './person-page.js';
 import { sendPage } from './render.js';
-import { portalCss } from './styles.js';
+import { SEARCH_PATH, searchHref } from './links.js';
+import { SearchPage } from './search-page.js';
 
 export interface PortalDeps {
   portal: PortalService;
@@ -45,6 +49,31 @@ export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
     return sendPage(c, <MeetingPage page={page} path={c.req.path} baseUrl={baseUrl} />);
   });
 
+  // The item's permalink: its meeting and printed number (URL-encoded), which a re-import
+  // keeps, unlike a position. Hono hands the parameter over decoded.
+  app.get('/moeder/:meetingId/punkt/:number', async (c) => {
+    const page = await portal.itemPage(c.req.param('meetingId'), c.req.param('number'));
+    return sendPage(c, <ItemPage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get('/sager/:paperId', async (c) => {
+    const page = await portal.casePage(c.req.param('paperId'));
+    return sendPage(c, <CasePage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get('/personer/:personId', async (c) => {
+    const page = await portal.personPage(c.req.param('personId'));
+    return sendPage(c, <PersonPage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get('/soeg', async (c) => {
+    // The service validates (400 on anything malformed); the route only hands the raw values on.
+    const page = await portal.search(c.req.query());
+    // One canonical URL per query and page, whatever else the address carried.
+    const canonical = page.q ? searchHref(page.q, page.page) : SEARCH_PATH;
+    return sendPage(c, <SearchPage page={page} path={canonical} baseUrl={baseUrl} />);
+  });
+
   app.get('/filer/:id/:fileName', async (c) => {
     const file = await portal.publicFile(c.req.param('id'), c.req.param('fileName'));
     const bytes = await files.read(file.sha256);
@@ -62,14 +91,6 @@ export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
   });
 
   app.get('/tilgaengelighed', (c) => sendPage(c, <AccessibilityPage path={c.req.path} baseUrl={baseUrl} />));
-
-  app.get('/static/protokol.css', (c) =>
-    c.body(portalCss, 200, {
-      'Content-Type': 'text/css; charset=utf-8',
-      // The layout links it with a content hash (?v=…), so a year-long cache is safe.
-      'Cache-Control': 'public, max-age=31536000, immutable',
-    }),
-  );
 
   return app;
 }

@@ -1,0 +1,50 @@
+// Global rules for what a URL may look like before any route sees it: malformed
+// percent-encoding (in the path or the query) and absurdly long query strings are the
+// visitor's mistake, answered 400 through the one error path, never a 500 from deep inside.
+// Routes that do take query parameters validate them with `parseQuery` and a zod schema.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+
+/** Longer than any search a person types; a query string beyond this is a probe. */
+export const MAX_QUERY_LENGTH = 2048;
+
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function requestGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const url = c.req.url;
+    const queryStart = url.indexOf('?');
+    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    const rawPath = url.slice(pathStart, queryStart === -1 ? undefined : queryStart);
+    const rawQuery = queryStart === -1 ? '' : url.slice(queryStart + 1);
+    if (!decodes(rawPath)) throw new DomainError('invalid_input', 'Adressen indeholder ugyldige tegn', 'path');
+    if (rawQuery.length > MAX_QUERY_LENGTH) throw new DomainError('invalid_input', 'Forespørgslen er for lang', 'query');
+    if (!rawQuery.split('&').every(decodes)) throw new DomainError('invalid_input', 'Forespørgslen indeholder ugyldige tegn', 'query');
+    await next();
+  };
+}
+
+/**
+ * A route's query parameters checked against a zod object schema. A parameter given once
+ * arrives as a string, one repeated (`?a=1&a=2`) as an array, so `z.string()` rejects
+ * repetition by itself. Unknown parameters are ignored unless the schema is strict (tracking
+ * tags must not break links); invalid ones answer 400 through the error middleware.
+ */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const flat: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(c.req.queries())) flat[name] = values.length === 1 ? (values[0] ?? '') : values;
+  const result = schema.safeParse(flat);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new DomainError('invalid_input', `Ugyldig parameter: ${first?.path.join('.') ?? '?'}`, first?.path.join('.'));
+  }
+  return result.data;
+}
