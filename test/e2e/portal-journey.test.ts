@@ -1,77 +1,78 @@
 // A citizen's journey through the demo portal in a real Chromium, against the real server
-// started by the CLI: front page → committee → meeting → attachment, with axe's WCAG 2.1 AA
-// checks on each page.
+// started by the CLI: front page → committee → meeting → item → case timeline → person,
+// with axe's WCAG 2.1 AA checks on the way, keyboard use, and the meeting page on a phone.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { type RunningServer, cliEnv, startServer } from '../support/cli.js';
-import { freePort } from '../support/postgres-server.js';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import type { Page } from 'playwright-core';
+import { PHONE, type Portal, axeViolations, horizontalOverflow, startPortal } from '../support/e2e.js';
 
 describe('portal journey in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let portal: Portal;
   let page: Page;
 
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'protokol-e2e-'));
-    const env = cliEnv({
-      DATABASE_URL: `sqlite:${join(dir, 'protokol.db')}`,
-      FILES_DIR: join(dir, 'files'),
-      PORT: String(await freePort()),
-    });
-    server = await startServer(['--demo-if-empty'], env);
-    browser = await launchBrowser();
-    // A context of our own: axe opens a second page in it to merge its results, and
-    // bypassCSP lets axe inject its script past our strict Content-Security-Policy.
-    const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true });
-    // Nothing but the local server may be reached (DEVELOPERS.md: tests reach only loopback).
-    await context.route(/^https?:/, (route) =>
-      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-    );
-    page = await context.newPage();
+    portal = await startPortal();
+    page = await portal.newPage();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop('SIGINT');
+    await portal?.close();
   });
 
-  it('goes from the front page to a committee, a meeting and an attachment', async () => {
-    await page.goto(`${server.url}/`);
-    assert.equal(await page.locator('h1').textContent(), 'Demo Kommune');
-    assert.deepEqual(await axeViolations(page), []);
+  const h1 = async () => ((await page.locator('h1').textContent()) ?? '').trim();
+
+  it('goes front page → committee → meeting → item → case → person', async () => {
+    const { url } = portal.server;
+    await page.goto(`${url}/`);
+    assert.equal(await h1(), 'Demo Kommune');
 
     await page.getByRole('link', { name: 'Økonomiudvalget', exact: true }).first().click();
     await page.waitForURL(/\/udvalg\//);
-    assert.match((await page.locator('h1').textContent()) ?? '', /Økonomiudvalget/);
-    assert.deepEqual(await axeViolations(page), []);
+    assert.match(await h1(), /Økonomiudvalget/);
+    // The 2026-2029 committee links back to its predecessor, whose 2024 meetings hold the case.
+    await page.locator('dd a[href^="/udvalg/"]').first().click();
+    await page.waitForURL(/\/udvalg\//);
 
-    await page.getByRole('link', { name: /16\. september 2026/ }).click();
-    await page.waitForURL(/\/moeder\//);
-    assert.match((await page.locator('h1').textContent()) ?? '', /Økonomiudvalget, \w+dag den/);
+    await page.getByRole('link', { name: /21\. august 2024/ }).click();
+    await page.waitForURL(/\/moeder\/[^/]+$/);
+    assert.match(await h1(), /Økonomiudvalget, onsdag den 21\. august 2024/);
     assert.ok((await page.locator('article').count()) >= 2, 'items are shown');
+
+    const article = page.locator('article', { has: page.getByRole('link', { name: 'Sagens forløb' }) }).first();
+    await article.getByRole('link', { name: /Direkte link til punkt/ }).click();
+    await page.waitForURL(/\/moeder\/[^/]+\/punkt\//);
+    assert.equal(await page.locator('article').count(), 1, 'the item on its own page');
+
+    await page.getByRole('link', { name: 'Sagens forløb' }).first().click();
+    await page.waitForURL(/\/sager\//);
+    const steps = page.locator('.case-timeline li');
+    assert.ok((await steps.count()) >= 3, 'committee → ØU → council');
     assert.deepEqual(await axeViolations(page), []);
 
-    const attachment = page.locator('a[href^="/filer/"]').first();
-    const href = await attachment.getAttribute('href', { timeout: 5000 });
+    await page.goto(`${url}/`);
+    await page.getByRole('link', { name: /Kommunalbestyrelsen, onsdag den 25\. september 2024/ }).click();
+    await page.locator('a[href^="/personer/"]').first().click();
+    await page.waitForURL(/\/personer\//);
+    assert.match(await page.content(), /Medlemskaber/);
+    assert.match(await page.content(), /Fremmøde/);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  it('downloads a public attachment as a PDF', async () => {
+    await page.goto(`${portal.server.url}/`);
+    await page.getByRole('link', { name: /Økonomiudvalget, onsdag den 16\. september 2026/ }).click();
+    const href = await page.locator('a[href^="/filer/"]').first().getAttribute('href', { timeout: 5000 });
     assert.ok(href, 'the meeting has a public attachment');
-    const res = await page.request.get(`${server.url}${href}`);
+    const res = await page.request.get(`${portal.server.url}${href}`);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
   });
 
   it('shows a closed item by its neutral title and decision only', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${portal.server.url}/`);
     await page.getByRole('link', { name: /Kommunalbestyrelsen, onsdag den 25\. september 2024/ }).click();
     const closed = page.locator('article', { hasText: 'Lukket punkt: Salg af ejendom' });
     assert.equal(await closed.count(), 1);
@@ -79,11 +80,35 @@ describe('portal journey in Chromium', () => {
     assert.doesNotMatch(await page.content(), /FORTROLIG-KANARIE/);
   });
 
-  it('reads on a phone without sideways scrolling', async () => {
-    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await phone.goto(`${server.url}/`);
-    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
-    await phone.close();
+  it('works from the keyboard: the skip link goes to the content', async () => {
+    await page.goto(`${portal.server.url}/`);
+    await page.keyboard.press('Tab');
+    assert.equal((await page.evaluate<string>('document.activeElement.textContent')).trim(), 'Gå til indhold');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate<string>('document.activeElement.id'), 'indhold');
+    // Every later Tab stop is visible: focus never lands on something hidden.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const visible = await page.evaluate<boolean>(
+        '(() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.height > 0; })()',
+      );
+      assert.ok(visible, `tab stop ${i + 1} is visible`);
+    }
+  });
+
+  it('shows a meeting on a phone: screenshot at 360 px, nothing wider than the screen', async () => {
+    const phone = await portal.newPage(PHONE);
+    await phone.goto(`${portal.server.url}/`);
+    await phone.getByRole('link', { name: /Kommunalbestyrelsen, onsdag den 25\. september 2024/ }).click();
+    await phone.waitForURL(/\/moeder\//);
+    assert.equal(await horizontalOverflow(phone), 0);
+    const file = join(mkdtempSync(join(tmpdir(), 'protokol-shot-')), 'moede-mobil.png');
+    await phone.screenshot({ path: file, fullPage: true });
+    const png = readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    assert.equal(png.readUInt32BE(16), PHONE.width);
+    assert.ok(png.readUInt32BE(20) > PHONE.height, 'the whole meeting, longer than one screen');
+    assert.deepEqual(await axeViolations(phone), []);
   });
 });
