@@ -118,6 +118,10 @@ async function openPostgres(url: string): Promise<Database> {
   // Counts come back as int8, which pg gives as strings; our counts fit in a JS number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, an operator's
+  // pg_terminate_backend). pg then emits 'error' on the pool, which would crash the process
+  // without a listener; the broken client is already removed and the next query connects anew.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   try {
     await sql`select 1`.execute(db);
