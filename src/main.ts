@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { type FileReader, PortalService } from './services/portal.js';
 import { PortalFeeds } from './services/portal-feeds.js';
+import { SearchService } from './services/search.js';
+import { searchIndexFor } from './search/index.js';
 import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
 import { FeedQueries } from './storage/repositories/feed-queries.js';
@@ -58,6 +60,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
   return createApp({
     portal: new PortalService(new PortalQueries(database.db), clock),
     feeds: new PortalFeeds(new FeedQueries(database.db), clock),
+    search: new SearchService(searchIndexFor(database), database.db),
     files,
     ...rest,
   });

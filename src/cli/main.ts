@@ -9,10 +9,11 @@ import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
 import { type Output, UsageError } from './options.js';
 import { parseCommand } from './parse.js';
+import { reindexCommand } from './reindex.js';
 import { ServeError, serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, backupCommand];
+const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, backupCommand, reindexCommand];
 
 const exitCodes: Record<ErrorCode, number> = {
   invalid_input: 2,

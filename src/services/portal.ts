@@ -20,10 +20,8 @@ import {
 import { CaseQueries } from '../storage/repositories/case-queries.js';
 import { PersonQueries } from '../storage/repositories/person-queries.js';
 import type { MeetingListRow, PortalQueries } from '../storage/repositories/portal-queries.js';
-import { SearchQueries } from '../storage/repositories/search-queries.js';
 import { type CasePage, CasePortal, type ItemPage } from './portal-cases.js';
 import { PeoplePortal, type PersonPage } from './portal-people.js';
-import { type SearchPage, SearchPortal } from './portal-search.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
@@ -122,18 +120,16 @@ export class PortalService {
   private readonly today: () => string;
   private readonly cases: CasePortal;
   private readonly people: PeoplePortal;
-  private readonly searcher: SearchPortal;
 
   constructor(
     private readonly queries: PortalQueries,
     options: PortalServiceOptions = {},
   ) {
     this.today = options.today ?? danishToday;
-    // The case, person and search pages live in their own files and read through their own
+    // The case and person pages live in their own files and read through their own
     // query objects on the same connection, so every caller keeps building one PortalService.
     this.cases = new CasePortal(queries, new CaseQueries(queries.db));
     this.people = new PeoplePortal(queries, new PersonQueries(queries.db));
-    this.searcher = new SearchPortal(new SearchQueries(queries.db));
   }
 
   casePage(paperId: string): Promise<CasePage> {
@@ -146,10 +142,6 @@ export class PortalService {
 
   personPage(personId: string): Promise<PersonPage> {
     return this.people.personPage(personId);
-  }
-
-  search(params: Readonly<Record<string, string | undefined>>): Promise<SearchPage> {
-    return this.searcher.search(params);
   }
 
   /** One body: its front page directly. Several: the list to choose from. */

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { FileReader, PortalService } from '../services/portal.js';
 import type { PortalFeeds } from '../services/portal-feeds.js';
+import type { SearchService } from '../services/search.js';
+import { apiRoutes } from './api/search.js';
 import { feedRoutes } from './feeds/routes.js';
 import { conditionalGet } from './middleware/etag.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
@@ -24,6 +26,11 @@ export interface AppDeps {
   baseUrl: string;
   /** Calendars, Atom feed, sitemap and robots.txt (every page links them). */
   feeds: PortalFeeds;
+  /**
+   * Full-text search behind /soeg and /api/v1/search. Optional so apps built for other pages
+   * (tests) need no index; without it both answer 503.
+   */
+  search?: SearchService;
   /**
    * The database's data version (Database.dataVersion). Given, meeting pages are reused
    * until anything is written; left out (tests, PostgreSQL), every page is rendered afresh.
@@ -67,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
+  app.route('/api/v1', apiRoutes({ search: deps.search, baseUrl: deps.baseUrl }));
   app.route('/', portalRoutes(deps));
   app.notFound(notFoundHandler(deps.baseUrl));
   app.onError(errorHandler(deps.baseUrl, deps.logError));

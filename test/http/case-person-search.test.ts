@@ -1,6 +1,6 @@
-// The item permalink, case, person and search pages over the demo and the imported Lejre
-// minutes: the case timeline in date order, attendance counted from published minutes only,
-// search that never finds a closed item by its real title, and the closed case nowhere.
+// The item permalink, case and person pages over the demo and the imported Lejre minutes: the
+// case timeline in date order, attendance counted from published minutes only, and the closed
+// case nowhere. Search has its own suite (search-surfaces.test.ts).
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { Hono } from 'hono';
@@ -17,7 +17,7 @@ import { type SeededMunicipality, seedMunicipality } from '../support/factories.
 import { minutesDir } from '../support/fixtures.js';
 import { createWebApp } from '../../src/main.js';
 
-forEachDatabase('case, person and search pages', (t) => {
+forEachDatabase('case, person and item pages', (t) => {
   let app: Hono;
   let seed: SeededMunicipality;
   const errors: unknown[] = [];
@@ -154,65 +154,6 @@ forEachDatabase('case, person and search pages', (t) => {
     assert.match(dorte.html, /Deltog \(1\)/);
     assert.ok(dorte.html.includes('Deltog som suppleant for Carla Christensen'));
     assert.equal((await get(personHref('findes-ikke'))).status, 404);
-  });
-
-  it('finds items, cases and committees case-insensitively, newest first, with links', async () => {
-    const { status, html } = await get('/soeg?q=kapacitetsplan');
-    assert.equal(status, 200);
-    assert.match(html, /href="\/moeder\/[^"]+\/punkt\/122"/);
-    assert.match(html, /href="\/sager\/[^"]+">24-001234 Kapacitetsplan/);
-    // Newest first: the council's item (28 August) before the committee's (13 August).
-    assert.ok(html.indexOf('/punkt/122"') < html.indexOf('/punkt/2"'));
-
-    const committee = await get('/soeg?q=%C3%98KONOMIUDVALGET');
-    assert.match(committee.html, /href="\/udvalg\/[^"]+">Økonomiudvalget/);
-    const empty = await get('/soeg');
-    assert.equal(empty.status, 200);
-    assert.ok(empty.html.includes('name="q"') && !empty.html.includes('id="resultater"'));
-    const none = await get('/soeg?q=zzzqqq');
-    assert.ok(none.html.includes('Ingen resultater'));
-  });
-
-  it('paginates 20 hits per page', async () => {
-    const first = await get('/soeg?q=godkendelse');
-    const second = await get('/soeg?q=godkendelse&side=2');
-    const hrefs = (html: string) => {
-      const list = html.slice(html.indexOf('<ol class="search-results"'), html.indexOf('</ol>', html.indexOf('<ol class="search-results"')));
-      return [...list.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1]);
-    };
-    assert.equal(hrefs(first.html).length, 20);
-    assert.ok(first.html.includes('href="/soeg?q=godkendelse&amp;side=2"'));
-    assert.ok(second.html.includes('Forrige side'));
-    assert.ok(hrefs(second.html).length > 0);
-    assert.equal(
-      hrefs(second.html).filter((h) => hrefs(first.html).includes(h)).length,
-      0,
-      'no hit on both pages',
-    );
-  });
-
-  it('never finds the closed item or case by their real title or number', async () => {
-    for (const q of ['Skolevej', CLOSED_CASE, 'tandklinik']) {
-      const { html } = await get(`/soeg?q=${encodeURIComponent(q)}`);
-      assert.ok(html.includes('Ingen resultater'), q);
-    }
-    const neutral = await get('/soeg?q=salg%20af%20ejendom');
-    assert.ok(neutral.html.includes('Lukket punkt: Salg af ejendom'));
-    assert.ok(!neutral.html.includes('Salg af ejendommen'));
-    assert.ok(!neutral.html.includes(DEMO_CLOSED_CANARY));
-  });
-
-  it('answers malformed search parameters with a Danish 400 page, never 500', async () => {
-    for (const path of ['/soeg?side=abc', '/soeg?q=a&side=0', '/soeg?q=a&side=1001', '/soeg?q=a&side=1.5', `/soeg?q=${'x'.repeat(201)}`]) {
-      const { status, html } = await get(path);
-      assert.equal(status, 400, path);
-      assert.match(html, /<h1>Ugyldig forespørgsel<\/h1>/);
-      assert.match(html, /<html lang="da">/);
-    }
-    // 200 characters after trimming is still fine.
-    assert.equal((await get(`/soeg?q=${encodeURIComponent(`  ${'x'.repeat(200)}  `)}`)).status, 200);
-    assert.equal((await get('/soeg?q=%25_%5C')).status, 200, 'LIKE wildcards are escaped');
-    assert.deepEqual(errors, []);
   });
 
   it('crawls every case, person and item page without a broken link or the canary', async () => {

@@ -18,6 +18,7 @@ import {
   saveTerm,
 } from '../../storage/repositories/archive-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
+import { indexMeetings } from '../search-indexing.js';
 import { storeDemoAttachments } from './attachment-files.js';
 import { demoCases } from './cases.js';
 import { DEMO_BODY_NAME, DEMO_BODY_SLUG, DEMO_SOURCE, demoId, demoKey, organizationKey, paperKey, personKey, termKey } from './keys.js';
@@ -69,7 +70,9 @@ export async function loadDemo(database: Database, files: FileStore): Promise<De
         decisionCompetence: c.decisionCompetence,
       });
     }
-    for (const meeting of meetings) await saveMeeting(trx, meeting);
+    const meetingIds: string[] = [];
+    for (const meeting of meetings) meetingIds.push(await saveMeeting(trx, meeting));
+    await indexMeetings(trx, database, meetingIds);
   });
 
   return {

@@ -14,6 +14,7 @@ import { findBodyBySlug, meetingExists, setCommitteeCodes } from '../../storage/
 import { saveMeeting } from '../../storage/repositories/archive-writer.js';
 import { currentDocument, findDocumentBySha, saveDocumentVersion } from '../../storage/repositories/source-documents.js';
 import type { Db } from '../../storage/repositories/upsert.js';
+import { indexMeetings } from '../search-indexing.js';
 import { ensurePapers, saveCaseHistory } from './cases.js';
 import { ensureBody, ensureOrganization, ensurePeople, ensureTerm, saveMemberships } from './structure.js';
 
@@ -86,6 +87,7 @@ export async function importParsedDocument(
     const minutesHeld = doc.documentKind === 'dagsorden' && known && (await currentDocument(trx, meetingId, 'referat')) !== undefined;
     if (!minutesHeld) {
       await saveMeetingContent(trx, doc, { bodyId, slug: e.body.slug, date: e.date, term: e.term, orgKey, organization });
+      await indexMeetings(trx, database, [meetingId]);
     }
     await saveDocumentVersion(
       trx,

@@ -25,13 +25,21 @@ const pageText: Partial<Record<ContentfulStatusCode, { title: string; text: stri
 };
 const fallback = { title: 'Der opstod en fejl', text: 'Der skete en uventet fejl på serveren. Prøv igen senere.' };
 
-export function errorPage(c: Context, status: ContentfulStatusCode, baseUrl: string) {
+/** What a 400 page says the problem is: the request guard's two places, else the parameter. */
+function whereText(where: string): string {
+  if (where === 'path') return 'Fejlen er i adressen.';
+  if (where === 'query') return 'Fejlen er i søgeparametrene.';
+  return `Fejlen er i feltet »${where}«.`;
+}
+
+export function errorPage(c: Context, status: ContentfulStatusCode, baseUrl: string, where?: string) {
   const { title, text } = pageText[status] ?? fallback;
   return sendPage(
     c,
     <Layout title={title} path={c.req.path} baseUrl={baseUrl} breadcrumbs={[{ label: 'Forside', href: '/' }, { label: title }]}>
       <h1>{title}</h1>
       <p>{text}</p>
+      {where ? <p>{whereText(where)}</p> : null}
       <p>
         <a href="/">Gå til forsiden</a>
       </p>
@@ -40,15 +48,26 @@ export function errorPage(c: Context, status: ContentfulStatusCode, baseUrl: str
   );
 }
 
+// The JSON API (/api/…) answers in JSON, also when something goes wrong: its clients are programs.
+const isApi = (c: Context): boolean => c.req.path.startsWith('/api/');
+const apiError = (c: Context, status: ContentfulStatusCode, code: string, message: string, field?: string) =>
+  c.json({ error: { code, ...(field === undefined ? {} : { field }), message } }, status);
+
 export function notFoundHandler(baseUrl: string): NotFoundHandler {
-  return (c) => errorPage(c, 404, baseUrl);
+  return (c) => (isApi(c) ? apiError(c, 404, 'not_found', 'Ressourcen findes ikke') : errorPage(c, 404, baseUrl));
 }
 
 export function errorHandler(baseUrl: string, log: (error: unknown) => void = defaultLog): ErrorHandler {
   return (err, c) => {
-    if (err instanceof DomainError) return errorPage(c, statusOf[err.code], baseUrl);
+    if (err instanceof DomainError) {
+      const status = statusOf[err.code];
+      // Only a bad request says where: its `where` is the visitor's own parameter name.
+      const where = err.code === 'invalid_input' ? err.where : undefined;
+      if (isApi(c)) return apiError(c, status, err.code, status === 400 ? err.message : (pageText[status]?.title ?? err.code), where);
+      return errorPage(c, status, baseUrl, where);
+    }
     log(err);
-    return errorPage(c, 500, baseUrl);
+    return isApi(c) ? apiError(c, 500, 'internal', fallback.text) : errorPage(c, 500, baseUrl);
   };
 }
 

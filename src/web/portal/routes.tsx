@@ -10,14 +10,20 @@ import { MeetingPage } from './meeting-page.js';
 import { OrganizationPage } from './organization-page.js';
 import { PersonPage } from './person-page.js';
 import { sendPage } from './render.js';
-import { SEARCH_PATH, searchHref } from './links.js';
-import { SearchPage } from './search-page.js';
+import { DomainError } from '../../domain/errors.js';
+import { type SearchService, portalVocabulary, searchParamsSchema } from '../../services/search.js';
+import { parseQuery } from '../middleware/request-guard.js';
+import { SearchPage, searchPath } from './search-page.js';
 
 export interface PortalDeps {
   portal: PortalService;
   files: FileReader;
   baseUrl: string;
+  /** Absent (tests of other pages), /soeg answers 503. */
+  search?: SearchService | undefined;
 }
+
+const searchSchema = searchParamsSchema(portalVocabulary);
 
 /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
 function contentDisposition(fileName: string): string {
@@ -25,7 +31,7 @@ function contentDisposition(fileName: string): string {
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
+export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => {
@@ -67,11 +73,12 @@ export function portalRoutes({ portal, files, baseUrl }: PortalDeps): Hono {
   });
 
   app.get('/soeg', async (c) => {
-    // The service validates (400 on anything malformed); the route only hands the raw values on.
-    const page = await portal.search(c.req.query());
-    // One canonical URL per query and page, whatever else the address carried.
-    const canonical = page.q ? searchHref(page.q, page.page) : SEARCH_PATH;
-    return sendPage(c, <SearchPage page={page} path={canonical} baseUrl={baseUrl} />);
+    // Anything malformed is a 400 naming the parameter, before the index is asked.
+    const params = parseQuery(c, searchSchema);
+    if (!search) throw new DomainError('unavailable', 'Søgningen er ikke sat op');
+    const outcome = await search.search(params);
+    // One canonical URL per search, whatever else (tracking tags, defaults) the address carried.
+    return sendPage(c, <SearchPage outcome={outcome} path={searchPath(outcome.params)} baseUrl={baseUrl} />);
   });
 
   app.get('/filer/:id/:fileName', async (c) => {

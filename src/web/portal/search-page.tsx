@@ -1,96 +1,173 @@
-// The search page: a GET form (shareable, bookmarkable URLs) and the hits, 20 per page.
-import { formatDateMedium } from '../../render/format.js';
-import { SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, type SearchHit, type SearchPage as SearchView } from '../../services/portal-search.js';
-import { organizationHref } from './components.js';
-import { Layout } from './layout.js';
-import { SEARCH_PATH, caseHref, itemHref, searchHref } from './links.js';
+// The search page: a GET form (shareable, bookmarkable URLs), the hits with their matched
+// words marked, sort links and page numbers; the filters are in search-filters.tsx. No
+// JavaScript: every choice is a link to the same page with changed parameters.
+import type { Child } from 'hono/jsx';
+import { formatDate } from '../../render/format.js';
+import { SNIPPET_END, SNIPPET_START, type SearchHit } from '../../search/model.js';
+import { SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, type SearchOutcome, type SearchParams } from '../../services/search.js';
+import { Icon, Layout } from './layout.js';
+import { SEARCH_PATH } from './links.js';
+import { Filters, Hidden, searchPath, withParams } from './search-filters.js';
 
-function hitLink(h: SearchHit): { href: string; text: string } {
-  switch (h.kind) {
-    case 'item':
-      // An item's label is its printed number, never null for items.
-      return { href: itemHref(h.meetingId ?? '', h.label ?? ''), text: `${h.label ?? ''}. ${h.title}` };
-    case 'case':
-      return { href: caseHref(h.id), text: h.label ? `${h.label} ${h.title}` : h.title };
-    case 'committee':
-      return { href: organizationHref(h.id), text: h.title };
-  }
-}
+export { searchPath } from './search-filters.js';
 
-function hitMeta(h: SearchHit): string {
-  // A committee's date is its term's start, which reads oddly; its term name says it better.
-  const when = h.kind === 'committee' ? (h.context ? `Valgperiode ${h.context}` : null) : h.date ? formatDateMedium(h.date) : null;
-  const where = h.kind === 'item' ? h.context : null;
-  return [h.kindLabel, where, when, h.bodyName].filter((x) => x !== null && x !== '').join(' · ');
-}
-
-function Pagination(props: { page: SearchView }) {
-  const { q, page, pageCount } = props.page;
-  if (pageCount <= 1) return null;
+/** The index marks matches with control characters; split on them and let JSX escape the text. */
+export function Snippet(props: { text: string }): Child {
+  const clean = (s: string) => s.replaceAll(SNIPPET_START, '').replaceAll(SNIPPET_END, '');
+  const [head = '', ...rest] = props.text.split(SNIPPET_START);
   return (
-    <nav aria-label="Sider" class="pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={searchHref(q, Math.min(page - 1, pageCount))} rel="prev">
-              Forrige side
-            </a>
-          </li>
-        ) : null}
-        <li>
-          Side {page} af {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <a href={searchHref(q, page + 1)} rel="next">
-              Næste side
-            </a>
-          </li>
-        ) : null}
-      </ul>
+    <>
+      {clean(head)}
+      {rest.map((part) => {
+        const end = part.indexOf(SNIPPET_END);
+        if (end === -1) return clean(part);
+        return (
+          <>
+            <mark>{clean(part.slice(0, end))}</mark>
+            {clean(part.slice(end + 1))}
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+function Hit(props: { hit: SearchHit }) {
+  const h = props.hit;
+  const meta = [formatDate(h.meetingDate), h.organizationName, h.municipality, h.caseNumber ? `Sag ${h.caseNumber}` : null];
+  return (
+    <li>
+      <h3 class="h4">
+        <a href={h.url}>{h.title}</a>
+      </h3>
+      <span class="meta">{meta.filter((x) => x).join(' · ')}</span>
+      {h.snippet ? (
+        <p class="mt-2 mb-0">
+          <Snippet text={h.snippet} />
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function SortSwitch(props: { params: SearchParams }) {
+  const link = (sort: SearchParams['sort'], label: string) =>
+    props.params.sort === sort ? (
+      <a href={withParams(props.params, { sort })} aria-current="true">
+        <strong>{label}</strong>
+      </a>
+    ) : (
+      <a href={withParams(props.params, { sort })}>{label}</a>
+    );
+  // A sentence rather than a list: DKFDS has no inline list, and the words keep their spaces.
+  return (
+    <nav aria-label="Sortering">
+      <p>
+        Sortér efter: {link('relevance', 'Relevans')} · {link('date', 'Dato')}
+      </p>
     </nav>
   );
 }
 
-export function SearchPage(props: { page: SearchView; path: string; baseUrl: string }) {
-  const { page } = props;
-  const title = page.q ? `Søgning: ${page.q}` : 'Søg';
-  const crumbs = page.q
-    ? [{ label: 'Forside', href: '/' }, { label: 'Søg', href: SEARCH_PATH }, { label: page.q }]
-    : [{ label: 'Forside', href: '/' }, { label: 'Søg' }];
+/** 1 … 4 5 [6] 7 8 … 40: the first, the last and two either side of the current page. */
+function pageNumbers(page: number, count: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - page) <= 2) out.push(n);
+    else if (out.at(-1) !== null) out.push(null);
+  }
+  return out;
+}
+
+function Pagination(props: { params: SearchParams; pageCount: number }) {
+  const { params, pageCount } = props;
+  const page = params.page;
+  if (pageCount <= 1) return null;
+  const to = (n: number) => searchPath({ ...params, page: n });
+  // Below 768 px DKFDS hides the arrows' text, so the links carry their name in aria-label.
   return (
-    <Layout title={title} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
+    <nav class="pagination" aria-label="Sider">
+      {page > 1 ? (
+        <a href={to(Math.min(page - 1, pageCount))} class="button button-arrow button-previous" rel="prev" aria-label="Forrige side">
+          <Icon name="chevron-left" />
+          <span class="pagination-nav-link">Forrige</span>
+        </a>
+      ) : null}
+      <span class="pagination-mobile">
+        Side {page} af {pageCount}
+      </span>
+      <ol class="pagination__items">
+        {pageNumbers(page, pageCount).map((n) =>
+          n === null ? (
+            <li class="pagination-item pagination-overflow">
+              <span>…</span>
+            </li>
+          ) : (
+            <li class="pagination-item pagination-number">
+              <a href={to(n)} class={n === page ? 'current-page' : undefined} aria-current={n === page ? 'page' : undefined} aria-label={`Side ${n}`}>
+                {n}
+              </a>
+            </li>
+          ),
+        )}
+      </ol>
+      {page < pageCount ? (
+        <a href={to(page + 1)} class="button button-arrow button-next" rel="next" aria-label="Næste side">
+          <span class="pagination-nav-link">Næste</span>
+          <Icon name="chevron-right" />
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+function Results(props: { outcome: SearchOutcome }) {
+  const { params, result, pageCount } = props.outcome;
+  const total = result?.total ?? 0;
+  const hits = result?.hits ?? [];
+  return (
+    <section class="col-12 col-lg-8" aria-labelledby="resultater">
+      <h2 id="resultater">{total === 0 ? 'Ingen resultater' : total === 1 ? '1 resultat' : `${total} resultater`}</h2>
+      {total === 0 ? <p>Prøv med andre eller færre ord, eller fjern nogle af filtrene.</p> : <SortSwitch params={params} />}
+      {total > 0 && hits.length === 0 ? <p>Der er ingen resultater på denne side.</p> : null}
+      {hits.length > 0 ? (
+        <ol class="meeting-list search-results" start={(params.page - 1) * SEARCH_PAGE_SIZE + 1}>
+          {hits.map((h) => (
+            <Hit hit={h} />
+          ))}
+        </ol>
+      ) : null}
+      <Pagination params={params} pageCount={pageCount} />
+    </section>
+  );
+}
+
+export function SearchPage(props: { outcome: SearchOutcome; path: string; baseUrl: string }) {
+  const { params, result } = props.outcome;
+  const q = params.q;
+  const crumbs = q ? [{ label: 'Forside', href: '/' }, { label: 'Søg', href: SEARCH_PATH }, { label: q }] : [{ label: 'Forside', href: '/' }, { label: 'Søg' }];
+  return (
+    <Layout title={q ? `Søgning: ${q}` : 'Søg'} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
       <h1>Søg</h1>
-      <form method="get" action={SEARCH_PATH} role="search" class="search-form">
+      <form class="lead-search" method="get" action={SEARCH_PATH} role="search">
+        <Hidden params={params} omit={['q']} />
         <div class="form-group">
           <label class="form-label" for="soeg-q">
-            Søg i punkter, sager og udvalg
+            Søg i dagsordener og referater
           </label>
-          <input class="form-input" type="search" id="soeg-q" name="q" value={page.q} maxlength={SEARCH_MAX_QUERY} />
+          <div class="search">
+            <input class="form-input" type="search" id="soeg-q" name="q" value={q} maxlength={SEARCH_MAX_QUERY} autocomplete="off" />
+            <button type="submit" class="button button-search">
+              Søg
+            </button>
+          </div>
         </div>
-        <button type="submit" class="button button-primary">
-          Søg
-        </button>
       </form>
-      {page.q ? (
-        <section aria-labelledby="resultater">
-          <h2 id="resultater">{page.total === 0 ? 'Ingen resultater' : page.total === 1 ? '1 resultat' : `${page.total} resultater`}</h2>
-          {page.total > 0 && page.hits.length === 0 ? <p>Der er ingen resultater på denne side.</p> : null}
-          {page.hits.length > 0 ? (
-            <ol class="search-results" start={(page.page - 1) * SEARCH_PAGE_SIZE + 1}>
-              {page.hits.map((h) => {
-                const link = hitLink(h);
-                return (
-                  <li>
-                    <a href={link.href}>{link.text}</a>
-                    <div class="meta">{hitMeta(h)}</div>
-                  </li>
-                );
-              })}
-            </ol>
-          ) : null}
-          <Pagination page={page} />
-        </section>
+      {result ? (
+        <div class="row">
+          <Results outcome={props.outcome} />
+          <Filters outcome={props.outcome} />
+        </div>
       ) : null}
     </Layout>
   );
