@@ -6,6 +6,15 @@ import type { Db } from '../storage/repositories/upsert.js';
 export const decisionTypes = ['approved', 'recommended', 'noted', 'postponed', 'other'] as const;
 export type DecisionType = (typeof decisionTypes)[number];
 
+/** Facet labels of the decision types, as the portal shows them. */
+export const decisionLabels: Record<DecisionType, string> = {
+  approved: 'Godkendt',
+  recommended: 'Anbefalet',
+  noted: 'Taget til efterretning',
+  postponed: 'Udsat',
+  other: 'Andet',
+};
+
 export const facetNames = ['municipality', 'committee', 'year', 'decision', 'attachments'] as const;
 export type FacetName = (typeof facetNames)[number];
 

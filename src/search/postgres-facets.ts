@@ -1,16 +1,9 @@
 // Facets for the PostgreSQL search adapter: one GROUPING SETS aggregate over the whole match set
 // (query and filters) gives every facet's counts and, from the empty grouping set, the total.
 import { sql } from 'kysely';
-import { type DecisionType, decisionTypes, type FacetName, type FacetValue, facetNames } from './model.js';
+import { type DecisionType, decisionLabels, decisionTypes, type FacetName, type FacetValue, facetNames } from './model.js';
 
 /** Shown to people in the decision facet. */
-export const decisionLabels: Record<DecisionType, string> = {
-  approved: 'Godkendt',
-  recommended: 'Anbefalet',
-  noted: 'Taget til efterretning',
-  postponed: 'Udsat',
-  other: 'Andet',
-};
 
 export interface FacetRow {
   /** grouping() bitmask: a bit is 1 for each column NOT grouped in this row's set. */

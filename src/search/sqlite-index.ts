@@ -7,6 +7,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../storage/repositories/upsert.js';
 import { stem, indexTokens } from './danish.js';
 import {
+  decisionLabels,
   type DecisionType,
   type FacetName,
   type FacetValue,
@@ -31,13 +32,6 @@ const RECENCY_PER_YEAR = 0.02;
 const INSERT_CHUNK = 50;
 const ID_CHUNK = 500;
 
-export const decisionLabels: Record<DecisionType, string> = {
-  approved: 'Godkendt',
-  recommended: 'Anbefalet',
-  noted: 'Taget til efterretning',
-  postponed: 'Udsat',
-  other: 'Andet',
-};
 
 const quote = (token: string): string => `"${token.replaceAll('"', '""')}"`;
 

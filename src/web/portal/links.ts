@@ -10,10 +10,3 @@ export const caseHref = (paperId: string): string => `/sager/${encodeURIComponen
 export const personHref = (personId: string): string => `/personer/${encodeURIComponent(personId)}`;
 
 export const SEARCH_PATH = '/soeg';
-
-/** The search page for a query and page; page 1 is left out so the first page has one URL. */
-export function searchHref(q: string, page = 1): string {
-  const params = new URLSearchParams({ q });
-  if (page > 1) params.set('side', String(page));
-  return `${SEARCH_PATH}?${params.toString()}`;
-}
