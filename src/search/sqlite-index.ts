@@ -24,8 +24,29 @@ import {
 } from './model.js';
 import { makeSnippet } from './snippets.js';
 
-/** bm25 column weights in search_fts column order: title > decision > recommendation > body > attachments. */
-const WEIGHTS = [8, 4, 2, 1, 0.5] as const;
+/** bm25 column weights in search_fts column order: title > decision > recommendation > body > attachments; tags 0. */
+const WEIGHTS = [8, 4, 2, 1, 0.5, 0] as const;
+
+/** Filter tags: one token per filterable value, written to the tags column (see the schema). */
+const tag = (kind: string, value: string | number): string => `${kind}_${String(value).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '_')}`;
+
+function documentTags(d: SearchDocument): string {
+  const out = [tag('org', d.organizationId), tag('body', d.bodyId), tag('yr', d.meetingDate.slice(0, 4)), tag('att', d.hasAttachments ? 1 : 0)];
+  if (d.decisionType) out.push(tag('dec', d.decisionType));
+  return out.join(' ');
+}
+
+/** The filters that have tags, as an FTS5 expression ANDed to the words; null when none. */
+function tagExpression(f: SearchFilters): string | null {
+  const groups: string[][] = [];
+  if (f.organizationIds?.length) groups.push(f.organizationIds.map((v) => tag('org', v)));
+  if (f.bodyIds?.length) groups.push(f.bodyIds.map((v) => tag('body', v)));
+  if (f.years?.length) groups.push(f.years.map((v) => tag('yr', v)));
+  if (f.decisionTypes?.length) groups.push(f.decisionTypes.map((v) => tag('dec', v)));
+  if (f.hasAttachments !== undefined) groups.push([tag('att', f.hasAttachments ? 1 : 0)]);
+  if (groups.length === 0) return null;
+  return groups.map((g) => `(${g.map(quote).join(' OR ')})`).join(' AND ');
+}
 /** Relevance is divided by 1 + this × years since the meeting: recent meetings slightly favoured. */
 const RECENCY_PER_YEAR = 0.02;
 /** Rows per multi-row INSERT; 15 columns × 50 stays far below SQLite's variable limit. */
@@ -147,11 +168,13 @@ export class SqliteSearchIndex implements SearchIndex {
         values ${sql.join(
           rows.map(({ rowid, doc: { fields: f } }) => sql`(${rowid}, ${f.title}, ${f.decision}, ${f.recommendation}, ${f.body}, ${f.attachments})`),
         )}`.execute(trx);
-      await sql`insert into search_fts (rowid, title, decision, recommendation, body, attachments)
+      await sql`insert into search_fts (rowid, title, decision, recommendation, body, attachments, tags)
         values ${sql.join(
           rows.map(
-            ({ rowid, doc: { fields: f } }) =>
-              sql`(${rowid}, ${tokens(f.title)}, ${tokens(f.decision)}, ${tokens(f.recommendation)}, ${tokens(f.body)}, ${tokens(f.attachments)})`,
+            ({ rowid, doc }) =>
+              sql`(${rowid}, ${tokens(doc.fields.title)}, ${tokens(doc.fields.decision)}, ${tokens(doc.fields.recommendation)}, ${tokens(
+                doc.fields.body,
+              )}, ${tokens(doc.fields.attachments)}, ${documentTags(doc)})`,
           ),
         )}`.execute(trx);
     }
@@ -183,7 +206,10 @@ export class SqliteSearchIndex implements SearchIndex {
     const pageSize = Math.max(1, Math.floor(request.pageSize));
     const offset = (Math.max(1, Math.floor(request.page)) - 1) * pageSize;
     const filters = filterSql(request.filters);
-    const where = sql.join([sql`search_fts match ${match}`, ...filters], sql` and `);
+    // Filters with tags narrow the MATCH itself; the SQL filters stay as the exact check.
+    const tags = tagExpression(request.filters);
+    const fullMatch = tags ? `(${match}) AND ${tags}` : match;
+    const where = sql.join([sql`search_fts match ${fullMatch}`, ...filters], sql` and `);
     const thisYear = new Date().getUTCFullYear();
     const order = request.sort === 'date' ? sql`meeting_date desc, score desc, id` : sql`score desc, meeting_date desc, id`;
     // CROSS JOIN pins the join order: the FTS match drives, search_doc is probed by rowid.

@@ -9,7 +9,9 @@
 //   spaces). Contentless because the printed text lives in search_text and the stemmed text is
 //   never shown; contentless_delete lets a re-import delete its rows by rowid.
 // The tokenizer keeps æ ø å (remove_diacritics 0) and '_' inside tokens, so a case token
-// ("sag_23_002364") stays one token.
+// ("sag_23_002364") stays one token. The last column, tags, holds one token per filterable
+// value ("org_…", "yr_2024", "dec_approved"): a filter then becomes part of the MATCH, so FTS5
+// intersects posting lists instead of scoring every match of the words and discarding most.
 import { type Kysely, sql } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on app types
@@ -50,7 +52,7 @@ export async function upSqlite(db: AnyDb): Promise<void> {
     )`.execute(db);
   await sql`
     create virtual table search_fts using fts5(
-      title, decision, recommendation, body, attachments,
+      title, decision, recommendation, body, attachments, tags,
       content = '', contentless_delete = 1,
       tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
     )`.execute(db);
