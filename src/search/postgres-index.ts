@@ -31,16 +31,8 @@ const CASE_NUMBER_BONUS = 1;
 /** The vector matched by the GIN index: must be spelled exactly as in the index definition. */
 const fulltext = sql`(document || attachment_document)`;
 
-interface HitRow {
-  itemId: string;
-  meetingId: string;
-  paperId: string | null;
-  title: string;
-  url: string;
-  meetingDate: string;
-  municipality: string;
-  organizationName: string;
-  caseNumber: string | null;
+/** A hit's columns as the query returns them, with the printed texts its snippet is made from. */
+interface HitRow extends Omit<SearchHit, 'snippet' | 'score'> {
   titleText: string;
   decisionText: string;
   recommendationText: string;

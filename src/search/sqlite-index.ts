@@ -105,17 +105,9 @@ interface SummaryRow {
   score: number | null;
 }
 
-interface HitRow {
+/** A hit's columns as the query returns them, with the printed texts its snippet is made from. */
+interface HitRow extends Omit<SearchHit, 'snippet' | 'score'> {
   id: number;
-  itemId: string;
-  meetingId: string;
-  paperId: string | null;
-  title: string;
-  url: string;
-  meetingDate: string;
-  municipality: string;
-  organizationName: string;
-  caseNumber: string | null;
   tTitle: string;
   tDecision: string;
   tRecommendation: string;
