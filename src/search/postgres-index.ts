@@ -8,7 +8,7 @@ import { indexTokens } from './danish.js';
 import type { ParsedQuery, SearchDocument, SearchFilters, SearchHit, SearchIndex, SearchRequest, SearchResult } from './model.js';
 import { emptyFacets, type FacetRow, facetRowsOfMatches, readFacets } from './postgres-facets.js';
 import { clauseQuery, tsqueryLiteral, tsvectorLiteral } from './postgres-tsvector.js';
-import { makeSnippet } from './snippets.js';
+import { toHit } from './snippets.js';
 
 /** Rows per INSERT: ~20 parameters each stays far below PostgreSQL's 65 535. */
 const BATCH_ROWS = 200;
@@ -197,21 +197,8 @@ export class PostgresSearchIndex implements SearchIndex {
     return page.flatMap(({ itemId, score }) => {
       const r = itemId === null ? undefined : byId.get(itemId);
       if (!r) return [];
-      const hit: SearchHit = {
-        itemId: r.itemId,
-        meetingId: r.meetingId,
-        paperId: r.paperId,
-        title: r.title,
-        url: r.url,
-        meetingDate: r.meetingDate,
-        municipality: r.municipality,
-        organizationName: r.organizationName,
-        caseNumber: r.caseNumber,
-        // Title last, as on SQLite: it is the hit's heading, so a text field explains the hit better.
-        snippet: makeSnippet([r.decisionText, r.recommendationText, r.bodyText, r.attachmentsText, r.titleText], query),
-        score: Number(score),
-      };
-      return [hit];
+      const texts = { title: r.titleText, decision: r.decisionText, recommendation: r.recommendationText, body: r.bodyText, attachments: r.attachmentsText };
+      return [toHit(r, texts, query, Number(score))];
     });
   }
 }

@@ -3,7 +3,7 @@
 // same words marked in the same window. Matching compares stemmed printed words with the
 // query's index tokens (danish.ts), exactly as the index does.
 import { caseNumberRe, caseToken, stem } from './danish.js';
-import { type ParsedQuery, SNIPPET_END, SNIPPET_START } from './model.js';
+import { type ParsedQuery, type SearchHit, SNIPPET_END, SNIPPET_START } from './model.js';
 
 /** Roughly how many characters a snippet shows. */
 export const SNIPPET_LENGTH = 200;
@@ -107,4 +107,31 @@ export function makeSnippet(fields: string[], query: ParsedQuery): string {
   if (best) return render(best.text, Math.max(0, best.from - LEAD), best.spans);
   const first = texts[0];
   return first === undefined ? '' : render(first, 0, []);
+}
+
+/** The printed texts of a hit's fields, from which its snippet is made. */
+export interface HitTexts {
+  title: string;
+  decision: string;
+  recommendation: string;
+  body: string;
+  attachments: string;
+}
+
+/** A hit as both adapters return it: the snippet is taken from the text fields first and the
+ * title last, since the title is already shown as the hit's heading. */
+export function toHit(row: Omit<SearchHit, 'snippet' | 'score'>, texts: HitTexts, query: ParsedQuery, score: number): SearchHit {
+  return {
+    itemId: row.itemId,
+    meetingId: row.meetingId,
+    paperId: row.paperId,
+    title: row.title,
+    url: row.url,
+    meetingDate: row.meetingDate,
+    municipality: row.municipality,
+    organizationName: row.organizationName,
+    caseNumber: row.caseNumber,
+    snippet: makeSnippet([texts.decision, texts.recommendation, texts.body, texts.attachments, texts.title], query),
+    score,
+  };
 }

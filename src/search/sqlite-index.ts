@@ -22,7 +22,7 @@ import {
   decisionTypes,
   facetNames,
 } from './model.js';
-import { makeSnippet } from './snippets.js';
+import { toHit } from './snippets.js';
 
 /** bm25 column weights in search_fts column order: title > decision > recommendation > body > attachments; tags 0. */
 const WEIGHTS = [8, 4, 2, 1, 0.5, 0] as const;
@@ -253,22 +253,8 @@ export class SqliteSearchIndex implements SearchIndex {
     return page.flatMap(({ id, score }) => {
       const r = byId.get(id);
       if (!r) return [];
-      return [
-        {
-          itemId: r.itemId,
-          meetingId: r.meetingId,
-          paperId: r.paperId,
-          title: r.title,
-          url: r.url,
-          meetingDate: r.meetingDate,
-          municipality: r.municipality,
-          organizationName: r.organizationName,
-          caseNumber: r.caseNumber,
-          // Title last: it is shown as the hit's heading, so a text field explains the hit better.
-          snippet: makeSnippet([r.tDecision, r.tRecommendation, r.tBody, r.tAttachments, r.tTitle], query),
-          score,
-        },
-      ];
+      const texts = { title: r.tTitle, decision: r.tDecision, recommendation: r.tRecommendation, body: r.tBody, attachments: r.tAttachments };
+      return [toHit(r, texts, query, score)];
     });
   }
 }

@@ -18,7 +18,7 @@ export const fileHref = (f: { id: string; fileName: string }): string =>
   `/filer/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
 
 /** Text extracted from documents keeps its line breaks: each non-empty line is a paragraph. */
-function Paragraphs(props: { text: string }) {
+export function Paragraphs(props: { text: string }) {
   const lines = props.text
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -3,23 +3,9 @@
 import { formatDate } from '../../render/format.js';
 import type { CasePage as CaseView, CaseTimelineEntry } from '../../services/portal-cases.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
+import { Paragraphs } from './agenda-item.js';
 import { Layout } from './layout.js';
 import { itemHref } from './links.js';
-
-/** Decisions keep their printed line breaks, as on the meeting page. */
-function Lines(props: { text: string }) {
-  const lines = props.text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  return (
-    <>
-      {lines.map((l) => (
-        <p>{l}</p>
-      ))}
-    </>
-  );
-}
 
 function TimelineStep(props: { step: CaseTimelineEntry }) {
   const s = props.step;
@@ -56,7 +42,7 @@ function TimelineStep(props: { step: CaseTimelineEntry }) {
           </>
         ) : null}
         <dt>Beslutning</dt>
-        <dd>{s.decision ? <Lines text={s.decision} /> : 'Endnu ikke offentliggjort'}</dd>
+        <dd>{s.decision ? <Paragraphs text={s.decision} /> : 'Endnu ikke offentliggjort'}</dd>
       </dl>
     </li>
   );
