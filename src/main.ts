@@ -12,6 +12,7 @@ import { FileStore } from './storage/file-store.js';
 import { FeedQueries } from './storage/repositories/feed-queries.js';
 import { PortalQueries } from './storage/repositories/portal-queries.js';
 import { createApp } from './web/app.js';
+import type { OidcSettings } from './services/auth/oidc-settings.js';
 import type { SiteSettings } from './web/site.js';
 
 export interface AppContext {
@@ -51,13 +52,27 @@ export interface WebOptions {
   dataVersion?: () => string | null;
   logError?: (error: unknown) => void;
   benchStaticFile?: string | undefined;
+  /** Sign-in and the integration API; left out, the app is the public portal only. */
+  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date };
 }
 
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
 export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
   const clock = options.today ? { today: options.today } : {};
-  const { today: _today, ...rest } = options;
+  const { today: _today, staff, ...rest } = options;
   return createApp({
+    ...(staff
+      ? {
+          staff: {
+            database,
+            files: staff.files,
+            now: staff.now ?? (() => new Date()),
+            baseUrl: options.baseUrl,
+            secureCookies: options.baseUrl.startsWith('https:'),
+            oidc: staff.oidc,
+          },
+        }
+      : {}),
     portal: new PortalService(new PortalQueries(database.db), clock),
     feeds: new PortalFeeds(new FeedQueries(database.db), clock),
     search: new SearchService(searchIndexFor(database), database.db),
@@ -75,6 +90,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
+    staff: { files: ctx.files, oidc: null },
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

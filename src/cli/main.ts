@@ -22,6 +22,8 @@ const exitCodes: Record<ErrorCode, number> = {
   conflict: 5,
   invalid_transition: 5,
   forbidden: 1,
+  unauthenticated: 1,
+  rate_limited: 1,
 };
 
 function help(): string {

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'conflict'
   | 'forbidden'
+  | 'unauthenticated'
+  | 'rate_limited'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -14,6 +16,12 @@ export class DomainError extends Error {
     message: string,
     /** Where the problem is: a field, a file and line, a URL parameter. */
     readonly where?: string,
+    /**
+     * Structured particulars an API client needs to act (the CPR hits that block publishing,
+     * the missing approvals, the current version of a stale save). Must hold nothing secret:
+     * the API sends it as it is.
+     */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,3 +30,12 @@ export class DomainError extends Error {
 
 export const notFound = (what: string, id: string): DomainError =>
   new DomainError('not_found', `${what} ${id} findes ikke`, id);
+
+/** A save that started from an old version: nothing was written (optimistic locking). */
+export const staleVersion = (what: string, expected: number, current: number): DomainError =>
+  new DomainError(
+    'conflict',
+    `${what} er blevet ændret af en anden, siden du åbnede den (din version ${expected}, nu version ${current}). Intet er gemt; hent den nye version og gør din ændring igen.`,
+    'version',
+    { reason: 'stale_version', yourVersion: expected, currentVersion: current },
+  );

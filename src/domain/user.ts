@@ -1,14 +1,20 @@
-// Staff and member accounts. The roles say what a person does in the secretariat or the
-// council; what each may do is enforced by the services (meeting lifecycle issue).
-export const userRoles = ['admin', 'secretary', 'caseworker', 'member'] as const;
+// Staff and member accounts. The role says what a person does in the secretariat or the
+// council; what each may do is decided by domain/access.ts and enforced by the services.
+export const userRoles = ['admin', 'secretary', 'member'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const userRoleLabel: Record<UserRole, string> = {
   admin: 'Administrator',
   secretary: 'Udvalgssekretær',
-  caseworker: 'Sagsbehandler',
   member: 'Medlem',
 };
+
+/** Role names accepted at the edges (CLI flags, SSO claims) besides the canonical ones. */
+export function parseRole(value: string): UserRole | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'administrator') return 'admin';
+  return (userRoles as readonly string[]).includes(v) ? (v as UserRole) : null;
+}
 
 export interface User {
   id: string;
@@ -16,6 +22,12 @@ export interface User {
   name: string | null;
   role: UserRole;
   createdAt: string;
+  /** A member's Person (whose committees' closed items they may read). */
+  personId?: string | null;
+  /** The municipality; null = every municipality (installation administrator). */
+  bodyId?: string | null;
+  /** A secretary limited to these committees; empty = every committee of the municipality. */
+  committeeIds?: readonly string[];
 }
 
 /** Minimum length only: NIST SP 800-63B advises length over composition rules. */

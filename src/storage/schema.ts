@@ -13,6 +13,10 @@ export interface BodyTable extends Importable {
   website: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 'all_attending' | 'chair_and_secretary' (migration 0004; defaulted, so optional to writers). */
+  approvalRule?: string;
+  /** JSON [{ kind, heading }] or null for the default template. */
+  sectionTemplate?: string | null;
 }
 
 export interface LegislativeTermTable extends Importable {
@@ -60,6 +64,8 @@ export interface MeetingTable extends Importable {
   cancelled: number;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic-locking version, raised by every save (defaulted to 1; optional to writers). */
+  version?: number;
 }
 
 export interface MeetingAttendanceTable {
@@ -94,6 +100,12 @@ export interface AgendaItemTable extends Importable {
   /** JSON array of the committee prefix codes printed in the title ("SSÆ/BU" → ["SSÆ","BU"]).
    * Optional so writers that do not know codes (archive-writer, demo) need not name it. */
   committeeCodes?: string | null;
+  /** Optimistic-locking version (defaulted to 1). */
+  version?: number;
+  /** Why the item is closed; never public. */
+  closedReason?: string | null;
+  /** 'agenda_approval' | 'any_other_business' | 'minutes_approval' for the standard items. */
+  standard?: string | null;
 }
 
 export interface AgendaItemSectionTable {
@@ -103,6 +115,8 @@ export interface AgendaItemSectionTable {
   kind: string;
   heading: string;
   text: string;
+  /** Sanitised HTML written in the editor; null for plain-text (imported) sections. */
+  html?: string | null;
 }
 
 export interface AgendaItemMemberNoteTable {
@@ -125,6 +139,8 @@ export interface AgendaItemVoteTable {
   choice: string;
   label: string;
   count: number | null;
+  /** JSON array of the person ids who voted so, when recorded by member. */
+  members?: string | null;
 }
 
 export interface ConsultationTable extends Importable {
@@ -180,9 +196,110 @@ export interface AppUserTable {
   id: string;
   email: string;
   name: string | null;
+  /** scrypt hash; '' for an account that signs in only through SSO. */
   passwordHash: string;
   role: string;
   createdAt: string;
+  personId?: string | null;
+  /** The municipality; null = every municipality (an installation administrator). */
+  bodyId?: string | null;
+  oidcIssuer?: string | null;
+  oidcSubject?: string | null;
+  disabled?: number;
+}
+
+export interface UserCommitteeTable {
+  userId: string;
+  organizationId: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie token. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  key: string;
+  at: string;
+}
+
+export interface AuthRequestTable {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  createdAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  /** SHA-256 (hex) of the token. */
+  tokenHash: string;
+  name: string;
+  role: string;
+  bodyId: string | null;
+  personId: string | null;
+  /** JSON array of organization ids, or null = the whole municipality. */
+  committeeIds: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** 'user' | 'token' | 'system' */
+  actorKind: string;
+  actorId: string;
+  actorLabel: string;
+  bodyId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** JSON, or null when the entity did not exist before / no longer exists. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface MeetingApprovalTable {
+  id: string;
+  meetingId: string;
+  personId: string | null;
+  userId: string | null;
+  /** 'member' | 'secretary' */
+  role: string;
+  actorLabel: string;
+  approvedAt: string;
+}
+
+export interface PublicationTable {
+  id: string;
+  meetingId: string;
+  /** 'agenda' | 'minutes' */
+  kind: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  changeNote: string | null;
+  /** The public view (PublishedMeeting) as JSON: never closed content. */
+  snapshot: string;
+}
+
+export interface CprExemptionTable {
+  fingerprint: string;
+  meetingId: string | null;
+  masked: string;
+  /** Where the number was, in words ("Punkt 3, Sagsfremstilling, linje 4"). */
+  location: string;
+  markedBy: string;
+  markedAt: string;
 }
 
 export interface DB {
@@ -202,4 +319,13 @@ export interface DB {
   file: FileTable;
   sourceDocument: SourceDocumentTable;
   appUser: AppUserTable;
+  userCommittee: UserCommitteeTable;
+  session: SessionTable;
+  loginAttempt: LoginAttemptTable;
+  authRequest: AuthRequestTable;
+  apiToken: ApiTokenTable;
+  auditLog: AuditLogTable;
+  meetingApproval: MeetingApprovalTable;
+  publication: PublicationTable;
+  cprExemption: CprExemptionTable;
 }

@@ -7,7 +7,11 @@ import { Hono } from 'hono';
 import type { FileReader, PortalService } from '../services/portal.js';
 import type { PortalFeeds } from '../services/portal-feeds.js';
 import type { SearchService } from '../services/search.js';
+import { lifecycleApiRoutes } from './api/lifecycle.js';
 import { apiRoutes } from './api/search.js';
+import type { StaffDeps } from './auth/context.js';
+import { authenticate } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
 import { feedRoutes } from './feeds/routes.js';
 import { conditionalGet } from './middleware/etag.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
@@ -46,6 +50,11 @@ export interface AppDeps {
    * serving in the same process. Unset (the default), the route does not exist.
    */
   benchStaticFile?: string | undefined;
+  /**
+   * The staff side: sign-in (/login, SSO), sessions and API tokens, and the integration API
+   * (/api/v1/meetings …). Left out (portal-only tests), none of those routes exist.
+   */
+  staff?: StaffDeps;
 }
 
 export const BENCH_STATIC_PATH = '/__bench/static.html';
@@ -74,6 +83,12 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
+  if (deps.staff) {
+    // After the page cache and the public feeds: those never depend on who asks.
+    app.use('*', authenticate(deps.staff));
+    app.route('/', authRoutes(deps.staff));
+    app.route('/api/v1', lifecycleApiRoutes(deps.staff));
+  }
   app.route('/api/v1', apiRoutes({ search: deps.search, baseUrl: deps.baseUrl }));
   app.route('/', portalRoutes(deps));
   app.notFound(notFoundHandler(deps.baseUrl));

@@ -13,14 +13,18 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_transition: 409,
   conflict: 409,
   forbidden: 403,
+  unauthenticated: 401,
+  rate_limited: 429,
   unavailable: 503,
 };
 
 const pageText: Partial<Record<ContentfulStatusCode, { title: string; text: string }>> = {
   400: { title: 'Ugyldig forespørgsel', text: 'Adressen eller de indtastede oplysninger kunne ikke forstås.' },
+  401: { title: 'Log ind', text: 'Du skal være logget ind for at se denne side.' },
   403: { title: 'Ingen adgang', text: 'Du har ikke adgang til denne side.' },
   404: { title: 'Siden findes ikke', text: 'Vi kan ikke finde den side, du leder efter. Den kan være flyttet eller slettet.' },
   409: { title: 'Handlingen kan ikke udføres', text: 'Handlingen passer ikke med sagens eller mødets nuværende tilstand.' },
+  429: { title: 'For mange forsøg', text: 'Der har været for mange forsøg. Vent et øjeblik, og prøv igen.' },
   503: { title: 'Tjenesten er midlertidigt utilgængelig', text: 'Prøv igen om lidt.' },
 };
 const fallback = { title: 'Der opstod en fejl', text: 'Der skete en uventet fejl på serveren. Prøv igen senere.' };
@@ -50,8 +54,11 @@ export function errorPage(c: Context, status: ContentfulStatusCode, baseUrl: str
 
 // The JSON API (/api/…) answers in JSON, also when something goes wrong: its clients are programs.
 const isApi = (c: Context): boolean => c.req.path.startsWith('/api/');
-const apiError = (c: Context, status: ContentfulStatusCode, code: string, message: string, field?: string) =>
-  c.json({ error: { code, ...(field === undefined ? {} : { field }), message } }, status);
+const apiError = (c: Context, status: ContentfulStatusCode, code: string, message: string, field?: string, details?: unknown) =>
+  c.json({ error: { code, ...(field === undefined ? {} : { field }), message, ...(details === undefined ? {} : { details }) } }, status);
+
+/** The sign-in page, coming back to this page (same-origin path only) afterwards. */
+export const loginRedirect = (c: Context) => c.redirect(`/login?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search ?? ''))}`, 302);
 
 export function notFoundHandler(baseUrl: string): NotFoundHandler {
   return (c) => (isApi(c) ? apiError(c, 404, 'not_found', 'Ressourcen findes ikke') : errorPage(c, 404, baseUrl));
@@ -61,10 +68,15 @@ export function errorHandler(baseUrl: string, log: (error: unknown) => void = de
   return (err, c) => {
     if (err instanceof DomainError) {
       const status = statusOf[err.code];
-      // Only a bad request says where: its `where` is the visitor's own parameter name.
-      const where = err.code === 'invalid_input' ? err.where : undefined;
-      if (isApi(c)) return apiError(c, status, err.code, status === 400 ? err.message : (pageText[status]?.title ?? err.code), where);
-      return errorPage(c, status, baseUrl, where);
+      // Only a bad request (or a stale save) says where: its `where` is the client's own field name.
+      const where = err.code === 'invalid_input' || err.code === 'conflict' ? err.where : undefined;
+      if (isApi(c)) {
+        // 4xx messages are written for the client (Danish, no internals); unavailable may name hosts.
+        const message = status < 500 ? err.message : (pageText[status]?.title ?? err.code);
+        return apiError(c, status, err.code, message, where, err.details);
+      }
+      if (status === 401) return loginRedirect(c);
+      return errorPage(c, status, baseUrl, err.code === 'invalid_input' ? where : undefined);
     }
     log(err);
     return isApi(c) ? apiError(c, 500, 'internal', fallback.text) : errorPage(c, 500, baseUrl);
