@@ -90,7 +90,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
-    staff: { files: ctx.files, oidc: null },
+    staff: { files: ctx.files, oidc: ctx.config.oidc },
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

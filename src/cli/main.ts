@@ -11,9 +11,10 @@ import { type Output, UsageError } from './options.js';
 import { parseCommand } from './parse.js';
 import { reindexCommand } from './reindex.js';
 import { ServeError, serveCommand } from './serve.js';
+import { tokenCommand } from './token.js';
 import { userCommand } from './user.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, backupCommand, reindexCommand];
+const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, tokenCommand, backupCommand, reindexCommand];
 
 const exitCodes: Record<ErrorCode, number> = {
   invalid_input: 2,

@@ -6,9 +6,15 @@ import { UsageError, configFrom, databaseFlags, databaseFlagsHelp, parse } from 
 
 const usage = [
   'Usage: protokol user create --email EMAIL --password PASSWORD --role ROLE [--name NAME]',
+  '                            [--person ID] [--municipality SLUG-OR-NAME] [--committee ID]...',
   '',
-  `Creates an account. ROLE is one of: ${userRoles.join(', ')}.`,
+  `Creates an account. ROLE is one of: ${userRoles.join(', ')} (administrator = admin).`,
   'The password must be at least 12 characters; it is stored as a scrypt hash.',
+  '',
+  '  --person ID          the Person a member is (required for members; the municipality is theirs)',
+  '  --municipality REF   slug, name or id of the municipality; a secretary without it gets the',
+  '                       only one there is; an admin without it administers the whole installation',
+  '  --committee ID       limit a secretary to this committee (organization id); repeatable',
   '',
   ...databaseFlagsHelp,
 ].join('\n');
@@ -27,6 +33,9 @@ export const userCommand: Command = {
       password: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      person: { type: 'string' },
+      municipality: { type: 'string' },
+      committee: { type: 'string', multiple: true },
     });
     if (values.help) return io.out(usage), 0;
     const missing = (['email', 'password', 'role'] as const).filter((k) => values[k] === undefined);
@@ -36,8 +45,11 @@ export const userCommand: Command = {
       const user = await createUser(ctx.database, {
         email: values.email ?? '',
         password: values.password ?? '',
-        role: values.role as (typeof userRoles)[number],
+        role: values.role ?? '',
         name: values.name ?? null,
+        personId: values.person ?? null,
+        municipality: values.municipality ?? null,
+        committeeIds: values.committee ?? [],
       });
       io.out(`Created user ${user.email} with role ${user.role}`);
       return 0;

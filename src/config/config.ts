@@ -4,6 +4,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import { type UserRole, parseRole } from '../domain/user.js';
+import type { OidcSettings } from '../services/auth/oidc-settings.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -23,6 +25,8 @@ export interface Config {
     accessibilityUrl: string;
     contact: { email: string | null; phone: string | null; address: string | null };
   };
+  /** Single sign-on (OpenID Connect); null when the OIDC_* settings are not given. */
+  oidc: OidcSettings | null;
 }
 
 const schema = z.object({
@@ -49,7 +53,49 @@ const schema = z.object({
   CONTACT_EMAIL: z.email().optional(),
   CONTACT_PHONE: z.string().trim().min(1).max(40).optional(),
   CONTACT_ADDRESS: z.string().trim().min(1).max(200).optional(),
+  OIDC_ISSUER: z
+    .url()
+    .optional()
+    // The sign-in hangs on this address: plain http only for a provider on this machine (tests, development).
+    .refine((v) => !v || v.startsWith('https://') || isLoopbackUrl(v), { message: 'must be an https:// URL (http only for 127.0.0.1 or localhost)' }),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('roles'),
+  OIDC_ROLE_MAP: z.string().trim().min(1).optional(),
+  OIDC_MUNICIPALITY: z.string().trim().min(1).optional(),
+  OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
 });
+
+/** The settings that turn SSO on; given one, the others must be given too. */
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const;
+const OIDC_OPTIONAL = ['OIDC_ROLE_CLAIM', 'OIDC_MUNICIPALITY', 'OIDC_LABEL'] as const;
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * OIDC_ROLE_MAP: "group=role,group2=role" (role as domain/user.ts#parseRole reads it). The
+ * last "=" splits, so a group name may itself hold "=" (LDAP DNs do); not ",".
+ */
+export function parseRoleMap(value: string): { map: Record<string, UserRole>; problems: string[] } {
+  const map: Record<string, UserRole> = {};
+  const problems: string[] = [];
+  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+    const at = entry.lastIndexOf('=');
+    const group = at > 0 ? entry.slice(0, at).trim() : '';
+    const role = at > 0 ? parseRole(entry.slice(at + 1)) : null;
+    if (!group || !role) problems.push(`"${entry}" is not GROUP=ROLE with ROLE admin, secretary or member`);
+    else map[group] = role;
+  }
+  if (problems.length === 0 && Object.keys(map).length === 0) problems.push('maps no group to a role');
+  return { map, problems };
+}
 
 export type ConfigInput = Partial<Record<keyof z.input<typeof schema>, string | undefined>>;
 
@@ -76,8 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
     merged[key] = fromFlag ?? (fromEnv === '' ? undefined : fromEnv);
   }
   const parsed = schema.safeParse(merged);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+  // All or none: half an SSO setup would show a button that cannot work.
+  const oidcGiven = [...OIDC_REQUIRED, ...OIDC_OPTIONAL].some((k) => merged[k] !== undefined);
+  if (oidcGiven) {
+    for (const k of OIDC_REQUIRED) if (merged[k] === undefined) lines.push(`  ${k}: is required when single sign-on (OIDC_*) is configured`);
+  }
+  const roleMap = merged.OIDC_ROLE_MAP === undefined ? null : parseRoleMap(merged.OIDC_ROLE_MAP);
+  for (const problem of roleMap?.problems ?? []) lines.push(`  OIDC_ROLE_MAP: ${problem}`);
+  if (!parsed.success || lines.length > 0) {
     throw new DomainError('invalid_input', `Invalid configuration:\n${lines.join('\n')}`, 'config');
   }
   const c = parsed.data;
@@ -92,6 +145,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
       accessibilityUrl: c.ACCESSIBILITY_URL,
       contact: { email: c.CONTACT_EMAIL ?? null, phone: c.CONTACT_PHONE ?? null, address: c.CONTACT_ADDRESS ?? null },
     },
+    oidc:
+      oidcGiven && c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && roleMap
+        ? Object.freeze({
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            roleClaim: c.OIDC_ROLE_CLAIM,
+            roleMap: Object.freeze(roleMap.map),
+            municipality: c.OIDC_MUNICIPALITY ?? null,
+            label: c.OIDC_LABEL ?? 'Log ind med kommunens login',
+          })
+        : null,
   };
   return Object.freeze(config);
 }

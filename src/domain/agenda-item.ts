@@ -24,7 +24,10 @@ export type SectionKind = (typeof sectionKinds)[number];
 export interface Section {
   kind: SectionKind;
   heading: string;
+  /** Plain text (search, CPR scan, PDF); derived from `html` for sections written in the editor. */
   text: string;
+  /** Sanitised HTML written in the editor; absent or null for plain-text (imported) sections. */
+  html?: string | null;
 }
 
 /** A member named on an item: linked to a Person when known, else only the printed name. */

@@ -33,18 +33,36 @@ export function assertMayApproveMinutes(
   }
 }
 
-/** Every substitute must stand in for someone who was absent, and nobody twice. */
-export function validateAttendance(attendance: readonly Attendance[]): string[] {
-  const problems: string[] = [];
+/** A problem with one entry of an attendance list: its index and a Danish message. */
+export interface AttendanceProblem {
+  index: number;
+  message: string;
+}
+
+/**
+ * Every substitute must stand in for someone who was absent, and nobody twice; nobody can be
+ * their own substitute. Each problem names the entry (the substitute) it belongs to.
+ */
+export function attendanceProblems(attendance: readonly Attendance[]): AttendanceProblem[] {
+  const problems: AttendanceProblem[] = [];
   const byId = new Map(attendance.map((a) => [a.personId, a]));
   const seats = new Set<string>();
-  for (const a of attendance) {
+  for (const [index, a] of attendance.entries()) {
     if (a.substituteForPersonId === null) continue;
+    if (a.substituteForPersonId === a.personId) {
+      problems.push({ index, message: `${a.name} kan ikke være suppleant for sig selv` });
+      continue;
+    }
     const member = byId.get(a.substituteForPersonId);
-    if (a.status !== 'present') problems.push(`${a.name} er suppleant men ikke til stede`);
-    if (member && member.status !== 'absent') problems.push(`${a.name} er suppleant for ${member.name}, som var til stede`);
-    if (seats.has(a.substituteForPersonId)) problems.push(`To suppleanter for samme medlem (${a.substituteForName ?? ''})`);
+    if (a.status !== 'present') problems.push({ index, message: `${a.name} er suppleant men ikke til stede` });
+    if (member && member.status !== 'absent') problems.push({ index, message: `${a.name} er suppleant for ${member.name}, som var til stede` });
+    if (seats.has(a.substituteForPersonId)) problems.push({ index, message: `To suppleanter for samme medlem (${a.substituteForName ?? ''})` });
     seats.add(a.substituteForPersonId);
   }
   return problems;
+}
+
+/** Every substitute must stand in for someone who was absent, and nobody twice. */
+export function validateAttendance(attendance: readonly Attendance[]): string[] {
+  return attendanceProblems(attendance).map((p) => p.message);
 }

@@ -29,7 +29,9 @@ const next: Record<MeetingState, readonly MeetingState[]> = {
   planned: ['agenda_published'],
   agenda_published: ['held', 'planned'],
   held: ['minutes_approved'],
-  minutes_approved: ['minutes_published'],
+  // Attendance or a decision changed after approval: the approvals no longer cover the text,
+  // so they are cleared and the minutes go back to be approved again.
+  minutes_approved: ['minutes_published', 'held'],
   // Corrections after publication go through the correction history, not back in state.
   minutes_published: [],
 };

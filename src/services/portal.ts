@@ -9,6 +9,7 @@ import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { type StoredAttachmentFile, isStored } from '../domain/file.js';
 import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
+import type { PublicationSummary } from '../domain/publication.js';
 import {
   type Body,
   type LegislativeTerm,
@@ -86,6 +87,8 @@ export interface MeetingPage {
   /** Null until the minutes are published. */
   attendance: { present: AttendeeView[]; absent: AttendeeView[]; substitutes: SubstituteView[] } | null;
   items: PublicAgendaItem[];
+  /** The published versions of the agenda and minutes, oldest first (empty before publication). */
+  versions: PublicationSummary[];
 }
 
 export interface PortalServiceOptions {
@@ -237,6 +240,7 @@ export class PortalService {
       minutesPublic,
       attendance,
       items: items.map((item) => publicView(item, { decisionsPublished: minutesPublic })),
+      versions: agendaPublic ? await this.queries.publications(meeting.id) : [],
     };
   }
 

@@ -9,7 +9,7 @@ import type { Extraction } from './text.js';
 
 export type { Extraction } from './text.js';
 export { extractTextFile } from './text.js';
-export { extractPdfFile, MAX_PDF_PAGES } from './pdf.js';
+export { extractPdfFile, extractPdfText, MAX_PDF_PAGES } from './pdf.js';
 
 /** Larger than any minutes PDF with attachments we have seen by two orders of magnitude. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -184,3 +184,54 @@ function pdfjsReason(e: unknown): string {
   if (name === 'InvalidPDFException') return `not a PDF or a damaged PDF (${message})`;
   return `the PDF could not be read (${name || 'error'}: ${message})`;
 }
+
+/**
+ * All visible text of a PDF, page after page, running headers and footers included (an
+ * uploaded attachment is scanned for CPR numbers, and a number in a page header counts too).
+ * '' when the PDF has no text layer (a scan). Throws invalid_input for a damaged or
+ * encrypted file. For uploads; the importer uses `extractPdfFile`.
+ */
+export async function extractPdfText(fileName: string, bytes: Uint8Array): Promise<string> {
+  const invalid = (reason: string): DomainError => new DomainError('invalid_input', `${fileName}: ${reason}`, 'bytes');
+  if (bytes.length === 0) throw invalid('filen er tom');
+  const pdfjs = await loadPdfjs();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(invalid(`PDF-filen kunne ikke læses på ${DOCUMENT_TIMEOUT_MS / 1000} s; den er sandsynligvis beskadiget`)), DOCUMENT_TIMEOUT_MS);
+  });
+  let task: LoadingTask | undefined;
+  try {
+    task = pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      ...pdfjsDataDirs(),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      useWorkerFetch: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      disableRange: true,
+      enableXfa: false,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    });
+    const loading = task;
+    const read = (async () => {
+      const doc = await loading.promise;
+      if (doc.numPages > MAX_PDF_PAGES) throw invalid(`${doc.numPages} sider; højst ${MAX_PDF_PAGES} sider pr. PDF`);
+      const pages: string[] = [];
+      for (let first = 1; first <= doc.numPages; first += PAGE_BATCH) {
+        const numbers = Array.from({ length: Math.min(PAGE_BATCH, doc.numPages - first + 1) }, (_, i) => first + i);
+        const batch = await Promise.all(numbers.map((n) => readPage(doc, n)));
+        for (const { pieces } of batch) pages.push(linesOfPage(pieces).map((l) => l.text).join('\n'));
+      }
+      return pages.join('\n').trim();
+    })();
+    return await Promise.race([read, timeout]);
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw invalid(pdfjsReason(e));
+  } finally {
+    clearTimeout(timer);
+    await task?.destroy().catch(() => undefined);
+  }
+}

@@ -49,6 +49,11 @@ function key(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
 }
 
+/** The kind of a section heading written in the editor ("Økonomi:" → economy); `other` when unknown. */
+export function sectionKindForHeading(heading: string): SectionKind {
+  return lookup(exact, key(heading)) ?? lookup(soft, key(heading)) ?? 'other';
+}
+
 const headingCache = new WeakMap<Line, HeadingMatch | null>();
 
 /** Recognises a section heading on a clean line; null when the line is text. Lines are asked

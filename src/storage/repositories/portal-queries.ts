@@ -6,6 +6,7 @@ import type { AgendaItem, Disqualification, Dissent, MemberRef, Section, Section
 import type { Attendance, AttendanceStatus } from '../../domain/attendance.js';
 import type { AttachmentFile } from '../../domain/file.js';
 import type { Meeting, MeetingState } from '../../domain/meeting.js';
+import type { PublicationKind, PublicationSummary } from '../../domain/publication.js';
 import type { Body, LegislativeTerm, MembershipRole, Organization, OrganizationKind } from '../../domain/organization.js';
 import type { DB, FileTable, MeetingTable, OrganizationTable } from '../schema.js';
 
@@ -234,7 +235,7 @@ export class PortalQueries {
       const own = notes.filter((n) => n.agendaItemId === i.id);
       const sectionList: Section[] = sections
         .filter((s) => s.agendaItemId === i.id)
-        .map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text }));
+        .map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text, ...(s.html ? { html: s.html } : {}) }));
       const voteList: Vote[] = votes
         .filter((v) => v.agendaItemId === i.id)
         .map((v) => ({ choice: v.choice as VoteChoice, label: v.label, count: v.count === null ? null : Number(v.count) }));
@@ -260,6 +261,19 @@ export class PortalQueries {
         files: files.filter((f) => f.agendaItemId === i.id).map(toFile),
       };
     });
+  }
+
+  /** The published versions of a meeting's agenda and minutes, oldest first (no snapshots). */
+  async publications(meetingId: string): Promise<PublicationSummary[]> {
+    const rows = await this.db
+      .selectFrom('publication')
+      .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote'])
+      .where('meetingId', '=', meetingId)
+      .orderBy('publishedAt')
+      .orderBy('kind')
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({ ...r, kind: r.kind as PublicationKind, version: Number(r.version) }));
   }
 
   /** A file with its item's publicity and its meeting's state (via the item, else the file). */

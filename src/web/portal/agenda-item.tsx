@@ -1,8 +1,11 @@
 // One agenda item as the public sees it. It receives a PublicAgendaItem, already cut down by
 // `publicView`: this file only presents, it decides nothing about what is visible.
+import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
 import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
+// Sanitised when written; sanitised again here so the page never trusts a stored string.
+import { sanitiseHtml } from '../../services/lifecycle/html.js';
 import { withParty } from './components.js';
 import { BaseUrlContext, canonicalUrl } from './layout.js';
 import { caseHref, itemHref } from './links.js';
@@ -98,7 +101,7 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
       {sections.map((s) => (
         <section>
           <h3>{s.heading}</h3>
-          <Paragraphs text={s.text} />
+          {s.html ? <div class="section-html">{raw(sanitiseHtml(s.html))}</div> : <Paragraphs text={s.text} />}
         </section>
       ))}
       {item.files.length > 0 ? (

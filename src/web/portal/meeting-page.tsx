@@ -1,10 +1,29 @@
 // A meeting: when and where, who attended, the table of contents and every item.
-import { formatDate, formatTimeRange } from '../../render/format.js';
+import { type PublicationSummary, publicationKindLabel } from '../../domain/publication.js';
+import { formatDate, formatDateMedium, formatTime, formatTimeRange } from '../../render/format.js';
 import type { MeetingPage as MeetingView } from '../../services/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
 import { Alert, StateBadge, bodyHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
 import { personHref } from './links.js';
+
+const copenhagen = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An ISO timestamp as Danish local time: "23. november 2026 kl. 10.15". */
+export function formatDateTimeDanish(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(copenhagen.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${formatDateMedium(`${p.year}-${p.month}-${p.day}`)} kl. ${formatTime(`${p.hour}:${p.minute}`)}`;
+}
 
 export function meetingTitle(page: MeetingView): string {
   return `${page.meeting.organizationName}, ${formatDate(page.meeting.date)}`;
@@ -71,7 +90,27 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
       {page.items.map((i) => (
         <AgendaItemArticle item={i} />
       ))}
+      {page.versions.length > 0 ? <VersionsSection versions={page.versions} /> : null}
     </Layout>
+  );
+}
+
+/** "Dagsorden, version 2 — 23. november 2026 kl. 10.15 — Ændringsnote: …" */
+export function versionLine(v: PublicationSummary): string {
+  const head = `${publicationKindLabel[v.kind]}, version ${v.version} — ${formatDateTimeDanish(v.publishedAt)}`;
+  return v.changeNote ? `${head} — Ændringsnote: ${v.changeNote}` : head;
+}
+
+function VersionsSection(props: { versions: PublicationSummary[] }) {
+  return (
+    <section aria-labelledby="versioner" class="versions">
+      <h2 id="versioner">Versioner af dagsorden og referat</h2>
+      <ol>
+        {props.versions.map((v) => (
+          <li>{versionLine(v)}</li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
