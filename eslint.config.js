@@ -24,4 +24,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/storage/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Only storage/ speaks SQL; go through a service.' }] }],
     },
   },
+  {
+    // Services may hold a database handle and pass it to repositories, but never build a
+    // query themselves: every query lives in storage/repositories (DESIGN.md habit 1).
+    files: ['src/services/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          message: 'Queries live in storage/repositories; call a repository function.',
+        },
+      ],
+    },
+  },
 );

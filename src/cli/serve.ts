@@ -35,13 +35,14 @@ export const serveCommand: Command = {
     const config = configFrom(values, env, { HOST: values.host, PORT: values.port });
     const log = pino({ level: config.logLevel, base: { app: 'protokol' } });
 
-    let handler: ((req: Request) => Response | Promise<Response>) | null = null;
+    // The node bindings (env) carry the socket, so sign-in rate limits see the client's address.
+    let handler: ((req: Request, env: unknown) => Response | Promise<Response>) | null = null;
     let markReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     const server = createAdaptorServer({
-      fetch: async (req: Request) => {
+      fetch: async (req: Request, env: unknown) => {
         await ready;
-        return handler ? handler(req) : new Response('Protokol starter ikke korrekt', { status: 503 });
+        return handler ? handler(req, env) : new Response('Protokol starter ikke korrekt', { status: 503 });
       },
     }) as Server;
 

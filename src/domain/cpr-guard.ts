@@ -152,6 +152,8 @@ export function scanForCpr(input: CprScanInput): CprHit[] {
       const filePlace: Place = { ...place, attachmentId: file.id, attachmentTitle: file.title, attachmentFileName: file.fileName };
       scan(filePlace, 'bilagstitel', file.title);
       scan(filePlace, 'filnavn', file.fileName);
+      // A file the archive only names (no bytes stored) publishes its title alone: nothing more to scan.
+      if (file.sha256 === null) continue;
       const extracted = input.attachmentTexts.get(file.id);
       if (!extracted || extracted.text === null || extracted.text.trim() === '') {
         const fingerprint = cprFingerprint(file.id, 'unscanned', extracted?.sha256 ?? file.sha256 ?? '');

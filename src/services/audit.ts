@@ -1,6 +1,7 @@
 // Every change is written to the audit log: who, when, what, before and after. Services call
 // `audit` inside the transaction that made the change.
-import type { Principal } from '../domain/access.js';
+import { type Principal, mayAdminister } from '../domain/access.js';
+import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { insertAuditEntry, listAuditEntries } from '../storage/repositories/audit.js';
 import type { Db } from '../storage/repositories/upsert.js';
@@ -59,4 +60,17 @@ export async function auditTrail(db: Db, filter: { entityType?: string; entityId
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));
+}
+
+/**
+ * The audit log as an administrator reads it: their municipality's entries (every entry for
+ * an installation administrator), optionally for one entity, oldest first.
+ */
+export async function readAuditLog(
+  db: Db,
+  actor: Principal,
+  filter: { entityType?: string; entityId?: string; limit?: number },
+): Promise<AuditEntry[]> {
+  if (!mayAdminister(actor, actor.bodyId)) throw new DomainError('forbidden', 'Kun administratorer kan læse revisionssporet');
+  return auditTrail(db, { ...filter, ...(actor.bodyId === null ? {} : { bodyId: actor.bodyId }) });
 }

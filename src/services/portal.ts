@@ -9,7 +9,7 @@ import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { type StoredAttachmentFile, isStored } from '../domain/file.js';
 import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
-import type { PublicationSummary } from '../domain/publication.js';
+import type { PublicationKind, PublicationSummary } from '../domain/publication.js';
 import {
   type Body,
   type LegislativeTerm,
@@ -89,6 +89,8 @@ export interface MeetingPage {
   items: PublicAgendaItem[];
   /** The published versions of the agenda and minutes, oldest first (empty before publication). */
   versions: PublicationSummary[];
+  /** Set when the page shows an earlier frozen version instead of the current meeting. */
+  shownVersion?: PublicationSummary;
 }
 
 export interface PortalServiceOptions {
@@ -241,6 +243,26 @@ export class PortalService {
       attendance,
       items: items.map((item) => publicView(item, { decisionsPublished: minutesPublic })),
       versions: agendaPublic ? await this.queries.publications(meeting.id) : [],
+    };
+  }
+
+  /**
+   * One published version of the agenda or minutes, as it was published (the frozen public
+   * view): the history a correction leaves behind. Not found unless the agenda is public.
+   */
+  async versionPage(meetingId: string, kind: PublicationKind, version: number): Promise<MeetingPage> {
+    const current = await this.meetingPage(meetingId);
+    const shown = current.agendaPublic ? await this.queries.publication(meetingId, kind, version) : null;
+    const summary = current.versions.find((v) => v.kind === kind && v.version === version);
+    if (!shown || !summary) throw notFound('Versionen', `${kind} ${version}`);
+    const m = shown.meeting;
+    return {
+      ...current,
+      meeting: { ...current.meeting, date: m.date, start: m.start, end: m.end, location: m.location },
+      minutesPublic: kind === 'minutes',
+      attendance: kind === 'minutes' ? groupAttendance(shown.attendance) : null,
+      items: shown.items,
+      shownVersion: summary,
     };
   }
 

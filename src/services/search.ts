@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { FacetName, FacetValue, SearchFilters, SearchIndex, SearchResult } from '../search/model.js';
 import { parseQuery } from '../search/query.js';
+import { allBodies, organizationContexts, organizationNames } from '../storage/repositories/search-labels.js';
 import type { DB } from '../storage/schema.js';
 import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SearchParams, attachmentsLabel, decisionLabel, isDecision } from './search-params.js';
 
@@ -39,16 +40,10 @@ export class SearchService {
 
   async search(params: SearchParams): Promise<SearchOutcome> {
     // Few bodies (one per municipality): all of them, so facet values can carry slugs too.
-    const bodies = await this.db.selectFrom('body').select(['id', 'slug', 'name']).execute();
+    const bodies = await allBodies(this.db);
     const bodyOf = (x: string) => bodies.find((b) => b.slug === x) ?? bodies.find((b) => b.id === x);
     const slugOf = new Map(bodies.map((b) => [b.id, b.slug]));
-    const committeeNames = new Map(
-      params.committees.length === 0
-        ? []
-        : (await this.db.selectFrom('organization').select(['id', 'name']).where('id', 'in', params.committees).execute()).map(
-            (o) => [o.id, o.name] as const,
-          ),
-    );
+    const committeeNames = await organizationNames(this.db, params.committees);
     const applied: AppliedFilter[] = [
       ...params.municipalities.map((m) => ({ kind: 'municipality' as const, value: bodyOf(m)?.slug ?? m, label: bodyOf(m)?.name ?? m })),
       ...params.committees.map((c) => ({ kind: 'committee' as const, value: c, label: committeeNames.get(c) ?? c })),
@@ -107,14 +102,7 @@ export class SearchService {
     for (const f of values) seen.set(f.label, (seen.get(f.label) ?? 0) + 1);
     const twins = values.filter((f) => (seen.get(f.label) ?? 0) > 1).map((f) => f.value);
     if (twins.length === 0) return values;
-    const rows = await this.db
-      .selectFrom('organization as o')
-      .innerJoin('body as b', 'b.id', 'o.bodyId')
-      .leftJoin('legislativeTerm as t', 't.id', 'o.termId')
-      .select(['o.id as id', 'b.name as bodyName', 't.name as termName'])
-      .where('o.id', 'in', twins)
-      .execute();
-    const more = new Map(rows.map((r) => [r.id, [r.bodyName, r.termName].filter((x) => x).join(', ')]));
+    const more = await organizationContexts(this.db, twins);
     return values.map((f) => (more.get(f.value) ? { ...f, label: `${f.label} (${more.get(f.value) ?? ''})` } : f));
   }
 }

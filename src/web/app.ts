@@ -3,11 +3,12 @@
 // `app.request()` without a socket.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FileReader, PortalService } from '../services/portal.js';
 import type { PortalFeeds } from '../services/portal-feeds.js';
 import type { SearchService } from '../services/search.js';
-import { lifecycleApiRoutes } from './api/lifecycle.js';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_UPLOAD_BYTES, lifecycleApiRoutes } from './api/lifecycle.js';
 import { apiRoutes } from './api/search.js';
 import type { StaffDeps } from './auth/context.js';
 import { authenticate } from './auth/middleware.js';
@@ -59,6 +60,13 @@ export interface AppDeps {
 
 export const BENCH_STATIC_PATH = '/__bench/static.html';
 
+/** No request body may be larger than an attachment upload with its form. */
+const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES;
+const tooLarge = (c: Context) =>
+  c.req.path.startsWith('/api/')
+    ? c.json({ error: { code: 'payload_too_large', message: 'Forespørgslen er for stor' } }, 413)
+    : c.text('Forespørgslen er for stor', 413);
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -85,6 +93,9 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
   if (deps.staff) {
     // After the page cache and the public feeds: those never depend on who asks.
+    // Bounded before anything reads a body: the CSRF check may parse a posted form, and the
+    // routes set tighter limits of their own (1 MB JSON).
+    app.use('*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => tooLarge(c) }));
     app.use('*', authenticate(deps.staff));
     app.route('/', authRoutes(deps.staff));
     app.route('/api/v1', lifecycleApiRoutes(deps.staff));

@@ -176,9 +176,19 @@ forEachDatabase('integration API: authorization matrix', (t) => {
     { name: 'GET /api/v1/persons', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/persons?municipality=testrup' }), expect: all(200, 200) },
     { name: 'GET /api/v1/search', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/search?q=budget' }), expect: all(200, 200) },
     { name: 'GET versions of a planned meeting', stage: 'planned', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }), expect: all(404, 404) },
+    { name: 'GET a version of a planned meeting', stage: 'planned', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }), expect: all(404, 404) },
+    { name: 'GET a published version', stage: 'published', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }), expect: all(200, 200) },
     { name: 'GET versions of a published agenda', stage: 'published', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }), expect: all(200, 200) },
     // ── Who am I ──
     { name: 'GET /api/v1/me', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/me' }), expect: all(200) },
+    // ── The audit log: administrators, each of their own municipality ──
+    {
+      name: 'GET /api/v1/audit',
+      stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/audit?entityType=meeting&entityId=${fx.meetingId}` }),
+      expect: { anonymous: 401, admin: 200, otherAdmin: 200, secretary: 403, otherSecretary: 403, member: 403, otherMember: 403 },
+    },
     // ── Meetings ──
     {
       name: 'GET /api/v1/meetings',
@@ -195,11 +205,26 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       expect: editors(201),
     },
     {
-      name: 'GET /api/v1/meetings/{id}',
+      name: 'POST /api/v1/meetings/series',
+      stage: 'planned',
+      mutates: true,
+      request: () => ({ method: 'POST', path: '/api/v1/meetings/series', body: { organization: seed.committeeId, dates: ['2025-09-09', '2025-09-23'] } }),
+      expect: editors(201),
+    },
+    {
+      name: 'GET /api/v1/meetings/{id} (draft)',
       stage: 'planned',
       mutates: false,
       request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}` }),
-      // Members and secretaries of the municipality see the meeting; closed items redacted unless theirs.
+      // A draft agenda is the secretariat's: only those who may edit the committee's meetings see it.
+      expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 403, member: 403, otherMember: 403 },
+    },
+    {
+      name: 'GET /api/v1/meetings/{id}',
+      stage: 'published',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}` }),
+      // Once sent out, members and secretaries of the municipality see it; closed items redacted unless theirs.
       expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 200, member: 200, otherMember: 200 },
     },
     {
@@ -282,15 +307,29 @@ forEachDatabase('integration API: authorization matrix', (t) => {
     },
     // ── Items ──
     {
-      name: 'GET /api/v1/items/{open}',
+      name: 'GET /api/v1/items/{open} (draft)',
       stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/items/${fx.openItemId}` }),
+      expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 403, member: 403, otherMember: 403 },
+    },
+    {
+      name: 'GET /api/v1/items/{open}',
+      stage: 'published',
       mutates: false,
       request: (fx) => ({ method: 'GET', path: `/api/v1/items/${fx.openItemId}` }),
       expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 200, member: 200, otherMember: 200 },
     },
     {
-      name: 'GET /api/v1/items/{closed}',
+      name: 'GET /api/v1/items/{closed} (draft)',
       stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/items/${fx.closedItemId}` }),
+      expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 403, member: 403, otherMember: 403 },
+    },
+    {
+      name: 'GET /api/v1/items/{closed}',
+      stage: 'published',
       mutates: false,
       request: (fx) => ({ method: 'GET', path: `/api/v1/items/${fx.closedItemId}` }),
       // The committee's member reads it; a member of another committee, and a secretary of another committee, may not.
@@ -377,7 +416,7 @@ forEachDatabase('integration API: authorization matrix', (t) => {
   });
 
   it('redacts closed items in a meeting for those who may not read them', async () => {
-    const fx = await fixture('planned');
+    const fx = await fixture('published');
     const view = async (role: Role) => (await clients[role].get<{ items: { id: string; redacted: boolean; title: string }[] }>(`/api/v1/meetings/${fx.meetingId}`)).json;
     for (const role of ['otherSecretary', 'otherMember'] as const) {
       const closed = (await view(role)).items.find((i) => i.id === fx.closedItemId);

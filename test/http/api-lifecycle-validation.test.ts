@@ -177,6 +177,56 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
     assert.equal(field(otherDay), 'end');
   });
 
+  it('plans a series of meetings, by dates or every N weeks, all or nothing', async () => {
+    const byDates = expectStatus(
+      await api.post<{ meetings: { id: string; date: string; items: string[] }[] }>('/api/v1/meetings/series', {
+        organization: seed.committeeId,
+        dates: ['2026-03-03', '2026-02-03'],
+        start: '16:00',
+        end: '18:00',
+        location: 'Mødelokale 1',
+      }),
+      201,
+    ).json;
+    assert.deepEqual(byDates.meetings.map((m) => m.date), ['2026-02-03', '2026-03-03'], 'in date order');
+    const first = expectStatus(await api.get<Meeting & { items: { title: string }[] }>(`/api/v1/meetings/${byDates.meetings[0]!.id}`), 200).json;
+    assert.deepEqual([first.start, first.end, first.location], ['16:00', '18:00', 'Mødelokale 1']);
+    assert.deepEqual(first.items.map((i) => i.title), ['Godkendelse af dagsorden', 'Eventuelt', 'Godkendelse af referat']);
+
+    const weekly = expectStatus(
+      await api.post<{ meetings: { date: string }[] }>('/api/v1/meetings/series', { organization: seed.committeeId, repeat: { first: '2026-08-04', count: 3, everyWeeks: 2 } }),
+      201,
+    ).json;
+    assert.deepEqual(weekly.meetings.map((m) => m.date), ['2026-08-04', '2026-08-18', '2026-09-01']);
+
+    const before = expectStatus(await api.get<unknown[]>('/api/v1/meetings'), 200).json.length;
+    for (const [body, where] of [
+      [{ organization: seed.committeeId }, 'dates'],
+      [{ organization: seed.committeeId, dates: ['2026-05-05'], repeat: { first: '2026-05-05', count: 2, everyWeeks: 1 } }, 'dates'],
+      [{ organization: seed.committeeId, dates: ['2026-05-05', '2026-02-30'] }, 'dates.1'],
+      [{ organization: seed.committeeId, dates: ['2026-05-05', '2026-05-05'] }, 'dates'],
+      [{ organization: seed.committeeId, repeat: { first: '2026-05-05', count: 61, everyWeeks: 1 } }, 'repeat.count'],
+    ] as const) {
+      const refused = await api.post<ApiErrorBody>('/api/v1/meetings/series', body);
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      assert.equal(field(refused), where, JSON.stringify(refused.json));
+    }
+    assert.equal(expectStatus(await api.get<unknown[]>('/api/v1/meetings'), 200).json.length, before, 'nothing written');
+  });
+
+  it('lets an administrator read the audit log of the municipality', async () => {
+    const { database } = t();
+    const admin = api.as(await token(database, 'admin', { municipality: 'testrup' }));
+    const created = await newMeeting('2026-01-13T16:00');
+    expectStatus(await api.patch(`/api/v1/meetings/${created.id}`, { location: 'Rådhuset' }), 200);
+    const trail = expectStatus(await admin.get<{ action: string; actor: { label: string }; before: { location: string | null } | null; after: { location: string | null } }[]>(`/api/v1/audit?entityType=meeting&entityId=${created.id}`), 200).json;
+    assert.deepEqual(trail.map((e) => e.action), ['meeting.create', 'meeting.update']);
+    assert.equal(trail[1]!.before?.location, null);
+    assert.equal(trail[1]!.after.location, 'Rådhuset');
+    assert.equal(expectStatus(await api.get<ApiErrorBody>('/api/v1/audit'), 403).json.error.code, 'forbidden');
+    assert.equal(field(await admin.get<ApiErrorBody>('/api/v1/audit?limit=0')), 'limit');
+  });
+
   it('refuses a stale save with 409 and the current version, and writes nothing', async () => {
     const meeting = await newMeeting();
     const item = expectStatus(await api.post<{ id: string; version: number }>(`/api/v1/meetings/${meeting.id}/items`, { title: 'Skolernes ferieplan', public: true }), 201).json;

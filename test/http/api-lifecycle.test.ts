@@ -140,14 +140,16 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
       staffView.items.map((i) => i.title),
       ['Godkendelse af dagsorden', OPEN_TITLE, `Ansættelse af skoleleder ${CANARY}`, 'Eventuelt', 'Godkendelse af referat'],
     );
-    const memberView = expectStatus(await member.get<StaffItem>(`/api/v1/items/${closedItem}`), 200, 'member reads the closed item').json;
-    assert.ok(memberView.sections[0]?.text.includes(CANARY) && !memberView.redacted);
-    assert.deepEqual(memberView.attachments.map((a) => a.id), [closedFile.id]);
+    // A draft is the secretariat's: members see the agenda once it is sent out.
+    expectStatus(await member.get(`/api/v1/items/${closedItem}`), 403, 'member cannot read the draft');
 
     assert.deepEqual(expectStatus(await secretary.get<{ hits: unknown[] }>(`/api/v1/meetings/${meetingId}/cpr-check?kind=agenda`), 200, 'cpr-check').json, { hits: [] });
     expectStatus(await anonymous.get(`/api/v1/meetings/${meetingId}/versions`), 404, 'no versions before publication');
     const agenda = expectStatus(await secretary.post<{ version: number }>(`/api/v1/meetings/${meetingId}/publish-agenda`), 200, 'publish agenda');
     assert.equal(agenda.json.version, 1);
+    const memberView = expectStatus(await member.get<StaffItem>(`/api/v1/items/${closedItem}`), 200, 'member reads the closed item').json;
+    assert.ok(memberView.sections[0]?.text.includes(CANARY) && !memberView.redacted);
+    assert.deepEqual(memberView.attachments.map((a) => a.id), [closedFile.id]);
 
     // ── The meeting ─────────────────────────────────────────────────────────────────────
     expectStatus(
@@ -217,10 +219,15 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
       versions.map((v) => `${v.kind} ${v.version}`),
       ['agenda 1', 'minutes 1'],
     );
+    const frozen = expectStatus(await anonymous.get<{ kind: string; items: { title: string; decision: string | null }[] }>(`/api/v1/meetings/${meetingId}/versions/minutes/1`), 200, 'minutes version 1').json;
+    assert.equal(frozen.kind, 'minutes');
+    assert.ok(frozen.items.some((i) => i.title === PUBLIC_TITLE && i.decision === 'Udvalget godkendte ansættelsen.'), 'the closed item as its neutral title and decision');
+    assert.ok(!JSON.stringify(frozen).includes(CANARY) && !('publishedBy' in frozen), 'no closed content, no staff address');
+    expectStatus(await anonymous.get(`/api/v1/meetings/${meetingId}/versions/minutes/2`), 404, 'no such version');
 
     // ── The public side ─────────────────────────────────────────────────────────────────
     const feeds = [`/kommune/${seed.bodySlug}/feed.xml`, `/kommune/${seed.bodySlug}/kalender.ics`, `/udvalg/${seed.committeeId}/kalender.ics`, '/sitemap.xml'];
-    const visited = await crawl(app, ['/', `/moeder/${meetingId}`, ...feeds, '/soeg?q=legepladsen', '/soeg?q=skoleleder'], 2000, BASE_URL);
+    const visited = await crawl(app, ['/', `/moeder/${meetingId}`, `/moeder/${meetingId}/versioner/dagsorden/1`, ...feeds, '/soeg?q=legepladsen', '/soeg?q=skoleleder'], 2000, BASE_URL);
     const meetingPage = visited.get(`/moeder/${meetingId}`);
     assert.equal(meetingPage?.status, 200);
     for (const text of [OPEN_TITLE, 'Legepladsen anlægges i foråret', PUBLIC_TITLE, 'Udvalget godkendte ansættelsen.', 'Bent Bertelsen']) {

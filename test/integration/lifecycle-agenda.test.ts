@@ -169,22 +169,11 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     await rejects(addItem(deps, otherSecretary, meetingId, { title: 'x', public: true }), 'forbidden');
   });
 
-  it('shows closed items to the committee and the secretariat only', async () => {
-    const asMember = await getItemForStaff(deps, member, closedItemId);
-    assert.equal(asMember.title, `Personalesag ${CANARY}`);
-    assert.equal(asMember.redacted, false);
-    await rejects(getItemForStaff(deps, outsider, closedItemId), 'forbidden');
-    await rejects(getItemForStaff(deps, otherSecretary, closedItemId), 'forbidden');
-    assert.equal((await getItemForStaff(deps, outsider, openItemId)).redacted, false);
-    const redacted = await staff(meetingId, outsider);
-    const closed = redacted.items.find((i) => i.id === closedItemId)!;
-    assert.equal(closed.redacted, true);
-    assert.equal(closed.title, 'Lukket punkt: Personalesag');
-    assert.equal(closed.closedReason, null);
-    assert.deepEqual(closed.sections, []);
-    assert.ok(!JSON.stringify(redacted).includes(CANARY));
-    const other = { ...secretary, bodyId: 'another-municipality' };
-    await rejects(staff(meetingId, other), 'forbidden');
+  it('shows a draft agenda to the secretariat only', async () => {
+    // A draft agenda is the secretariat's work in progress.
+    await rejects(getItemForStaff(deps, member, closedItemId), 'forbidden');
+    await rejects(staff(meetingId, outsider), 'forbidden');
+    assert.ok(!(await listMeetings(deps, member)).some((m) => m.id === meetingId), 'a member does not see the draft in the list');
   });
 
   it('refuses a stale save and writes nothing', async () => {
@@ -384,6 +373,18 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     assert.ok(html.includes('Lukket punkt: Personalesag'));
     assert.ok(!html.includes(CANARY));
     assert.ok(!/<script>alert|onclick=|javascript:/.test(html));
+
+    // The earlier version stays readable, as it was published, on the portal and in the API.
+    assert.ok(html.includes(`href="/moeder/${meetingId}/versioner/dagsorden/1"`));
+    const v1 = await app.request(`/moeder/${meetingId}/versioner/dagsorden/1`);
+    assert.equal(v1.status, 200);
+    const old = await v1.text();
+    assert.ok(old.includes('Du ser en tidligere offentliggjort version'));
+    assert.ok(old.includes('Budget for skoleområdet 2026 (revideret)') && !old.includes('ny titel'), 'version 1 shows the title as it was');
+    assert.ok(old.includes('Lukket punkt: Personalesag') && !old.includes(CANARY));
+    for (const missing of ['dagsorden/9', 'referat/1', 'dagsorden/0', 'udkast/1', 'dagsorden/x']) {
+      assert.equal((await app.request(`/moeder/${meetingId}/versioner/${missing}`)).status, 404, missing);
+    }
   });
 
   it('writes the audit log with before and after', async () => {
@@ -422,5 +423,29 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const body = await t().database.db.selectFrom('body').select('approvalRule').where('id', '=', seed.bodyId).executeTakeFirstOrThrow();
     assert.equal(body.approvalRule, 'chair_and_secretary');
     assert.ok((await auditTrail(t().database.db, { entityType: 'body', entityId: seed.bodyId })).length === 2);
+  });
+
+  // Last: a published meeting of its own, so the counts of publications above stay exact.
+  it('shows a sent-out agenda to members, closed items only to the committee and the secretariat', async () => {
+    const sent = await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-18' });
+    const closed = { title: `Personalesag ${CANARY}`, public: false, publicTitle: 'Lukket punkt: Personalesag', closedReason: 'Personlige forhold', sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt: ${CANARY}` }] };
+    const sentClosed = (await addItem(deps, secretary, sent.id, closed)).id;
+    const sentOpen = (await addItem(deps, secretary, sent.id, { title: 'Skolernes budget', public: true, sections: [] })).id;
+    await publishAgenda(deps, secretary, sent.id);
+    const asMember = await getItemForStaff(deps, member, sentClosed);
+    assert.equal(asMember.title, `Personalesag ${CANARY}`);
+    assert.equal(asMember.redacted, false);
+    await rejects(getItemForStaff(deps, outsider, sentClosed), 'forbidden');
+    await rejects(getItemForStaff(deps, otherSecretary, sentClosed), 'forbidden');
+    assert.equal((await getItemForStaff(deps, outsider, sentOpen)).redacted, false);
+    const redacted = await staff(sent.id, outsider);
+    const shown = redacted.items.find((i) => i.id === sentClosed)!;
+    assert.equal(shown.redacted, true);
+    assert.equal(shown.title, 'Lukket punkt: Personalesag');
+    assert.equal(shown.closedReason, null);
+    assert.deepEqual(shown.sections, []);
+    assert.ok(!JSON.stringify(redacted).includes(CANARY));
+    const other = { ...secretary, bodyId: 'another-municipality' };
+    await rejects(staff(sent.id, other), 'forbidden');
   });
 });

@@ -61,10 +61,26 @@ export async function extractPdfFile(path: string, bytes: Uint8Array): Promise<E
   const name = basename(path);
   const invalid = (reason: string): DomainError => new DomainError('invalid_input', `${name}: ${reason}`, path);
   if (bytes.length === 0) throw invalid('the file is empty');
+  return withPdfDocument(bytes, invalid, `reading the PDF took more than ${DOCUMENT_TIMEOUT_MS / 1000} s; the file is probably damaged`, (doc) =>
+    readDocument(doc, path, bytes, invalid),
+  );
+}
+
+/**
+ * Opens the PDF, hands the document to `read`, and always destroys it. A document that takes
+ * longer than DOCUMENT_TIMEOUT_MS is refused with `timeoutMessage`; pdfjs errors become
+ * invalid_input with a readable reason.
+ */
+async function withPdfDocument<T>(
+  bytes: Uint8Array,
+  invalid: (reason: string) => DomainError,
+  timeoutMessage: string,
+  read: (doc: PdfDocument) => Promise<T>,
+): Promise<T> {
   const pdfjs = await loadPdfjs();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(invalid(`reading the PDF took more than ${DOCUMENT_TIMEOUT_MS / 1000} s; the file is probably damaged`)), DOCUMENT_TIMEOUT_MS);
+    timer = setTimeout(() => reject(invalid(timeoutMessage)), DOCUMENT_TIMEOUT_MS);
   });
   let task: LoadingTask | undefined;
   try {
@@ -83,7 +99,8 @@ export async function extractPdfFile(path: string, bytes: Uint8Array): Promise<E
       enableXfa: false,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
     });
-    return await Promise.race([readDocument(task, path, bytes, invalid), timeout]);
+    const loading = task;
+    return await Promise.race([loading.promise.then(read), timeout]);
   } catch (e) {
     if (e instanceof DomainError) throw e;
     throw invalid(pdfjsReason(e));
@@ -98,13 +115,7 @@ type PdfDocument = Awaited<LoadingTask['promise']>;
 type PageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 type TextContent = Awaited<ReturnType<PageProxy['getTextContent']>>;
 
-async function readDocument(
-  task: LoadingTask,
-  path: string,
-  bytes: Uint8Array,
-  invalid: (reason: string) => DomainError,
-): Promise<Extraction> {
-  const doc = await task.promise;
+async function readDocument(doc: PdfDocument, path: string, bytes: Uint8Array, invalid: (reason: string) => DomainError): Promise<Extraction> {
   if (doc.numPages > MAX_PDF_PAGES) {
     throw invalid(`${doc.numPages} pages; the importer reads at most ${MAX_PDF_PAGES} pages per PDF`);
   }
@@ -112,14 +123,10 @@ async function readDocument(
   const notes: string[] = [];
   let visibleChars = 0;
   let rotatedPieces = 0;
-  for (let first = 1; first <= doc.numPages; first += PAGE_BATCH) {
-    const numbers = Array.from({ length: Math.min(PAGE_BATCH, doc.numPages - first + 1) }, (_, i) => first + i);
-    const batch = await Promise.all(numbers.map((n) => readPage(doc, n)));
-    for (const { pieces, rotated, height } of batch) {
-      rotatedPieces += rotated;
-      for (const p of pieces) visibleChars += p.str.length;
-      pages.push({ lines: linesOfPage(pieces), height });
-    }
+  for (const { pieces, rotated, height } of await readPages(doc)) {
+    rotatedPieces += rotated;
+    for (const p of pieces) visibleChars += p.str.length;
+    pages.push({ lines: linesOfPage(pieces), height });
   }
   if (visibleChars < MIN_CHARS_PER_PAGE * doc.numPages) {
     throw invalid('no text layer (scanned?) – OCR is needed before it can be imported');
@@ -127,6 +134,16 @@ async function readDocument(
   if (rotatedPieces > 0) notes.push(`${basename(path)}: ${rotatedPieces} rotated or vertical text pieces skipped`);
   const { lines, removedLines } = numberLines(pages);
   return { fileName: path, format: 'pdf', lines, pageCount: doc.numPages, removedLines, sha256: sha256Hex(bytes), notes };
+}
+
+/** Every page in order, PAGE_BATCH pages read at a time. */
+async function readPages(doc: PdfDocument): Promise<{ pieces: Piece[]; rotated: number; height: number }[]> {
+  const pages = [];
+  for (let first = 1; first <= doc.numPages; first += PAGE_BATCH) {
+    const numbers = Array.from({ length: Math.min(PAGE_BATCH, doc.numPages - first + 1) }, (_, i) => first + i);
+    pages.push(...(await Promise.all(numbers.map((n) => readPage(doc, n)))));
+  }
+  return pages;
 }
 
 async function readPage(doc: PdfDocument, n: number): Promise<{ pieces: Piece[]; rotated: number; height: number }> {
@@ -194,44 +211,10 @@ function pdfjsReason(e: unknown): string {
 export async function extractPdfText(fileName: string, bytes: Uint8Array): Promise<string> {
   const invalid = (reason: string): DomainError => new DomainError('invalid_input', `${fileName}: ${reason}`, 'bytes');
   if (bytes.length === 0) throw invalid('filen er tom');
-  const pdfjs = await loadPdfjs();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(invalid(`PDF-filen kunne ikke læses på ${DOCUMENT_TIMEOUT_MS / 1000} s; den er sandsynligvis beskadiget`)), DOCUMENT_TIMEOUT_MS);
+  const timeoutMessage = `PDF-filen kunne ikke læses på ${DOCUMENT_TIMEOUT_MS / 1000} s; den er sandsynligvis beskadiget`;
+  return withPdfDocument(bytes, invalid, timeoutMessage, async (doc) => {
+    if (doc.numPages > MAX_PDF_PAGES) throw invalid(`${doc.numPages} sider; højst ${MAX_PDF_PAGES} sider pr. PDF`);
+    const pages = await readPages(doc);
+    return pages.map(({ pieces }) => linesOfPage(pieces).map((l) => l.text).join('\n')).join('\n').trim();
   });
-  let task: LoadingTask | undefined;
-  try {
-    task = pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      ...pdfjsDataDirs(),
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      useWorkerFetch: false,
-      disableAutoFetch: true,
-      disableStream: true,
-      disableRange: true,
-      enableXfa: false,
-      verbosity: pdfjs.VerbosityLevel.ERRORS,
-    });
-    const loading = task;
-    const read = (async () => {
-      const doc = await loading.promise;
-      if (doc.numPages > MAX_PDF_PAGES) throw invalid(`${doc.numPages} sider; højst ${MAX_PDF_PAGES} sider pr. PDF`);
-      const pages: string[] = [];
-      for (let first = 1; first <= doc.numPages; first += PAGE_BATCH) {
-        const numbers = Array.from({ length: Math.min(PAGE_BATCH, doc.numPages - first + 1) }, (_, i) => first + i);
-        const batch = await Promise.all(numbers.map((n) => readPage(doc, n)));
-        for (const { pieces } of batch) pages.push(linesOfPage(pieces).map((l) => l.text).join('\n'));
-      }
-      return pages.join('\n').trim();
-    })();
-    return await Promise.race([read, timeout]);
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    throw invalid(pdfjsReason(e));
-  } finally {
-    clearTimeout(timer);
-    await task?.destroy().catch(() => undefined);
-  }
 }

@@ -5,6 +5,7 @@
 // Deterministic: every row is upserted by (source 'demo', externalId) and gets an id derived
 // from that pair, the attachments render to the same bytes every run, and no date is taken
 // from the clock. Loading twice therefore converges on the same rows and ids.
+import { noBodies } from '../../storage/repositories/directory-queries.js';
 import { parseCaseReference } from '../../domain/paper.js';
 import type { Database } from '../../storage/db.js';
 import type { FileStore } from '../../storage/file-store.js';
@@ -40,8 +41,7 @@ export interface DemoReport {
 
 /** True when no municipality exists yet: the signal for `npm start` to load the demo. */
 export async function databaseIsEmpty(database: Database): Promise<boolean> {
-  const row = await database.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return noBodies(database.db);
 }
 
 export async function loadDemo(database: Database, files: FileStore): Promise<DemoReport> {

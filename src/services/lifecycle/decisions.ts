@@ -8,7 +8,6 @@ import { type PresentMember, consultationRoleFor, resolveDecision } from '../../
 import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import {
   type ItemMinutes,
-  attendees,
   consultationOfItem,
   insertConsultation,
   itemMinutes,
@@ -18,6 +17,7 @@ import {
   replaceItemMinutes,
   setConsultationOutcome,
 } from '../../storage/repositories/minutes-writer.js';
+import { attendees } from '../../storage/repositories/attendance-queries.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import type { LifecycleDeps } from './deps.js';

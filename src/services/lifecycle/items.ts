@@ -18,6 +18,7 @@ import {
   insertConsultation,
   insertItem,
   insertPaper,
+  itemChildrenForAudit,
   itemOrder,
   itemRow,
   moveItemChildren,
@@ -33,7 +34,7 @@ import { type MeetingRef, checkVersion, itemForEdit, loadItem, meetingForEdit } 
 import { htmlToText, sanitiseHtml } from './html.js';
 import { trailingStandards } from './meetings.js';
 import { assertChangeNoteIfPublic, republishIfPublic } from './publication.js';
-import { type StaffItem, assertSameBody, staffItems } from './staff-views.js';
+import { type StaffItem, assertMayView, staffItems } from './staff-views.js';
 
 export type { StaffItem };
 
@@ -109,9 +110,7 @@ export function sectionRows(input: unknown): SectionRow[] {
 async function itemForAudit(db: Db, itemId: string): Promise<unknown> {
   const row = await itemRow(db, itemId);
   if (!row) return null;
-  const sections = await db.selectFrom('agendaItemSection').select(['kind', 'heading', 'text', 'html']).where('agendaItemId', '=', itemId).orderBy('position').execute();
-  const files = await db.selectFrom('file').select(['id', 'title', 'fileName', 'public', 'sha256']).where('agendaItemId', '=', itemId).orderBy('position').execute();
-  return { ...row, sections, files };
+  return { ...row, ...(await itemChildrenForAudit(db, itemId)) };
 }
 
 /** Finds the case by number in the municipality, or opens it. */
@@ -300,7 +299,7 @@ export async function deleteItem(deps: LifecycleDeps, actor: Principal, itemId: 
 export async function getItemForStaff(deps: LifecycleDeps, actor: Principal, itemId: string): Promise<StaffItem> {
   const db = deps.database.db;
   const { meeting } = await loadItem(db, itemId);
-  assertSameBody(actor, meeting);
+  assertMayView(actor, meeting);
   const item = (await staffItems(db, actor, meeting)).find((i) => i.id === itemId);
   if (!item) throw notFound('Punktet', itemId);
   if (item.redacted) throw new DomainError('forbidden', 'Lukkede punkter kan kun ses af udvalgets medlemmer og sekretariat');

@@ -3,24 +3,25 @@
 import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { cancel } from '../../domain/meeting.js';
+import { type MeetingState, cancel } from '../../domain/meeting.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import {
   PROTOKOL_SOURCE,
+  type OrganizationScopeRow,
   findOrganization,
   insertItem,
   insertMeeting,
-  listMeetingRows,
+  listMeetingsWithOrganization,
   meetingRow,
   updateMeetingRow,
 } from '../../storage/repositories/meeting-editor.js';
-import type { MeetingState } from '../../domain/meeting.js';
+import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import { indexMeetings } from '../search-indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { checkVersion, loadMeeting, meetingForEdit } from './guard.js';
 import { assertChangeNoteIfPublic, republishIfPublic } from './publication.js';
-import { type StaffMeeting, type StaffMeetingSummary, staffMeeting } from './staff-views.js';
+import { type StaffMeeting, type StaffMeetingSummary, mayView, staffMeeting } from './staff-views.js';
 
 export type { StaffMeeting, StaffMeetingSummary };
 
@@ -70,55 +71,121 @@ export interface CreateMeetingInput {
 
 export async function createMeeting(deps: LifecycleDeps, actor: Principal, input: CreateMeetingInput): Promise<{ id: string; version: number; itemIds: string[] }> {
   return deps.database.db.transaction().execute(async (trx) => {
-    const org = typeof input.organizationId === 'string' ? await findOrganization(trx, input.organizationId) : undefined;
-    if (!org) throw new DomainError('not_found', `Udvalget ${String(input.organizationId)} findes ikke`, 'organizationId');
-    assertMayEdit(actor, { bodyId: org.bodyId, organizationId: org.id });
+    const org = await editableOrganization(trx, actor, input.organizationId);
     const date = validDate(input.date, 'date');
-    const start = validTime(input.start, 'start');
-    const end = validTime(input.end, 'end');
-    checkTimes(start, end);
-    const location = validLocation(input.location);
-    const at = deps.now().toISOString();
-    const id = newId();
-    await insertMeeting(trx, {
-      id,
-      organizationId: org.id,
-      date,
-      startTime: start,
-      endTime: end,
-      location,
-      state: 'planned',
-      cancelled: 0,
-      createdAt: at,
-      updatedAt: at,
+    const created = await insertNewMeeting(trx, deps, actor, org, { ...validTimes(input), date });
+    await indexMeetings(trx, deps.database, [created.id]);
+    return { ...created, version: 1 };
+  });
+}
+
+/** At most this many meetings in one series (a year of weekly meetings). */
+export const MAX_SERIES = 60;
+
+export interface CreateSeriesInput extends Omit<CreateMeetingInput, 'date'> {
+  /** The dates, or a repetition: `first`, then every `everyWeeks` weeks, `count` meetings. */
+  dates?: string[];
+  repeat?: { first: string; count: number; everyWeeks: number };
+}
+
+/**
+ * A committee's meetings for a period in one go (the meeting plan): the same time and place
+ * on each date, each with the standard items. All or nothing, in one transaction.
+ */
+export async function createMeetingSeries(deps: LifecycleDeps, actor: Principal, input: CreateSeriesInput): Promise<{ meetings: { id: string; date: string; itemIds: string[] }[] }> {
+  const dates = seriesDates(input);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const org = await editableOrganization(trx, actor, input.organizationId);
+    const times = validTimes(input);
+    const meetings = [];
+    for (const date of dates) meetings.push({ ...(await insertNewMeeting(trx, deps, actor, org, { ...times, date })), date });
+    await indexMeetings(trx, deps.database, meetings.map((m) => m.id));
+    return { meetings: meetings.map(({ id, date, itemIds }) => ({ id, date, itemIds })) };
+  });
+}
+
+function seriesDates(input: CreateSeriesInput): string[] {
+  if ((input.dates === undefined) === (input.repeat === undefined)) {
+    throw new DomainError('invalid_input', 'Angiv enten datoerne eller en gentagelse (første dato, antal og interval)', 'dates');
+  }
+  let dates: string[];
+  if (input.dates !== undefined) {
+    dates = input.dates.map((d, i) => validDate(d, `dates[${i}]`));
+  } else {
+    const r = input.repeat!;
+    const first = validDate(r.first, 'repeat.first');
+    if (!Number.isInteger(r.everyWeeks) || r.everyWeeks < 1 || r.everyWeeks > 52) throw new DomainError('invalid_input', 'Intervallet skal være 1–52 uger', 'repeat.everyWeeks');
+    if (!Number.isInteger(r.count) || r.count < 1) throw new DomainError('invalid_input', 'Antallet skal være mindst 1', 'repeat.count');
+    const t0 = Date.parse(`${first}T00:00:00Z`);
+    dates = Array.from({ length: Math.min(r.count, MAX_SERIES + 1) }, (_, i) => new Date(t0 + i * r.everyWeeks * 7 * 86_400_000).toISOString().slice(0, 10));
+  }
+  if (dates.length === 0) throw new DomainError('invalid_input', 'Serien skal have mindst én dato', 'dates');
+  if (dates.length > MAX_SERIES) throw new DomainError('invalid_input', `Højst ${MAX_SERIES} møder i én serie`, 'dates');
+  if (new Set(dates).size !== dates.length) throw new DomainError('invalid_input', 'Den samme dato står flere gange', 'dates');
+  return [...dates].sort();
+}
+
+async function editableOrganization(trx: Db, actor: Principal, organizationId: unknown): Promise<OrganizationScopeRow> {
+  const org = typeof organizationId === 'string' ? await findOrganization(trx, organizationId) : undefined;
+  if (!org) throw new DomainError('not_found', `Udvalget ${String(organizationId)} findes ikke`, 'organizationId');
+  assertMayEdit(actor, { bodyId: org.bodyId, organizationId: org.id });
+  return org;
+}
+
+function validTimes(input: { start?: string | null; end?: string | null; location?: string | null }) {
+  const start = validTime(input.start, 'start');
+  const end = validTime(input.end, 'end');
+  checkTimes(start, end);
+  return { start, end, location: validLocation(input.location) };
+}
+
+/** A planned meeting with its standard items, audited; the caller indexes and commits. */
+async function insertNewMeeting(
+  trx: Db,
+  deps: LifecycleDeps,
+  actor: Principal,
+  org: OrganizationScopeRow,
+  m: { date: string; start: string | null; end: string | null; location: string | null },
+): Promise<{ id: string; itemIds: string[] }> {
+  const at = deps.now().toISOString();
+  const id = newId();
+  await insertMeeting(trx, {
+    id,
+    organizationId: org.id,
+    date: m.date,
+    startTime: m.start,
+    endTime: m.end,
+    location: m.location,
+    state: 'planned',
+    cancelled: 0,
+    createdAt: at,
+    updatedAt: at,
+    source: PROTOKOL_SOURCE,
+    externalId: null,
+    version: 1,
+  });
+  const itemIds: string[] = [];
+  for (const [i, s] of standardItems.entries()) {
+    const itemId = newId();
+    itemIds.push(itemId);
+    await insertItem(trx, {
+      id: itemId,
+      meetingId: id,
+      paperId: null,
+      number: String(i + 1),
+      position: i + 1,
+      title: s.title,
+      public: 1,
+      publicTitle: null,
+      decision: null,
+      standard: s.standard,
+      version: 1,
       source: PROTOKOL_SOURCE,
       externalId: null,
-      version: 1,
     });
-    const itemIds: string[] = [];
-    for (const [i, s] of standardItems.entries()) {
-      const itemId = newId();
-      itemIds.push(itemId);
-      await insertItem(trx, {
-        id: itemId,
-        meetingId: id,
-        paperId: null,
-        number: String(i + 1),
-        position: i + 1,
-        title: s.title,
-        public: 1,
-        publicTitle: null,
-        decision: null,
-        standard: s.standard,
-        version: 1,
-        source: PROTOKOL_SOURCE,
-        externalId: null,
-      });
-    }
-    await audit(trx, actor, { action: 'meeting.create', entityType: 'meeting', entityId: id, bodyId: org.bodyId, before: null, after: await meetingRow(trx, id) }, deps.now());
-    await indexMeetings(trx, deps.database, [id]);
-    return { id, version: 1, itemIds };
-  });
+  }
+  await audit(trx, actor, { action: 'meeting.create', entityType: 'meeting', entityId: id, bodyId: org.bodyId, before: null, after: await meetingRow(trx, id) }, deps.now());
+  return { id, itemIds };
 }
 
 export interface UpdateMeetingInput {
@@ -170,24 +237,12 @@ export async function listMeetings(
 ): Promise<StaffMeetingSummary[]> {
   if (filter.from !== undefined) validDate(filter.from, 'from');
   if (filter.to !== undefined) validDate(filter.to, 'to');
-  const rows = await listMeetingRows(deps.database.db, {
+  const meetings = await listMeetingsWithOrganization(deps.database.db, {
     bodyId: actor.bodyId,
     organizationIds: actor.role === 'secretary' ? actor.committeeIds : null,
     ...filter,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    organizationId: r.organizationId,
-    organizationName: r.organizationName,
-    bodyId: r.bodyId,
-    date: r.date,
-    start: r.startTime,
-    end: r.endTime,
-    location: r.location,
-    state: r.state as MeetingState,
-    cancelled: Number(r.cancelled) === 1,
-    version: Number(r.version ?? 1),
-  }));
+  return meetings.filter((m) => mayView(actor, m));
 }
 
 /** The whole meeting for the secretariat and members; closed items redacted for those who may not read them. */

@@ -2,7 +2,7 @@
 // rule, the attendees with their roles and the approvals given (domain/approval.ts decides).
 import { type ApprovalStatus, evaluateApprovals, parseApprovalRule } from '../../domain/approval.js';
 import { approvalRuleOf, approvalsOf } from '../../storage/repositories/approvals.js';
-import { attendees } from '../../storage/repositories/minutes-writer.js';
+import { attendees } from '../../storage/repositories/attendance-queries.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import type { MeetingRef } from './guard.js';
 

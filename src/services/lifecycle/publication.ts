@@ -4,18 +4,17 @@
 // transaction that would have written it.
 import { type Principal } from '../../domain/access.js';
 import { type CprHit, cprRefusalMessage, scanForCpr } from '../../domain/cpr-guard.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { type MeetingState, agendaIsPublic, transition } from '../../domain/meeting.js';
 import { type PublicationKind, type PublicationSummary, type PublishedMeeting, buildPublishedMeeting } from '../../domain/publication.js';
-import { fileStaffColumns, meetingRow, updateMeetingRow } from '../../storage/repositories/meeting-editor.js';
+import { fileStaffColumns, findMeetingWithOrganization, meetingRow, updateMeetingRow } from '../../storage/repositories/meeting-editor.js';
 import { PortalQueries } from '../../storage/repositories/portal-queries.js';
 import {
   exemptedFingerprints,
   insertCprExemption,
   insertPublication,
   latestPublicationVersion,
-  publicationRow,
   publicationsOfMeeting,
 } from '../../storage/repositories/publications.js';
 import type { Db } from '../../storage/repositories/upsert.js';
@@ -82,31 +81,19 @@ export async function publishVersion(
 ): Promise<{ version: number }> {
   const hits = await cprHits(trx, meeting.id, kind);
   if (hits.length > 0) throw cprRefusal(hits);
-  const row = await meetingRow(trx, meeting.id);
-  if (!row) throw new DomainError('not_found', `Mødet ${meeting.id} findes ikke`, meeting.id);
-  const org = await trx.selectFrom('organization').select(['name', 'bodyId']).where('id', '=', row.organizationId).executeTakeFirstOrThrow();
+  const found = await findMeetingWithOrganization(trx, meeting.id);
+  if (!found) throw notFound('Mødet', meeting.id);
+  const { version: _version, ...domainMeeting } = found;
   const portal = new PortalQueries(trx);
-  const domainMeeting = {
-    id: row.id,
-    organizationId: row.organizationId,
-    organizationName: org.name,
-    bodyId: org.bodyId,
-    date: row.date,
-    start: row.startTime,
-    end: row.endTime,
-    location: row.location,
-    state: row.state as MeetingState,
-    cancelled: Number(row.cancelled) === 1,
-  };
-  const [items, attendance] = await Promise.all([portal.agendaItems(row.id), kind === 'minutes' ? portal.attendance(domainMeeting) : Promise.resolve([])]);
-  const version = (await latestPublicationVersion(trx, row.id, kind)) + 1;
+  const [items, attendance] = await Promise.all([portal.agendaItems(found.id), kind === 'minutes' ? portal.attendance(domainMeeting) : Promise.resolve([])]);
+  const version = (await latestPublicationVersion(trx, found.id, kind)) + 1;
   const at = deps.now();
   const note = version === 1 ? optionalNote(changeNote) : requireChangeNote(changeNote);
   const snapshot = buildPublishedMeeting({ kind, version, publishedAt: at.toISOString(), publishedBy: actor.label, changeNote: note }, domainMeeting, items, attendance);
   const id = newId();
   await insertPublication(trx, {
     id,
-    meetingId: row.id,
+    meetingId: found.id,
     kind,
     version,
     publishedAt: snapshot.publishedAt,
@@ -117,7 +104,7 @@ export async function publishVersion(
   await audit(
     trx,
     actor,
-    { action: `${kind}.publish`, entityType: 'publication', entityId: id, bodyId: org.bodyId, before: null, after: { meetingId: row.id, kind, version, changeNote: note } },
+    { action: `${kind}.publish`, entityType: 'publication', entityId: id, bodyId: found.bodyId, before: null, after: { meetingId: found.id, kind, version, changeNote: note } },
     at,
   );
   return { version };
@@ -219,6 +206,5 @@ export async function listPublications(db: Db, meetingId: string): Promise<Publi
 }
 
 export async function getPublication(db: Db, meetingId: string, kind: PublicationKind, version: number): Promise<PublishedMeeting | undefined> {
-  const row = await publicationRow(db, meetingId, kind, version);
-  return row ? (JSON.parse(row.snapshot) as PublishedMeeting) : undefined;
+  return (await new PortalQueries(db).publication(meetingId, kind, version)) ?? undefined;
 }

@@ -1,14 +1,14 @@
 // What the secretariat and the members see of a meeting: everything, including drafts, with
 // the closed items in full only for those who may read them (Styrelsesloven § 10). Anyone
 // else gets a closed item as the public sees it (`redacted: true`).
-import { type Principal } from '../../domain/access.js';
+import { type Principal, mayEdit } from '../../domain/access.js';
 import type { AgendaItem, Disqualification, Dissent, MemberRef, SectionKind, Vote } from '../../domain/agenda-item.js';
 import { publicView } from '../../domain/agenda-item.js';
 import type { Attendance } from '../../domain/attendance.js';
-import { DomainError } from '../../domain/errors.js';
-import { type MeetingState, minutesArePublic } from '../../domain/meeting.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import { type MeetingState, agendaIsPublic, minutesArePublic } from '../../domain/meeting.js';
 import type { PublicationSummary } from '../../domain/publication.js';
-import { fileStaffColumns, itemStaffColumns, meetingRow } from '../../storage/repositories/meeting-editor.js';
+import { fileStaffColumns, findMeetingWithOrganization, itemStaffColumns } from '../../storage/repositories/meeting-editor.js';
 import { PortalQueries } from '../../storage/repositories/portal-queries.js';
 import { publicationsOfMeeting } from '../../storage/repositories/publications.js';
 import type { Db } from '../../storage/repositories/upsert.js';
@@ -92,6 +92,19 @@ export function assertSameBody(actor: Principal, meeting: Pick<MeetingRef, 'body
   }
 }
 
+/**
+ * Whether the actor may see the meeting at all: its editors always; others (members) once
+ * the agenda is sent out. A draft agenda is the secretariat's work in progress.
+ */
+export function mayView(actor: Principal, meeting: Pick<MeetingRef, 'bodyId' | 'organizationId' | 'state'>): boolean {
+  return mayEdit(actor, meeting) || ((actor.bodyId === null || actor.bodyId === meeting.bodyId) && agendaIsPublic(meeting.state));
+}
+
+export function assertMayView(actor: Principal, meeting: Pick<MeetingRef, 'bodyId' | 'organizationId' | 'state'>): void {
+  assertSameBody(actor, meeting);
+  if (!mayView(actor, meeting)) throw new DomainError('forbidden', 'Dagsordenen er ikke udsendt endnu; kun sekretariatet kan se kladden');
+}
+
 type ItemExtra = { closedReason: string | null; standard: string | null; version: number; caseNumber: string | null };
 type FileExtra = { text: string | null };
 
@@ -146,26 +159,17 @@ export async function staffItems(db: Db, actor: Principal, meeting: MeetingRef):
 }
 
 export async function staffMeeting(db: Db, actor: Principal, meeting: MeetingRef): Promise<StaffMeeting> {
-  assertSameBody(actor, meeting);
-  const row = await meetingRow(db, meeting.id);
-  const org = await db.selectFrom('organization').select(['name']).where('id', '=', meeting.organizationId).executeTakeFirstOrThrow();
+  assertMayView(actor, meeting);
+  const found = await findMeetingWithOrganization(db, meeting.id);
+  if (!found) throw notFound('Mødet', meeting.id);
   const portal = new PortalQueries(db);
   const items = await staffItems(db, actor, meeting);
-  const domainMeeting = {
-    id: meeting.id,
-    organizationId: meeting.organizationId,
-    date: meeting.date,
-    start: row?.startTime ?? null,
-    end: row?.endTime ?? null,
-    location: row?.location ?? null,
-    state: meeting.state,
-    cancelled: meeting.cancelled,
-  };
+  const { organizationName, bodyId: _bodyId, version: _version, ...domainMeeting } = found;
   const attendance = await portal.attendance(domainMeeting);
   const publications = (await publicationsOfMeeting(db, meeting.id)).map((p) => ({ ...p, kind: p.kind as PublicationSummary['kind'] }));
   return {
     ...domainMeeting,
-    organizationName: org.name,
+    organizationName,
     bodyId: meeting.bodyId,
     version: meeting.version,
     items,

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { MembershipRole, OrganizationKind } from '../../domain/organization.js';
 import type { DB } from '../schema.js';
+import type { Db } from './upsert.js';
 
 export interface DirectoryOrganizationRow {
   id: string;
@@ -100,4 +101,9 @@ export class DirectoryQueries {
     }
     return rows;
   }
+}
+
+/** True when no municipality exists yet. */
+export async function noBodies(db: Db): Promise<boolean> {
+  return (await db.selectFrom('body').select('id').limit(1).executeTakeFirst()) === undefined;
 }

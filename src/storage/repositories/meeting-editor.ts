@@ -2,8 +2,16 @@
 // in Protokol itself (source 'protokol', no external id), as opposed to archive-writer's
 // imports. Plain rows in, no rules: the services decide what may be written.
 import type { Insertable } from 'kysely';
+import type { Meeting, MeetingState } from '../../domain/meeting.js';
 import type { AgendaItemTable, MeetingTable } from '../schema.js';
 import type { Db } from './upsert.js';
+
+/** A meeting with its organization's name and municipality, and its locking version. */
+export interface MeetingWithOrganization extends Meeting {
+  organizationName: string;
+  bodyId: string;
+  version: number;
+}
 
 export const PROTOKOL_SOURCE = 'protokol';
 
@@ -39,8 +47,8 @@ export interface MeetingListFilter {
   to?: string;
 }
 
-export async function listMeetingRows(db: Db, f: MeetingListFilter) {
-  let q = db
+const meetingWithOrganization = (db: Db) =>
+  db
     .selectFrom('meeting')
     .innerJoin('organization', 'organization.id', 'meeting.organizationId')
     .select([
@@ -56,6 +64,31 @@ export async function listMeetingRows(db: Db, f: MeetingListFilter) {
       'meeting.cancelled',
       'meeting.version',
     ]);
+
+type MeetingWithOrganizationRow = Awaited<ReturnType<ReturnType<typeof meetingWithOrganization>['execute']>>[number];
+
+const toMeetingWithOrganization = (r: MeetingWithOrganizationRow): MeetingWithOrganization => ({
+  id: r.id,
+  organizationId: r.organizationId,
+  organizationName: r.organizationName,
+  bodyId: r.bodyId,
+  date: r.date,
+  start: r.startTime,
+  end: r.endTime,
+  location: r.location,
+  state: r.state as MeetingState,
+  cancelled: Number(r.cancelled) === 1,
+  version: Number(r.version ?? 1),
+});
+
+export async function findMeetingWithOrganization(db: Db, id: string): Promise<MeetingWithOrganization | undefined> {
+  const r = await meetingWithOrganization(db).where('meeting.id', '=', id).executeTakeFirst();
+  return r ? toMeetingWithOrganization(r) : undefined;
+}
+
+/** Newest first, at most 1000. */
+export async function listMeetingsWithOrganization(db: Db, f: MeetingListFilter): Promise<MeetingWithOrganization[]> {
+  let q = meetingWithOrganization(db);
   if (f.bodyId !== null) q = q.where('organization.bodyId', '=', f.bodyId);
   if (f.organizationIds !== null) {
     if (f.organizationIds.length === 0) return [];
@@ -64,7 +97,17 @@ export async function listMeetingRows(db: Db, f: MeetingListFilter) {
   if (f.organizationId) q = q.where('meeting.organizationId', '=', f.organizationId);
   if (f.from) q = q.where('meeting.date', '>=', f.from);
   if (f.to) q = q.where('meeting.date', '<=', f.to);
-  return q.orderBy('meeting.date', 'desc').orderBy('meeting.startTime', 'desc').limit(1000).execute();
+  const rows = await q.orderBy('meeting.date', 'desc').orderBy('meeting.startTime', 'desc').limit(1000).execute();
+  return rows.map(toMeetingWithOrganization);
+}
+
+/** An item's sections and files as the audit log records them (no file bytes). */
+export async function itemChildrenForAudit(db: Db, itemId: string) {
+  const [sections, files] = await Promise.all([
+    db.selectFrom('agendaItemSection').select(['kind', 'heading', 'text', 'html']).where('agendaItemId', '=', itemId).orderBy('position').execute(),
+    db.selectFrom('file').select(['id', 'title', 'fileName', 'public', 'sha256']).where('agendaItemId', '=', itemId).orderBy('position').execute(),
+  ]);
+  return { sections, files };
 }
 
 export const itemCount = async (db: Db, meetingId: string): Promise<number> =>

@@ -3,11 +3,10 @@
 // the facts those services check (people of a municipality, who sits where, meetings ahead).
 // Plain rows in, no rules: the services decide what may be written.
 import type { VoteChoice } from '../../domain/agenda-item.js';
-import type { Attendee } from '../../domain/approval.js';
 import type { AttendanceStatus } from '../../domain/attendance.js';
 import { newId } from '../../domain/ids.js';
 import type { MeetingState } from '../../domain/meeting.js';
-import type { MembershipRole, OrganizationKind } from '../../domain/organization.js';
+import type { OrganizationKind } from '../../domain/organization.js';
 import type { ConsultationRole } from '../../domain/paper.js';
 import type { Db } from './upsert.js';
 
@@ -69,48 +68,6 @@ export async function replaceAttendance(db: Db, meetingId: string, rows: readonl
     .insertInto('meetingAttendance')
     .values(rows.map((r, i) => ({ id: newId(), meetingId, position: i + 1, ...r })))
     .execute();
-}
-
-/**
- * The meeting's attendance in order, with each person's party and role from their membership
- * of the meeting's organization on the meeting's date (the party, as the portal does, falls
- * back to their latest membership of it).
- */
-export async function attendees(db: Db, meeting: { id: string; organizationId: string; date: string }): Promise<Attendee[]> {
-  const rows = await db
-    .selectFrom('meetingAttendance as a')
-    .innerJoin('person as p', 'p.id', 'a.personId')
-    .leftJoin('person as s', 's.id', 'a.substituteForPersonId')
-    .select(['a.personId', 'p.name', 'a.status', 'a.substituteForPersonId', 's.name as substituteForName'])
-    .where('a.meetingId', '=', meeting.id)
-    .orderBy('a.position')
-    .execute();
-  if (rows.length === 0) return [];
-  const memberships = await db
-    .selectFrom('membership')
-    .select(['personId', 'party', 'role', 'startDate', 'endDate'])
-    .where('organizationId', '=', meeting.organizationId)
-    .where('personId', 'in', rows.map((r) => r.personId))
-    .orderBy('startDate', 'desc')
-    .execute();
-  const membershipOf = (personId: string) => {
-    const own = memberships.filter((m) => m.personId === personId);
-    const active = own.find((m) => m.startDate <= meeting.date && (m.endDate === null || meeting.date <= m.endDate));
-    return { active, party: (active ?? own[0])?.party ?? null };
-  };
-  return rows.map((r) => {
-    const m = membershipOf(r.personId);
-    return {
-      personId: r.personId,
-      name: r.name,
-      party: m.party,
-      // The role only from a membership in force that day: a former chair does not preside.
-      role: (m.active?.role as MembershipRole | undefined) ?? null,
-      status: r.status as AttendanceStatus,
-      substituteForPersonId: r.substituteForPersonId,
-      substituteForName: r.substituteForName,
-    };
-  });
 }
 
 export interface ItemMinutes {

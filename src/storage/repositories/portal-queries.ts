@@ -3,12 +3,14 @@
 // meeting's children are loaded with one query per table (`in (...)`), never one per item.
 import type { Kysely } from 'kysely';
 import type { AgendaItem, Disqualification, Dissent, MemberRef, Section, SectionKind, Vote, VoteChoice } from '../../domain/agenda-item.js';
-import type { Attendance, AttendanceStatus } from '../../domain/attendance.js';
+import type { Attendance } from '../../domain/attendance.js';
 import type { AttachmentFile } from '../../domain/file.js';
 import type { Meeting, MeetingState } from '../../domain/meeting.js';
-import type { PublicationKind, PublicationSummary } from '../../domain/publication.js';
+import type { PublicationKind, PublicationSummary, PublishedMeeting } from '../../domain/publication.js';
 import type { Body, LegislativeTerm, MembershipRole, Organization, OrganizationKind } from '../../domain/organization.js';
 import type { DB, FileTable, MeetingTable, OrganizationTable } from '../schema.js';
+import { attendees } from './attendance-queries.js';
+import { publicationRow, publicationsOfMeeting } from './publications.js';
 
 /** A meeting with the name of the organization that holds it, for lists. */
 export interface MeetingListRow extends Meeting {
@@ -188,35 +190,8 @@ export class PortalQueries {
    * taken from the person's membership of the meeting's organization on the meeting's day.
    */
   async attendance(meeting: Meeting): Promise<Attendance[]> {
-    const rows = await this.db
-      .selectFrom('meetingAttendance as a')
-      .innerJoin('person as p', 'p.id', 'a.personId')
-      .leftJoin('person as s', 's.id', 'a.substituteForPersonId')
-      .select(['a.personId', 'p.name', 'a.status', 'a.substituteForPersonId', 's.name as substituteForName'])
-      .where('a.meetingId', '=', meeting.id)
-      .orderBy('a.position')
-      .execute();
-    if (rows.length === 0) return [];
-    const memberships = await this.db
-      .selectFrom('membership')
-      .select(['personId', 'party', 'startDate', 'endDate'])
-      .where('organizationId', '=', meeting.organizationId)
-      .where('personId', 'in', rows.map((r) => r.personId))
-      .orderBy('startDate', 'desc')
-      .execute();
-    const partyOf = (personId: string): string | null => {
-      const own = memberships.filter((m) => m.personId === personId);
-      const active = own.find((m) => m.startDate <= meeting.date && (m.endDate === null || meeting.date <= m.endDate));
-      return (active ?? own[0])?.party ?? null;
-    };
-    return rows.map((r) => ({
-      personId: r.personId,
-      name: r.name,
-      party: partyOf(r.personId),
-      status: r.status as AttendanceStatus,
-      substituteForPersonId: r.substituteForPersonId,
-      substituteForName: r.substituteForName,
-    }));
+    // The role (chair, member) is for the approval rules, not for the public.
+    return (await attendees(this.db, meeting)).map(({ role: _role, ...a }) => a);
   }
 
   /** A meeting's items with all their children: five queries however many items there are. */
@@ -264,16 +239,14 @@ export class PortalQueries {
   }
 
   /** The published versions of a meeting's agenda and minutes, oldest first (no snapshots). */
+  /** One frozen version (its public view as published), or null. */
+  async publication(meetingId: string, kind: PublicationKind, version: number): Promise<PublishedMeeting | null> {
+    const row = await publicationRow(this.db, meetingId, kind, version);
+    return row ? (JSON.parse(row.snapshot) as PublishedMeeting) : null;
+  }
+
   async publications(meetingId: string): Promise<PublicationSummary[]> {
-    const rows = await this.db
-      .selectFrom('publication')
-      .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote'])
-      .where('meetingId', '=', meetingId)
-      .orderBy('publishedAt')
-      .orderBy('kind')
-      .orderBy('version')
-      .execute();
-    return rows.map((r) => ({ ...r, kind: r.kind as PublicationKind, version: Number(r.version) }));
+    return (await publicationsOfMeeting(this.db, meetingId)).map((r) => ({ ...r, kind: r.kind as PublicationKind }));
   }
 
   /** A file with its item's publicity and its meeting's state (via the item, else the file). */

@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_ATTACHMENT_BYTES } from '../../services/lifecycle/attachments.js';
 import { type AuthEnv, type StaffDeps, requirePrincipal } from '../auth/context.js';
+import { registerAuditRoutes } from './audit.js';
 import { registerDirectoryRoutes } from './directory.js';
 import { registerItemRoutes } from './items.js';
 import { registerMeetingRoutes } from './meetings.js';
@@ -58,13 +59,13 @@ const publicApi = (): MiddlewareHandler => async (c, next) => {
 };
 
 /** The paths whose answers do not depend on who asks. */
-export const PUBLIC_PATHS = ['/openapi.json', '/organizations', '/persons', '/meetings/:id/versions'] as const;
+export const PUBLIC_PATHS = ['/openapi.json', '/organizations', '/persons', '/meetings/:id/versions', '/meetings/:id/versions/:kind/:version'] as const;
 
 export function lifecycleApiRoutes(deps: StaffDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   for (const path of PUBLIC_PATHS) app.use(path, publicApi());
   // Per prefix, not '*': '*' would also wrap /api/v1/search, which is mounted beside this app.
-  for (const path of ['/me', '/meetings', '/meetings/*', '/items/*', '/attachments/*']) app.use(path, privateApi());
+  for (const path of ['/me', '/audit', '/meetings', '/meetings/*', '/items/*', '/attachments/*']) app.use(path, privateApi());
 
   const document = openApiDocument(deps.baseUrl);
   app.get('/openapi.json', (c) => c.json(document));
@@ -79,6 +80,7 @@ export function lifecycleApiRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerMeetingRoutes(app, deps);
   registerItemRoutes(app, deps);
   registerMinutesRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   // The services name fields as their inputs do; rethrown with the API's names, the error
   // continues to the app's one error handler (middleware/errors.tsx).
   app.onError((error) => {

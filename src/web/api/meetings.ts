@@ -2,12 +2,13 @@
 // its input (schemas.ts), calls one lifecycle service with the request's principal, and
 // presents the answer; the services decide 403/404/409.
 import type { Hono } from 'hono';
-import { checkCpr, listPublications, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
-import { createMeeting, getMeetingForStaff, listMeetings, updateMeeting } from '../../services/lifecycle/meetings.js';
+import { DomainError } from '../../domain/errors.js';
+import { checkCpr, getPublication, listPublications, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
+import { createMeeting, createMeetingSeries, getMeetingForStaff, listMeetings, updateMeeting } from '../../services/lifecycle/meetings.js';
 import { addItem, reorderItems } from '../../services/lifecycle/items.js';
 import { DirectoryService } from '../../services/directory.js';
 import { type AuthEnv, type StaffDeps, requirePrincipal } from '../auth/context.js';
-import { createItemBody, createMeetingBody, cprCheckQuery, endTime, falsePositiveBody, meetingListQuery, publishBody, reorderBody, splitDateTime, updateMeetingBody } from './schemas.js';
+import { createItemBody, createMeetingBody, createSeriesBody, cprCheckQuery, endTime, falsePositiveBody, meetingListQuery, publishBody, reorderBody, splitDateTime, updateMeetingBody } from './schemas.js';
 import { opt, parseJson, parseQuery, pathId } from './parse.js';
 
 export function registerMeetingRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
@@ -42,6 +43,21 @@ export function registerMeetingRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void
   app.get('/meetings/:id', async (c) => {
     const actor = requirePrincipal(c);
     return c.json(await getMeetingForStaff(deps, actor, pathId(c, 'id')));
+  });
+
+  // A meeting plan: several meetings of one committee at once (registered before /meetings/:id).
+  app.post('/meetings/series', async (c) => {
+    const actor = requirePrincipal(c);
+    const body = await parseJson(c, createSeriesBody);
+    const created = await createMeetingSeries(deps, actor, {
+      organizationId: body.organization,
+      ...opt('dates', body.dates),
+      ...opt('repeat', body.repeat),
+      ...opt('start', body.start),
+      ...opt('end', body.end),
+      ...opt('location', body.location),
+    });
+    return c.json({ meetings: created.meetings.map((m) => ({ id: m.id, date: m.date, items: m.itemIds })) }, 201);
   });
 
   app.patch('/meetings/:id', async (c) => {
@@ -123,5 +139,20 @@ export function registerMeetingRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void
     const versions = await listPublications(deps.database.db, id);
     // Who published is staff-internal (an e-mail address or a token's name): left out.
     return c.json(versions.map(({ kind, version, publishedAt, changeNote }) => ({ kind, version, publishedAt, changeNote })));
+  });
+
+  // Public: one version as it was published (the frozen public view; never closed content).
+  app.get('/meetings/:id/versions/:kind/:version', async (c) => {
+    const id = pathId(c, 'id');
+    const kind = c.req.param('kind');
+    const version = Number(c.req.param('version'));
+    if ((kind !== 'agenda' && kind !== 'minutes') || !Number.isSafeInteger(version) || version < 1) {
+      throw new DomainError('not_found', 'Versionen findes ikke');
+    }
+    await directory.assertAgendaPublic(id);
+    const shown = await getPublication(deps.database.db, id, kind, version);
+    if (!shown) throw new DomainError('not_found', 'Versionen findes ikke');
+    const { publishedBy: _staff, ...published } = shown;
+    return c.json(published);
   });
 }

@@ -12,7 +12,7 @@ export interface Operation {
   /** Hono style, relative to /api/v1: "/meetings/:id". */
   path: string;
   operationId: string;
-  tag: 'Directory' | 'Meetings' | 'Items' | 'Attachments' | 'Minutes' | 'Publications' | 'Search' | 'Meta';
+  tag: 'Directory' | 'Meetings' | 'Items' | 'Attachments' | 'Minutes' | 'Publications' | 'Search' | 'Audit' | 'Meta';
   summary: string;
   description?: string;
   /** Needs a token or session (401 without). */
@@ -105,6 +105,17 @@ export const operations: readonly Operation[] = [
     errors: [403, 404, 409],
   },
   {
+    method: 'post',
+    path: '/meetings/series',
+    operationId: 'createMeetingSeries',
+    tag: 'Meetings',
+    summary: 'Plan a series of meetings (given dates, or every N weeks), each with the standard items; all or nothing',
+    auth: true,
+    body: s.createSeriesBody,
+    success: { status: 201, description: 'Created, in date order', schema: ref('SeriesCreated') },
+    errors: [403, 404],
+  },
+  {
     method: 'get',
     path: '/meetings/:id',
     operationId: 'getMeeting',
@@ -182,12 +193,33 @@ export const operations: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/audit',
+    operationId: 'readAuditLog',
+    tag: 'Audit',
+    summary: "The audit log (who, when, what, before and after) of the administrator's municipality, oldest first",
+    auth: true,
+    query: s.auditQuery,
+    success: { status: 200, description: 'Entries', schema: arrayOf(ref('AuditEntry')) },
+    errors: [400, 403],
+  },
+  {
+    method: 'get',
     path: '/meetings/:id/versions',
     operationId: 'listVersions',
     tag: 'Publications',
     summary: 'The published versions of the agenda and minutes (public; 404 before the agenda is published)',
     auth: false,
     success: { status: 200, description: 'Versions, oldest first', schema: arrayOf(ref('PublicationSummary')) },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/meetings/:id/versions/:kind/:version',
+    operationId: 'getVersion',
+    tag: 'Publications',
+    summary: 'One version as it was published: the public view of the meeting, its items and (minutes) attendance (public)',
+    auth: false,
+    success: { status: 200, description: 'The frozen public view', schema: ref('PublishedVersion') },
     errors: [404],
   },
   {

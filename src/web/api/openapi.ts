@@ -89,7 +89,7 @@ export function openApiDocument(baseUrl: string): JsonSchema {
     },
     servers: [{ url: baseUrl.replace(/\/+$/, '') }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Directory', 'Meetings', 'Items', 'Attachments', 'Minutes', 'Publications', 'Search', 'Meta'].map((name) => ({ name })),
+    tags: ['Directory', 'Meetings', 'Items', 'Attachments', 'Minutes', 'Publications', 'Search', 'Audit', 'Meta'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

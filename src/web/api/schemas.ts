@@ -84,6 +84,30 @@ export const createMeetingBody = z.strictObject({
   location: text(500).optional(),
 });
 
+const dateOnly = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && validDate(v), 'Skal være en dato (ÅÅÅÅ-MM-DD)');
+const timeOnly = z.string().refine((v) => {
+  const t = TIME.exec(v);
+  return t !== null && validTime(t[1] ?? '', t[2] ?? '');
+}, 'Skal være en tid (TT:MM)');
+
+export const createSeriesBody = z
+  .strictObject({
+    organization: id.describe('The committee (or council) whose meetings these are'),
+    dates: z.array(dateOnly).min(1).max(60).optional().describe('The dates of the meetings'),
+    repeat: z
+      .strictObject({
+        first: dateOnly,
+        count: z.number().int().min(1).max(60),
+        everyWeeks: z.number().int().min(1).max(52),
+      })
+      .optional()
+      .describe('Instead of dates: the first date, how many meetings, and every how many weeks'),
+    start: timeOnly.optional().describe('"16:00", the same on every date'),
+    end: timeOnly.optional(),
+    location: text(500).optional(),
+  })
+  .refine((b) => (b.dates === undefined) !== (b.repeat === undefined), { message: 'Angiv enten dates eller repeat', path: ['dates'] });
+
 export const updateMeetingBody = z.strictObject({
   version,
   start: dateTime.optional().describe('A new date-time or date; a date alone keeps the start time'),
@@ -97,6 +121,12 @@ export const meetingListQuery = z.strictObject({
   organization: id.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+});
+
+export const auditQuery = z.strictObject({
+  entityType: z.enum(['meeting', 'agenda_item', 'file', 'publication', 'body', 'user', 'api_token']).optional(),
+  entityId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
 export const reorderBody = z.strictObject({

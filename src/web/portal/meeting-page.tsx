@@ -3,7 +3,7 @@ import { type PublicationSummary, publicationKindLabel } from '../../domain/publ
 import { formatDate, formatDateMedium, formatTime, formatTimeRange } from '../../render/format.js';
 import type { MeetingPage as MeetingView } from '../../services/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
-import { Alert, StateBadge, bodyHref, organizationHref, withParty } from './components.js';
+import { Alert, StateBadge, bodyHref, meetingHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
 import { personHref } from './links.js';
 
@@ -42,7 +42,12 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
   const time = formatTimeRange(m.start, m.end);
   return (
     <Layout title={title} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs} feedsOf={page.body}>
-      <h1>{title}</h1>
+      <h1>{page.shownVersion ? `${title} (${versionName(page.shownVersion)})` : title}</h1>
+      {page.shownVersion ? (
+        <Alert variant="info">
+          Du ser en tidligere offentliggjort version: {versionLine(page.shownVersion)}. <a href={meetingHref(m.id)}>Se den gældende version</a>.
+        </Alert>
+      ) : null}
       <dl class="facts">
         <dt>Udvalg</dt>
         <dd>
@@ -95,6 +100,14 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
   );
 }
 
+/** "dagsorden, version 2" */
+const versionName = (v: PublicationSummary): string => `${publicationKindLabel[v.kind].toLowerCase()}, version ${v.version}`;
+
+/** Where a frozen version is shown: /moeder/:id/versioner/dagsorden/2. */
+export const versionHref = (v: Pick<PublicationSummary, 'meetingId' | 'kind' | 'version'>): string =>
+  `${meetingHref(v.meetingId)}/versioner/${versionSlug[v.kind]}/${v.version}`;
+export const versionSlug: Record<PublicationSummary['kind'], string> = { agenda: 'dagsorden', minutes: 'referat' };
+
 /** "Dagsorden, version 2 — 23. november 2026 kl. 10.15 — Ændringsnote: …" */
 export function versionLine(v: PublicationSummary): string {
   const head = `${publicationKindLabel[v.kind]}, version ${v.version} — ${formatDateTimeDanish(v.publishedAt)}`;
@@ -107,7 +120,9 @@ function VersionsSection(props: { versions: PublicationSummary[] }) {
       <h2 id="versioner">Versioner af dagsorden og referat</h2>
       <ol>
         {props.versions.map((v) => (
-          <li>{versionLine(v)}</li>
+          <li>
+            <a href={versionHref(v)}>{versionLine(v)}</a>
+          </li>
         ))}
       </ol>
     </section>

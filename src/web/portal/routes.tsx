@@ -6,11 +6,12 @@ import { AccessibilityPage } from './accessibility-page.js';
 import { CasePage } from './case-page.js';
 import { BodyListPage, FrontPage } from './front-page.js';
 import { ItemPage } from './item-page.js';
-import { MeetingPage } from './meeting-page.js';
+import { MeetingPage, versionSlug } from './meeting-page.js';
 import { OrganizationPage } from './organization-page.js';
 import { PersonPage } from './person-page.js';
 import { sendPage } from './render.js';
 import { DomainError } from '../../domain/errors.js';
+import type { PublicationKind } from '../../domain/publication.js';
 import { type SearchService, portalVocabulary, searchParamsSchema } from '../../services/search.js';
 import { parseQuery } from '../middleware/request-guard.js';
 import { SearchPage, searchPath } from './search-page.js';
@@ -52,6 +53,15 @@ export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Ho
 
   app.get('/moeder/:id', async (c) => {
     const page = await portal.meetingPage(c.req.param('id'));
+    return sendPage(c, <MeetingPage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  // An earlier published version (the history a correction leaves): /versioner/dagsorden/1.
+  app.get('/moeder/:id/versioner/:kind/:version', async (c) => {
+    const kind = (Object.keys(versionSlug) as PublicationKind[]).find((k) => versionSlug[k] === c.req.param('kind'));
+    const version = Number(c.req.param('version'));
+    if (!kind || !Number.isSafeInteger(version) || version < 1) throw new DomainError('not_found', 'Versionen findes ikke');
+    const page = await portal.versionPage(c.req.param('id'), kind, version);
     return sendPage(c, <MeetingPage page={page} path={c.req.path} baseUrl={baseUrl} />);
   });
 
