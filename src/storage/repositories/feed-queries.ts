@@ -2,6 +2,7 @@
 // feed's items for fifty meetings come in one `in (...)` query), so a feed costs a fixed
 // number of queries however long it is. Which states count as public comes from the domain
 // rule (agendaIsPublic), not from a second copy of it in SQL.
+import { toMeeting } from './portal-queries.js';
 import type { Kysely } from 'kysely';
 import type { AgendaItem } from '../../domain/agenda-item.js';
 import { type Meeting, type MeetingState, agendaIsPublic, meetingStates } from '../../domain/meeting.js';
@@ -46,14 +47,7 @@ type MeetingSelection = Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 's
 };
 
 const toRow = (r: MeetingSelection): FeedMeetingRow => ({
-  id: r.id,
-  organizationId: r.organizationId,
-  date: r.date,
-  start: r.startTime,
-  end: r.endTime,
-  location: r.location,
-  state: r.state as MeetingState,
-  cancelled: Number(r.cancelled) === 1,
+  ...toMeeting(r),
   organizationName: r.organizationName,
   updatedAt: r.updatedAt,
 });

@@ -2,8 +2,9 @@
 // in Protokol itself (source 'protokol', no external id), as opposed to archive-writer's
 // imports. Plain rows in, no rules: the services decide what may be written.
 import type { Insertable } from 'kysely';
-import type { Meeting, MeetingState } from '../../domain/meeting.js';
+import type { Meeting } from '../../domain/meeting.js';
 import type { AgendaItemTable, MeetingTable } from '../schema.js';
+import { toMeeting } from './portal-queries.js';
 import type { Db } from './upsert.js';
 
 /** A meeting with its organization's name and municipality, and its locking version. */
@@ -68,16 +69,9 @@ const meetingWithOrganization = (db: Db) =>
 type MeetingWithOrganizationRow = Awaited<ReturnType<ReturnType<typeof meetingWithOrganization>['execute']>>[number];
 
 const toMeetingWithOrganization = (r: MeetingWithOrganizationRow): MeetingWithOrganization => ({
-  id: r.id,
-  organizationId: r.organizationId,
+  ...toMeeting(r),
   organizationName: r.organizationName,
   bodyId: r.bodyId,
-  date: r.date,
-  start: r.startTime,
-  end: r.endTime,
-  location: r.location,
-  state: r.state as MeetingState,
-  cancelled: Number(r.cancelled) === 1,
   version: Number(r.version ?? 1),
 });
 

@@ -34,7 +34,8 @@ export interface FileAccessRow {
   meetingState: MeetingState | null;
 }
 
-const toMeeting = (r: MeetingTable): Meeting => ({
+/** A meeting row (or any selection with its columns) as the domain's Meeting. */
+export const toMeeting = (r: Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled'>): Meeting => ({
   id: r.id,
   organizationId: r.organizationId,
   date: r.date,
