@@ -10,8 +10,12 @@ import { searchIndexFor } from './search/index.js';
 import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
 import { FeedQueries } from './storage/repositories/feed-queries.js';
+import { OparlService } from './services/oparl/service.js';
+import { openDataDir } from './services/export/export.js';
 import { PortalQueries } from './storage/repositories/portal-queries.js';
 import { createApp } from './web/app.js';
+import { documentRoutes } from './web/portal/documents.js';
+import { meetingDocumentsFor } from './services/meeting-documents.js';
 import type { OidcSettings } from './services/auth/oidc-settings.js';
 import type { SiteSettings } from './web/site.js';
 
@@ -60,7 +64,7 @@ export interface WebOptions {
 export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
   const clock = options.today ? { today: options.today } : {};
   const { today: _today, staff, ...rest } = options;
-  return createApp({
+  const app = createApp({
     ...(staff
       ? {
           staff: {
@@ -76,9 +80,13 @@ export function createWebApp(database: Database, files: FileReader, options: Web
     portal: new PortalService(new PortalQueries(database.db), clock),
     feeds: new PortalFeeds(new FeedQueries(database.db), clock),
     search: new SearchService(searchIndexFor(database), database.db),
+    openData: { oparl: new OparlService(database.db, options.baseUrl, files), dumpDir: files instanceof FileStore ? openDataDir(files.root) : null, baseUrl: options.baseUrl },
     files,
     ...rest,
   });
+  // Agenda and minutes as PDF: built here because the members' edition and the approval page read the database.
+  app.route('/', documentRoutes(meetingDocumentsFor(database, files, clock)));
+  return app;
 }
 
 /** The HTTP application over an open context. */

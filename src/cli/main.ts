@@ -10,11 +10,13 @@ import { migrateCommand } from './migrate.js';
 import { type Output, UsageError } from './options.js';
 import { parseCommand } from './parse.js';
 import { reindexCommand } from './reindex.js';
+import { exportCommand } from './export.js';
+import { renderCommand } from './render.js';
 import { ServeError, serveCommand } from './serve.js';
 import { tokenCommand } from './token.js';
 import { userCommand } from './user.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, tokenCommand, backupCommand, reindexCommand];
+const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, tokenCommand, backupCommand, reindexCommand, renderCommand, exportCommand];
 
 const exitCodes: Record<ErrorCode, number> = {
   invalid_input: 2,

@@ -62,3 +62,27 @@ export function formatTimeRange(start: string | null, end: string | null): strin
   if (!start) return null;
   return end ? `kl. ${formatTime(start)}–${formatTime(end)}` : `kl. ${formatTime(start)}`;
 }
+
+const copenhagen = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Danish wall-clock date and time: { date: "2026-11-23", time: "10:15" }. */
+export function copenhagenDateTime(instant: Date): { date: string; time: string } {
+  const p = Object.fromEntries(copenhagen.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** An ISO instant as Danish local time: "23. november 2026 kl. 10.15" (approvals, versions). */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const { date, time } = copenhagenDateTime(d);
+  return `${formatDateMedium(date)} kl. ${formatTime(time)}`;
+}

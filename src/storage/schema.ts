@@ -17,6 +17,9 @@ export interface BodyTable extends Importable {
   approvalRule?: string;
   /** JSON [{ kind, heading }] or null for the default template. */
   sectionTemplate?: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface LegislativeTermTable extends Importable {
@@ -25,6 +28,9 @@ export interface LegislativeTermTable extends Importable {
   name: string;
   startDate: string;
   endDate: string;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface OrganizationTable extends Importable {
@@ -35,12 +41,18 @@ export interface OrganizationTable extends Importable {
   shortName: string | null;
   kind: string;
   predecessorId: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface PersonTable extends Importable {
   id: string;
   bodyId: string;
   name: string;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface MembershipTable extends Importable {
@@ -51,6 +63,9 @@ export interface MembershipTable extends Importable {
   party: string | null;
   startDate: string;
   endDate: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface MeetingTable extends Importable {
@@ -66,6 +81,9 @@ export interface MeetingTable extends Importable {
   updatedAt: string;
   /** Optimistic-locking version, raised by every save (defaulted to 1; optional to writers). */
   version?: number;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface MeetingAttendanceTable {
@@ -85,6 +103,9 @@ export interface PaperTable extends Importable {
   referenceParts: string | null;
   title: string;
   decisionCompetence: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface AgendaItemTable extends Importable {
@@ -106,6 +127,9 @@ export interface AgendaItemTable extends Importable {
   closedReason?: string | null;
   /** 'agenda_approval' | 'any_other_business' | 'minutes_approval' for the standard items. */
   standard?: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface AgendaItemSectionTable {
@@ -153,6 +177,9 @@ export interface ConsultationTable extends Importable {
   date: string | null;
   role: string;
   outcome: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 export interface FileTable extends Importable {
@@ -170,6 +197,11 @@ export interface FileTable extends Importable {
   text: string | null;
   public: number;
   createdAt: string;
+  /** SHA-512 (hex) for OParl's sha512Checksum, computed lazily from the bytes (migration 0006). */
+  sha512?: string | null;
+  /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
+  created?: string;
+  modified?: string;
 }
 
 /** One imported version of a source document (agenda or minutes); see migration 0002. */
@@ -302,6 +334,25 @@ export interface CprExemptionTable {
   markedAt: string;
 }
 
+/** A member's own note on an agenda item (migration 0005); never public, never exported. */
+export interface PrivateNoteTable {
+  id: string;
+  userId: string;
+  agendaItemId: string;
+  text: string;
+  updatedAt: string;
+}
+
+/** A deleted (or depublished) object's tombstone for OParl's `modified_since` (migration 0006). */
+export interface DeletedObjectTable {
+  /** The OParl type name: 'Meeting', 'AgendaItem', 'File' … */
+  type: string;
+  id: string;
+  bodyId: string | null;
+  created: string | null;
+  deletedAt: string;
+}
+
 export interface DB {
   body: BodyTable;
   legislativeTerm: LegislativeTermTable;
@@ -328,4 +379,6 @@ export interface DB {
   meetingApproval: MeetingApprovalTable;
   publication: PublicationTable;
   cprExemption: CprExemptionTable;
+  privateNote: PrivateNoteTable;
+  deletedObject: DeletedObjectTable;
 }

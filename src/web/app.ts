@@ -13,12 +13,14 @@ import { apiRoutes } from './api/search.js';
 import type { StaffDeps } from './auth/context.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
+import { editorRoutes } from './editor/routes.js';
 import { feedRoutes } from './feeds/routes.js';
 import { conditionalGet } from './middleware/etag.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { pageCache } from './middleware/page-cache.js';
 import { requestGuard } from './middleware/request-guard.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { type SiteSettings, siteSettings } from './site.js';
 import { staticRoutes } from './static.js';
@@ -56,6 +58,8 @@ export interface AppDeps {
    * (/api/v1/meetings …). Left out (portal-only tests), none of those routes exist.
    */
   staff?: StaffDeps;
+  /** Open data: the OParl API (/oparl/v1/) and the nightly dump (/data/); left out, neither exists. */
+  openData?: OpenDataDeps;
 }
 
 export const BENCH_STATIC_PATH = '/__bench/static.html';
@@ -91,6 +95,7 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
+  if (deps.openData) app.route('/', openDataRoutes(deps.openData));
   if (deps.staff) {
     // After the page cache and the public feeds: those never depend on who asks.
     // Bounded before anything reads a body: the CSRF check may parse a posted form, and the
@@ -98,6 +103,7 @@ export function createApp(deps: AppDeps): Hono {
     app.use('*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => tooLarge(c) }));
     app.use('*', authenticate(deps.staff));
     app.route('/', authRoutes(deps.staff));
+    app.route('/', editorRoutes(deps.staff));
     app.route('/api/v1', lifecycleApiRoutes(deps.staff));
   }
   app.route('/api/v1', apiRoutes({ search: deps.search, baseUrl: deps.baseUrl }));

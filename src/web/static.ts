@@ -4,12 +4,14 @@
 // a URL that carries a hash of the content, so browsers may cache it for a year and a new
 // release still reaches them at once.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { portalCss } from './portal/styles.js';
 import { printCss } from './portal/print-styles.js';
+import { editorCss } from './editor/styles.js';
 
 export const STATIC_PREFIX = '/static/';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,6 +24,7 @@ const contentTypes: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.eot': 'application/vnd.ms-fontobject',
+  '.js': 'text/javascript; charset=utf-8',
 };
 
 interface Asset {
@@ -100,6 +103,19 @@ function dkfdsDistDir(): string {
   return dirname(dirname(require.resolve('dkfds')));
 }
 
+/**
+ * The editor's browser script is a plain file in the source tree (no build step; tsc does not
+ * copy it): found next to this module when run from src/, else from dist/src/web/ up to the
+ * package's src/.
+ */
+function editorScriptPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'editor', 'assets', 'editor.js'), resolve(here, '..', '..', '..', 'src', 'web', 'editor', 'assets', 'editor.js')];
+  const found = candidates.find((p) => existsSync(p));
+  if (found === undefined) throw new Error(`editor.js not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
 function buildAssets(): AssetTable {
   const dist = dkfdsDistDir();
   const builder = new AssetBuilder();
@@ -108,6 +124,8 @@ function buildAssets(): AssetTable {
   builder.add('icons.svg', readBytes(join(dist, 'img', 'all-svg-icons.svg')));
   builder.add('protokol.css', new TextEncoder().encode(portalCss));
   builder.add('print.css', new TextEncoder().encode(printCss));
+  builder.add('editor.css', new TextEncoder().encode(editorCss));
+  builder.add('editor.js', readBytes(editorScriptPath()));
   return { urls: builder.urls, files: builder.files };
 }
 

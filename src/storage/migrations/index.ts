@@ -5,12 +5,16 @@ import * as m0001 from './2026_11_23_0001_initial.js';
 import * as m0002 from './2026_11_23_0002_archive_import.js';
 import * as m0003 from './2026_11_23_0003_search.js';
 import * as m0004 from './2026_11_23_0004_lifecycle.js';
+import * as m0005 from './2026_11_23_0005_member_notes.js';
+import * as m0006 from './2026_11_23_0006_oparl.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
   '2026_11_23_0002_archive_import': m0002,
   '2026_11_23_0003_search': m0003,
   '2026_11_23_0004_lifecycle': m0004,
+  '2026_11_23_0005_member_notes': m0005,
+  '2026_11_23_0006_oparl': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@
 // field is a 400 naming it; parse.ts reads and checks requests with them). The same schemas give the OpenAPI
 // document's request bodies (openapi.ts, through z.toJSONSchema), so the two cannot drift.
 // Field names are English; ids are the services' ids (`person` → personId).
+import { copenhagenDateTime } from '../../render/format.js';
 import { z } from 'zod';
 import { sectionKinds } from '../../domain/agenda-item.js';
 import { DomainError } from '../../domain/errors.js';
@@ -43,16 +44,6 @@ const timeOrDateTime = z
     return m !== null && m[2] !== undefined && validDate(m[1] ?? '') && validTime(m[2], m[3] ?? '');
   }, 'Skal være en tid (TT:MM) eller dato og tid (ÅÅÅÅ-MM-DDTTT:MM)');
 
-const localParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /**
  * A date-time as the meeting's local Danish date and HH:MM. Without an offset the value is
  * already Danish wall-clock time; with one (Z, +02:00) it is converted to Europe/Copenhagen.
@@ -63,8 +54,7 @@ export function splitDateTime(value: string): { date: string; time: string | nul
   const [, date = '', h, min, , offset] = m;
   if (h === undefined) return { date, time: null };
   if (offset === undefined) return { date, time: `${h}:${min}` };
-  const parts = Object.fromEntries(localParts.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return copenhagenDateTime(new Date(value));
 }
 
 /** An end given as HH:MM, or as a date-time (whose date must then be the meeting's). */

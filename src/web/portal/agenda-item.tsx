@@ -2,7 +2,7 @@
 // `publicView`: this file only presents, it decides nothing about what is visible.
 import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
-import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
+import type { PublicAgendaItem, Section, VoteChoice } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
 // Sanitised when written; sanitised again here so the page never trusts a stored string.
 import { sanitiseHtml } from '../../services/lifecycle/html.js';
@@ -99,10 +99,7 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
         </div>
       ) : null}
       {sections.map((s) => (
-        <section>
-          <h3>{s.heading}</h3>
-          {s.html ? <div class="section-html">{raw(sanitiseHtml(s.html))}</div> : <Paragraphs text={s.text} />}
-        </section>
+        <ItemSection section={s} />
       ))}
       {item.files.length > 0 ? (
         <div class="attachments">
@@ -128,5 +125,20 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
         </div>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * One section under its heading: the editor's sanitised HTML (sanitised again on the way out,
+ * so a row written by an older version cannot carry markup the allow-list now refuses), else
+ * the plain text as paragraphs. Shared by the portal and the members' reading view.
+ */
+export function ItemSection(props: { section: Pick<Section, 'heading' | 'text' | 'html'> }) {
+  const s = props.section;
+  return (
+    <section>
+      <h3>{s.heading}</h3>
+      {s.html ? <div class="section-html">{raw(sanitiseHtml(s.html))}</div> : <Paragraphs text={s.text} />}
+    </section>
   );
 }

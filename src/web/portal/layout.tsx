@@ -92,7 +92,8 @@ export function Layout(props: PageProps) {
   );
 }
 
-function Breadcrumbs(props: { crumbs: Crumb[] }) {
+/** The DKFDS breadcrumb trail; the last crumb is the current page. Shared with the editor. */
+export function Breadcrumbs(props: { crumbs: Crumb[] }) {
   if (props.crumbs.length === 0) return null;
   return (
     <nav aria-label="Brødkrumme" class="breadcrumbs">
@@ -153,6 +154,9 @@ function Footer(props: { site: SiteSettings }) {
           <ul class="unstyled-list inline-list mt-5">
             <li>
               <a href={accessibilityUrl}>Tilgængelighedserklæring</a>
+            </li>
+            <li>
+              <a href="/data/">Åbne data</a>
             </li>
           </ul>
         </div>

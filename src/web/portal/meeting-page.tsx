@@ -1,29 +1,15 @@
 // A meeting: when and where, who attended, the table of contents and every item.
 import { type PublicationSummary, publicationKindLabel } from '../../domain/publication.js';
-import { formatDate, formatDateMedium, formatTime, formatTimeRange } from '../../render/format.js';
+import { formatDate, formatInstant, formatTimeRange } from '../../render/format.js';
 import type { MeetingPage as MeetingView } from '../../services/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
+import { documentHref } from './documents.js';
 import { Alert, StateBadge, bodyHref, meetingHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
 import { personHref } from './links.js';
 
-const copenhagen = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An ISO timestamp as Danish local time: "23. november 2026 kl. 10.15". */
-export function formatDateTimeDanish(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(copenhagen.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${formatDateMedium(`${p.year}-${p.month}-${p.day}`)} kl. ${formatTime(`${p.hour}:${p.minute}`)}`;
-}
+export const formatDateTimeDanish = formatInstant;
 
 export function meetingTitle(page: MeetingView): string {
   return `${page.meeting.organizationName}, ${formatDate(page.meeting.date)}`;
@@ -77,6 +63,7 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
       {page.agendaPublic && !page.minutesPublic && !m.cancelled ? (
         <Alert variant="info">Referatet er endnu ikke offentliggjort. Her vises dagsordenen.</Alert>
       ) : null}
+      {page.agendaPublic && !page.shownVersion ? <DocumentsSection meetingId={m.id} minutes={page.minutesPublic} /> : null}
       {page.attendance ? <AttendanceSection attendance={page.attendance} /> : null}
       {page.items.length > 0 ? (
         <nav aria-labelledby="indholdsfortegnelse" class="toc">
@@ -125,6 +112,28 @@ function VersionsSection(props: { versions: PublicationSummary[] }) {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** The agenda and minutes as PDF (web/portal/documents.ts), only those that exist. */
+function DocumentsSection(props: { meetingId: string; minutes: boolean }) {
+  return (
+    <section aria-labelledby="dokumenter">
+      <h2 id="dokumenter">Dokumenter</h2>
+      <ul>
+        <li>
+          <a href={documentHref(props.meetingId, 'dagsorden')}>Dagsorden (PDF)</a>
+        </li>
+        {props.minutes ? (
+          <li>
+            <a href={documentHref(props.meetingId, 'referat')}>Referat (PDF)</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={documentHref(props.meetingId, 'samlet')}>Samlet dokument med bilag (PDF)</a>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,512 @@
+// The OParl 1.1 use cases (docs/oparl.md): the System, bodies, the lists a Body links to and
+// every object's own URL. Lists of the big types (meetings, items, cases, consultations, files,
+// people, memberships) page by keyset in the database; the small ones (organizations with the
+// parties, terms, places, bodies) are built whole and paged in memory. With `modified_since`,
+// the tombstones of deleted objects join the list in the same (modified, id) order.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import type { DB } from '../../storage/schema.js';
+import {
+  type ConsultationRow,
+  type FileRow,
+  type Key,
+  type ListedType,
+  OparlQueries,
+  type PageStart,
+  type RowOf,
+  type Scope,
+  type TimeFilters,
+  type Tombstone,
+} from '../../storage/repositories/oparl-queries.js';
+import {
+  type OparlObject,
+  agendaItemObject,
+  bodyObject,
+  consultationObject,
+  fileObject,
+  locationKey,
+  locationObject,
+  meetingObject,
+  membershipObject,
+  organizationObject,
+  paperObject,
+  partyObject,
+  personObject,
+  systemObject,
+  termObject,
+  tombstoneObject,
+} from './objects.js';
+import { partyLetter } from './parties.js';
+import { type BodyList, OparlUrls, type segmentOf } from './urls.js';
+
+/** What the web edge hands over, already validated. */
+export interface ListParams {
+  filters: TimeFilters;
+  omitInternal: boolean;
+  limit: number;
+  /** The opaque page token of a `links` URL, or undefined for the first page. */
+  page?: string | undefined;
+}
+
+export interface ListPage {
+  data: OparlObject[];
+  pagination: { totalElements: number; elementsPerPage: number; currentPage: number; totalPages: number };
+  links: { first: string; prev?: string; self: string; next?: string; last: string };
+}
+
+export interface FileBytes {
+  read(sha256: string): Promise<Uint8Array>;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+// ------------------------------------------------------------------------- page tokens
+
+/** "a.<key>" after, "b.<key>" before, "last"; a key is base64url of "modified\nid". */
+function encodeKey(k: Key): string {
+  return Buffer.from(`${k.modified}\n${k.id}`, 'utf8').toString('base64url');
+}
+
+function parsePage(token: string | undefined, lastCount: () => number): PageStart {
+  if (token === undefined || token === '' || token === 'first') return { kind: 'first' };
+  if (token === 'last') return { kind: 'last', count: lastCount() };
+  const m = /^([ab])\.([A-Za-z0-9_-]+)$/.exec(token);
+  const decoded = m ? Buffer.from(m[2] ?? '', 'base64url').toString('utf8').split('\n') : [];
+  if (!m || decoded.length !== 2 || !decoded[0] || !decoded[1]) {
+    throw new DomainError('invalid_input', 'Parameteren page er ikke en gyldig sidemarkør (brug links fra en tidligere side)', 'page');
+  }
+  const key = { modified: decoded[0], id: decoded[1] };
+  return m[1] === 'a' ? { kind: 'after', key } : { kind: 'before', key };
+}
+
+/** A list's rows: a page from a start, how many in all, how many before a key. */
+interface ListSource<R> {
+  page(start: PageStart, limit: number): Promise<R[]>;
+  count(before?: Key): Promise<number>;
+  key(row: R): Key;
+}
+
+/** Merges live rows and tombstones (already each in key order) into one page. */
+function mergeKeys<A, B>(a: A[], b: B[], keyA: (x: A) => Key, keyB: (x: B) => Key): ({ live: A } | { dead: B })[] {
+  const all = [...a.map((live) => ({ live, key: keyA(live) })), ...b.map((dead) => ({ dead, key: keyB(dead) }))];
+  all.sort((x, y) => (x.key.modified < y.key.modified ? -1 : x.key.modified > y.key.modified ? 1 : x.key.id < y.key.id ? -1 : x.key.id > y.key.id ? 1 : 0));
+  return all.map((x) => ('live' in x ? { live: x.live } : { dead: x.dead }));
+}
+
+const keyOf = (r: { modified: string; id: string }): Key => ({ modified: r.modified, id: r.id });
+
+/** In-memory source over a small, fully built list. */
+function memorySource<R extends { modified: string; id: string }>(rows: R[]): ListSource<R> {
+  const sorted = [...rows].sort((x, y) => (x.modified < y.modified ? -1 : x.modified > y.modified ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const lt = (r: R, k: Key) => r.modified < k.modified || (r.modified === k.modified && r.id < k.id);
+  const gt = (r: R, k: Key) => r.modified > k.modified || (r.modified === k.modified && r.id > k.id);
+  return {
+    page: async (start, limit) => {
+      switch (start.kind) {
+        case 'first':
+          return sorted.slice(0, limit);
+        case 'after':
+          return sorted.filter((r) => gt(r, start.key)).slice(0, limit);
+        case 'before':
+          return sorted.filter((r) => lt(r, start.key)).slice(-limit);
+        case 'last':
+          return start.count <= 0 ? [] : sorted.slice(-start.count);
+      }
+    },
+    count: async (before) => (before ? sorted.filter((r) => lt(r, before)).length : sorted.length),
+    key: keyOf,
+  };
+}
+
+function inFilters(r: { created: string; modified: string }, f: TimeFilters): boolean {
+  return (
+    (!f.createdSince || r.created >= f.createdSince) &&
+    (!f.createdUntil || r.created <= f.createdUntil) &&
+    (!f.modifiedSince || r.modified >= f.modifiedSince) &&
+    (!f.modifiedUntil || r.modified <= f.modifiedUntil)
+  );
+}
+
+// ------------------------------------------------------------------------------ service
+
+export class OparlService {
+  readonly urls: OparlUrls;
+  private readonly q: OparlQueries;
+
+  constructor(
+    db: Kysely<DB>,
+    baseUrl: string,
+    private readonly files: FileBytes | null,
+  ) {
+    this.urls = new OparlUrls(baseUrl);
+    this.q = new OparlQueries(db);
+  }
+
+  async system(): Promise<OparlObject> {
+    const bodies = await this.q.bodies();
+    const created = bodies.map((b) => b.created ?? '').filter(Boolean).sort()[0] ?? new Date(0).toISOString();
+    const modified = bodies.map((b) => b.modified ?? '').filter(Boolean).sort().at(-1) ?? created;
+    return systemObject(this.urls, { created, modified });
+  }
+
+  /** System.body: every municipality. */
+  async bodyList(params: ListParams): Promise<ListPage> {
+    const bodies = await this.q.bodies();
+    const rows = bodies.map((b) => ({ ...b, created: b.created ?? '', modified: b.modified ?? '' })).filter((r) => inFilters(r, params.filters));
+    const src = memorySource(rows);
+    return this.assemble(this.urls.bodies(), params, src, null, (r) => this.bodyWithTerms(r, params.omitInternal));
+  }
+
+  async body(id: string): Promise<OparlObject> {
+    const b = (await this.q.bodies()).find((x) => x.id === id);
+    if (!b) throw new DomainError('not_found', `Kommunen ${id} findes ikke`, id);
+    return this.bodyWithTerms(b, false);
+  }
+
+  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean): Promise<OparlObject> {
+    const terms = omitInternal ? [] : (await this.q.terms(b.id)).map((t) => termObject(this.urls, t));
+    return bodyObject(this.urls, b, terms);
+  }
+
+  /** One of the lists a Body links to. */
+  async list(bodyId: string, list: BodyList, params: ListParams): Promise<ListPage> {
+    await this.body(bodyId); // an unknown body is a 404, not an empty list
+    const self = this.urls.list(bodyId, list);
+    const scope: Scope = { bodyId, filters: params.filters };
+    switch (list) {
+      case 'organization':
+        return this.smallList(self, params, bodyId, 'Organization', await this.organizationRows(bodyId));
+      case 'legislativeTermList':
+        return this.smallList(self, params, bodyId, 'LegislativeTerm', await this.termRows(bodyId));
+      case 'locationList':
+        return this.smallList(self, params, bodyId, null, await this.locationRows(bodyId));
+      case 'meeting':
+        return this.bigList(self, params, scope, 'Meeting');
+      case 'agendaItem':
+        return this.bigList(self, params, scope, 'AgendaItem');
+      case 'paper':
+        return this.bigList(self, params, scope, 'Paper');
+      case 'consultation':
+        return this.bigList(self, params, scope, 'Consultation');
+      case 'file':
+        return this.bigList(self, params, scope, 'File');
+      case 'person':
+        return this.bigList(self, params, scope, 'Person');
+      case 'membership':
+        return this.bigList(self, params, scope, 'Membership');
+    }
+  }
+
+  /** Organization.meeting: the meetings of one committee. */
+  async organizationMeetings(organizationId: string, params: ListParams): Promise<ListPage> {
+    const org = await this.organizationRow(organizationId);
+    return this.bigList(this.urls.organizationMeetings(organizationId), params, { bodyId: org.bodyId, organizationId, filters: params.filters }, 'Meeting');
+  }
+
+  /** An object's own URL: the live object, its tombstone, or not found. */
+  async object(type: keyof typeof segmentOf, id: string): Promise<OparlObject> {
+    const live = await this.liveObject(type, id);
+    if (live) return live;
+    const dead = await this.q.tombstone(type, id);
+    if (dead) return tombstoneObject(this.urls, type, dead);
+    throw new DomainError('not_found', `Objektet ${id} findes ikke`, id);
+  }
+
+  async party(bodyId: string, letter: string): Promise<OparlObject> {
+    const row = (await this.partyRows(bodyId)).find((p) => p.letter === letter);
+    if (!row) throw new DomainError('not_found', `Partiet ${letter} findes ikke`, letter);
+    return partyObject(this.urls, row);
+  }
+
+  async location(bodyId: string, key: string): Promise<OparlObject> {
+    const row = (await this.locationRows(bodyId)).find((l) => l.key === key);
+    if (!row) throw new DomainError('not_found', `Stedet ${key} findes ikke`, key);
+    return locationObject(this.urls, row);
+  }
+
+  private async liveObject(type: keyof typeof segmentOf, id: string): Promise<OparlObject | null> {
+    switch (type) {
+      case 'Body':
+        return (await this.q.bodies()).some((b) => b.id === id) ? this.body(id) : null;
+      case 'LegislativeTerm': {
+        for (const b of await this.q.bodies()) {
+          const t = (await this.q.terms(b.id)).find((x) => x.id === id);
+          if (t) return termObject(this.urls, t);
+        }
+        return null;
+      }
+      case 'Organization': {
+        const org = await this.organizationRow(id).catch(() => null);
+        if (!org) return null;
+        const members = await this.q.membershipIdsOf([org.id]);
+        return organizationObject(this.urls, org, members.map((m) => m.id));
+      }
+      default: {
+        const bodyId = await this.q.bodyOf(type, id);
+        if (!bodyId) return null;
+        const rows = await this.q.page(type, { bodyId, id }, { kind: 'first' }, 1);
+        if (rows.length === 0) return null;
+        const [object] = await this.build(type, bodyId, rows, false);
+        return object ?? null;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------- list assembly
+
+  private async bigList<T extends ListedType>(self: string, params: ListParams, scope: Scope, type: T): Promise<ListPage> {
+    const src: ListSource<RowOf[T]> = {
+      page: (start, limit) => this.q.page(type, scope, start, limit),
+      count: (before) => this.q.count(type, scope, before),
+      key: keyOf,
+    };
+    const dead = params.filters.modifiedSince ? this.tombstoneSource(type, scope) : null;
+    return this.assemble(self, params, src, dead, undefined, (rows) => this.build(type, scope.bodyId, rows, params.omitInternal));
+  }
+
+  private tombstoneSource(type: string, scope: Scope): ListSource<Tombstone> {
+    return {
+      page: (start, limit) => this.q.tombstonePage(type, scope, start, limit),
+      count: (before) => this.q.tombstoneCount(type, scope, before),
+      key: keyOf,
+    };
+  }
+
+  private async smallList<R extends { id: string; created: string; modified: string }>(
+    self: string,
+    params: ListParams,
+    bodyId: string,
+    tombType: 'Organization' | 'LegislativeTerm' | null,
+    rows: (R & { object: () => Promise<OparlObject> | OparlObject })[],
+  ): Promise<ListPage> {
+    const src = memorySource(rows.filter((r) => inFilters(r, params.filters)));
+    const dead = params.filters.modifiedSince && tombType ? this.tombstoneSource(tombType, { bodyId, filters: params.filters }) : null;
+    return this.assemble(self, params, src, dead, (r) => r.object());
+  }
+
+  /**
+   * One page of a list: live rows (and tombstones) from the start the token names, the page
+   * number from the count of keys before the page, links that keep the filters.
+   */
+  private async assemble<R extends { id: string; modified: string }>(
+    self: string,
+    params: ListParams,
+    live: ListSource<R>,
+    dead: ListSource<Tombstone> | null,
+    one?: (row: R) => Promise<OparlObject> | OparlObject,
+    many?: (rows: R[]) => Promise<OparlObject[]>,
+  ): Promise<ListPage> {
+    const limit = params.limit;
+    const total = (await live.count()) + (dead ? await dead.count() : 0);
+    const totalPages = Math.max(1, Math.ceil(total / limit));
+    const start = parsePage(params.page, () => total - (totalPages - 1) * limit);
+    const fetch = start.kind === 'last' ? start.count : limit;
+    const [liveRows, deadRows] = await Promise.all([live.page(start, fetch), dead ? dead.page(start, fetch) : Promise.resolve([])]);
+    let merged = mergeKeys(liveRows, deadRows, live.key, keyOf);
+    merged = start.kind === 'before' || start.kind === 'last' ? merged.slice(-fetch) : merged.slice(0, fetch);
+
+    const first = merged[0];
+    const firstKey = first ? ('live' in first ? live.key(first.live) : keyOf(first.dead)) : null;
+    const lastEntry = merged.at(-1);
+    const lastKey = lastEntry ? ('live' in lastEntry ? live.key(lastEntry.live) : keyOf(lastEntry.dead)) : null;
+    const before = firstKey ? (await live.count(firstKey)) + (dead ? await dead.count(firstKey) : 0) : total;
+    const currentPage = Math.min(totalPages, Math.floor(before / limit) + 1);
+
+    const liveOnPage = merged.flatMap((e) => ('live' in e ? [e.live] : []));
+    const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map((r) => (one ? one(r) : Promise.resolve({}))));
+    const byId = new Map(liveOnPage.map((r, i) => [r.id, built[i]]));
+    const type = (t: Tombstone) => t.type as keyof typeof segmentOf;
+    const data = merged.map((e) => ('live' in e ? (byId.get(e.live.id) ?? {}) : tombstoneObject(this.urls, type(e.dead), e.dead)));
+
+    const link = (page?: string) => {
+      const u = new URL(self);
+      const f = params.filters;
+      const set = (k: string, v: string | undefined) => v && u.searchParams.set(k, v);
+      set('created_since', f.createdSince);
+      set('created_until', f.createdUntil);
+      set('modified_since', f.modifiedSince);
+      set('modified_until', f.modifiedUntil);
+      if (params.omitInternal) u.searchParams.set('omit_internal', 'true');
+      if (params.limit !== DEFAULT_LIMIT) u.searchParams.set('limit', String(params.limit));
+      if (page) u.searchParams.set('page', page);
+      return u.toString();
+    };
+    const hasNext = lastKey !== null && before + merged.length < total;
+    const hasPrev = firstKey !== null && before > 0;
+    return {
+      data,
+      pagination: { totalElements: total, elementsPerPage: limit, currentPage, totalPages },
+      links: {
+        first: link(),
+        ...(hasPrev && firstKey ? { prev: link(`b.${encodeKey(firstKey)}`) } : {}),
+        self: link(params.page),
+        ...(hasNext && lastKey ? { next: link(`a.${encodeKey(lastKey)}`) } : {}),
+        last: link(totalPages > 1 ? 'last' : undefined),
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------- small list rows
+
+  private async organizationRow(id: string) {
+    const m = /^party:([^:]+):(.+)$/.exec(id);
+    if (m) throw new DomainError('not_found', `Udvalget ${id} findes ikke`, id);
+    for (const b of await this.q.bodies()) {
+      const org = (await this.q.organizations(b.id)).find((o) => o.id === id);
+      if (org) return { ...org, created: org.created ?? '', modified: org.modified ?? '' };
+    }
+    throw new DomainError('not_found', `Udvalget ${id} findes ikke`, id);
+  }
+
+  private async organizationRows(bodyId: string) {
+    const orgs = await this.q.organizations(bodyId);
+    const members = await this.q.membershipIdsOf(orgs.map((o) => o.id));
+    const committees = orgs.map((o) => {
+      const row = { ...o, created: o.created ?? '', modified: o.modified ?? '' };
+      const ids = members.filter((m) => m.organizationId === o.id).map((m) => m.id);
+      return { ...row, object: () => organizationObject(this.urls, row, ids) };
+    });
+    const parties = (await this.partyRows(bodyId)).map((p) => ({
+      id: this.urls.party(bodyId, p.letter),
+      created: p.created,
+      modified: p.modified,
+      object: () => partyObject(this.urls, p),
+    }));
+    return [...committees, ...parties];
+  }
+
+  private async partyRows(bodyId: string) {
+    const byLetter = new Map<string, { bodyId: string; letter: string; created: string; modified: string }>();
+    for (const p of await this.q.parties(bodyId)) {
+      const letter = partyLetter(p.party);
+      if (!letter) continue;
+      const seen = byLetter.get(letter);
+      byLetter.set(letter, {
+        bodyId,
+        letter,
+        created: seen && seen.created < p.created ? seen.created : p.created,
+        modified: seen && seen.modified > p.modified ? seen.modified : p.modified,
+      });
+    }
+    return [...byLetter.values()];
+  }
+
+  private async termRows(bodyId: string) {
+    return (await this.q.terms(bodyId)).map((t) => {
+      const row = { ...t, created: t.created ?? '', modified: t.modified ?? '' };
+      return { ...row, object: () => termObject(this.urls, row) };
+    });
+  }
+
+  private async locationRows(bodyId: string) {
+    return (await this.q.locations(bodyId)).flatMap((l) => {
+      if (!l.location) return [];
+      const row = { bodyId, key: locationKey(l.location), description: l.location, created: l.created };
+      return [{ ...row, id: this.urls.location(bodyId, row.key), modified: l.created, object: () => locationObject(this.urls, row) }];
+    });
+  }
+
+  // ---------------------------------------------------------------------- object builders
+
+  /** OParl objects for a page of rows of one type, children loaded per page (not per row). */
+  async build<T extends ListedType>(type: T, bodyId: string, rows: RowOf[T][], omitInternal: boolean): Promise<OparlObject[]> {
+    switch (type) {
+      case 'Meeting':
+        return this.meetings(bodyId, rows as RowOf['Meeting'][], omitInternal);
+      case 'AgendaItem':
+        return this.items(bodyId, rows as RowOf['AgendaItem'][], omitInternal);
+      case 'Paper': {
+        const papers = rows as RowOf['Paper'][];
+        const consultations = await this.q.consultationsOf(bodyId, { paperIds: papers.map((p) => p.id) });
+        return papers.map((p) => {
+          const own = consultations.filter((c) => c.paperId === p.id);
+          const dates = own.map((c) => c.date ?? c.meetingDate).filter((d): d is string => d !== null).sort();
+          return paperObject(this.urls, p, omitInternal ? undefined : own.map((c) => consultationObject(this.urls, c)), dates[0] ?? null);
+        });
+      }
+      case 'Consultation':
+        return (rows as ConsultationRow[]).map((c) => consultationObject(this.urls, c));
+      case 'File':
+        return this.fileObjects(rows as FileRow[]);
+      case 'Person': {
+        const people = rows as RowOf['Person'][];
+        const memberships = omitInternal ? [] : await this.q.membershipsOfPeople(people.map((p) => p.id));
+        return people.map((p) =>
+          personObject(
+            this.urls,
+            p,
+            omitInternal ? undefined : memberships.filter((m) => m.personId === p.id).map((m) => membershipObject(this.urls, m)),
+          ),
+        );
+      }
+      case 'Membership':
+        return (rows as RowOf['Membership'][]).map((m) => membershipObject(this.urls, m));
+    }
+    return [];
+  }
+
+  private async meetings(bodyId: string, rows: RowOf['Meeting'][], omitInternal: boolean): Promise<OparlObject[]> {
+    const ids = rows.map((m) => m.id);
+    const [items, files, attendance, approvals] = await Promise.all([
+      omitInternal ? Promise.resolve([]) : this.q.itemsOfMeetings(bodyId, ids),
+      omitInternal ? Promise.resolve([]) : this.q.filesOf(bodyId, { meetingIds: ids }),
+      this.q.attendanceOf(ids),
+      this.q.approvalsOf(ids),
+    ]);
+    const itemObjects = await this.items(bodyId, items, false);
+    const fileObjects = await this.fileObjects(files);
+    return rows.map((m) =>
+      meetingObject(this.urls, m, {
+        items: omitInternal ? undefined : itemObjects.filter((_, i) => items[i]?.meetingId === m.id),
+        files: omitInternal ? undefined : fileObjects.filter((_, i) => files[i]?.meetingId === m.id),
+        attendance: attendance.filter((a) => a.meetingId === m.id),
+        approvals: approvals.filter((a) => a.meetingId === m.id),
+      }),
+    );
+  }
+
+  private async items(bodyId: string, rows: RowOf['AgendaItem'][], omitInternal: boolean): Promise<OparlObject[]> {
+    const ids = rows.map((i) => i.id);
+    const [children, files, consultations] = await Promise.all([
+      this.q.itemChildren(ids),
+      omitInternal ? Promise.resolve([]) : this.q.filesOf(bodyId, { itemIds: ids }),
+      this.q.consultationsOf(bodyId, { itemIds: ids }),
+    ]);
+    const fileObjects = await this.fileObjects(files);
+    return rows.map((i) =>
+      agendaItemObject(
+        this.urls,
+        i,
+        {
+          sections: children.sections.filter((s) => s.agendaItemId === i.id),
+          notes: children.notes.filter((n) => n.agendaItemId === i.id),
+          votes: children.votes.filter((v) => v.agendaItemId === i.id),
+        },
+        {
+          files: omitInternal ? undefined : fileObjects.filter((_, k) => files[k]?.agendaItemId === i.id),
+          consultation: consultations.find((c) => c.agendaItemId === i.id),
+        },
+      ),
+    );
+  }
+
+  private async fileObjects(rows: FileRow[]): Promise<OparlObject[]> {
+    return Promise.all(rows.map(async (f) => fileObject(this.urls, f, await this.sha512(f))));
+  }
+
+  /** OParl wants SHA-512; computed once from the stored bytes and kept in file.sha512. */
+  private async sha512(f: FileRow): Promise<string | null> {
+    if (f.sha512) return f.sha512;
+    if (!this.files) return null;
+    try {
+      const bytes = await this.files.read(f.sha256);
+      const digest = createHash('sha512').update(bytes).digest('hex');
+      await this.q.saveSha512(f.id, digest);
+      return digest;
+    } catch {
+      return null; // bytes missing from FILES_DIR: leave the checksum out rather than fail the list
+    }
+  }
+}

@@ -1,0 +1,216 @@
+// Approval and publication of the minutes (/redigering/moeder/:id/godkendelse): who approved
+// when, who is missing and under which rule; "Offentliggør referat" (publishMinutes, whose
+// refusal says what is missing); corrections afterwards and the list of versions.
+import type { Context, Hono } from 'hono';
+import { type ApprovalStatus, approvalRuleLabel } from '../../domain/approval.js';
+import type { CprHit } from '../../domain/cpr-guard.js';
+import { DomainError } from '../../domain/errors.js';
+import { publicationKindLabel } from '../../domain/publication.js';
+import { approvalStatus, approveMinutes } from '../../services/lifecycle/approvals.js';
+import { getMeetingForStaff } from '../../services/lifecycle/meetings.js';
+import { publishMinutes } from '../../services/lifecycle/minutes.js';
+import type { StaffMeeting } from '../../services/lifecycle/staff-views.js';
+import type { AuthEnv, StaffDeps } from '../auth/context.js';
+import { StateBadge, editorMeetingHref } from './common.js';
+import { ErrorSummary, HiddenCsrf, SubmitButton } from './forms.js';
+import { EditorLayout, SuccessAlert } from './layout.js';
+import { ROOM_CSS } from './meeting-room-assets.js';
+import { approvalsPath, formatMoment, itemAnchor, roomPath } from './meeting-room-fields.js';
+import { meetingTitle } from './meeting-room-page.js';
+import { type Viewer, editorPage, flash, flashMessage, requireEditorViewer, seeOther } from './page.js';
+
+const PUBLISHED = flash('Referatet er offentliggjort');
+const APPROVED = flash('Sekretariatets godkendelse er registreret');
+
+const roleText = { member: 'Medlem', chair: 'Formand', secretary: 'Sekretariatet' } as const;
+
+/** Why publishing was refused, as the secretary can act on it. */
+interface PublishRefusal {
+  message: string;
+  missing?: { name: string }[];
+  items?: { id: string; number: string; title: string }[];
+  hits?: CprHit[];
+}
+
+function refusalOf(e: DomainError): PublishRefusal {
+  const d = (e.details ?? {}) as { reason?: string; missing?: { name: string }[]; items?: { id: string; number: string; title: string }[]; hits?: CprHit[] };
+  if (d.reason === 'approvals_missing') return { message: e.message, missing: d.missing ?? [] };
+  if (d.reason === 'decisions_missing') return { message: 'Disse punkter mangler en beslutning', items: d.items ?? [] };
+  if (d.reason === 'cpr_found') return { message: 'Referatet indeholder noget, der ligner et CPR-nummer, og er ikke offentliggjort', hits: d.hits ?? [] };
+  return { message: e.message };
+}
+
+export function registerApprovalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+  const render = async (c: Context, viewer: Viewer, meetingId: string, refusal?: PublishRefusal, status: 200 | 409 = 200) => {
+    const [meeting, approvals] = await Promise.all([getMeetingForStaff(deps, viewer.principal, meetingId), approvalStatus(deps, viewer.principal, meetingId)]);
+    return editorPage(c, <ApprovalsPage viewer={viewer} meeting={meeting} status={approvals} refusal={refusal} message={flashMessage(c)} />, status);
+  };
+
+  app.get('/redigering/moeder/:id/godkendelse', async (c) => render(c, requireEditorViewer(c), c.req.param('id')));
+
+  app.post('/redigering/moeder/:id/godkendelse/offentliggoer', async (c) => {
+    const viewer = requireEditorViewer(c);
+    const meetingId = c.req.param('id');
+    try {
+      await publishMinutes(deps, viewer.principal, meetingId);
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'invalid_transition')) return render(c, viewer, meetingId, refusalOf(e), 409);
+      throw e;
+    }
+    return seeOther(c, approvalsPath(meetingId), PUBLISHED);
+  });
+
+  // Under the rule "chair and secretary" the secretariat approves too.
+  app.post('/redigering/moeder/:id/godkendelse/godkend', async (c) => {
+    const viewer = requireEditorViewer(c);
+    const meetingId = c.req.param('id');
+    try {
+      await approveMinutes(deps, viewer.principal, meetingId);
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'invalid_transition' || e.code === 'forbidden')) {
+        return render(c, viewer, meetingId, { message: e.message }, 409);
+      }
+      throw e;
+    }
+    return seeOther(c, approvalsPath(meetingId), APPROVED);
+  });
+}
+
+function ApprovalsPage(props: { viewer: Viewer; meeting: StaffMeeting; status: ApprovalStatus; refusal?: PublishRefusal | undefined; message?: string | undefined }) {
+  const { meeting, status, viewer, refusal } = props;
+  const title = `Godkendelse af referatet: ${meetingTitle(meeting)}`;
+  const publishable = meeting.state === 'held' || meeting.state === 'minutes_approved';
+  const secretaryMissing = meeting.state === 'held' && status.missing.some((m) => m.role === 'secretary');
+  const versions = [...meeting.publications].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  return (
+    <EditorLayout
+      title={refusal ? `Fejl: ${title}` : title}
+      principal={viewer.principal}
+      csrfToken={viewer.csrf}
+      section="meetings"
+      breadcrumbs={[
+        { label: 'Møder', href: '/redigering' },
+        { label: meetingTitle(meeting), href: editorMeetingHref(meeting.id) },
+        { label: 'Godkendelse' },
+      ]}
+      summary={
+        refusal ? (
+          <ErrorSummary heading="Referatet blev ikke offentliggjort" errors={[{ field: 'offentliggoer', text: refusal.message }]}>
+            {refusal.missing && refusal.missing.length > 0 ? (
+              <p class="alert-text">Mangler godkendelse fra: {refusal.missing.map((m) => m.name).join(', ')}</p>
+            ) : null}
+            {refusal.items && refusal.items.length > 0 ? (
+              <ul class="alert-text">
+                {refusal.items.map((i) => (
+                  <li>
+                    <a href={`${roomPath(meeting.id)}#${itemAnchor(i.id)}`}>{`Punkt ${i.number}: ${i.title}`}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {refusal.hits && refusal.hits.length > 0 ? (
+              <ul class="alert-text">
+                {refusal.hits.map((h) => (
+                  <li>{`${h.location}: ${h.masked}${h.attachmentTitle ? ` (bilag »${h.attachmentTitle}«)` : ''}`}</li>
+                ))}
+              </ul>
+            ) : null}
+          </ErrorSummary>
+        ) : props.message ? (
+          <SuccessAlert text={props.message} />
+        ) : null
+      }
+    >
+      <link rel="stylesheet" href={ROOM_CSS} />
+      <h1>{title}</h1>
+      <p>
+        <StateBadge state={meeting.state} cancelled={meeting.cancelled} />
+      </p>
+      <p>
+        Regel: <strong>{approvalRuleLabel[status.rule]}</strong>.
+        {status.complete ? ' Alle nødvendige godkendelser er givet.' : null}
+      </p>
+
+      <h2>Har godkendt</h2>
+      {status.approved.length === 0 ? (
+        <p>Ingen har godkendt referatet endnu.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table approval-table">
+            <thead>
+              <tr>
+                <th scope="col">Navn</th>
+                <th scope="col">Rolle</th>
+                <th scope="col">Godkendt</th>
+                <th scope="col">Godkendt af</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.approved.map((a) => (
+                <tr>
+                  <td>{a.name}</td>
+                  <td>{roleText[a.role]}</td>
+                  <td>{formatMoment(a.approvedAt)}</td>
+                  <td>{a.by}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Mangler</h2>
+      {status.missing.length === 0 ? (
+        <p>Ingen mangler.</p>
+      ) : (
+        <ul>
+          {status.missing.map((m) => (
+            <li>{`${m.name} (${roleText[m.role].toLocaleLowerCase('da-DK')})`}</li>
+          ))}
+        </ul>
+      )}
+      {secretaryMissing ? (
+        <form method="post" action={`${approvalsPath(meeting.id)}/godkend`}>
+          <HiddenCsrf token={viewer.csrf} />
+          <SubmitButton label="Godkend for sekretariatet" variant="secondary" />
+        </form>
+      ) : null}
+
+      <h2>Offentliggørelse</h2>
+      {meeting.state === 'minutes_published' ? (
+        <>
+          <p>Referatet er offentliggjort.</p>
+          <p>
+            Rettelser: <a href={roomPath(meeting.id)}>ret beslutninger og fremmøde i mødet</a>. Hver rettelse kræver en ændringsnote og udgiver en ny version af
+            referatet.
+          </p>
+        </>
+      ) : publishable ? (
+        <form method="post" action={`${approvalsPath(meeting.id)}/offentliggoer`}>
+          <HiddenCsrf token={viewer.csrf} />
+          <p>Referatet kan offentliggøres, når de nødvendige godkendelser er givet, og alle punkter har en beslutning.</p>
+          <SubmitButton id="offentliggoer" label="Offentliggør referat" />
+        </form>
+      ) : (
+        <p>
+          Mødet er ikke afholdt endnu. Registrér <a href={roomPath(meeting.id)}>fremmøde og beslutninger i mødet</a> først.
+        </p>
+      )}
+
+      <h2>Versioner</h2>
+      {versions.length === 0 ? (
+        <p>Intet er offentliggjort endnu.</p>
+      ) : (
+        <ul class="version-list">
+          {versions.map((v) => (
+            <li>
+              <strong>{`${publicationKindLabel[v.kind]}, version ${v.version}`}</strong>
+              {` – ${formatMoment(v.publishedAt)}, ${v.publishedBy}`}
+              {v.changeNote ? ` – Ændringsnote: ${v.changeNote}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,90 @@
+// The members' screens (issue 7): /medlem lists the meetings of their committees,
+// /medlem/moeder/:id is the reading view with closed items, the case history beside each
+// item, a private note per item and the "Godkend referatet" button. Thin edges over the
+// lifecycle services; the services decide who may read and approve what.
+import type { Context, Hono } from 'hono';
+import type { ApprovalStatus } from '../../domain/approval.js';
+import { DomainError } from '../../domain/errors.js';
+import { approvalStatus, approveMinutes } from '../../services/lifecycle/approvals.js';
+import { getMeetingForStaff } from '../../services/lifecycle/meetings.js';
+import { type MemberCaseStep, memberCaseHistory, memberMeetings } from '../../services/lifecycle/member-views.js';
+import { notesForMeeting, saveNote } from '../../services/lifecycle/private-notes.js';
+import type { AuthEnv, StaffDeps } from '../auth/context.js';
+import type { Principal } from '../../domain/access.js';
+import { type FormBody, formText } from './forms.js';
+import { itemAnchor, memberMeetingPath } from './meeting-room-fields.js';
+import { MemberHomePage, MemberMeetingPage, type MemberMeetingPageProps } from './members-page.js';
+import { type Viewer, editorPage, flash, flashMessage, requireMemberViewer, seeOther } from './page.js';
+
+const NOTE_SAVED = flash('Din note er gemt');
+const APPROVED = flash('Du har godkendt referatet');
+
+/** The approval status when this member may see it (the committee's members and attendees), else null. */
+async function approvalFor(deps: StaffDeps, actor: Principal, meetingId: string): Promise<ApprovalStatus | null> {
+  try {
+    return await approvalStatus(deps, actor, meetingId);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'forbidden') return null;
+    throw e;
+  }
+}
+
+export function registerMemberRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+  app.get('/medlem', async (c) => {
+    const viewer = requireMemberViewer(c);
+    const meetings = await memberMeetings(deps, viewer.principal);
+    // Held meetings whose minutes wait for this member's approval get a badge.
+    const held = [...meetings.coming, ...meetings.recent].filter((m) => m.state === 'held');
+    const awaiting = new Set<string>();
+    for (const m of held) {
+      const status = await approvalFor(deps, viewer.principal, m.id);
+      if (status?.missing.some((x) => x.personId === viewer.principal.personId)) awaiting.add(m.id);
+    }
+    return editorPage(c, <MemberHomePage viewer={viewer} meetings={meetings} awaiting={awaiting} message={flashMessage(c)} />);
+  });
+
+  const render = async (c: Context, viewer: Viewer, meetingId: string, extra: Partial<MemberMeetingPageProps> = {}, status: 200 | 400 | 409 = 200) => {
+    const meeting = await getMeetingForStaff(deps, viewer.principal, meetingId);
+    const history = new Map<string, MemberCaseStep[]>();
+    for (const item of meeting.items) {
+      if (item.paperId !== null && !item.redacted) history.set(item.id, await memberCaseHistory(deps, viewer.principal, item.paperId, item.id));
+    }
+    const [notes, approval] = await Promise.all([notesForMeeting(deps, viewer.principal, meetingId), approvalFor(deps, viewer.principal, meetingId)]);
+    return editorPage(
+      c,
+      <MemberMeetingPage viewer={viewer} meeting={meeting} history={history} notes={notes} approval={approval} message={flashMessage(c)} {...extra} />,
+      status,
+    );
+  };
+
+  app.get('/medlem/moeder/:id', async (c) => render(c, requireMemberViewer(c), c.req.param('id')));
+
+  app.post('/medlem/moeder/:id/punkter/:itemId/note', async (c) => {
+    const viewer = requireMemberViewer(c);
+    const meetingId = c.req.param('id');
+    const itemId = c.req.param('itemId');
+    const meeting = await getMeetingForStaff(deps, viewer.principal, meetingId);
+    if (!meeting.items.some((i) => i.id === itemId)) throw new DomainError('not_found', 'Punktet findes ikke på mødet', 'itemId');
+    const body = (await c.req.parseBody()) as FormBody;
+    const text = formText(body, 'note');
+    try {
+      await saveNote(deps, viewer.principal, itemId, text);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'invalid_input') throw e;
+      return render(c, viewer, meetingId, { noteFailure: { itemId, text, errors: [{ field: `${itemAnchor(itemId)}-note`, text: e.message }] } }, 400);
+    }
+    return seeOther(c, `${memberMeetingPath(meetingId)}#${itemAnchor(itemId)}`, NOTE_SAVED);
+  });
+
+  app.post('/medlem/moeder/:id/godkend', async (c) => {
+    const viewer = requireMemberViewer(c);
+    const meetingId = c.req.param('id');
+    try {
+      await approveMinutes(deps, viewer.principal, meetingId);
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== 'invalid_transition' && e.code !== 'conflict')) throw e;
+      return render(c, viewer, meetingId, { approvalProblem: e.message }, 409);
+    }
+    return seeOther(c, memberMeetingPath(meetingId), APPROVED);
+  });
+}

@@ -1,0 +1,69 @@
+// The editor: the secretariat's preparation screens (/redigering…), the meeting room and the
+// members' reading view (/medlem…). Every path here is outside /moeder/ (the page cache's
+// prefix), answers `Cache-Control: no-store`, and needs a signed-in session: 401 redirects to
+// /login?next=…, a signed-in person without the right role gets 403. Each screen's file
+// registers its own routes; the services decide everything else (who may edit which meeting).
+import { type Context, Hono, type Next } from 'hono';
+import type { AuthEnv, StaffDeps } from '../auth/context.js';
+import { registerAttachmentRoutes } from './attachments.js';
+import { registerItemEditorRoutes } from './item-editor.js';
+import { registerMeetingEditorRoutes } from './meeting-editor.js';
+import { registerMeetingListRoutes } from './meeting-list.js';
+import { registerMeetingRoomRoutes } from './meeting-room.js';
+import { registerMemberRoutes } from './members.js';
+import { EditorLayout, isEditor } from './layout.js';
+import { editorPage, requireViewer } from './page.js';
+
+export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  // No shared cache may keep these pages (closed items, CSRF tokens), and nobody gets past
+  // here without the right role: each handler checks again (requireEditorViewer), this is
+  // the net under them.
+  app.use('/redigering', noStore, editorsOnly);
+  app.use('/redigering/*', noStore, editorsOnly);
+  app.use('/medlem', noStore, signedIn);
+  app.use('/medlem/*', noStore, signedIn);
+
+  // Secretariat: preparation (this team).
+  registerMeetingListRoutes(app, deps);
+  registerMeetingEditorRoutes(app, deps);
+  registerItemEditorRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
+  // Meeting room (attendance, decisions, approvals, minutes) and the members' screens.
+  registerMeetingRoomRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  return app;
+}
+
+async function noStore(c: Context<AuthEnv>, next: Next): Promise<void> {
+  c.header('Cache-Control', 'no-store');
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+}
+
+/** Signed in but not an editor: a 403 page inside the editor's frame (with "Mine møder" and "Log ud"). */
+async function editorsOnly(c: Context<AuthEnv>, next: Next): Promise<Response | void> {
+  const viewer = requireViewer(c);
+  if (!isEditor(viewer.principal)) {
+    return editorPage(
+      c,
+      <EditorLayout title="Ingen adgang" principal={viewer.principal} csrfToken={viewer.csrf} breadcrumbs={[{ label: 'Ingen adgang' }]}>
+        <h1>Ingen adgang</h1>
+        <p>Kun sekretariatet og administratorer kan redigere møder.</p>
+        {viewer.principal.personId !== null ? (
+          <p>
+            <a href="/medlem">Gå til dine møder</a>
+          </p>
+        ) : null}
+      </EditorLayout>,
+      403,
+    );
+  }
+  await next();
+}
+
+async function signedIn(c: Context<AuthEnv>, next: Next): Promise<void> {
+  requireViewer(c);
+  await next();
+}

@@ -1,0 +1,248 @@
+// The editor's must-show journey in a real Chromium against the real server (issue 7): a
+// secretary creates a meeting, adds an open and a closed item with a public and a closed
+// attachment, is stopped by a CPR number in an attachment (nothing published), publishes the
+// agenda, records attendance and decisions in the meeting room at tablet width; two members
+// approve the minutes in their own browser contexts; the secretary publishes the minutes; the
+// public portal shows the result and nothing closed. axe (WCAG 2.1 A/AA) finds nothing on
+// any screen visited, at desktop and tablet width.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { stableId } from '../../src/domain/ids.js';
+import { renderAttachmentPdf } from '../../src/render/pdf/attachment-pdf.js';
+import { launchBrowser } from '../support/browser.js';
+import { type RunningServer, cliEnv, runCli, startServer } from '../support/cli.js';
+import { DESKTOP, axeViolations, horizontalOverflow } from '../support/e2e.js';
+import { CANARY } from '../support/factories.js';
+import { freePort } from '../support/postgres-server.js';
+
+const TABLET = { width: 768, height: 1024 };
+const PASSWORD = 'journey-adgangskode-1';
+const NOTE = 'PRIVAT-NOTE-KANARIE: spørg til busruterne';
+const personId = (key: string) => stableId('demo', `demo-kommune/person/${key}`);
+
+/** A date some weeks ahead (the meeting is a coming one), as YYYY-MM-DD. */
+function comingDate(): string {
+  const d = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+  return d.toISOString().slice(0, 10);
+}
+
+describe('editor journey in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const files: Record<'public' | 'closed' | 'cpr', string> = { public: '', closed: '', cpr: '' };
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protokol-editor-e2e-'));
+    const env = cliEnv({ DATABASE_URL: `sqlite:${join(dir, 'protokol.db')}`, FILES_DIR: join(dir, 'files'), PORT: String(await freePort()) });
+    const demo = await runCli(['demo'], env);
+    assert.equal(demo.code, 0, demo.stderr);
+    const accounts = [
+      ['sekretaer@demo.dk', 'secretary', '--municipality', 'demo-kommune'],
+      ['camilla@demo.dk', 'member', '--person', personId('camilla-frost-nygaard')],
+      ['anders@demo.dk', 'member', '--person', personId('anders-boegelund')],
+    ];
+    for (const [email, role, flag, value] of accounts) {
+      const made = await runCli(['user', 'create', '--email', email!, '--password', PASSWORD, '--role', role!, flag!, value!], env);
+      assert.equal(made.code, 0, `${made.stdout}${made.stderr}`);
+    }
+    const pdf = async (name: string, title: string, paragraphs: string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, await renderAttachmentPdf({ municipality: 'Demo Kommune', title, paragraphs }));
+      return path;
+    };
+    files.public = await pdf('skolekort.pdf', 'Skolekort', ['Kort over de nye skoledistrikter.']);
+    files.closed = await pdf('personalesag.pdf', 'Personalesag', [`Fortroligt bilag ${CANARY}.`]);
+    files.cpr = await pdf('ansoegning.pdf', 'Ansøgning', ['Ansøger: Jens Jensen, CPR-nr. 150385-4417.']);
+    server = await startServer([], env);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop('SIGINT');
+  });
+
+  /** A browser context of its own (one person), reaching only the local server. */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true, viewport: DESKTOP });
+    contexts.push(context);
+    await context.route(/^https?:/, (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    return context.newPage();
+  }
+
+  /** axe at desktop and tablet width, and nothing wider than the tablet's screen. */
+  async function accessible(page: Page, what: string): Promise<void> {
+    const size = page.viewportSize() ?? DESKTOP;
+    await page.setViewportSize(DESKTOP);
+    assert.deepEqual(await axeViolations(page), [], `${what} (desktop)`);
+    await page.setViewportSize(TABLET);
+    assert.deepEqual(await axeViolations(page), [], `${what} (tablet)`);
+    assert.equal(await horizontalOverflow(page), 0, `${what} fits a tablet`);
+    await page.setViewportSize(size);
+  }
+
+  /** Clicks a submit button and waits for the page the redirect-after-post leads to. */
+  async function submit(page: Page, button: Locator): Promise<void> {
+    await Promise.all([page.waitForNavigation(), button.click()]);
+  }
+
+  async function logIn(page: Page, email: string, next: string): Promise<void> {
+    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Adgangskode').fill(PASSWORD);
+    await submit(page, page.getByRole('button', { name: 'Log ind' }));
+    assert.equal(new URL(page.url()).pathname, next);
+  }
+
+  const h1 = async (page: Page) => ((await page.locator('h1').textContent()) ?? '').trim();
+
+  it('runs a meeting from the agenda to the published minutes', async () => {
+    const secretary = await newPage();
+    await logIn(secretary, 'sekretaer@demo.dk', '/redigering');
+    await accessible(secretary, 'meeting list');
+
+    // The meeting.
+    await secretary.goto(`${server.url}/redigering/moeder/ny`);
+    await accessible(secretary, 'new meeting');
+    await secretary.getByLabel('Udvalg').selectOption({ label: 'Børne- og Skoleudvalget (2026-2029)' });
+    await secretary.getByLabel('Dato').fill(comingDate());
+    await secretary.getByLabel('Starttidspunkt').fill('16:00');
+    await secretary.getByLabel('Mødested').fill('Byrådssalen');
+    await submit(secretary, secretary.getByRole('button', { name: 'Opret møde' }));
+    const meetingPath = new URL(secretary.url()).pathname;
+    assert.match(meetingPath, /^\/redigering\/moeder\/[^/]+$/);
+    const meetingId = meetingPath.split('/').pop()!;
+    await accessible(secretary, 'meeting editor');
+
+    // Two items: one open with a public attachment, one closed with a closed attachment.
+    const addItem = async (fill: () => Promise<void>) => {
+      await secretary.goto(`${server.url}${meetingPath}/punkter/nyt`);
+      await fill();
+      await submit(secretary, secretary.getByRole('button', { name: 'Opret punktet' }));
+      assert.match(new URL(secretary.url()).pathname, /^\/redigering\/punkter\/[^/]+$/);
+      return secretary.url();
+    };
+    const upload = async (path: string, title: string, isPublic: boolean) => {
+      await secretary.locator('#attachmentFile').setInputFiles(path);
+      await secretary.locator('#attachmentTitle').fill(title);
+      if (isPublic) await secretary.getByLabel('Offentligt bilag').check();
+      await submit(secretary, secretary.getByRole('button', { name: 'Tilføj bilag' }));
+      assert.ok((await secretary.content()).includes(title), `${title} is listed`);
+    };
+    const openItem = await addItem(async () => {
+      await accessible(secretary, 'new item');
+      await secretary.getByLabel('Titel', { exact: true }).fill('Ny skolestruktur i Demo Kommune');
+      await secretary.getByLabel('Sagsnummer').fill('26-004711');
+    });
+    await upload(files.public, 'Kort over skoledistrikterne', true);
+    await accessible(secretary, 'item editor');
+    const closedItem = await addItem(async () => {
+      await secretary.getByLabel('Titel', { exact: true }).fill(`Personalesag ${CANARY}`);
+      await secretary.getByLabel('Lukket punkt').check();
+      await secretary.getByLabel('Neutral titel (vises offentligt)').fill('Lukket punkt: Personalesag');
+      await secretary.getByLabel('Begrundelse for lukning').fill('Personsag');
+    });
+    await upload(files.closed, `Fortroligt notat ${CANARY}`, false);
+
+    // A CPR number in a public attachment stops the publication, naming the attachment.
+    await secretary.goto(openItem);
+    await upload(files.cpr, 'Ansøgning fra borger', true);
+    await secretary.goto(`${server.url}${meetingPath}`);
+    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør dagsorden' }));
+    const refused = await secretary.content();
+    assert.match(refused, /Ansøgning fra borger/);
+    assert.match(refused, /150385-xxxx/);
+    assert.ok(!refused.includes('150385-4417'), 'the full number is never shown');
+    await accessible(secretary, 'CPR refusal');
+    // Nothing published: no version, and the public meeting page lists no item.
+    const citizen = await newPage();
+    const versions = await citizen.request.get(`${server.url}/api/v1/meetings/${meetingId}/versions`);
+    assert.equal(versions.status(), 404, 'the agenda is not public: no versions');
+    await citizen.goto(`${server.url}/moeder/${meetingId}`);
+    assert.ok(!(await citizen.content()).includes('Ny skolestruktur'), 'no item is public');
+    // The attachment was not meant for the public: close it, and the agenda may go out.
+    await secretary.goto(openItem);
+    await submit(secretary, secretary.locator('li', { hasText: 'Ansøgning fra borger' }).getByRole('button', { name: /Gør lukket/ }));
+    await secretary.goto(`${server.url}${meetingPath}`);
+    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør dagsorden' }));
+    assert.match(await secretary.content(), /Dagsordenen er offentliggjort/);
+
+    // The meeting room, on a tablet.
+    await secretary.setViewportSize(TABLET);
+    await submit(secretary, secretary.getByRole('link', { name: 'Mødet: fremmøde og beslutninger' }));
+    assert.match(await h1(secretary), /^Mødet: Børne- og Skoleudvalget/);
+    await accessible(secretary, 'meeting room');
+    for (const name of ['Lone Brinch Mortensen', 'Ida Sølvhøj', 'Louise Kærsgaard Fogh']) {
+      await secretary.locator('.attendance-row', { hasText: name }).getByLabel('Fraværende (afbud)').check();
+    }
+    await submit(secretary, secretary.getByRole('button', { name: 'Gem fremmøde' }));
+    assert.match(await secretary.content(), /Fremmødet er gemt/);
+
+    const card = (title: string) => secretary.locator('section.room-card', { hasText: title });
+    const open = card('Ny skolestruktur i Demo Kommune');
+    // With JavaScript the quick pick fills the decision field at once.
+    // (click, not check: the script moves the radio back to "Brug teksten i feltet".)
+    await open.getByLabel('Indstillingen anbefales').click();
+    assert.equal(await open.getByLabel('Beslutning', { exact: true }).inputValue(), 'Indstillingen anbefales');
+    await submit(secretary, open.getByRole('button', { name: 'Gem beslutning' }));
+    assert.match(await secretary.content(), /Beslutningen er gemt/);
+    const closed = card(`Personalesag ${CANARY}`);
+    await closed.getByLabel('Beslutning', { exact: true }).fill('Godkendt.');
+    await submit(secretary, closed.getByRole('button', { name: 'Gem beslutning' }));
+    await accessible(secretary, 'meeting room with decisions');
+
+    await submit(secretary, secretary.getByRole('link', { name: 'Godkendelse og offentliggørelse af referatet' }));
+    const waiting = await secretary.content();
+    assert.match(waiting, /Camilla Frost Nygaard \(medlem\)/);
+    assert.match(waiting, /Anders Bøgelund \(medlem\)/);
+    await accessible(secretary, 'approvals');
+
+    // Two members approve, each in their own browser.
+    for (const [email, name] of [
+      ['camilla@demo.dk', 'Camilla'],
+      ['anders@demo.dk', 'Anders'],
+    ] as const) {
+      const member = await newPage();
+      await logIn(member, email, '/medlem');
+      assert.match(await member.content(), /Afventer din godkendelse/);
+      await accessible(member, `${name}: my meetings`);
+      await submit(member, member.locator(`a[href="/medlem/moeder/${meetingId}"]`));
+      const reading = await member.content();
+      assert.ok(reading.includes(`Personalesag ${CANARY}`), 'members read the closed item');
+      await accessible(member, `${name}: reading view`);
+      if (name === 'Camilla') {
+        const item = member.locator('article', { hasText: 'Ny skolestruktur i Demo Kommune' });
+        await item.getByLabel(/Min note til punkt/).fill(NOTE);
+        await submit(member, item.getByRole('button', { name: /Gem note/ }));
+        assert.match(await member.content(), /Din note er gemt/);
+      }
+      await submit(member, member.getByRole('button', { name: 'Godkend referatet' }));
+      assert.match(await member.content(), /Du godkendte referatet \d+\. \p{L}+ \d{4} kl\. \d\d\.\d\d\./u);
+      await accessible(member, `${name}: approved`);
+    }
+
+    // The secretary publishes the minutes.
+    await secretary.reload();
+    assert.match(await secretary.content(), /Alle nødvendige godkendelser er givet/);
+    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør referat' }));
+    assert.match(await secretary.content(), /Referatet er offentliggjort/);
+    assert.match(await secretary.content(), /Referat, version 1/);
+    await accessible(secretary, 'minutes published');
+
+    // The public portal: the decisions and the public attachment, nothing closed, no notes.
+    await citizen.goto(`${server.url}/moeder/${meetingId}`);
+    const portal = await citizen.content();
+    assert.match(portal, /Indstillingen anbefales/);
+    assert.match(portal, /Lukket punkt: Personalesag/);
+    assert.match(portal, /Kort over skoledistrikterne/);
+    for (const secret of [CANARY, NOTE, 'Ansøgning fra borger', 'Personsag']) assert.ok(!portal.includes(secret), `the portal does not show ${secret}`);
+    await accessible(citizen, 'public meeting page');
+    assert.ok(closedItem);
+  });
+});
