@@ -3,7 +3,9 @@
 // only their author sees, and approving the minutes.
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import { addAttachment } from '../../src/services/lifecycle/attachments.js';
 import { recordAttendance } from '../../src/services/lifecycle/attendance.js';
+import { publishAgenda } from '../../src/services/lifecycle/publication.js';
 import { recordDecision } from '../../src/services/lifecycle/decisions.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CANARY } from '../support/factories.js';
@@ -57,6 +59,30 @@ forEachDatabase('editor: the members’ screens', (t) => {
     assert.equal((await anne.get(`/medlem/moeder/${draft.meetingId}`)).status, 403);
     assert.equal((await anne.get('/redigering')).status, 403);
     assert.equal((await world.app.request('/medlem')).status, 302);
+  });
+
+  it('lets the committee open closed attachments, and nobody else', async () => {
+    const m = await sentOutMeeting(world, { date: '2024-09-27', publish: false });
+    const text = (body: string) => new TextEncoder().encode(body);
+    const closedOnOpen = await addAttachment(world.deps, world.principals.secretary, m.openItemId, { title: 'Fortroligt notat', public: false, fileName: 'notat.txt', mediaType: 'text/plain', bytes: text(`Notat ${CANARY}`) });
+    const onClosed = await addAttachment(world.deps, world.principals.secretary, m.closedItemId, { title: 'Personalebilag', public: false, fileName: 'personale.txt', mediaType: 'text/plain', bytes: text(`Bilag ${CANARY}`) });
+    await publishAgenda(world.deps, world.principals.secretary, m.meetingId);
+
+    const reading = await anne.get(`/medlem/moeder/${m.meetingId}`);
+    for (const id of [closedOnOpen.id, onClosed.id]) assert.ok(reading.html.includes(`/medlem/bilag/${id}/`), 'the member gets a link');
+    const download = await world.app.request(`/medlem/bilag/${onClosed.id}/personale.txt`, { headers: { cookie: anne.jar.header() } });
+    assert.equal(download.status, 200);
+    assert.match(download.headers.get('cache-control') ?? '', /no-store/);
+    assert.match(download.headers.get('content-security-policy') ?? '', /sandbox/);
+    assert.ok((await download.text()).includes(CANARY));
+
+    const erik = await new Browser(world.app).logIn('erik@testrup.dk');
+    assert.ok(!(await erik.get(`/medlem/moeder/${m.meetingId}`)).html.includes('Fortroligt notat'), 'no closed attachment listed for another committee');
+    for (const [id, name] of [[closedOnOpen.id, 'notat.txt'], [onClosed.id, 'personale.txt']] as const) {
+      assert.equal((await world.app.request(`/medlem/bilag/${id}/${name}`, { headers: { cookie: erik.jar.header() } })).status, 403);
+      assert.equal((await world.app.request(`/medlem/bilag/${id}/${name}`)).status, 302, 'anonymous: to the sign-in page');
+    }
+    assert.equal((await world.app.request(`/filer/${closedOnOpen.id}/notat.txt`)).status, 404, 'never on the public portal');
   });
 
   it('keeps a private note per item that only its author sees', async () => {

@@ -129,7 +129,8 @@ function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string
     disqualifications: shown.disqualifications,
     dissents: shown.dissents,
     votes: shown.votes,
-    attachments: shown.files.map((f) => ({
+    // A closed attachment, on a closed or an open item, is for those who may read closed content.
+    attachments: shown.files.filter((f) => f.public || readClosed).map((f) => ({
       id: f.id,
       title: f.title,
       fileName: f.fileName,

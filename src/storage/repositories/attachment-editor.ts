@@ -22,3 +22,7 @@ export async function updateFileRow(db: Db, id: string, patch: Partial<Pick<File
 export async function deleteFileRow(db: Db, id: string): Promise<void> {
   await db.deleteFrom('file').where('id', '=', id).execute();
 }
+
+/** Where a file belongs and whether it has bytes, for a staff download. */
+export const findFileRow = (db: Db, id: string) =>
+  db.selectFrom('file').select(['id', 'agendaItemId', 'fileName', 'mediaType', 'sha256']).where('id', '=', id).executeTakeFirst();

@@ -6,7 +6,7 @@ import { formatDate, formatTimeRange } from '../../render/format.js';
 import type { MemberCaseStep, MemberMeetings } from '../../services/lifecycle/member-views.js';
 import type { PrivateNote } from '../../services/lifecycle/private-notes.js';
 import type { StaffItem, StaffMeeting, StaffMeetingSummary } from '../../services/lifecycle/staff-views.js';
-import { ItemSection, Paragraphs, fileHref } from '../portal/agenda-item.js';
+import { ItemSection, Paragraphs } from '../portal/agenda-item.js';
 import { withParty } from '../portal/components.js';
 import { StateBadge } from './common.js';
 import { type FieldError, ErrorSummary, HiddenCsrf, SubmitButton, TextArea, errorsByField } from './forms.js';
@@ -63,6 +63,10 @@ export interface MemberMeetingPageProps {
   noteFailure?: { itemId: string; text: string; errors: FieldError[] } | undefined;
   approvalProblem?: string | undefined;
 }
+
+/** Where a member (or the secretariat) opens an attachment, closed ones included. */
+export const staffFileHref = (f: { id: string; fileName: string }): string =>
+  `/medlem/bilag/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
 
 export function MemberMeetingPage(props: MemberMeetingPageProps) {
   const { meeting, viewer, approval } = props;
@@ -163,7 +167,7 @@ function ItemReading(props: {
             <ul>
               {item.attachments.map((f) => (
                 <li>
-                  {f.public && item.public ? <a href={fileHref(f)}>{f.title}</a> : f.title}
+                  <a href={staffFileHref(f)}>{f.title}</a>
                   {f.public ? null : <span class="meta"> (lukket bilag)</span>}
                 </li>
               ))}

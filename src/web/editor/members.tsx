@@ -9,12 +9,14 @@ import { approvalStatus, approveMinutes } from '../../services/lifecycle/approva
 import { getMeetingForStaff } from '../../services/lifecycle/meetings.js';
 import { type MemberCaseStep, memberCaseHistory, memberMeetings } from '../../services/lifecycle/member-views.js';
 import { notesForMeeting, saveNote } from '../../services/lifecycle/private-notes.js';
+import { fileForStaff } from '../../services/lifecycle/staff-files.js';
+import { sendFile } from '../portal/routes.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import type { Principal } from '../../domain/access.js';
 import { type FormBody, formText } from './forms.js';
 import { itemAnchor, memberMeetingPath } from './meeting-room-fields.js';
 import { MemberHomePage, MemberMeetingPage, type MemberMeetingPageProps } from './members-page.js';
-import { type Viewer, editorPage, flash, flashMessage, requireMemberViewer, seeOther } from './page.js';
+import { type Viewer, editorPage, flash, flashMessage, requireMemberViewer, requireViewer, seeOther } from './page.js';
 
 const NOTE_SAVED = flash('Din note er gemt');
 const APPROVED = flash('Du har godkendt referatet');
@@ -30,6 +32,13 @@ async function approvalFor(deps: StaffDeps, actor: Principal, meetingId: string)
 }
 
 export function registerMemberRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+  // Any attachment of an item the signed-in person may read, closed ones included; never cached.
+  app.get('/medlem/bilag/:id/:fileName', async (c) => {
+    const viewer = requireViewer(c);
+    const file = await fileForStaff(deps, viewer.principal, c.req.param('id'));
+    return sendFile(c, file, { 'Cache-Control': 'private, no-store' });
+  });
+
   app.get('/medlem', async (c) => {
     const viewer = requireMemberViewer(c);
     const meetings = await memberMeetings(deps, viewer.principal);

@@ -1,6 +1,6 @@
 // The public portal's routes. Thin: read the parameters, call one PortalService use case,
 // render. Not-found and other errors are thrown and mapped once in middleware/errors.tsx.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FileReader, PortalService } from '../../services/portal.js';
 import { AccessibilityPage } from './accessibility-page.js';
 import { CasePage } from './case-page.js';
@@ -27,9 +27,20 @@ export interface PortalDeps {
 const searchSchema = searchParamsSchema(portalVocabulary);
 
 /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** An attachment's bytes, never able to run script in our origin (an uploaded HTML or SVG file). */
+export function sendFile(c: Context, file: { fileName: string; mediaType: string; bytes: Uint8Array }, headers: Record<string, string>): Response {
+  return c.body(new Uint8Array(file.bytes), 200, {
+    'Content-Type': file.mediaType,
+    'Content-Disposition': contentDisposition(file.fileName),
+    'Content-Length': String(file.bytes.byteLength),
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    ...headers,
+  });
 }
 
 export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Hono {
@@ -94,17 +105,9 @@ export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Ho
   app.get('/filer/:id/:fileName', async (c) => {
     const file = await portal.publicFile(c.req.param('id'), c.req.param('fileName'));
     const bytes = await files.read(file.sha256);
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': file.mediaType,
-      'Content-Disposition': contentDisposition(file.fileName),
-      'Content-Length': String(bytes.byteLength),
-      // An uploaded HTML or SVG file must not run script in our origin.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-      // Revalidate every time: a file withdrawn from publication must stop being served at
-      // once, also from shared caches. The content hash makes revalidation cheap.
-      'Cache-Control': 'no-cache',
-      ETag: `"${file.sha256}"`,
-    });
+    // Revalidate every time: a file withdrawn from publication must stop being served at
+    // once, also from shared caches. The content hash makes revalidation cheap.
+    return sendFile(c, { ...file, bytes }, { 'Cache-Control': 'no-cache', ETag: `"${file.sha256}"` });
   });
 
   app.get('/tilgaengelighed', (c) => sendPage(c, <AccessibilityPage path={c.req.path} baseUrl={baseUrl} />));
