@@ -6,6 +6,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import pino from 'pino';
 import { buildWebApp, openContext } from '../main.js';
 import { databaseIsEmpty, loadDemo } from '../services/demo/load-demo.js';
+import { startDumpSchedule } from '../services/export/schedule.js';
+import { OparlService } from '../services/oparl/service.js';
 import type { Command } from './command.js';
 import { type Output, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -73,7 +75,18 @@ export const serveCommand: Command = {
     markReady();
     log.debug({ url, database: ctx.database.describe }, 'listening');
     io.out(`Protokol is running at ${url} (${ctx.database.describe}). Press Ctrl-C to stop.`);
-    return waitForShutdown(server, () => ctx.close(), io);
+    // The open-data dump at /data/, kept current in the background once the server is ready.
+    const dumps = config.openDataNightly
+      ? startDumpSchedule({ oparl: new OparlService(ctx.database.db, config.baseUrl, ctx.files), filesDir: config.filesDir, log })
+      : null;
+    return waitForShutdown(
+      server,
+      async () => {
+        await dumps?.stop();
+        await ctx.close();
+      },
+      io,
+    );
   },
 };
 

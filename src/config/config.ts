@@ -27,6 +27,8 @@ export interface Config {
   };
   /** Single sign-on (OpenID Connect); null when the OIDC_* settings are not given. */
   oidc: OidcSettings | null;
+  /** `protokol serve` keeps the open-data dump (/data/) current itself: at start-up when it is missing or a day old, then nightly at 03:00 Danish time. */
+  openDataNightly: boolean;
 }
 
 const schema = z.object({
@@ -64,6 +66,7 @@ const schema = z.object({
   OIDC_ROLE_MAP: z.string().trim().min(1).optional(),
   OIDC_MUNICIPALITY: z.string().trim().min(1).optional(),
   OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
+  OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
 });
 
 /** The settings that turn SSO on; given one, the others must be given too. */
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
             label: c.OIDC_LABEL ?? 'Log ind med kommunens login',
           })
         : null,
+    openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
   };
   return Object.freeze(config);
 }

@@ -153,6 +153,36 @@ describe('meeting PDF', () => {
     assert.deepEqual(a.bytes, b.bytes);
   });
 
+  it('gives the same bytes whatever the process rendered before (shaped words and font subsets are cached per process)', async () => {
+    const model = meeting(3, { items: [{ ...item(1, 2), title: 'BU - Kvælstofudledning og fjordens økosystem' }, item(2, 1)] });
+    const first = await renderMeetingPdf(model);
+    // Other documents in between: other words, other glyphs, another edition, another subset.
+    const other = await renderMeetingPdf(meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }));
+    await renderMeetingPdf(meeting(12, { kind: 'dagsorden', approval: null }));
+    const again = await renderMeetingPdf(model);
+    assert.notDeepEqual(other.bytes, first.bytes);
+    assert.deepEqual(again.bytes, first.bytes);
+  });
+
+  it('gives back ligatures, kerned pairs, quotes, parentheses and backslashes unchanged when the text is extracted', async () => {
+    const text = 'Officielt finansieret: fjordens affald, "citat" (parentes) \\ skråstreg – AVTaleWA, § ÆØÅ é';
+    const rendered = await renderMeetingPdf(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'summary', heading: 'Resumé', text }] }] }));
+    assert.ok((await pageTexts(rendered.bytes)).join('\n').includes(text));
+  });
+
+  it('keeps a paragraph that runs over a page break as one P with content on both pages', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `Sætning ${i + 1} om sagens økonomi og forløb.`).join(' ');
+    const rendered = await renderMeetingPdf(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }));
+    const pages = await pageTexts(rendered.bytes);
+    const first = pages.findIndex((t) => t.includes('Sætning 1 om'));
+    const last = pages.findIndex((t) => t.includes('Sætning 200 om'));
+    assert.ok(first >= 0 && last > first, `the paragraph spans pages ${first + 1}–${last + 1}`);
+    const trees = await structTrees(rendered.bytes);
+    // pdfjs lists, per page, the elements with content on that page: the paragraph shows up on both.
+    const pOn = (page: number): boolean => roles(trees[page]!).includes('P');
+    assert.ok(pOn(first) && pOn(last));
+  });
+
   it('marks every page of the members\' edition "Lukket"', async () => {
     const model = meeting(5, { edition: 'members', items: [{ ...item(1, 3), closed: true }, item(2, 12), item(3, 2)] });
     const rendered = await renderMeetingPdf(model);

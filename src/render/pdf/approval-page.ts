@@ -9,9 +9,8 @@ export const danishDateTime = formatInstant;
 export function drawApprovalPage(w: Writer, root: StructElement, approval: PdfApproval): number {
   w.newPage();
   const page = w.pageNumber;
-  w.doc.outline.addItem('Godkendelse af referatet');
-  const sect = w.doc.struct('Sect');
-  root.add(sect);
+  w.bookmark('Godkendelse af referatet');
+  const sect = w.struct('Sect', root);
   w.heading(sect, 'H2', 'Godkendelse af referatet');
   w.paragraph(sect, `Regel for godkendelse: ${approval.ruleLabel}.`);
   if (approval.approved.length === 0 && approval.missing.length === 0) {
@@ -25,6 +24,5 @@ export function drawApprovalPage(w: Writer, root: StructElement, approval: PdfAp
     w.heading(sect, 'H3', 'Mangler at godkende');
     w.list(sect, approval.missing);
   }
-  sect.end();
   return page;
 }

@@ -13,13 +13,11 @@ export const itemLabel = (item: Pick<PdfItem, 'number' | 'title'>): string => `P
 
 /** Draws the item and returns the (1-based) page its heading is on. */
 export function drawItem(w: Writer, root: StructElement, item: PdfItem, model: MeetingPdfModel): number {
-  const doc = w.doc;
   // Heading, a line or two and the first section heading must fit, or the item starts overleaf.
   w.keep(110);
   const page = w.pageNumber;
-  doc.outline.addItem(itemLabel(item));
-  const sect = doc.struct('Sect');
-  root.add(sect);
+  w.bookmark(itemLabel(item));
+  const sect = w.struct('Sect', root);
   w.heading(sect, 'H2', itemLabel(item));
   if (item.caseNumber) w.paragraph(sect, `Sagsnr.: ${item.caseNumber}`, { color: STYLE.muted, size: STYLE.small });
   if (item.closed) {
@@ -65,7 +63,6 @@ export function drawItem(w: Writer, root: StructElement, item: PdfItem, model: M
       }),
     );
   }
-  sect.end();
   w.gap(14);
   return page;
 }

@@ -7,11 +7,11 @@ import { drawFrontPage } from './front-page.js';
 import { drawItem, itemLabel } from './items.js';
 import { type MeetingPdfModel, documentKindLabel } from './meeting-model.js';
 import { drawPageFurniture } from './page-furniture.js';
-import { Writer, collect, newTaggedDocument } from './pdf-writer.js';
+import { Writer, newTaggedDocument } from './pdf-writer.js';
 import { drawToc, planToc } from './toc.js';
 
 /** Bumped whenever the output changes for the same model, so cached PDFs are not reused. */
-export const MEETING_PDF_RENDERER_VERSION = 1;
+export const MEETING_PDF_RENDERER_VERSION = 2;
 
 export interface RenderedMeetingPdf {
   bytes: Uint8Array;
@@ -33,11 +33,9 @@ export function meetingPdfTitle(model: Pick<MeetingPdfModel, 'kind' | 'committee
 
 export async function renderMeetingPdf(model: MeetingPdfModel): Promise<RenderedMeetingPdf> {
   const title = meetingPdfTitle(model);
-  const doc = newTaggedDocument({ title, author: model.municipality, issuedAt: new Date(model.issuedAt) });
-  const done = collect(doc);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const w = new Writer(doc, root);
+  const pdf = newTaggedDocument({ title, author: model.municipality, issuedAt: new Date(model.issuedAt) });
+  const w = new Writer(pdf);
+  const root = w.root;
 
   drawFrontPage(w, root, model);
   const toc = model.items.length > 0 ? planToc(w, root, model.items.map(itemLabel)) : null;
@@ -51,9 +49,8 @@ export async function renderMeetingPdf(model: MeetingPdfModel): Promise<Rendered
   const approvalPage = model.kind === 'referat' && model.approval ? drawApprovalPage(w, root, model.approval) : null;
 
   if (toc) drawToc(w, toc, itemPages);
-  drawPageFurniture(doc, model);
-  root.end();
-  const pageCount = doc.bufferedPageRange().count;
-  doc.end();
-  return { bytes: await done, pageCount, itemPages, tocPage: toc?.page ?? null, approvalPage, title };
+  drawPageFurniture(w, model);
+  const pageCount = pdf.pageCount;
+  const bytes = pdf.finish();
+  return { bytes, pageCount, itemPages, tocPage: toc?.page ?? null, approvalPage, title };
 }

@@ -4,24 +4,27 @@
 import { formatDateShort } from '../format.js';
 import { FONT } from './fonts.js';
 import { type MeetingPdfModel, documentKindLabel } from './meeting-model.js';
-import { PAGE, STYLE, artifact } from './pdf-writer.js';
+import { PAGE, STYLE, type Writer, artifact } from './pdf-writer.js';
 
-export function drawPageFurniture(doc: PDFKit.PDFDocument, model: MeetingPdfModel): void {
-  const { start, count } = doc.bufferedPageRange();
+export function drawPageFurniture(w: Writer, model: MeetingPdfModel): void {
+  const pdf = w.pdf;
+  const count = pdf.pageCount;
   const left = PAGE.margins.left;
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const right = doc.page.width - PAGE.margins.right;
-    artifact(doc, () => {
-      doc.font(FONT.regular).fontSize(STYLE.small).fillColor(STYLE.muted);
-      doc.text(`${model.committee} · ${formatDateShort(model.date)}`, left, 38, { lineBreak: false });
-      const tag = model.edition === 'members' ? `Lukket udgave · ${documentKindLabel[model.kind]}` : documentKindLabel[model.kind];
-      doc.font(model.edition === 'members' ? FONT.bold : FONT.regular).fillColor(model.edition === 'members' ? STYLE.closed : STYLE.muted);
-      doc.text(tag, right - doc.widthOfString(tag), 38, { lineBreak: false });
-      doc.moveTo(left, 54).lineTo(right, 54).lineWidth(0.5).strokeColor('#b0b0b0').stroke();
+  const right = pdf.width - PAGE.margins.right;
+  const size = STYLE.small;
+  const members = model.edition === 'members';
+  const header = `${model.committee} · ${formatDateShort(model.date)}`;
+  const tag = members ? `Lukket udgave · ${documentKindLabel[model.kind]}` : documentKindLabel[model.kind];
+  const tagFont = members ? FONT.bold : FONT.regular;
+  const tagX = right - w.widthOf(tag, tagFont, size);
+  for (let i = 0; i < count; i++) {
+    pdf.switchToPage(i);
+    artifact(pdf, () => {
+      pdf.text(header, left, 38, FONT.regular, size, STYLE.muted);
+      pdf.text(tag, tagX, 38, tagFont, size, members ? STYLE.closed : STYLE.muted);
+      pdf.line(left, 54, right, 54, 0.5, '#b0b0b0');
       const footer = `Side ${i + 1} af ${count}`;
-      doc.font(FONT.regular).fillColor(STYLE.muted);
-      doc.text(footer, right - doc.widthOfString(footer), doc.page.height - 46, { lineBreak: false });
+      pdf.text(footer, right - w.widthOf(footer, FONT.regular, size), pdf.height - 46, FONT.regular, size, STYLE.muted);
     });
   }
 }

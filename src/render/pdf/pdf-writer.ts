@@ -1,11 +1,15 @@
 // The drawing and tagging primitives every part of a meeting PDF uses. Each block of content is
 // drawn inside a structure element (H1, H2, H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD) added to its
 // parent in reading order, so the structure tree is the document's reading order for a screen
-// reader; page furniture (running header, footer, dotted leaders) is marked as an Artifact.
-import PDFDocument from 'pdfkit';
-import { FONT, registerFonts } from './fonts.js';
+// reader; page furniture (running header, footer, dotted leaders, table rules) is marked as an
+// Artifact. Layout follows what pdfkit did for the same calls (line height = the font's
+// ascender to descender, lines wrapped at spaces, a line that does not fit starts a new page),
+// but with text shaped once per word and process (fonts.ts) and written by tagged-pdf.ts.
+import { FONT, type Face, type FontName, type ShapedRun, face, splitWords } from './fonts.js';
+import { StructElem, TaggedPdf, type TextSegment } from './tagged-pdf.js';
 
-export type StructElement = PDFKit.PDFStructureElement;
+export { StructElem };
+export type StructElement = StructElem;
 
 export const PAGE = {
   size: 'A4' as const,
@@ -30,40 +34,9 @@ export interface WriterOptions {
   issuedAt: Date;
 }
 
-/** A pdfkit document set up for a tagged, Danish, buffered (page numbers last) PDF. */
-export function newTaggedDocument(options: WriterOptions): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margins,
-    // Every page stays in memory until the end: the table of contents and "Side N af M" are
-    // written onto earlier pages once the item pages are known.
-    bufferPages: true,
-    tagged: true,
-    lang: 'da-DK',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    // pdfkit would stamp new Date(); the data's own instant keeps equal input byte-identical.
-    info: {
-      Title: options.title,
-      Author: options.author,
-      Creator: 'Protokol',
-      Producer: 'Protokol',
-      CreationDate: options.issuedAt,
-      ModDate: options.issuedAt,
-    },
-  });
-  registerFonts(doc);
-  doc.font(FONT.regular).fontSize(STYLE.body).fillColor(STYLE.ink);
-  return doc;
-}
-
-export function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  return new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+/** A document set up for a tagged, Danish PDF whose pages stay open (page numbers last). */
+export function newTaggedDocument(options: WriterOptions): TaggedPdf {
+  return new TaggedPdf({ title: options.title, author: options.author, issuedAt: options.issuedAt, lang: 'da-DK' });
 }
 
 /** Control characters (other than line breaks and tabs) would print as missing glyphs. */
@@ -72,157 +45,289 @@ export function clean(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
+/** A piece of a paragraph in one face ("Afbud: " in bold, then the names). */
+export interface Span {
+  font: FontName;
+  text: string;
+}
+
+interface FlowOptions {
+  x: number;
+  width: number;
+  size: number;
+  color: string;
+  /** Extra space after each line. */
+  lineGap: number;
+}
+
+/** A shaped word placed on a line, or a forced line break. */
+type Token = { face: Face; run: ShapedRun } | null;
+
 export class Writer {
   readonly left: number;
   readonly width: number;
+  /** The top of the next thing drawn on the current page (pdfkit's doc.y). */
+  y: number = PAGE.margins.top;
+  readonly root: StructElem;
 
-  constructor(
-    readonly doc: PDFKit.PDFDocument,
-    readonly root: StructElement,
-  ) {
+  constructor(readonly pdf: TaggedPdf) {
     this.left = PAGE.margins.left;
-    this.width = doc.page.width - PAGE.margins.left - PAGE.margins.right;
+    this.width = pdf.width - PAGE.margins.left - PAGE.margins.right;
+    this.root = pdf.document;
   }
 
   /** 1-based number of the page being written. */
   get pageNumber(): number {
-    return this.doc.bufferedPageRange().count;
+    return this.pdf.pageCount;
   }
 
   get bottom(): number {
-    return this.doc.page.height - PAGE.margins.bottom;
+    return this.pdf.height - PAGE.margins.bottom;
+  }
+
+  get right(): number {
+    return this.left + this.width;
   }
 
   newPage(): void {
-    this.doc.addPage();
-    this.doc.x = this.left;
+    this.pdf.addPage();
+    this.y = PAGE.margins.top;
   }
 
   /** Starts a new page unless `height` points still fit on this one (no heading left alone at the foot). */
   keep(height: number): void {
-    if (this.doc.y + height > this.bottom) this.newPage();
+    if (this.y + height > this.bottom) this.newPage();
   }
 
   gap(points: number): void {
-    this.doc.y += points;
+    this.y += points;
   }
 
-  /** One tagged block: `tag` under `parent`, drawn by `draw`. */
-  block(parent: StructElement, tag: string, draw: () => void): void {
-    parent.add(this.doc.struct(tag, {}, draw));
+  /** A structure element appended to `parent` (reading order is the order of creation). */
+  struct(tag: string, parent: StructElem, extra = ''): StructElem {
+    const elem = new StructElem(tag, parent, extra);
+    parent.kids.push(elem);
+    return elem;
   }
 
-  heading(parent: StructElement, tag: 'H1' | 'H2' | 'H3', text: string): void {
+  /** A bookmark (outline entry) to the current page. */
+  bookmark(title: string): void {
+    this.pdf.bookmark(title);
+  }
+
+  lineHeight(font: FontName, size: number): number {
+    return face(font).lineHeight(size);
+  }
+
+  widthOf(text: string, font: FontName, size: number): number {
+    return face(font).widthOf(text, size);
+  }
+
+  heading(parent: StructElem, tag: 'H1' | 'H2' | 'H3', text: string): void {
     const size = tag === 'H1' ? STYLE.h1 : tag === 'H2' ? STYLE.h2 : STYLE.h3;
     this.keep(size * 4);
     this.gap(tag === 'H3' ? 6 : 0);
-    this.block(parent, tag, () => {
-      this.doc.font(FONT.bold).fontSize(size).fillColor(STYLE.ink).text(clean(text), this.left, this.doc.y, { width: this.width });
-    });
+    this.flow(this.struct(tag, parent), [{ font: FONT.bold, text: clean(text) }], { x: this.left, width: this.width, size, color: STYLE.ink, lineGap: 0 });
     this.gap(tag === 'H3' ? 2 : 6);
   }
 
-  paragraph(parent: StructElement, text: string, options: { font?: string; size?: number; color?: string; after?: number } = {}): void {
+  paragraph(parent: StructElem, text: string, options: { font?: FontName; size?: number; color?: string; after?: number } = {}): void {
     const line = clean(text).trim();
     if (line === '') return;
-    this.block(parent, 'P', () => {
-      this.doc
-        .font(options.font ?? FONT.regular)
-        .fontSize(options.size ?? STYLE.body)
-        .fillColor(options.color ?? STYLE.ink)
-        .text(line, this.left, this.doc.y, { width: this.width, lineGap: STYLE.lineGap });
+    this.flow(this.struct('P', parent), [{ font: options.font ?? FONT.regular, text: line }], {
+      x: this.left,
+      width: this.width,
+      size: options.size ?? STYLE.body,
+      color: options.color ?? STYLE.ink,
+      lineGap: STYLE.lineGap,
     });
     this.gap(options.after ?? 4);
   }
 
   /** "Label: text" with the label in bold, as one paragraph. */
-  labelled(parent: StructElement, label: string, text: string): void {
-    this.block(parent, 'P', () => {
-      this.doc.font(FONT.bold).fontSize(STYLE.body).fillColor(STYLE.ink).text(`${label}: `, this.left, this.doc.y, { width: this.width, continued: true, lineGap: STYLE.lineGap });
-      this.doc.font(FONT.regular).text(clean(text), { lineGap: STYLE.lineGap });
-    });
+  labelled(parent: StructElem, label: string, text: string): void {
+    this.flow(
+      this.struct('P', parent),
+      [
+        { font: FONT.bold, text: `${label}: ` },
+        { font: FONT.regular, text: clean(text) },
+      ],
+      { x: this.left, width: this.width, size: STYLE.body, color: STYLE.ink, lineGap: STYLE.lineGap },
+    );
     this.gap(3);
   }
 
   /** A bulleted list: L → LI → Lbl + LBody. */
-  list(parent: StructElement, entries: readonly string[]): void {
+  list(parent: StructElem, entries: readonly string[]): void {
     if (entries.length === 0) return;
-    const doc = this.doc;
-    const list = doc.struct('L');
-    parent.add(list);
+    const list = this.struct('L', parent);
     const indent = 14;
+    const lineHeight = this.lineHeight(FONT.regular, STYLE.body);
     for (const entry of entries) {
       const text = clean(entry).trim();
       if (text === '') continue;
-      doc.font(FONT.regular).fontSize(STYLE.body);
-      this.keep(doc.currentLineHeight(true) + STYLE.lineGap);
-      const item = doc.struct('LI');
-      list.add(item);
-      const y = doc.y;
-      item.add(doc.struct('Lbl', {}, () => {
-        doc.fillColor(STYLE.ink).text('•', this.left + 2, y, { lineBreak: false });
-      }));
-      item.add(doc.struct('LBody', {}, () => {
-        doc.text(text, this.left + indent, y, { width: this.width - indent, lineGap: STYLE.lineGap });
-      }));
-      item.end();
+      this.keep(lineHeight + STYLE.lineGap);
+      const item = this.struct('LI', list);
+      const label = this.struct('Lbl', item);
+      this.pdf.beginMarked(label);
+      this.pdf.text('•', this.left + 2, this.y, FONT.regular, STYLE.body, STYLE.ink);
+      this.pdf.endMarked();
+      this.flow(this.struct('LBody', item), [{ font: FONT.regular, text }], {
+        x: this.left + indent,
+        width: this.width - indent,
+        size: STYLE.body,
+        color: STYLE.ink,
+        lineGap: STYLE.lineGap,
+      });
       this.gap(2);
     }
-    list.end();
-    doc.x = this.left;
     this.gap(3);
   }
 
   /** A table; the first row is the header row (TH with column scope) when there are several. */
-  table(parent: StructElement, rows: readonly (readonly string[])[]): void {
-    const doc = this.doc;
+  table(parent: StructElem, rows: readonly (readonly string[])[]): void {
     const columns = Math.max(...rows.map((r) => r.length));
+    if (rows.length === 0 || columns <= 0) return;
     const header = rows.length > 1;
-    doc.font(FONT.regular).fontSize(STYLE.small + 0.5).fillColor(STYLE.ink);
+    const size = STYLE.small + 0.5;
+    const padding = 3;
+    const columnWidth = this.width / columns;
+    const lineHeight = this.lineHeight(FONT.regular, size);
     this.keep(40);
-    const data = rows.map((row, r) =>
-      Array.from({ length: columns }, (_, c) => {
-        const text = clean(row[c] ?? '').trim();
-        return r === 0 && header ? { text, type: 'TH' as const, font: { src: FONT.bold } } : { text };
-      }),
-    );
-    // pdfkit builds Table → TR → TH/TD under structParent (TH with Scope Column).
-    const options = {
-      structParent: parent,
-      position: { x: this.left, y: doc.y },
-      maxWidth: this.width,
-      defaultStyle: { border: 0.5, borderColor: '#8a8a8a', padding: 3 },
-      data,
-    };
-    doc.table(options as PDFKit.Mixins.TableOptionsWithData);
-    doc.x = this.left;
+    const table = this.struct('Table', parent);
+    rows.forEach((row, r) => {
+      const isHeader = r === 0 && header;
+      const font = isHeader ? FONT.bold : FONT.regular;
+      const cells = Array.from({ length: columns }, (_, c) => this.wrap(row[c] ?? '', columnWidth - 2 * padding, font, size));
+      const height = Math.max(1, ...cells.map((lines) => lines.length)) * lineHeight + 2 * padding;
+      if (this.y + height > this.bottom && this.y > PAGE.margins.top) this.newPage();
+      const tr = this.struct('TR', table);
+      cells.forEach((lines, c) => {
+        const cell = this.struct(isHeader ? 'TH' : 'TD', tr, isHeader ? '/A << /O /Table /Scope /Column >>' : '');
+        if (lines.length === 0) return;
+        this.pdf.beginMarked(cell);
+        lines.forEach((line, n) => {
+          this.pdf.text(line, this.left + c * columnWidth + padding, this.y + padding + n * lineHeight, font, size, STYLE.ink);
+        });
+        this.pdf.endMarked();
+      });
+      this.pdf.beginArtifact('Layout');
+      this.pdf.rects(
+        cells.map((_, c) => ({ x: this.left + c * columnWidth, y: this.y, w: columnWidth, h: height })),
+        0.5,
+        '#8a8a8a',
+      );
+      this.pdf.endMarked();
+      this.y += height;
+    });
     this.gap(6);
   }
 
-  /** Greedy word wrap with the current font, for text drawn at computed positions (the TOC). */
-  wrap(text: string, width: number): string[] {
+  /**
+   * Text flowed into lines of `width` from the current position, as one structure element:
+   * words (with their spaces) are placed greedily, a line that does not fit below starts a new
+   * page (the element continues there), a word wider than the line is cut by characters.
+   */
+  flow(elem: StructElem, spans: readonly Span[], options: FlowOptions): void {
+    const tokens: Token[] = [];
+    for (const span of spans) {
+      const f = face(span.font);
+      const parts = span.text.split('\n');
+      parts.forEach((part, i) => {
+        if (i > 0) tokens.push(null);
+        for (const word of splitWords(part)) tokens.push({ face: f, run: f.run(word) });
+      });
+    }
+    if (tokens.length === 0) return;
+    const { size, width } = options;
+    const scale = size / 1000;
+    const lineHeight = face(spans[0]!.font).lineHeight(size);
+    let marked = false;
+    let line: { face: Face; run: ShapedRun }[] = [];
+    let used = 0;
+
+    const emit = (): void => {
+      if (this.y + lineHeight > this.bottom) {
+        if (marked) this.pdf.endMarked();
+        marked = false;
+        this.newPage();
+      }
+      if (line.length > 0) {
+        if (!marked) {
+          this.pdf.beginMarked(elem);
+          marked = true;
+        }
+        const segments: TextSegment[] = [];
+        for (const t of line) {
+          const last = segments.at(-1);
+          if (last && last.face === t.face) (last.runs as ShapedRun[]).push(t.run);
+          else segments.push({ face: t.face, runs: [t.run] });
+        }
+        this.pdf.showLine(options.x, this.y, size, options.color, segments);
+      }
+      this.y += lineHeight + options.lineGap;
+      line = [];
+      used = 0;
+    };
+
+    for (const token of tokens) {
+      if (token === null) {
+        emit();
+        continue;
+      }
+      // As pdfkit measured: a word with the spaces after it must fit (so a line never ends
+      // in a word whose space would stick out), and only a word alone is cut.
+      const advance = token.run.width * scale;
+      if (line.length > 0 && used + advance > width) emit();
+      if (line.length === 0 && token.run.visibleWidth * scale > width) {
+        // A word wider than the line: cut it by characters, each piece on its own line.
+        const pieces = this.cut(token.run.text, width, token.face, size);
+        for (const piece of pieces.slice(0, -1)) {
+          line.push({ face: token.face, run: token.face.run(piece) });
+          emit();
+        }
+        const rest = token.face.run(pieces.at(-1)!);
+        line.push({ face: token.face, run: rest });
+        used = rest.width * scale;
+        continue;
+      }
+      line.push(token);
+      used += advance;
+    }
+    if (line.length > 0) emit();
+    if (marked) this.pdf.endMarked();
+  }
+
+  /** Greedy word wrap, for text drawn at computed positions (the TOC, table cells). */
+  wrap(text: string, width: number, font: FontName = FONT.regular, size: number = STYLE.body): string[] {
+    const f = face(font);
     const words = clean(text).replace(/\s+/g, ' ').trim().split(' ');
+    if (words.length === 1 && words[0] === '') return [];
     const lines: string[] = [];
     let line = '';
+    // The line's words each with its following space, shaped as widthOf would shape "line word".
+    let spaced = 0;
     for (const word of words) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (this.doc.widthOfString(candidate) <= width || line === '') {
+      if (line === '' || ((spaced + f.run(word).width) / 1000) * size <= width) {
         line = candidate;
       } else {
         lines.push(line);
         line = word;
+        spaced = 0;
       }
+      spaced += f.run(`${word} `).width;
     }
     if (line !== '') lines.push(line);
     // A single word wider than the column is cut by characters.
-    return lines.flatMap((l) => (this.doc.widthOfString(l) <= width ? [l] : this.cut(l, width)));
+    return lines.flatMap((l) => (f.widthOf(l, size) <= width ? [l] : this.cut(l, width, f, size)));
   }
 
-  private cut(text: string, width: number): string[] {
+  private cut(text: string, width: number, f: Face, size: number): string[] {
     const out: string[] = [];
     let line = '';
     for (const ch of text) {
-      if (line !== '' && this.doc.widthOfString(line + ch) > width) {
+      if (line !== '' && f.widthOf(line + ch, size) > width) {
         out.push(line);
         line = '';
       }
@@ -234,8 +339,8 @@ export class Writer {
 }
 
 /** Page furniture: not content, so assistive technology skips it (PDF/UA 7.8). */
-export function artifact(doc: PDFKit.PDFDocument, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Pagination' });
+export function artifact(pdf: TaggedPdf, draw: () => void): void {
+  pdf.beginArtifact('Pagination');
   draw();
-  doc.endMarkedContent();
+  pdf.endMarked();
 }

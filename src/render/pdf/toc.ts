@@ -4,10 +4,10 @@
 // reserved pages. Its structure element (TOC → TOCI → P) is added to the document before the
 // items, so it is read first whatever order the ink was put down in.
 import { FONT } from './fonts.js';
-import { PAGE, STYLE, type StructElement, type Writer, artifact } from './pdf-writer.js';
+import { PAGE, STYLE, type StructElem, type Writer, artifact } from './pdf-writer.js';
 
 interface PlannedEntry {
-  /** 0-based page index in the buffered document. */
+  /** 0-based page index in the document. */
   pageIndex: number;
   y: number;
   lines: string[];
@@ -16,25 +16,22 @@ interface PlannedEntry {
 export interface TocPlan {
   /** 1-based page of the heading "Indholdsfortegnelse". */
   page: number;
-  struct: StructElement;
+  struct: StructElem;
   entries: PlannedEntry[];
 }
 
 const NUMBER_COLUMN = 34;
 const ENTRY_GAP = 5;
 
-export function planToc(w: Writer, root: StructElement, labels: readonly string[]): TocPlan {
-  const doc = w.doc;
+export function planToc(w: Writer, root: StructElem, labels: readonly string[]): TocPlan {
   w.heading(root, 'H2', 'Indholdsfortegnelse');
   const page = w.pageNumber;
-  doc.outline.addItem('Indholdsfortegnelse');
-  const struct = doc.struct('TOC');
-  root.add(struct);
-  doc.font(FONT.regular).fontSize(STYLE.body);
-  const lineHeight = doc.currentLineHeight(true) + STYLE.lineGap;
+  w.bookmark('Indholdsfortegnelse');
+  const struct = w.struct('TOC', root);
+  const lineHeight = w.lineHeight(FONT.regular, STYLE.body) + STYLE.lineGap;
   const entries: PlannedEntry[] = [];
   let pageIndex = w.pageNumber - 1;
-  let y = doc.y;
+  let y = w.y;
   for (const label of labels) {
     const lines = w.wrap(label, w.width - NUMBER_COLUMN);
     const height = lines.length * lineHeight;
@@ -46,48 +43,40 @@ export function planToc(w: Writer, root: StructElement, labels: readonly string[
     entries.push({ pageIndex, y, lines });
     y += height + ENTRY_GAP;
   }
-  doc.y = y;
+  w.y = y;
   return { page, struct, entries };
 }
 
 /** Draws the planned entries with their page numbers (1-based, one per entry). */
 export function drawToc(w: Writer, plan: TocPlan, pages: readonly number[]): void {
-  const doc = w.doc;
-  const right = w.left + w.width;
+  const pdf = w.pdf;
+  const size = STYLE.body;
+  const width = (text: string): number => w.widthOf(text, FONT.regular, size);
+  const lineHeight = w.lineHeight(FONT.regular, size) + STYLE.lineGap;
+  const step = width('. ');
+  const space = width(' ');
   plan.entries.forEach((entry, i) => {
-    doc.switchToPage(entry.pageIndex);
-    doc.font(FONT.regular).fontSize(STYLE.body).fillColor(STYLE.ink);
-    const lineHeight = doc.currentLineHeight(true) + STYLE.lineGap;
+    pdf.switchToPage(entry.pageIndex);
     const page = String(pages[i] ?? '');
     const lastY = entry.y + (entry.lines.length - 1) * lineHeight;
-    const numberX = right - doc.widthOfString(page);
+    const numberX = w.right - width(page);
     // Content order is title, leader, number, so extracted or copied text reads
     // "Punkt 3: … . . . 7"; the leader is an artifact, the title and number one paragraph.
-    const item = doc.struct('TOCI');
-    plan.struct.add(item);
-    const paragraph = doc.struct('P');
-    item.add(paragraph);
-    paragraph.add(() => {
-      entry.lines.forEach((line, n) => {
-        doc.text(line, w.left, entry.y + n * lineHeight, { lineBreak: false });
-      });
-    });
+    const item = w.struct('TOCI', plan.struct);
+    const paragraph = w.struct('P', item);
+    pdf.beginMarked(paragraph);
+    entry.lines.forEach((line, n) => pdf.text(line, w.left, entry.y + n * lineHeight, FONT.regular, size, STYLE.ink));
+    pdf.endMarked();
     // Dotted leader from the end of the title's last line to the number; on a grid so the
     // dots of all entries line up.
     const lastLine = entry.lines.at(-1) ?? '';
-    const step = doc.widthOfString('. ');
-    const from = Math.ceil((w.left + doc.widthOfString(`${lastLine} `) + 2) / step) * step;
+    const from = Math.ceil((w.left + width(`${lastLine} `) + 2) / step) * step;
     const count = Math.floor((numberX - 4 - from) / step);
     if (count > 0) {
-      artifact(doc, () => {
-        doc.fillColor(STYLE.muted).text('. '.repeat(count).trimEnd(), from, lastY, { lineBreak: false });
-      });
+      artifact(pdf, () => pdf.text('. '.repeat(count).trimEnd(), from, lastY, FONT.regular, size, STYLE.muted));
     }
-    paragraph.add(() => {
-      doc.fillColor(STYLE.ink).text(` ${page}`, numberX - doc.widthOfString(' '), lastY, { lineBreak: false });
-    });
-    paragraph.end();
-    item.end();
+    pdf.beginMarked(paragraph);
+    pdf.text(` ${page}`, numberX - space, lastY, FONT.regular, size, STYLE.ink);
+    pdf.endMarked();
   });
-  plan.struct.end();
 }

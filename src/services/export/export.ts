@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as setTimeoutP } from 'node:timers/promises';
 import { DomainError } from '../../domain/errors.js';
 import type { OparlObject } from '../oparl/objects.js';
 import { type ListParams, MAX_LIMIT, type OparlService } from '../oparl/service.js';
@@ -20,6 +21,8 @@ export interface ExportOptions {
   outDir: string;
   /** The time written in the README (ISO); injectable for tests. */
   now?: () => Date;
+  /** Stops the export between two pages (server shutdown); it then rejects with the reason. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ExportReport {
@@ -28,9 +31,15 @@ export interface ExportReport {
 }
 
 /** Every object of one list of one body, page after page (following the `next` tokens). */
-async function* objectsOf(oparl: OparlService, bodyId: string, list: NonNullable<(typeof exportFiles)[number]['list']>): AsyncGenerator<OparlObject> {
+async function* objectsOf(
+  oparl: OparlService,
+  bodyId: string,
+  list: NonNullable<(typeof exportFiles)[number]['list']>,
+  signal?: AbortSignal,
+): AsyncGenerator<OparlObject> {
   let page: string | undefined;
   for (;;) {
+    signal?.throwIfAborted();
     const params: ListParams = { filters: {}, omitInternal: true, limit: MAX_LIMIT, page };
     const result = await oparl.list(bodyId, list, params);
     for (const o of result.data) yield o;
@@ -65,7 +74,7 @@ export async function exportOpenData(oparl: OparlService, options: ExportOptions
       };
       for (const body of bodies) {
         if (file.list === null) await write(body);
-        else for await (const o of objectsOf(oparl, idOf(body), file.list)) await write({ ...o, ...(o.body ? {} : { 'protokol:body': body.id }) });
+        else for await (const o of objectsOf(oparl, idOf(body), file.list, options.signal)) await write({ ...o, ...(o.body ? {} : { 'protokol:body': body.id }) });
       }
     } finally {
       for (const { handle } of handles) await handle.close();
@@ -88,20 +97,61 @@ function idOf(body: OparlObject): string {
 export const openDataDir = (filesDir: string): string => join(filesDir, 'open-data');
 const LATEST = 'latest';
 
+export interface DumpOptions {
+  now?: () => Date;
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * Writes a fresh dump (both formats) beside the old one and swaps it in, so /data/ never
- * serves a half-written dump.
+ * Writes a fresh dump (both formats) into a temporary directory beside the old one and swaps
+ * it in by renaming directories, so /data/ never serves a half-written dump: `latest` is
+ * always a complete dump (for the instant between the two renames it is missing, and /data/
+ * looks once more). Several processes (app servers sharing a database, `protokol export` from
+ * cron) may write at the same time: each writes its own temporary directory, and a rename onto
+ * a `latest` another process has just put back fails instead of mixing files, so the swap is
+ * retried; the last complete dump wins. A failed or aborted run removes its temporary directory.
  */
-export async function writeDump(oparl: OparlService, filesDir: string, now?: () => Date): Promise<ExportReport> {
+export async function writeDump(oparl: OparlService, filesDir: string, options: DumpOptions = {}): Promise<ExportReport> {
   const root = openDataDir(filesDir);
   const fresh = join(root, `.tmp-${randomBytes(6).toString('hex')}`);
-  const report = await exportOpenData(oparl, { formats: ['jsonl', 'csv'], municipalities: [], outDir: fresh, ...(now ? { now } : {}) });
+  try {
+    const report = await exportOpenData(oparl, { formats: ['jsonl', 'csv'], municipalities: [], outDir: fresh, signal: options.signal, ...(options.now ? { now: options.now } : {}) });
+    options.signal?.throwIfAborted();
+    await swapIn(root, fresh);
+    return { ...report, outDir: join(root, LATEST) };
+  } catch (e) {
+    await rm(fresh, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function swapIn(root: string, fresh: string): Promise<void> {
   const latest = join(root, LATEST);
-  const old = join(root, `.old-${randomBytes(6).toString('hex')}`);
-  await rename(latest, old).catch(() => undefined);
-  await rename(fresh, latest);
-  await rm(old, { recursive: true, force: true });
-  return { ...report, outDir: latest };
+  for (let attempt = 1; ; attempt++) {
+    const old = join(root, `.old-${randomBytes(6).toString('hex')}`);
+    const moved = await rename(latest, old).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return false; // the first dump, or another process is mid-swap
+        throw e;
+      },
+    );
+    try {
+      await rename(fresh, latest);
+      return;
+    } catch (e) {
+      // Another process put its dump in place between our two renames: go round again.
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 10) throw e;
+    } finally {
+      if (moved) await rm(old, { recursive: true, force: true });
+    }
+  }
+}
+
+/** When the latest dump was written (its README's time), or null when there is none. */
+export async function latestDumpTime(dumpDir: string): Promise<Date | null> {
+  return (await stat(join(dumpDir, LATEST, 'README.md')).catch(() => null))?.mtime ?? null;
 }
 
 export interface DumpListing {
@@ -112,9 +162,13 @@ export interface DumpListing {
 /** The files of the latest dump (none before the first `protokol export`). */
 export async function latestDump(dumpDir: string): Promise<DumpListing> {
   const dir = join(dumpDir, LATEST);
-  const names = await readdir(dir).catch(() => [] as string[]);
+  // Missing for an instant while a new dump is swapped in: look once more.
+  const names = await readdir(dir).catch(() => setTimeoutP(50).then(() => readdir(dir))).catch(() => [] as string[]);
   const files = [];
-  for (const name of names.filter(isDumpFileName).sort()) files.push({ name, size: (await stat(join(dir, name))).size });
+  for (const name of names.filter(isDumpFileName).sort()) {
+    const size = (await stat(join(dir, name)).catch(() => null))?.size;
+    if (size !== undefined) files.push({ name, size });
+  }
   const generated = files.length > 0 ? (await stat(join(dir, 'README.md')).catch(() => null))?.mtime.toISOString() ?? null : null;
   return { files, generated };
 }

@@ -64,27 +64,32 @@ export const MAX_LIMIT = 1000;
 
 // ------------------------------------------------------------------------- page tokens
 
-/** "a.<key>" after, "b.<key>" before, "last"; a key is base64url of "modified\nid". */
+/**
+ * A page token: "a.<n>.<key>" page n, after the key; "b.<n>.<key>" page n, before the key;
+ * "last". A key is base64url of "modified\nid". The page number rides along in the token, so
+ * `currentPage` needs no count of the rows before the page.
+ */
+type Token = { kind: 'first' } | { kind: 'last' } | { kind: 'after' | 'before'; page: number; key: Key };
+
 function encodeKey(k: Key): string {
   return Buffer.from(`${k.modified}\n${k.id}`, 'utf8').toString('base64url');
 }
 
-function parsePage(token: string | undefined, lastCount: () => number): PageStart {
+function parseToken(token: string | undefined): Token {
   if (token === undefined || token === '' || token === 'first') return { kind: 'first' };
-  if (token === 'last') return { kind: 'last', count: lastCount() };
-  const m = /^([ab])\.([A-Za-z0-9_-]+)$/.exec(token);
-  const decoded = m ? Buffer.from(m[2] ?? '', 'base64url').toString('utf8').split('\n') : [];
+  if (token === 'last') return { kind: 'last' };
+  const m = /^([ab])\.([1-9][0-9]{0,8})\.([A-Za-z0-9_-]+)$/.exec(token);
+  const decoded = m ? Buffer.from(m[3] ?? '', 'base64url').toString('utf8').split('\n') : [];
   if (!m || decoded.length !== 2 || !decoded[0] || !decoded[1]) {
     throw new DomainError('invalid_input', 'Parameteren page er ikke en gyldig sidemarkør (brug links fra en tidligere side)', 'page');
   }
-  const key = { modified: decoded[0], id: decoded[1] };
-  return m[1] === 'a' ? { kind: 'after', key } : { kind: 'before', key };
+  return { kind: m[1] === 'a' ? 'after' : 'before', page: Number(m[2]), key: { modified: decoded[0], id: decoded[1] } };
 }
 
-/** A list's rows: a page from a start, how many in all, how many before a key. */
+/** A list's rows: a page from a start, and how many there are in all. */
 interface ListSource<R> {
   page(start: PageStart, limit: number): Promise<R[]>;
-  count(before?: Key): Promise<number>;
+  total(): Promise<number>;
   key(row: R): Key;
 }
 
@@ -115,9 +120,33 @@ function memorySource<R extends { modified: string; id: string }>(rows: R[]): Li
           return start.count <= 0 ? [] : sorted.slice(-start.count);
       }
     },
-    count: async (before) => (before ? sorted.filter((r) => lt(r, before)).length : sorted.length),
+    total: async () => sorted.length,
     key: keyOf,
   };
+}
+
+/**
+ * Counts of the database lists (totalElements), kept against the list's change marker
+ * (OparlQueries.changeMarker): a page of a long list then reads no more than `limit` index
+ * entries. A marker that is not exact (PostgreSQL) is trusted for MARKER_TTL_MS only.
+ */
+const MARKER_TTL_MS = 60_000;
+const MAX_COUNTS = 2000;
+
+class CountCache {
+  private readonly counts = new Map<string, { marker: string; exact: boolean; at: number; total: number }>();
+
+  async get(key: string, marker: () => Promise<{ marker: string; exact: boolean }>, count: () => Promise<number>): Promise<number> {
+    const now = Date.now();
+    const m = await marker();
+    const hit = this.counts.get(key);
+    if (hit && hit.marker === m.marker && (hit.exact || now - hit.at < MARKER_TTL_MS)) return hit.total;
+    const total = await count();
+    this.counts.delete(key);
+    if (this.counts.size >= MAX_COUNTS) this.counts.delete(this.counts.keys().next().value as string);
+    this.counts.set(key, { ...m, at: now, total });
+    return total;
+  }
 }
 
 function inFilters(r: { created: string; modified: string }, f: TimeFilters): boolean {
@@ -134,6 +163,7 @@ function inFilters(r: { created: string; modified: string }, f: TimeFilters): bo
 export class OparlService {
   readonly urls: OparlUrls;
   private readonly q: OparlQueries;
+  private readonly counts = new CountCache();
 
   constructor(
     db: Kysely<DB>,
@@ -172,7 +202,8 @@ export class OparlService {
 
   /** One of the lists a Body links to. */
   async list(bodyId: string, list: BodyList, params: ListParams): Promise<ListPage> {
-    await this.body(bodyId); // an unknown body is a 404, not an empty list
+    // An unknown body is a 404, not an empty list.
+    if (!(await this.q.bodies()).some((b) => b.id === bodyId)) throw new DomainError('not_found', `Kommunen ${bodyId} findes ikke`, bodyId);
     const self = this.urls.list(bodyId, list);
     const scope: Scope = { bodyId, filters: params.filters };
     switch (list) {
@@ -259,7 +290,7 @@ export class OparlService {
   private async bigList<T extends ListedType>(self: string, params: ListParams, scope: Scope, type: T): Promise<ListPage> {
     const src: ListSource<RowOf[T]> = {
       page: (start, limit) => this.q.page(type, scope, start, limit),
-      count: (before) => this.q.count(type, scope, before),
+      total: () => this.counts.get(this.countKey('live', type, scope), () => this.q.changeMarker(type, scope), () => this.q.count(type, scope)),
       key: keyOf,
     };
     const dead = params.filters.modifiedSince ? this.tombstoneSource(type, scope) : null;
@@ -269,9 +300,14 @@ export class OparlService {
   private tombstoneSource(type: string, scope: Scope): ListSource<Tombstone> {
     return {
       page: (start, limit) => this.q.tombstonePage(type, scope, start, limit),
-      count: (before) => this.q.tombstoneCount(type, scope, before),
+      total: () => this.counts.get(this.countKey('dead', type, scope), () => this.q.changeMarker(type, scope), () => this.q.tombstoneCount(type, scope)),
       key: keyOf,
     };
+  }
+
+  private countKey(kind: 'live' | 'dead', type: string, scope: Scope): string {
+    const f = scope.filters ?? {};
+    return [kind, type, scope.bodyId, scope.organizationId ?? '', f.createdSince ?? '', f.createdUntil ?? '', f.modifiedSince ?? '', f.modifiedUntil ?? ''].join('|');
   }
 
   private async smallList<R extends { id: string; created: string; modified: string }>(
@@ -287,8 +323,9 @@ export class OparlService {
   }
 
   /**
-   * One page of a list: live rows (and tombstones) from the start the token names, the page
-   * number from the count of keys before the page, links that keep the filters.
+   * One page of a list: live rows (and tombstones) from the start the token names, one row
+   * more than the page to learn whether another page follows, the page number from the token,
+   * the total from the (cached) counts, links that keep the filters.
    */
   private async assemble<R extends { id: string; modified: string }>(
     self: string,
@@ -299,20 +336,30 @@ export class OparlService {
     many?: (rows: R[]) => Promise<OparlObject[]>,
   ): Promise<ListPage> {
     const limit = params.limit;
-    const total = (await live.count()) + (dead ? await dead.count() : 0);
+    const token = parseToken(params.page);
+    const [liveTotal, deadTotal] = await Promise.all([live.total(), dead ? dead.total() : Promise.resolve(0)]);
+    const total = liveTotal + deadTotal;
     const totalPages = Math.max(1, Math.ceil(total / limit));
-    const start = parsePage(params.page, () => total - (totalPages - 1) * limit);
-    const fetch = start.kind === 'last' ? start.count : limit;
-    const [liveRows, deadRows] = await Promise.all([live.page(start, fetch), dead ? dead.page(start, fetch) : Promise.resolve([])]);
-    let merged = mergeKeys(liveRows, deadRows, live.key, keyOf);
-    merged = start.kind === 'before' || start.kind === 'last' ? merged.slice(-fetch) : merged.slice(0, fetch);
+    // The last page holds what the full pages before it leave, so that walking back from it
+    // meets the same page boundaries as walking forward from the first.
+    const size = token.kind === 'last' ? total - (totalPages - 1) * limit : limit;
+    const start: PageStart =
+      token.kind === 'first' || token.kind === 'last'
+        ? (token.kind === 'first' ? token : { kind: 'last', count: size + 1 })
+        : token.kind === 'after'
+          ? { kind: 'after', key: token.key }
+          : { kind: 'before', key: token.key };
+    const backwards = start.kind === 'before' || start.kind === 'last';
+    const [liveRows, deadRows] = await Promise.all([live.page(start, size + 1), dead ? dead.page(start, size + 1) : Promise.resolve([])]);
+    const all = mergeKeys(liveRows, deadRows, live.key, keyOf);
+    const more = all.length > size;
+    const merged = size <= 0 ? [] : backwards ? all.slice(-size) : all.slice(0, size);
+    const currentPage = token.kind === 'first' ? 1 : token.kind === 'last' ? totalPages : token.page;
 
     const first = merged[0];
     const firstKey = first ? ('live' in first ? live.key(first.live) : keyOf(first.dead)) : null;
     const lastEntry = merged.at(-1);
     const lastKey = lastEntry ? ('live' in lastEntry ? live.key(lastEntry.live) : keyOf(lastEntry.dead)) : null;
-    const before = firstKey ? (await live.count(firstKey)) + (dead ? await dead.count(firstKey) : 0) : total;
-    const currentPage = Math.min(totalPages, Math.floor(before / limit) + 1);
 
     const liveOnPage = merged.flatMap((e) => ('live' in e ? [e.live] : []));
     const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map((r) => (one ? one(r) : Promise.resolve({}))));
@@ -333,16 +380,17 @@ export class OparlService {
       if (page) u.searchParams.set('page', page);
       return u.toString();
     };
-    const hasNext = lastKey !== null && before + merged.length < total;
-    const hasPrev = firstKey !== null && before > 0;
+    // Walking forward, a page after a key has one before it; walking back, one after it.
+    const hasNext = lastKey !== null && (backwards ? start.kind === 'before' : more);
+    const hasPrev = firstKey !== null && currentPage > 1 && (backwards ? more : true);
     return {
       data,
       pagination: { totalElements: total, elementsPerPage: limit, currentPage, totalPages },
       links: {
         first: link(),
-        ...(hasPrev && firstKey ? { prev: link(`b.${encodeKey(firstKey)}`) } : {}),
+        ...(hasPrev && firstKey ? { prev: link(`b.${currentPage - 1}.${encodeKey(firstKey)}`) } : {}),
         self: link(params.page),
-        ...(hasNext && lastKey ? { next: link(`a.${encodeKey(lastKey)}`) } : {}),
+        ...(hasNext && lastKey ? { next: link(`a.${currentPage + 1}.${encodeKey(lastKey)}`) } : {}),
         last: link(totalPages > 1 ? 'last' : undefined),
       },
     };

@@ -11,6 +11,10 @@
 // vote, attendance, approval, an embedded file …) touches its parent, and a meeting's state
 // change touches everything whose public view depends on it (items, files, consultations,
 // cases). Frozen once shipped, like every migration.
+// - `oparl_body_id` on the listed tables that reach their municipality only through a parent
+//   (meeting → organization, agenda_item → meeting, membership → person, consultation →
+//   paper), kept by triggers too, so that every list has a (body, modified, id) index: a
+//   keyset page is then an index range scan of `limit` rows, whatever the list's length.
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on app types
@@ -34,7 +38,31 @@ const exposed = {
 type Exposed = keyof typeof exposed;
 
 /** Columns whose change is bookkeeping, not content: they never bump `modified`. */
-const bookkeeping = new Set(['created', 'modified', 'created_at', 'updated_at', 'version', 'sha512']);
+const bookkeeping = new Set(['created', 'modified', 'created_at', 'updated_at', 'version', 'sha512', 'oparl_body_id']);
+
+/**
+ * Tables whose lists are scoped by a body they reach through a parent: the table, its foreign
+ * key, the parent, and the parent's column holding the body. Kept in `oparl_body_id`
+ * (derived, bookkeeping: never bumps `modified`), set on insert, on a change of the foreign
+ * key, and when the parent's body changes. In dependency order (a meeting's before its items').
+ */
+const derivedBody: [string, string, string, string][] = [
+  ['meeting', 'organization_id', 'organization', 'body_id'],
+  ['agenda_item', 'meeting_id', 'meeting', 'oparl_body_id'],
+  ['membership', 'person_id', 'person', 'body_id'],
+  ['consultation', 'paper_id', 'paper', 'body_id'],
+];
+
+/** The body column each listed table is scoped by (an index leads with it). */
+const listScope: Record<string, string> = {
+  meeting: 'oparl_body_id',
+  agenda_item: 'oparl_body_id',
+  membership: 'oparl_body_id',
+  consultation: 'oparl_body_id',
+  person: 'body_id',
+  paper: 'body_id',
+  file: 'body_id',
+};
 
 /** child table, its foreign key, the parent whose OParl object embeds or lists the child. */
 const touches: [string, string, Exposed][] = [
@@ -128,9 +156,20 @@ async function addColumns(db: AnyDb): Promise<void> {
     modified = (select b.updated_at from person p join body b on b.id = p.body_id where p.id = membership.person_id)`.execute(db);
   for (const table of Object.keys(exposed)) {
     await sql`update ${sql.table(table)} set created = coalesce(created, ${now}), modified = coalesce(modified, ${now})`.execute(db);
-    // Keyset pagination walks this index: page 500 costs what page 1 does.
-    await db.schema.createIndex(`${table}_modified_id`).on(table).columns(['modified', 'id']).execute();
   }
+  for (const [table, fk, parent, column] of derivedBody) {
+    await db.schema.alterTable(table).addColumn('oparl_body_id', 'text').execute();
+    await sql`update ${sql.table(table)} set oparl_body_id = (select ${sql.ref(`p.${column}`)} from ${sql.table(parent)} p where p.id = ${sql.ref(`${table}.${fk}`)})`.execute(db);
+  }
+  // Keyset pagination walks these indexes: a page of a body's list is a range scan of `limit`
+  // entries, so page 500 of 10 000 meetings costs what page 1 of 100 does (the small lists,
+  // bodies, terms and organizations, are built whole in memory).
+  for (const [table, scope] of Object.entries(listScope)) {
+    await db.schema.createIndex(`${table}_oparl_list`).on(table).columns([scope, 'modified', 'id']).execute();
+  }
+  await db.schema.createIndex('meeting_organization_oparl_list').on('meeting').columns(['organization_id', 'modified', 'id']).execute();
+  // An item's consultation, embedded in every item of a page (no index had this column).
+  await db.schema.createIndex('consultation_agenda_item').on('consultation').column('agenda_item_id').execute();
 
   await db.schema
     .createTable('deleted_object')
@@ -187,6 +226,14 @@ async function upSqlite(db: AnyDb): Promise<void> {
     await run(`create trigger ${name}_i after insert on ${child} for each row when NEW.${fk} is not null begin ${touch(`NEW.${fk}`)}; end`);
     await run(`create trigger ${name}_d after delete on ${child} for each row when OLD.${fk} is not null begin ${touch(`OLD.${fk}`)}; end`);
     await run(`create trigger ${name}_u after update on ${child} for each row ${when} begin ${touch(`NEW.${fk}`)}; ${touch(`OLD.${fk}`)}; end`);
+  }
+  for (const [table, fk, parent, column] of derivedBody) {
+    const body = (ref: string) => `update ${table} set oparl_body_id = (select ${column} from ${parent} where id = ${ref}) where id = NEW.id`;
+    await run(`create trigger ${table}_oparl_body_i after insert on ${table} for each row begin ${body(`NEW.${fk}`)}; end`);
+    await run(`create trigger ${table}_oparl_body_u after update of ${fk} on ${table} for each row when NEW.${fk} is not OLD.${fk} begin ${body(`NEW.${fk}`)}; end`);
+    await run(`create trigger ${parent}_${table}_oparl_body after update of ${column} on ${parent} for each row when NEW.${column} is not OLD.${column} begin
+      update ${table} set oparl_body_id = NEW.${column} where ${fk} = NEW.id;
+    end`);
   }
   // What the public sees of these follows the meeting's state (agenda, minutes published).
   await run(`create trigger meeting_state_oparl_touch after update of state on meeting for each row when NEW.state is not OLD.state begin
@@ -253,6 +300,24 @@ async function upPostgres(db: AnyDb): Promise<void> {
         return null;
       end $$`);
     await run(`create trigger ${name} after insert or update or delete on ${child} for each row execute function ${name}()`);
+  }
+  for (const [table, fk, parent, column] of derivedBody) {
+    await run(`create function ${table}_oparl_body() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'INSERT' or new.${fk} is distinct from old.${fk} then
+          new.oparl_body_id := (select ${column} from ${parent} where id = new.${fk});
+        end if;
+        return new;
+      end $$`);
+    await run(`create trigger ${table}_oparl_body before insert or update of ${fk} on ${table} for each row execute function ${table}_oparl_body()`);
+    await run(`create function ${parent}_${table}_oparl_body() returns trigger language plpgsql as $$
+      begin
+        if new.${column} is distinct from old.${column} then
+          update ${table} set oparl_body_id = new.${column} where ${fk} = new.id;
+        end if;
+        return null;
+      end $$`);
+    await run(`create trigger ${parent}_${table}_oparl_body after update of ${column} on ${parent} for each row execute function ${parent}_${table}_oparl_body()`);
   }
   await run(`create function meeting_state_oparl_touch() returns trigger language plpgsql as $$
     begin

@@ -1,14 +1,16 @@
 // Reads for the OParl API and the bulk export (services/oparl). Every list is keyset-paginated
-// on (modified, id) through the `<table>_modified_id` index (migration 0006): a page is "the n
-// rows after this key", never an OFFSET, so page 500 costs what page 1 does. The page number
-// is a count of the keys before the page (an index-only count).
+// on (modified, id) within its body through the `<table>_oparl_list` index (body, modified, id;
+// migration 0006): a page is "the n rows after this key", an index range scan of n entries,
+// never an OFFSET and never a sort, so a page of a 10 000-row list costs what a page of a
+// 100-row list does. Counts (for `pagination.totalElements`) are the only reads that grow with
+// the list; the service caches them against `changeMarker`.
 //
 // Only WHICH rows the public may see is decided here, in SQL, because pagination must count
 // visible rows: items of meetings whose agenda is public; cases with an open item on such a
 // meeting; consultations of those cases that are not tied to a closed item; stored public files
 // of open items. WHAT of a visible row the public sees (closed items, decisions before the
 // minutes) is decided in the service with the domain rules.
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, SqliteAdapter, type SqlBool, sql } from 'kysely';
 import type { DB } from '../schema.js';
 
 export type ListedType = 'Meeting' | 'AgendaItem' | 'Paper' | 'Consultation' | 'File' | 'Person' | 'Membership';
@@ -136,6 +138,20 @@ export interface Tombstone {
 
 const PLANNED = 'planned';
 
+/** The table of each type, and the body column its list index leads with (migration 0006). */
+const tableOf: Record<string, string> = {
+  Meeting: 'meeting',
+  AgendaItem: 'agenda_item',
+  Paper: 'paper',
+  Consultation: 'consultation',
+  File: 'file',
+  Person: 'person',
+  Membership: 'membership',
+  Organization: 'organization',
+  LegislativeTerm: 'legislative_term',
+};
+const listScope: Record<string, string> = { meeting: 'oparl_body_id', agenda_item: 'oparl_body_id', consultation: 'oparl_body_id', membership: 'oparl_body_id' };
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builders differ per table; keyset and filters only need two column names
 type AnyQuery = SelectQueryBuilder<DB, any, any>;
 
@@ -161,7 +177,7 @@ function paperVisible(db: Kysely<DB>, paperRef: string): Expression<SqlBool> {
 function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
   switch (type) {
     case 'Meeting': {
-      let q: AnyQuery = db
+      const q: AnyQuery = db
         .selectFrom('meeting')
         .innerJoin('organization as o', 'o.id', 'meeting.organizationId')
         .select([
@@ -178,8 +194,8 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
           'meeting.state',
           'meeting.cancelled',
         ])
-        .where('o.bodyId', '=', scope.bodyId);
-      if (scope.organizationId) q = q.where('meeting.organizationId', '=', scope.organizationId);
+        // One equality on the list index's first column: the organization's or the body's.
+        .where(scope.organizationId ? sql.ref('meeting.organizationId') : sql.ref('meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
       return { query: q, modified: 'meeting.modified', id: 'meeting.id', created: 'meeting.created' };
     }
     case 'AgendaItem':
@@ -187,7 +203,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
         query: db
           .selectFrom('agendaItem')
           .innerJoin('meeting as m', 'm.id', 'agendaItem.meetingId')
-          .innerJoin('organization as o', 'o.id', 'm.organizationId')
+          .select(sql.ref<string>('agendaItem.oparlBodyId').as('bodyId'))
           .select([
             'agendaItem.id',
             'agendaItem.created',
@@ -195,7 +211,6 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'agendaItem.meetingId',
             'm.state as meetingState',
             'm.date as meetingDate',
-            'o.bodyId',
             'agendaItem.paperId',
             'agendaItem.number',
             'agendaItem.position',
@@ -205,7 +220,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'agendaItem.decision',
             'agendaItem.standard',
           ])
-          .where('o.bodyId', '=', scope.bodyId)
+          .where(sql.ref('agendaItem.oparlBodyId'), '=', scope.bodyId)
           .where('m.state', '<>', PLANNED),
         modified: 'agendaItem.modified',
         id: 'agendaItem.id',
@@ -245,7 +260,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'consultation.role',
             'consultation.outcome',
           ])
-          .where('p.bodyId', '=', scope.bodyId)
+          .where(sql.ref('consultation.oparlBodyId'), '=', scope.bodyId)
           .where(paperVisible(db, 'p.id'))
           .where((eb) => eb.or([eb('consultation.agendaItemId', 'is', null), eb('i.public', '=', 1)]))
           .where((eb) => eb.or([eb('consultation.meetingId', 'is', null), eb('m.state', '<>', PLANNED)])),
@@ -317,7 +332,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'membership.startDate',
             'membership.endDate',
           ])
-          .where('p.bodyId', '=', scope.bodyId),
+          .where(sql.ref('membership.oparlBodyId'), '=', scope.bodyId),
         modified: 'membership.modified',
         id: 'membership.id',
         created: 'membership.created',
@@ -365,15 +380,41 @@ export class OparlQueries {
   /** One page of visible rows of a type, ascending by (modified, id). */
   async page<T extends ListedType>(type: T, scope: Scope, start: PageStart, limit: number): Promise<RowOf[T][]> {
     const s = source(this.db, type, scope);
+    // One object by id: its primary key, not a walk of the list index in key order.
+    if (scope.id !== undefined) return (await filtered(s, scope).limit(1).execute()) as RowOf[T][];
     return keysetPage<RowOf[T]>(filtered(s, scope), s.modified, s.id, start, limit);
   }
 
-  /** How many visible rows there are, and how many come before `key` (for the page number). */
-  async count(type: ListedType, scope: Scope, before?: Key): Promise<number> {
+  /**
+   * A value that changes whenever the count of a list (live rows or tombstones of `type` in
+   * the scope) may have changed, cheap to read: the service keeps counts against it.
+   * SQLite: the database's data version (moves on every commit, from any process) — exact.
+   * PostgreSQL: the newest `modified` in the scope and the newest tombstone of the type, two
+   * single-entry reads of the list indexes. Every change that alters a list bumps one of them
+   * (triggers, migration 0006), but a transaction's timestamps are its start time, so a long
+   * transaction can commit a change older than the newest one already seen: `exact` false,
+   * and the service bounds how long it trusts such a marker.
+   */
+  async changeMarker(type: string, scope: Scope): Promise<{ marker: string; exact: boolean }> {
+    if (this.db.getExecutor().adapter instanceof SqliteAdapter) {
+      const { rows } = await sql<{ v: number; c: number }>`select (select data_version from pragma_data_version) as v, total_changes() as c`.execute(this.db);
+      return { marker: `${rows[0]?.v}/${rows[0]?.c}`, exact: true };
+    }
+    const table = tableOf[type] ?? 'body';
+    const column = scope.organizationId && type === 'Meeting' ? 'organization_id' : (listScope[table] ?? 'body_id');
+    const { rows } = await sql<{ m: string | null; d: string | null }>`select
+      (select max(modified) from ${sql.table(table)} where ${sql.ref(column)} = ${scope.organizationId && type === 'Meeting' ? scope.organizationId : scope.bodyId}) as m,
+      (select max(deleted_at) from deleted_object where body_id = ${scope.bodyId} and type = ${type}) as d`.execute(this.db);
+    return { marker: `${rows[0]?.m ?? ''}/${rows[0]?.d ?? ''}`, exact: false };
+  }
+
+  /** How many visible rows there are (`totalElements`; the service keeps it, see changeMarker). */
+  async count(type: ListedType, scope: Scope): Promise<number> {
     const s = source(this.db, type, scope);
-    let q = filtered(s, scope);
-    if (before) q = q.where(keyAfter(s.modified, s.id, before, '<'));
-    return count(q);
+    // A meeting's organization is there (foreign key) and only named: count the meetings alone,
+    // from the list index without touching a table row.
+    if (type === 'Meeting') s.query = this.db.selectFrom('meeting').where(sql.ref(scope.organizationId ? 'meeting.organizationId' : 'meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
+    return count(filtered(s, scope));
   }
 
   /** Tombstones of one type in a body, in the same keyset order (deleted_at is their modified). */
@@ -383,10 +424,8 @@ export class OparlQueries {
     return rows.map(({ deletedAt, ...r }) => ({ ...r, modified: deletedAt }));
   }
 
-  async tombstoneCount(type: string, scope: Scope, before?: Key): Promise<number> {
-    let q = this.tombstones(type, scope);
-    if (before) q = q.where(keyAfter('deletedObject.deletedAt', 'deletedObject.id', before, '<'));
-    return count(q);
+  async tombstoneCount(type: string, scope: Scope): Promise<number> {
+    return count(this.tombstones(type, scope));
   }
 
   private tombstones(type: string, scope: Scope): AnyQuery {

@@ -1,6 +1,8 @@
-// /data/: the latest nightly dump (`protokol export`) for download, with its README, on a
-// portal page. Only the names the export writes are ever served from the dump directory.
+// /data/: the latest nightly dump (written by `protokol serve` itself, or by `protokol export`)
+// for download, with its README, on a portal page. Only the names the export writes are ever
+// served from the dump directory.
 import { readFile } from 'node:fs/promises';
+import { setTimeout } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { type DumpListing, dumpFilePath, isDumpFileName, latestDump } from '../../services/export/export.js';
@@ -49,7 +51,9 @@ export function dataRoutes(dumpDir: string, baseUrl: string): Hono {
   app.get('/data/', async (c) => sendPage(c, <DataPage listing={await latestDump(dumpDir)} baseUrl={baseUrl} />));
   app.get('/data/:name', async (c) => {
     const name = c.req.param('name');
-    const bytes = isDumpFileName(name) ? await readFile(dumpFilePath(dumpDir, name)).catch(() => null) : null;
+    // A new dump is swapped in by two renames; in the instant between them, look once more.
+    const read = () => readFile(dumpFilePath(dumpDir, name));
+    const bytes = isDumpFileName(name) ? await read().catch(() => setTimeout(50).then(read)).catch(() => null) : null;
     if (!bytes) throw new DomainError('not_found', 'Filen findes ikke', name);
     const ext = name.split('.').at(-1) ?? '';
     return c.body(new Uint8Array(bytes), 200, {
