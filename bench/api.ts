@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config/config.js';
 import { createWebApp } from '../src/main.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/storage/db.js';
@@ -17,6 +16,7 @@ import { FileStore } from '../src/storage/file-store.js';
 import { saveBody, saveOrganization } from '../src/storage/repositories/archive-writer.js';
 import { stableId } from '../src/domain/ids.js';
 import { type RunningPostgres, startPostgres } from '../test/support/postgres-server.js';
+import { freshPostgresDatabase } from './postgres.js';
 import { writeBenchBlock } from './report.js';
 
 const BASE = 'http://127.0.0.1:3000';
@@ -47,26 +47,13 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(server: RunningPostgres): Promise<Target> {
-  const name = `protokol_bench_api_${process.pid}`;
-  const admin = async (q: string): Promise<void> => {
-    const c = new pg.Client({ connectionString: server.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  await migrateToLatest(database);
+  const { database, drop } = await freshPostgresDatabase(server, `protokol_bench_api_${process.pid}`);
   const dir = mkdtempSync(join(tmpdir(), 'protokol-bench-api-'));
   return {
     database,
     filesDir: join(dir, 'files'),
     dispose: async () => {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

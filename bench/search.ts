@@ -8,13 +8,13 @@ import { statSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { searchIndexFor } from '../src/search/index.js';
 import { SqliteSearchIndex } from '../src/search/sqlite-index.js';
 import type { SearchIndex, SearchRequest } from '../src/search/model.js';
 import { parseQuery } from '../src/search/query.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/storage/db.js';
 import { type RunningPostgres, startPostgres } from '../test/support/postgres-server.js';
+import { freshPostgresDatabase } from './postgres.js';
 import { writeBenchBlock } from './report.js';
 import { corpusBatches, corpusShape } from './search-corpus.js';
 import { type BenchQuery, FACETTED_TWO_WORDS, buildQueries, queryClasses } from './search-queries.js';
@@ -77,19 +77,7 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(server: RunningPostgres, n: number): Promise<Target> {
-  const name = `protokol_bench_search_${n}_${process.pid}`;
-  const admin = async (q: string): Promise<void> => {
-    const c = new pg.Client({ connectionString: server.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  await migrateToLatest(database);
+  const { database, drop } = await freshPostgresDatabase(server, `protokol_bench_search_${n}_${process.pid}`);
   return {
     database,
     indexBytes: async () => {
@@ -99,8 +87,7 @@ async function postgresTarget(server: RunningPostgres, n: number): Promise<Targe
       return { bytes: Number(r.rows[0]?.bytes ?? 0), how: "pg_total_relation_size, tables '%search%'" };
     },
     dispose: async () => {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await drop();
     },
   };
 }
