@@ -2,7 +2,7 @@
 // `audit` inside the transaction that made the change.
 import { type Principal, mayAdminister } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
+import { newOrderedId } from '../domain/ids.js';
 import { insertAuditEntry, listAuditEntries } from '../storage/repositories/audit.js';
 import type { Db } from '../storage/repositories/upsert.js';
 
@@ -33,7 +33,7 @@ const json = (value: unknown): string | null => (value === undefined || value ==
 
 export async function audit(trx: Db, actor: Principal, change: AuditChange, at: Date = new Date()): Promise<void> {
   await insertAuditEntry(trx, {
-    id: newId(),
+    id: newOrderedId(at.getTime()),
     at: at.toISOString(),
     actorKind: actor.kind,
     actorId: actor.id,
