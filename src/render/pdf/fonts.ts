@@ -323,9 +323,9 @@ function fontDir(): string {
  */
 export function faces(): Record<keyof typeof FONT, Face> {
   if (!loaded) {
-    // fontkit is pdfkit's font engine (a dependency of it): resolved from pdfkit.
-    const require = createRequire(import.meta.url);
-    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Uint8Array): FontkitFont };
+    // fontkit (also pdfkit's font engine) is a declared dependency; it ships no types, so the
+    // parts used here are typed above and it is loaded through require.
+    const fontkit = createRequire(import.meta.url)('fontkit') as { create(bytes: Uint8Array): FontkitFont };
     const dir = fontDir();
     const parse = (key: keyof typeof FONT): Face => new Face(key, fontkit.create(readFileSync(join(dir, files[key]))));
     loaded = { regular: parse('regular'), bold: parse('bold'), italic: parse('italic') };
