@@ -87,6 +87,19 @@ forEachDatabase('cases: public title, hidden closed cases, attaching across comm
     assert.equal(paper.name, 'Budget for skoleområdet 2025');
   });
 
+  it("renaming the case's open item renames the case in OParl and lists it under modified_since", async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    const since = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    await updateItemRow(t().database.db, seed.openItemId, { title: 'Budget for skoleområdet 2025 (rettet)' });
+    const changed = (await (await app.request(`/oparl/v1/body/${seed.bodyId}/paper?modified_since=${encodeURIComponent(since)}`)).json()) as { data: { id: string; name: string }[] };
+    assert.deepEqual(
+      changed.data.map((p) => p.name),
+      ['Budget for skoleområdet 2025 (rettet)'],
+    );
+    await updateItemRow(t().database.db, seed.openItemId, { title: 'Budget for skoleområdet 2025' });
+  });
+
   it("refuses reusing a closed case's number from another committee (409), in the service and the API", async () => {
     const e = await rejects(addItem(deps, systemPrincipal, otherMeetingId, { title: 'Nyt punkt', public: true, caseNumber: CLOSED_CASE }), 'conflict');
     assert.equal(e.where, 'caseNumber');

@@ -13,6 +13,9 @@
 // - came (visible, not in the set): any tombstone removed, `modified` moved (so
 //   `modified_since` lists it again), remembered.
 //
+// A case's OParl name is now its public title, taken from its items, so an item's change of
+// title, position or case also moves the case's `modified`.
+//
 // The visibility conditions below are a FROZEN copy of the SQL forms in
 // storage/repositories/visibility.ts (migrations never import app code). If a rule changes, a
 // new migration recreates these triggers; test/http/oparl-depublication.test.ts holds the two
@@ -125,6 +128,9 @@ interface TriggerSpec {
 
 function triggers(now: string): TriggerSpec[] {
   const forget = (type: Tracked) => `delete from oparl_public where type = '${type}' and id = OLD.id`;
+  // A case's public title is its newest open item's (visibility.ts#paperPublicTitle): a change
+  // of an item's title, place or case moves the case's `modified`, so mirrors refetch its name.
+  const touchPaper = (paperId: string) => `update paper set modified = ${now} where id = ${paperId}`;
   return [
     {
       name: 'meeting_depublication',
@@ -133,13 +139,19 @@ function triggers(now: string): TriggerSpec[] {
       when: (d) => d('NEW.state', 'OLD.state'),
       statements: sync(meetingCandidates('NEW.id'), now),
     },
-    { name: 'agenda_item_depublication_i', table: 'agenda_item', event: 'insert', when: null, statements: sync(itemCandidates('NEW.id', ['NEW.paper_id']), now) },
+    {
+      name: 'agenda_item_depublication_i',
+      table: 'agenda_item',
+      event: 'insert',
+      when: null,
+      statements: [touchPaper('NEW.paper_id'), ...sync(itemCandidates('NEW.id', ['NEW.paper_id']), now)],
+    },
     {
       name: 'agenda_item_depublication_u',
       table: 'agenda_item',
-      event: 'update of public, paper_id, meeting_id',
-      when: (d) => `${d('NEW.public', 'OLD.public')} or ${d('NEW.paper_id', 'OLD.paper_id')} or ${d('NEW.meeting_id', 'OLD.meeting_id')}`,
-      statements: sync(itemCandidates('NEW.id', ['NEW.paper_id', 'OLD.paper_id']), now),
+      event: 'update of public, paper_id, meeting_id, title, position',
+      when: (d) => ['public', 'paper_id', 'meeting_id', 'title', 'position'].map((c) => d(`NEW.${c}`, `OLD.${c}`)).join(' or '),
+      statements: [touchPaper('NEW.paper_id'), touchPaper('OLD.paper_id'), ...sync(itemCandidates('NEW.id', ['NEW.paper_id', 'OLD.paper_id']), now)],
     },
     {
       name: 'agenda_item_depublication_d',
@@ -149,6 +161,7 @@ function triggers(now: string): TriggerSpec[] {
       // The item's own tombstone is migration 0006's; its case may have lost its last public item.
       statements: [
         forget('AgendaItem'),
+        touchPaper('OLD.paper_id'),
         ...sync({ Paper: 'select id from paper where id = OLD.paper_id', Consultation: 'select id from consultation where paper_id = OLD.paper_id' }, now),
       ],
     },
