@@ -6,13 +6,15 @@
 // the list; the service caches them against `changeMarker`.
 //
 // Only WHICH rows the public may see is decided here, in SQL, because pagination must count
-// visible rows: items of meetings whose agenda is public; cases with an open item on such a
-// meeting; consultations of those cases that are not tied to a closed item; stored public files
-// of open items. WHAT of a visible row the public sees (closed items, decisions before the
-// minutes) is decided in the service with the domain rules.
+// visible rows, and always through the SQL forms of the domain rules (visibility.ts): items of
+// meetings whose agenda is public; cases with an open item on such a meeting (named by their
+// public title, never `paper.title`); consultations of those cases that are not tied to a
+// closed item; stored public files of open items. WHAT of a visible row the public sees
+// (closed items, decisions before the minutes) is decided in the service with the domain
+// rules. An object that leaves these sets gets a tombstone (migration 2026_12_02_0001).
 import { type Expression, type Kysely, type SelectQueryBuilder, SqliteAdapter, type SqlBool, sql } from 'kysely';
 import type { DB } from '../schema.js';
-import { fileWithMeeting } from './rows.js';
+import { fileWithMeeting, meetingColumns, membershipColumns } from './rows.js';
 import { agendaPublic, filePublic, fileStored, itemOpen, paperPublicTitle, paperVisible } from './visibility.js';
 
 export type ListedType = 'Meeting' | 'AgendaItem' | 'Paper' | 'Consultation' | 'File' | 'Person' | 'Membership';
@@ -169,20 +171,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
       const q: AnyQuery = db
         .selectFrom('meeting')
         .innerJoin('organization as o', 'o.id', 'meeting.organizationId')
-        .select([
-          'meeting.id',
-          'meeting.created',
-          'meeting.modified',
-          'meeting.organizationId',
-          'o.name as organizationName',
-          'o.bodyId',
-          'meeting.date',
-          'meeting.startTime',
-          'meeting.endTime',
-          'meeting.location',
-          'meeting.state',
-          'meeting.cancelled',
-        ])
+        .select([...meetingColumns, 'meeting.created', 'meeting.modified', 'o.name as organizationName', 'o.bodyId'])
         // One equality on the list index's first column: the organization's or the body's.
         .where(scope.organizationId ? sql.ref('meeting.organizationId') : sql.ref('meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
       return { query: q, modified: 'meeting.modified', id: 'meeting.id', created: 'meeting.created' };
@@ -299,18 +288,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
         query: db
           .selectFrom('membership')
           .innerJoin('person as p', 'p.id', 'membership.personId')
-          .select([
-            'membership.id',
-            'membership.created',
-            'membership.modified',
-            'p.bodyId',
-            'membership.personId',
-            'membership.organizationId',
-            'membership.role',
-            'membership.party',
-            'membership.startDate',
-            'membership.endDate',
-          ])
+          .select([...membershipColumns, 'membership.created', 'membership.modified', 'p.bodyId'])
           .where(sql.ref('membership.oparlBodyId'), '=', scope.bodyId),
         modified: 'membership.modified',
         id: 'membership.id',
