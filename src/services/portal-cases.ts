@@ -10,6 +10,7 @@ import { notFound } from '../domain/errors.js';
 import { agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
 import type { Body } from '../domain/organization.js';
 import { consultationRoleLabel } from '../domain/paper.js';
+import { paperIsVisible } from '../domain/visibility.js';
 import type { CaseQueries, ConsultationRow } from '../storage/repositories/case-queries.js';
 import type { PortalQueries } from '../storage/repositories/portal-queries.js';
 import type { MeetingSummary } from './portal.js';
@@ -98,7 +99,7 @@ export class CasePortal {
       this.cases.consultations(paperId),
     ]);
     // A hidden case answers exactly like a missing one, so its existence is not confirmed.
-    const visible = items.some((i) => i.public && agendaIsPublic(i.meetingState));
+    const visible = paperIsVisible(items);
     if (!paper || !visible) throw notFound('Sagen', paperId);
     const body = await this.portal.bodyById(paper.bodyId);
     if (!body) throw notFound('Kommunen', paper.bodyId);

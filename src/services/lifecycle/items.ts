@@ -4,6 +4,7 @@
 // new version (republish, CPR guard included).
 import type { Principal } from '../../domain/access.js';
 import { type SectionKind, sectionKinds } from '../../domain/agenda-item.js';
+import { assertMayAttachToCase } from '../../domain/case-attachment.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { parseCaseReference } from '../../domain/paper.js';
@@ -12,6 +13,7 @@ import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/
 import {
   PROTOKOL_SOURCE,
   type SectionRow,
+  caseCarriers,
   deleteItemRow,
   findOrganization,
   findPaper,
@@ -113,10 +115,17 @@ async function itemForAudit(db: Db, itemId: string): Promise<unknown> {
   return { ...row, ...(await itemChildrenForAudit(db, itemId)) };
 }
 
-/** Finds the case by number in the municipality, or opens it. */
-async function paperFor(db: Db, bodyId: string, reference: string, title: string): Promise<string> {
+/**
+ * Finds the case by number in the municipality, or opens it. An existing case must be one the
+ * actor may attach an item of this meeting's committee to (assertMayAttachToCase).
+ */
+async function paperFor(db: Db, actor: Principal, meeting: MeetingRef, reference: string, title: string): Promise<string> {
+  const bodyId = meeting.bodyId;
   const existing = await findPaper(db, bodyId, reference);
-  if (existing) return existing.id;
+  if (existing) {
+    assertMayAttachToCase(actor, meeting.organizationId, await caseCarriers(db, existing.id));
+    return existing.id;
+  }
   const id = newId();
   const parts = parseCaseReference(reference);
   await insertPaper(db, { id, bodyId, reference, referenceParts: parts ? JSON.stringify(parts) : null, title });
@@ -158,7 +167,7 @@ export async function addItem(deps: LifecycleDeps, actor: Principal, meetingId: 
       at = Math.min(input.position, order.length + 1) - 1;
     }
     const id = newId();
-    const paperId = caseNumber === null ? null : await paperFor(trx, meeting.bodyId, caseNumber, caseTitle ?? title);
+    const paperId = caseNumber === null ? null : await paperFor(trx, actor, meeting, caseNumber, caseTitle ?? title);
     await insertItem(trx, {
       id,
       meetingId,
@@ -262,6 +271,10 @@ export async function moveItem(
     }
     assertChangeNoteIfPublic(meeting, options.changeNote);
     assertChangeNoteIfPublic(target, options.changeNote);
+    // The item's case follows it: onto the target committee's agenda by the same rule as a new item.
+    if (item.paperId !== null && target.organizationId !== meeting.organizationId) {
+      assertMayAttachToCase(actor, target.organizationId, await caseCarriers(trx, item.paperId, item.id));
+    }
     const beforeAudit = await itemForAudit(trx, itemId);
     const targetOrder = await itemOrder(trx, target.id);
     let at = targetOrder.length;

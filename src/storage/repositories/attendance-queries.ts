@@ -3,7 +3,7 @@
 // of the meeting's organization on the meeting's date.
 import type { Attendee } from '../../domain/approval.js';
 import type { AttendanceStatus } from '../../domain/attendance.js';
-import type { MembershipRole } from '../../domain/organization.js';
+import { type MembershipRole, membershipActiveOn } from '../../domain/organization.js';
 import type { Db } from './upsert.js';
 
 /**
@@ -30,7 +30,7 @@ export async function attendees(db: Db, meeting: { id: string; organizationId: s
     .execute();
   const membershipOf = (personId: string) => {
     const own = memberships.filter((m) => m.personId === personId);
-    const active = own.find((m) => m.startDate <= meeting.date && (m.endDate === null || meeting.date <= m.endDate));
+    const active = own.find((m) => membershipActiveOn(m, meeting.date));
     return { active, party: (active ?? own[0])?.party ?? null };
   };
   return rows.map((r) => {

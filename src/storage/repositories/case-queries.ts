@@ -1,11 +1,13 @@
 // Read side of the case page (sag): the paper, the items that carry it and its consultations.
-// These queries only fetch; whether the public may see a case or a step of it is decided in
-// services/portal-cases.ts with the domain rules (agendaIsPublic, minutesArePublic, publicView),
-// so the rule lives in one place and not in SQL.
+// Whether the public may see a case or a step of it is decided in services/portal-cases.ts
+// with the domain rules (paperIsVisible, agendaIsPublic, minutesArePublic, publicView); the
+// case's title is its PUBLIC title (visibility.ts#paperPublicTitle), never `paper.title`,
+// which may have been taken from a closed item.
 import type { Kysely } from 'kysely';
 import type { MeetingState } from '../../domain/meeting.js';
 import type { ConsultationRole, Paper } from '../../domain/paper.js';
 import type { DB } from '../schema.js';
+import { paperPublicTitle } from './visibility.js';
 
 /** An item that carries the case, with what decides whether it is public. */
 export interface PaperItemRow {
@@ -32,15 +34,20 @@ export interface ConsultationRow {
 export class CaseQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** The paper whatever its visibility; the caller checks `itemsOfPaper` before showing it. */
+  /**
+   * The paper whatever its visibility; the caller checks `itemsOfPaper` before showing it. Its
+   * title is the public one: empty for a case with no open item on a public agenda (which the
+   * caller must not show at all).
+   */
   async paper(id: string): Promise<Paper | null> {
     const row = await this.db
       .selectFrom('paper')
-      .select(['id', 'bodyId', 'reference', 'referenceParts', 'title', 'decisionCompetence'])
+      .select(['id', 'bodyId', 'reference', 'referenceParts', paperPublicTitle(this.db, 'paper.id').as('publicTitle'), 'decisionCompetence'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
-    return { ...row, referenceParts: row.referenceParts === null ? null : (JSON.parse(row.referenceParts) as Paper['referenceParts']) };
+    const { publicTitle, ...rest } = row;
+    return { ...rest, title: publicTitle ?? '', referenceParts: row.referenceParts === null ? null : (JSON.parse(row.referenceParts) as Paper['referenceParts']) };
   }
 
   /** Only the case number: what an item page needs to link to its case. */

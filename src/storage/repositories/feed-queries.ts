@@ -1,13 +1,15 @@
 // Reads for the feeds, calendars and sitemap. Each method is one query over whole sets (a
 // feed's items for fifty meetings come in one `in (...)` query), so a feed costs a fixed
-// number of queries however long it is. Which states count as public comes from the domain
-// rule (agendaIsPublic), not from a second copy of it in SQL.
-import { toMeeting } from './portal-queries.js';
+// number of queries however long it is. What counts as public comes from the SQL forms of the
+// domain rules (visibility.ts), not from a copy of them here.
 import type { Kysely } from 'kysely';
 import type { AgendaItem } from '../../domain/agenda-item.js';
-import { type Meeting, type MeetingState, agendaIsPublic, meetingStates } from '../../domain/meeting.js';
+import type { Meeting } from '../../domain/meeting.js';
 import type { Body } from '../../domain/organization.js';
 import type { DB, MeetingTable } from '../schema.js';
+import { toItemHead } from './agenda-item-rows.js';
+import { meetingColumns as meetingFields, toMeeting } from './rows.js';
+import { agendaPublic, itemOpen } from './visibility.js';
 
 /** A meeting with its organization's name and when the row last changed. */
 export interface FeedMeetingRow extends Meeting {
@@ -27,17 +29,8 @@ export interface SitemapRows {
   meetings: { id: string; date: string; updatedAt: string }[];
 }
 
-const publicStates: MeetingState[] = meetingStates.filter(agendaIsPublic);
-
 const meetingColumns = [
-  'meeting.id',
-  'meeting.organizationId',
-  'meeting.date',
-  'meeting.startTime',
-  'meeting.endTime',
-  'meeting.location',
-  'meeting.state',
-  'meeting.cancelled',
+  ...meetingFields,
   'meeting.updatedAt',
   'organization.name as organizationName',
 ] as const;
@@ -93,7 +86,7 @@ export class FeedQueries {
       .innerJoin('organization', 'organization.id', 'meeting.organizationId')
       .select(meetingColumns)
       .where('organization.bodyId', '=', bodyId)
-      .where('meeting.state', 'in', publicStates)
+      .where(agendaPublic('meeting.state'))
       .orderBy('meeting.updatedAt', 'desc')
       .orderBy('meeting.date', 'desc')
       .orderBy('meeting.id')
@@ -115,23 +108,7 @@ export class FeedQueries {
       .orderBy('meetingId')
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      meetingId: r.meetingId,
-      paperId: null,
-      number: r.number,
-      order: Number(r.position),
-      title: r.title,
-      public: Number(r.public) === 1,
-      publicTitle: r.publicTitle,
-      sections: [],
-      decision: null,
-      absences: [],
-      disqualifications: [],
-      dissents: [],
-      votes: [],
-      files: [],
-    }));
+    return rows.map(toItemHead);
   }
 
   /** Everything the sitemap lists: three queries. */
@@ -142,7 +119,7 @@ export class FeedQueries {
       this.db
         .selectFrom('meeting')
         .select(['id', 'date', 'updatedAt'])
-        .where('state', 'in', publicStates)
+        .where(agendaPublic('meeting.state'))
         .orderBy('date', 'desc')
         .orderBy('id')
         .execute(),
@@ -159,9 +136,9 @@ export class FeedQueries {
       .selectFrom('agendaItem')
       .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
       .select(['agendaItem.paperId', (eb) => eb.fn.max('meeting.date').as('lastDate')])
-      .where('agendaItem.public', '=', 1)
+      .where(itemOpen('agendaItem.public'))
       .where('agendaItem.paperId', 'is not', null)
-      .where('meeting.state', 'in', publicStates)
+      .where(agendaPublic('meeting.state'))
       .groupBy('agendaItem.paperId')
       .orderBy('agendaItem.paperId')
       .execute();

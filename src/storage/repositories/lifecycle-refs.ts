@@ -3,6 +3,7 @@
 // committee. Read inside the writer's transaction.
 import type { MeetingState } from '../../domain/meeting.js';
 import type { Db } from './upsert.js';
+import { membershipActiveOn } from './visibility.js';
 
 export interface MeetingRef {
   id: string;
@@ -73,8 +74,7 @@ export async function isMemberOn(db: Db, personId: string, organizationId: strin
     .select('id')
     .where('personId', '=', personId)
     .where('organizationId', '=', organizationId)
-    .where('startDate', '<=', date)
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', date)]))
+    .where(membershipActiveOn('membership', date))
     .executeTakeFirst();
   return r !== undefined;
 }

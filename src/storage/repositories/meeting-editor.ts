@@ -184,6 +184,17 @@ export async function moveItemChildren(db: Db, itemId: string, meeting: { id: st
 export const findPaper = (db: Db, bodyId: string, reference: string) =>
   db.selectFrom('paper').select(['id', 'title']).where('bodyId', '=', bodyId).where('reference', '=', reference).orderBy('id').executeTakeFirst();
 
+/** The items that carry a case, with their committee and openness (for assertMayAttachToCase). */
+export async function caseCarriers(db: Db, paperId: string, exceptItemId: string | null = null): Promise<{ organizationId: string; public: boolean }[]> {
+  let q = db
+    .selectFrom('agendaItem')
+    .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
+    .select(['meeting.organizationId', 'agendaItem.public'])
+    .where('agendaItem.paperId', '=', paperId);
+  if (exceptItemId !== null) q = q.where('agendaItem.id', '<>', exceptItemId);
+  return (await q.execute()).map((r) => ({ organizationId: r.organizationId, public: Number(r.public) === 1 }));
+}
+
 export async function insertPaper(db: Db, row: { id: string; bodyId: string; reference: string; referenceParts: string | null; title: string }): Promise<void> {
   await db.insertInto('paper').values({ ...row, decisionCompetence: null, source: PROTOKOL_SOURCE, externalId: null }).execute();
 }

@@ -6,12 +6,16 @@
 // the list; the service caches them against `changeMarker`.
 //
 // Only WHICH rows the public may see is decided here, in SQL, because pagination must count
-// visible rows: items of meetings whose agenda is public; cases with an open item on such a
-// meeting; consultations of those cases that are not tied to a closed item; stored public files
-// of open items. WHAT of a visible row the public sees (closed items, decisions before the
-// minutes) is decided in the service with the domain rules.
+// visible rows, and always through the SQL forms of the domain rules (visibility.ts): items of
+// meetings whose agenda is public; cases with an open item on such a meeting (named by their
+// public title, never `paper.title`); consultations of those cases that are not tied to a
+// closed item; stored public files of open items. WHAT of a visible row the public sees
+// (closed items, decisions before the minutes) is decided in the service with the domain
+// rules. An object that leaves these sets gets a tombstone (migration 2026_12_02_0001).
 import { type Expression, type Kysely, type SelectQueryBuilder, SqliteAdapter, type SqlBool, sql } from 'kysely';
 import type { DB } from '../schema.js';
+import { fileWithMeeting, meetingColumns, membershipColumns } from './rows.js';
+import { agendaPublic, filePublic, fileStored, itemOpen, paperPublicTitle, paperVisible } from './visibility.js';
 
 export type ListedType = 'Meeting' | 'AgendaItem' | 'Paper' | 'Consultation' | 'File' | 'Person' | 'Membership';
 
@@ -136,8 +140,6 @@ export interface Tombstone {
   modified: string;
 }
 
-const PLANNED = 'planned';
-
 /** The table of each type, and the body column its list index leads with (migration 0006). */
 const tableOf: Record<string, string> = {
   Meeting: 'meeting',
@@ -163,37 +165,13 @@ interface Source {
   created: string;
 }
 
-/** A case the public may see: it has an open item on a meeting whose agenda is public. */
-function paperVisible(db: Kysely<DB>, paperRef: string): Expression<SqlBool> {
-  return sql<SqlBool>`exists ${db
-    .selectFrom('agendaItem as vi')
-    .innerJoin('meeting as vm', 'vm.id', 'vi.meetingId')
-    .select(sql`1`.as('one'))
-    .where(sql<SqlBool>`${sql.ref('vi.paperId')} = ${sql.ref(paperRef)}`)
-    .where('vi.public', '=', 1)
-    .where('vm.state', '<>', PLANNED)}`;
-}
-
 function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
   switch (type) {
     case 'Meeting': {
       const q: AnyQuery = db
         .selectFrom('meeting')
         .innerJoin('organization as o', 'o.id', 'meeting.organizationId')
-        .select([
-          'meeting.id',
-          'meeting.created',
-          'meeting.modified',
-          'meeting.organizationId',
-          'o.name as organizationName',
-          'o.bodyId',
-          'meeting.date',
-          'meeting.startTime',
-          'meeting.endTime',
-          'meeting.location',
-          'meeting.state',
-          'meeting.cancelled',
-        ])
+        .select([...meetingColumns, 'meeting.created', 'meeting.modified', 'o.name as organizationName', 'o.bodyId'])
         // One equality on the list index's first column: the organization's or the body's.
         .where(scope.organizationId ? sql.ref('meeting.organizationId') : sql.ref('meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
       return { query: q, modified: 'meeting.modified', id: 'meeting.id', created: 'meeting.created' };
@@ -221,7 +199,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'agendaItem.standard',
           ])
           .where(sql.ref('agendaItem.oparlBodyId'), '=', scope.bodyId)
-          .where('m.state', '<>', PLANNED),
+          .where(agendaPublic('m.state')),
         modified: 'agendaItem.modified',
         id: 'agendaItem.id',
         created: 'agendaItem.created',
@@ -230,7 +208,9 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
       return {
         query: db
           .selectFrom('paper')
-          .select(['paper.id', 'paper.created', 'paper.modified', 'paper.bodyId', 'paper.reference', 'paper.title', 'paper.decisionCompetence'])
+          // The public title only: `paper.title` may have come from a closed item.
+          .select(['paper.id', 'paper.created', 'paper.modified', 'paper.bodyId', 'paper.reference', 'paper.decisionCompetence'])
+          .select(paperPublicTitle(db, 'paper.id').as('title'))
           .where('paper.bodyId', '=', scope.bodyId)
           .where(paperVisible(db, 'paper.id')),
         modified: 'paper.modified',
@@ -262,35 +242,25 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
           ])
           .where(sql.ref('consultation.oparlBodyId'), '=', scope.bodyId)
           .where(paperVisible(db, 'p.id'))
-          .where((eb) => eb.or([eb('consultation.agendaItemId', 'is', null), eb('i.public', '=', 1)]))
-          .where((eb) => eb.or([eb('consultation.meetingId', 'is', null), eb('m.state', '<>', PLANNED)])),
+          .where((eb) => eb.or([eb('consultation.agendaItemId', 'is', null), itemOpen('i.public')]))
+          .where((eb) => eb.or([eb('consultation.meetingId', 'is', null), agendaPublic('m.state')])),
         modified: 'consultation.modified',
         id: 'consultation.id',
         created: 'consultation.created',
       };
     case 'File':
       return {
-        query: db
-          .selectFrom('file')
-          .leftJoin('agendaItem as i', 'i.id', 'file.agendaItemId')
-          .innerJoin('meeting as m', (join) =>
-            join.on((eb) =>
-              eb.or([
-                eb('m.id', '=', eb.ref('i.meetingId')),
-                eb.and([eb('file.agendaItemId', 'is', null), eb('m.id', '=', eb.ref('file.meetingId'))]),
-              ]),
-            ),
-          )
+        query: fileWithMeeting(db)
           .select([
             'file.id',
             'file.created',
             'file.modified',
             'file.bodyId',
-            'm.id as meetingId',
+            'fm.id as meetingId',
             'file.agendaItemId',
             'file.paperId',
-            'i.paperId as itemPaperId',
-            'm.date as meetingDate',
+            'fi.paperId as itemPaperId',
+            'fm.date as meetingDate',
             'file.title',
             'file.fileName',
             'file.mediaType',
@@ -300,10 +270,8 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
             'file.text',
           ])
           .where('file.bodyId', '=', scope.bodyId)
-          .where('file.public', '=', 1)
-          .where('file.sha256', 'is not', null)
-          .where('m.state', '<>', PLANNED)
-          .where((eb) => eb.or([eb('file.agendaItemId', 'is', null), eb('i.public', '=', 1)])),
+          .where(filePublic({ file: 'file', item: 'fi', meetingState: 'fm.state' }))
+          .where(fileStored('file')),
         modified: 'file.modified',
         id: 'file.id',
         created: 'file.created',
@@ -320,18 +288,7 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
         query: db
           .selectFrom('membership')
           .innerJoin('person as p', 'p.id', 'membership.personId')
-          .select([
-            'membership.id',
-            'membership.created',
-            'membership.modified',
-            'p.bodyId',
-            'membership.personId',
-            'membership.organizationId',
-            'membership.role',
-            'membership.party',
-            'membership.startDate',
-            'membership.endDate',
-          ])
+          .select([...membershipColumns, 'membership.created', 'membership.modified', 'p.bodyId'])
           .where(sql.ref('membership.oparlBodyId'), '=', scope.bodyId),
         modified: 'membership.modified',
         id: 'membership.id',

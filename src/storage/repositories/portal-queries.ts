@@ -1,16 +1,23 @@
 // Every read the public portal makes. Portable Kysely only (no dialect-specific SQL), rows
-// mapped to domain types here: 0/1 become booleans, text states become their unions. A
-// meeting's children are loaded with one query per table (`in (...)`), never one per item.
+// mapped to domain types by the per-table mappers of rows.ts, visibility conditions from
+// visibility.ts. A meeting's children are loaded with one query per table (`in (...)`),
+// never one per item.
 import type { Kysely } from 'kysely';
-import type { AgendaItem, Disqualification, Dissent, MemberRef, Section, SectionKind, Vote, VoteChoice } from '../../domain/agenda-item.js';
+import type { AgendaItem } from '../../domain/agenda-item.js';
 import type { Attendance } from '../../domain/attendance.js';
 import type { AttachmentFile } from '../../domain/file.js';
 import type { Meeting, MeetingState } from '../../domain/meeting.js';
 import type { PublicationKind, PublicationSummary, PublishedMeeting } from '../../domain/publication.js';
-import type { Body, LegislativeTerm, MembershipRole, Organization, OrganizationKind } from '../../domain/organization.js';
-import type { DB, FileTable, MeetingTable, OrganizationTable } from '../schema.js';
+import type { Body, LegislativeTerm, MembershipRole, Organization } from '../../domain/organization.js';
+import type { DB } from '../schema.js';
+import { agendaItemsOf } from './agenda-item-rows.js';
 import { attendees } from './attendance-queries.js';
 import { publicationRow, publicationsOfMeeting } from './publications.js';
+import { fileColumns, fileWithMeeting, meetingColumns as meetingFields, toFile, toMeeting, toOrganization } from './rows.js';
+import { membershipActiveOn, minutesPublic } from './visibility.js';
+
+// Consumers import the meeting mapper from here too (feeds); it lives in rows.ts.
+export { toMeeting };
 
 /** A meeting with the name of the organization that holds it, for lists. */
 export interface MeetingListRow extends Meeting {
@@ -34,47 +41,8 @@ export interface FileAccessRow {
   meetingState: MeetingState | null;
 }
 
-/** A meeting row (or any selection with its columns) as the domain's Meeting. */
-export const toMeeting = (r: Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled'>): Meeting => ({
-  id: r.id,
-  organizationId: r.organizationId,
-  date: r.date,
-  start: r.startTime,
-  end: r.endTime,
-  location: r.location,
-  state: r.state as MeetingState,
-  cancelled: Number(r.cancelled) === 1,
-});
-
-const toOrganization = (r: OrganizationTable): Organization => ({
-  id: r.id,
-  bodyId: r.bodyId,
-  termId: r.termId,
-  name: r.name,
-  shortName: r.shortName,
-  kind: r.kind as OrganizationKind,
-  predecessorId: r.predecessorId,
-});
-
-const toFile = (r: Pick<FileTable, 'id' | 'title' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'public'>): AttachmentFile => ({
-  id: r.id,
-  title: r.title,
-  fileName: r.fileName,
-  mediaType: r.mediaType,
-  size: r.size === null ? null : Number(r.size),
-  sha256: r.sha256,
-  public: Number(r.public) === 1,
-});
-
 const meetingColumns = [
-  'meeting.id',
-  'meeting.organizationId',
-  'meeting.date',
-  'meeting.startTime',
-  'meeting.endTime',
-  'meeting.location',
-  'meeting.state',
-  'meeting.cancelled',
+  ...meetingFields,
   'meeting.createdAt',
   'meeting.updatedAt',
   'meeting.source',
@@ -133,8 +101,7 @@ export class PortalQueries {
       .innerJoin('person', 'person.id', 'membership.personId')
       .select(['membership.personId', 'person.name', 'membership.role', 'membership.party', 'membership.startDate', 'membership.endDate'])
       .where('membership.organizationId', '=', organizationId)
-      .where('membership.startDate', '<=', day)
-      .where((eb) => eb.or([eb('membership.endDate', 'is', null), eb('membership.endDate', '>=', day)]))
+      .where(membershipActiveOn('membership', day))
       .execute();
     return rows.map((r) => ({ ...r, role: r.role as MembershipRole }));
   }
@@ -167,13 +134,12 @@ export class PortalQueries {
 
   /** Meetings whose minutes are published, newest first. */
   async latestMinutes(bodyId: string, limit: number): Promise<MeetingListRow[]> {
-    const published: MeetingState = 'minutes_published';
     const rows = await this.db
       .selectFrom('meeting')
       .innerJoin('organization', 'organization.id', 'meeting.organizationId')
       .select([...meetingColumns, 'organization.name as organizationName'])
       .where('organization.bodyId', '=', bodyId)
-      .where('meeting.state', '=', published)
+      .where(minutesPublic('meeting.state'))
       .orderBy('meeting.date', 'desc')
       .orderBy('meeting.startTime', 'desc')
       .limit(limit)
@@ -196,47 +162,8 @@ export class PortalQueries {
   }
 
   /** A meeting's items with all their children: five queries however many items there are. */
-  async agendaItems(meetingId: string): Promise<AgendaItem[]> {
-    const items = await this.db.selectFrom('agendaItem').selectAll().where('meetingId', '=', meetingId).orderBy('position').execute();
-    if (items.length === 0) return [];
-    const ids = items.map((i) => i.id);
-    const [sections, notes, votes, files] = await Promise.all([
-      this.db.selectFrom('agendaItemSection').selectAll().where('agendaItemId', 'in', ids).orderBy('position').execute(),
-      this.db.selectFrom('agendaItemMemberNote').selectAll().where('agendaItemId', 'in', ids).orderBy('position').execute(),
-      this.db.selectFrom('agendaItemVote').selectAll().where('agendaItemId', 'in', ids).orderBy('position').execute(),
-      this.db.selectFrom('file').selectAll().where('agendaItemId', 'in', ids).orderBy('position').execute(),
-    ]);
-    return items.map((i) => {
-      const ref = (n: (typeof notes)[number]): MemberRef => ({ personId: n.personId, name: n.name, party: n.party });
-      const own = notes.filter((n) => n.agendaItemId === i.id);
-      const sectionList: Section[] = sections
-        .filter((s) => s.agendaItemId === i.id)
-        .map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text, ...(s.html ? { html: s.html } : {}) }));
-      const voteList: Vote[] = votes
-        .filter((v) => v.agendaItemId === i.id)
-        .map((v) => ({ choice: v.choice as VoteChoice, label: v.label, count: v.count === null ? null : Number(v.count) }));
-      const disqualifications: Disqualification[] = own
-        .filter((n) => n.kind === 'disqualification')
-        .map((n) => ({ ...ref(n), reason: n.text }));
-      const dissents: Dissent[] = own.filter((n) => n.kind === 'dissent').map((n) => ({ ...ref(n), text: n.text ?? '' }));
-      return {
-        id: i.id,
-        meetingId: i.meetingId,
-        paperId: i.paperId,
-        number: i.number,
-        order: Number(i.position),
-        title: i.title,
-        public: Number(i.public) === 1,
-        publicTitle: i.publicTitle,
-        sections: sectionList,
-        decision: i.decision,
-        absences: own.filter((n) => n.kind === 'absence').map(ref),
-        disqualifications,
-        dissents,
-        votes: voteList,
-        files: files.filter((f) => f.agendaItemId === i.id).map(toFile),
-      };
-    });
+  agendaItems(meetingId: string): Promise<AgendaItem[]> {
+    return agendaItemsOf(this.db, meetingId);
   }
 
   /** The published versions of a meeting's agenda and minutes, oldest first (no snapshots). */
@@ -252,30 +179,8 @@ export class PortalQueries {
 
   /** A file with its item's publicity and its meeting's state (via the item, else the file). */
   async fileAccess(id: string): Promise<FileAccessRow | null> {
-    const row = await this.db
-      .selectFrom('file')
-      .leftJoin('agendaItem', 'agendaItem.id', 'file.agendaItemId')
-      .leftJoin('meeting', (join) =>
-        join.on((eb) =>
-          eb.or([
-            eb('meeting.id', '=', eb.ref('agendaItem.meetingId')),
-            eb.and([eb('file.agendaItemId', 'is', null), eb('meeting.id', '=', eb.ref('file.meetingId'))]),
-          ]),
-        ),
-      )
-      .select([
-        'file.id',
-        'file.title',
-        'file.fileName',
-        'file.mediaType',
-        'file.size',
-        'file.sha256',
-        'file.public',
-        'file.agendaItemId',
-        'agendaItem.public as itemPublic',
-        'meeting.id as meetingId',
-        'meeting.state as meetingState',
-      ])
+    const row = await fileWithMeeting(this.db)
+      .select([...fileColumns, 'file.agendaItemId', 'fi.public as itemPublic', 'fm.id as meetingId', 'fm.state as meetingState'])
       .where('file.id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
