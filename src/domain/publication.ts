@@ -2,6 +2,7 @@
 // minutes. The snapshot is built only through `publicView`, so it never holds closed content.
 import { type AgendaItem, type PublicAgendaItem, publicView } from './agenda-item.js';
 import type { Attendance } from './attendance.js';
+import { DomainError } from './errors.js';
 import { type Meeting, type MeetingState, agendaIsPublic, minutesArePublic } from './meeting.js';
 
 export type PublicationKind = 'agenda' | 'minutes';
@@ -92,3 +93,6 @@ export function stateAfterWithdrawal(state: MeetingState, standing: { agenda: nu
   if (agendaIsPublic(state) && !minutesArePublic(state) && standing.agenda === 0) return 'planned';
   return state;
 }
+
+/** Withdrawal and redaction take back what was published; before that there is nothing to take back. */
+export const notPublished = (message: string): DomainError => new DomainError('conflict', message, undefined, { reason: 'not_published' });

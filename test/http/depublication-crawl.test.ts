@@ -113,12 +113,13 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
     const get = async (url: string) => {
       const res = await app.request(url.startsWith(BASE_URL) ? url.slice(BASE_URL.length) : url);
       const text = await res.text();
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text) as unknown;
-      } catch {
-        json = null;
-      }
+      const json: unknown = (() => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return null;
+        }
+      })();
       return { status: res.status, json, text, headers: res.headers };
     };
     const report = await crawlOparl(get, `${BASE_URL}/oparl/v1/`, oparlValidator());

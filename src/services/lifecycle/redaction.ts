@@ -7,7 +7,8 @@
 // reason and counts, never the passage: the log must not become the place it survives.
 import type { Principal } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
-import type { PublishedMeeting } from '../../domain/publication.js';
+import { agendaIsPublic } from '../../domain/meeting.js';
+import { type PublishedMeeting, notPublished } from '../../domain/publication.js';
 import { redactDeep, redactHtml, redactText, redactionMark, requirePassage, requireReason } from '../../domain/redaction.js';
 import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { publicationSnapshots, updatePublicationSnapshot } from '../../storage/repositories/publications.js';
@@ -58,6 +59,8 @@ export async function redactPassage(deps: LifecycleDeps, actor: Principal, itemI
   if (mark.includes(passage)) throw new DomainError('invalid_input', 'Begrundelsen må ikke indeholde den tekst, der fjernes', 'reason');
   return deps.database.db.transaction().execute(async (trx) => {
     const { item, meeting } = await itemForEdit(trx, actor, itemId);
+    // Before publication there is nothing to take back: the secretary edits the text instead.
+    if (!agendaIsPublic(meeting.state)) throw notPublished('Dagsordenen er ikke offentliggjort; ret teksten i punktet i stedet');
     const texts = await itemTexts(trx, item.id);
     if (!texts) throw new DomainError('not_found', 'Punktet findes ikke', itemId);
     const current = redactCurrent(texts, passage, mark);

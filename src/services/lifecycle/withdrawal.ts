@@ -5,7 +5,8 @@
 // cached by the content hash of what they print, so the next request renders without them.
 import type { Principal } from '../../domain/access.js';
 import { DomainError, notFound } from '../../domain/errors.js';
-import { type PublicationKind, stateAfterWithdrawal } from '../../domain/publication.js';
+import { agendaIsPublic } from '../../domain/meeting.js';
+import { type PublicationKind, notPublished, stateAfterWithdrawal } from '../../domain/publication.js';
 import { requireReason } from '../../domain/redaction.js';
 import { fileRow } from '../../storage/repositories/attachment-editor.js';
 import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
@@ -81,6 +82,7 @@ export async function withdrawAttachment(deps: LifecycleDeps, actor: Principal, 
     const row = await fileRow(trx, fileId);
     if (!row || row.agendaItemId === null) throw notFound('Bilaget', fileId);
     const { item, meeting } = await itemForEdit(trx, actor, row.agendaItemId);
+    if (!agendaIsPublic(meeting.state)) throw notPublished('Dagsordenen er ikke offentliggjort; gør bilaget lukket eller fjern det i stedet');
     if ((row.withdrawnAt ?? null) !== null) throw new DomainError('conflict', 'Bilaget er allerede trukket tilbage', undefined, { reason: 'already_withdrawn' });
     const at = deps.now();
     await markFileWithdrawn(trx, fileId, { at: at.toISOString(), by: actor.label, reason });

@@ -56,6 +56,6 @@ export const withdrawalOperations: readonly Operation[] = [
     auth: true,
     body: redactBody,
     success: { status: 200, description: 'Occurrences replaced in the current text, and versions changed', schema: obj({ current: num, versions: num }) },
-    errors: [403, 404],
+    errors: [403, 404, 409],
   },
 ];
