@@ -73,9 +73,13 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
   /** A PDF's text; the seed's stand-in files are not real PDFs and are searched as bytes. */
   const pdfText = async (bytes: Uint8Array): Promise<string> => (await pageTexts(bytes).catch(() => [Buffer.from(bytes).toString('latin1')])).join('\n');
 
+  /** OParl objects met in the modified_since lists of the last crawl, by their URL id. */
+  let modifiedSince = new Map<string, Record<string, unknown>>();
+
   /** Everything the public can reach, as text (PDFs through pdfjs). */
   async function everythingPublic(): Promise<PublicText[]> {
     const out: PublicText[] = [];
+    modifiedSince = new Map();
     const pages = await crawl(app, ['/', '/sitemap.xml', `/kommune/${seed.bodySlug}/feed.xml`, `/kommune/${seed.bodySlug}/kalender.ics`, `/moeder/${meetingId}`, '/data/'], 2000, BASE_URL);
     for (const [path, visited] of pages) {
       const res = path.endsWith('.pdf') || path.startsWith('/filer/') ? await app.request(path) : null;
@@ -130,7 +134,9 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
       while (url) {
         const res = await get(url);
         out.push({ where: `${url} (${res.status})`, text: res.text });
-        url = (res.json as { links?: { next?: string } } | null)?.links?.next;
+        const page = res.json as { data?: Record<string, unknown>[]; links?: { next?: string } } | null;
+        for (const o of page?.data ?? []) modifiedSince.set(String(o.id), o);
+        url = page?.links?.next;
       }
     }
     return out;
@@ -234,6 +240,9 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
 
     const texts = await everythingPublic();
     for (const way of WAYS) assert.deepEqual(found(texts, CANARY[way].text), [], `${way}: the canary is on no public channel`);
+    // The OParl tombstones (issue 13, item 4) are checked against `departed` here: each id's
+    // object under modified_since (`modifiedSince`, keyed by OParl URL) is `deleted: true`.
+    assert.ok(modifiedSince.size > 0, 'the modified_since lists were walked');
 
     // What stays public, stays: the closed item under its neutral title, the redaction mark.
     const meetingPage = texts.find((p) => p.where === `/moeder/${meetingId}`)!.text;
