@@ -12,7 +12,7 @@ import { auditTrail } from '../../src/services/audit.js';
 import { addAttachment, updateAttachment } from '../../src/services/lifecycle/attachments.js';
 import type { LifecycleDeps } from '../../src/services/lifecycle/deps.js';
 import { fileForStaff } from '../../src/services/lifecycle/staff-files.js';
-import { addItem, updateItem } from '../../src/services/lifecycle/items.js';
+import { addItem, getItemForStaff, updateItem } from '../../src/services/lifecycle/items.js';
 import { createMeeting } from '../../src/services/lifecycle/meetings.js';
 import { getPublication, listPublications, publishAgenda } from '../../src/services/lifecycle/publication.js';
 import { redactPassage } from '../../src/services/lifecycle/redaction.js';
@@ -117,6 +117,8 @@ forEachDatabase('lifecycle: withdrawal and redaction', (t) => {
     const v1 = await getPublication(db(), m.meetingId, 'agenda', 1);
     assert.deepEqual(v1?.items.find((i) => i.id === m.itemId)?.files, [], 'gone from the version too');
     assert.equal((await fileForStaff(deps, secretary, m.fileId)).fileName, 'ansoegning.txt', 'staff still open it');
+    const staffItem = await getItemForStaff(deps, secretary, m.itemId);
+    assert.deepEqual(staffItem.attachments.map((a) => [a.id, a.public, a.withdrawn]), [[m.fileId, false, true]], 'marked withdrawn for staff');
     const overview = await withdrawalOverview(deps, secretary, m.meetingId);
     assert.equal(overview.files.find((f) => f.id === m.fileId)?.withdrawnReason, 'Forkert bilag');
     await assert.rejects(withdrawAttachment(deps, secretary, m.fileId, { reason: 'igen' }), fails('conflict'));
