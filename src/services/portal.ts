@@ -9,7 +9,7 @@ import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { type StoredAttachmentFile, isStored } from '../domain/file.js';
 import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
-import type { PublicationKind, PublicationSummary } from '../domain/publication.js';
+import { type PublicationKind, type PublicationSummary, seenThroughCurrentView } from '../domain/publication.js';
 import {
   type Body,
   type LegislativeTerm,
@@ -247,12 +247,15 @@ export class PortalService {
   }
 
   /**
-   * One published version of the agenda or minutes, as it was published (the frozen public
-   * view): the history a correction leaves behind. Not found unless the agenda is public.
+   * One published version of the agenda or minutes as it was published, seen through today's
+   * public view (`seenThroughCurrentView`: items closed or deleted since, attachments no longer
+   * public): the history a correction leaves behind. Not found unless the agenda is public, nor
+   * for a withdrawn version.
    */
   async versionPage(meetingId: string, kind: PublicationKind, version: number): Promise<MeetingPage> {
     const current = await this.meetingPage(meetingId);
-    const shown = current.agendaPublic ? await this.queries.publication(meetingId, kind, version) : null;
+    const frozen = current.agendaPublic ? await this.queries.publication(meetingId, kind, version) : null;
+    const shown = frozen ? seenThroughCurrentView(frozen, current) : null;
     const summary = current.versions.find((v) => v.kind === kind && v.version === version);
     if (!shown || !summary) throw notFound('Versionen', `${kind} ${version}`);
     const m = shown.meeting;

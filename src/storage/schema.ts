@@ -202,6 +202,10 @@ export interface FileTable extends Importable {
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
+  /** Withdrawn after publication (migration 2026_12_02_0002); `public` is 0 from then on. */
+  withdrawnAt?: string | null;
+  withdrawnBy?: string | null;
+  withdrawnReason?: string | null;
 }
 
 /** One imported version of a source document (agenda or minutes); see migration 0002. */
@@ -322,6 +326,10 @@ export interface PublicationTable {
   changeNote: string | null;
   /** The public view (PublishedMeeting) as JSON: never closed content. */
   snapshot: string;
+  /** Withdrawn after publication (migration 2026_12_02_0002): hidden from every public reader. */
+  withdrawnAt?: string | null;
+  withdrawnBy?: string | null;
+  withdrawnReason?: string | null;
 }
 
 export interface CprExemptionTable {

@@ -105,6 +105,8 @@ export async function updateAttachment(deps: LifecycleDeps, actor: Principal, fi
     if (input.title !== undefined) patch.title = title(input.title);
     if (input.public !== undefined) {
       if (typeof input.public !== 'boolean') throw new DomainError('invalid_input', 'Angiv, om bilaget er offentligt', 'public');
+      // A withdrawal is a decision with a reason on record; a publish flag must not undo it.
+      if (input.public && (row.withdrawnAt ?? null) !== null) throw new DomainError('conflict', 'Bilaget er trukket tilbage og kan ikke gøres offentligt igen', 'public', { reason: 'withdrawn' });
       patch.public = input.public ? 1 : 0;
     }
     assertChangeNoteIfPublic(meeting, input.changeNote);

@@ -6,8 +6,9 @@ import { type Principal } from '../../domain/access.js';
 import { type CprHit, cprRefusalMessage, scanForCpr } from '../../domain/cpr-guard.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { type MeetingState, agendaIsPublic, transition } from '../../domain/meeting.js';
-import { type PublicationKind, type PublicationSummary, type PublishedMeeting, buildPublishedMeeting } from '../../domain/publication.js';
+import { publicView } from '../../domain/agenda-item.js';
+import { type MeetingState, agendaIsPublic, minutesArePublic, transition } from '../../domain/meeting.js';
+import { type PublicationKind, type PublicationSummary, type PublishedMeeting, buildPublishedMeeting, seenThroughCurrentView } from '../../domain/publication.js';
 import { fileStaffColumns, findMeetingWithOrganization, meetingRow, updateMeetingRow } from '../../storage/repositories/meeting-editor.js';
 import { PortalQueries } from '../../storage/repositories/portal-queries.js';
 import {
@@ -205,6 +206,17 @@ export async function listPublications(db: Db, meetingId: string): Promise<Publi
   return (await publicationsOfMeeting(db, meetingId)).map((p) => ({ ...p, kind: p.kind as PublicationKind }));
 }
 
+/**
+ * A standing version for the public, seen through today's public view (the same rule as the
+ * portal's versions page): undefined when withdrawn, unknown or no longer public.
+ */
 export async function getPublication(db: Db, meetingId: string, kind: PublicationKind, version: number): Promise<PublishedMeeting | undefined> {
-  return (await new PortalQueries(db).publication(meetingId, kind, version)) ?? undefined;
+  const portal = new PortalQueries(db);
+  const [frozen, meeting] = await Promise.all([portal.publication(meetingId, kind, version), meetingRow(db, meetingId)]);
+  if (!frozen || !meeting) return undefined;
+  const state = meeting.state as MeetingState;
+  const agendaPublic = agendaIsPublic(state);
+  const minutesPublic = minutesArePublic(state);
+  const items = agendaPublic ? (await portal.agendaItems(meetingId)).map((i) => publicView(i, { decisionsPublished: minutesPublic })) : [];
+  return seenThroughCurrentView(frozen, { agendaPublic, minutesPublic, items }) ?? undefined;
 }

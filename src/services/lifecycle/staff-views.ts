@@ -31,6 +31,8 @@ export interface StaffAttachment {
   size: number | null;
   public: boolean;
   textStatus: TextStatus;
+  /** Withdrawn after publication (withdrawal.ts): off every public channel, never public again. */
+  withdrawn: boolean;
 }
 
 export interface StaffSection {
@@ -106,7 +108,7 @@ export function assertMayView(actor: Principal, meeting: Pick<MeetingRef, 'bodyI
 }
 
 type ItemExtra = { closedReason: string | null; standard: string | null; version: number; caseNumber: string | null };
-type FileExtra = { text: string | null };
+type FileExtra = { text: string | null; withdrawnAt: string | null };
 
 function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string, FileExtra>, readClosed: boolean, state: MeetingState): StaffItem {
   const full = item.public || readClosed;
@@ -138,6 +140,7 @@ function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string
       size: f.size,
       public: f.public,
       textStatus: textStatusOf(files.get(f.id)?.text ?? null),
+      withdrawn: (files.get(f.id)?.withdrawnAt ?? null) !== null,
     })),
     version: extra.version,
     redacted: !full,
@@ -155,7 +158,7 @@ export async function staffItems(db: Db, actor: Principal, meeting: MeetingRef):
   const extraOf = new Map(
     extras.map((e) => [e.id, { closedReason: e.closedReason ?? null, standard: e.standard ?? null, version: Number(e.version ?? 1), caseNumber: e.caseNumber ?? null }]),
   );
-  const fileOf = new Map(files.map((f) => [f.id, { text: f.text }]));
+  const fileOf = new Map(files.map((f) => [f.id, { text: f.text, withdrawnAt: f.withdrawnAt ?? null }]));
   return items.map((i) => staffItem(i, extraOf.get(i.id) ?? { closedReason: null, standard: null, version: 1, caseNumber: null }, fileOf, readClosed, meeting.state));
 }
 

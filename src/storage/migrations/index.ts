@@ -7,7 +7,8 @@ import * as m0003 from './2026_11_23_0003_search.js';
 import * as m0004 from './2026_11_23_0004_lifecycle.js';
 import * as m0005 from './2026_11_23_0005_member_notes.js';
 import * as m0006 from './2026_11_23_0006_oparl.js';
-import * as m0101 from './2026_12_02_0001_depublication.js';
+import * as m1202_0001 from './2026_12_02_0001_depublication.js';
+import * as m1202_0002 from './2026_12_02_0002_withdrawals.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0004_lifecycle': m0004,
   '2026_11_23_0005_member_notes': m0005,
   '2026_11_23_0006_oparl': m0006,
-  '2026_12_02_0001_depublication': m0101,
+  '2026_12_02_0001_depublication': m1202_0001,
+  '2026_12_02_0002_withdrawals': m1202_0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
-// Frozen publications (numbered versions of a meeting's agenda and minutes) and the CPR
-// false positives a secretary has verified.
+// Frozen publications (numbered versions of a meeting's agenda and minutes), their withdrawal
+// and redaction, and the CPR false positives a secretary has verified. Every reader for the
+// public skips withdrawn versions here, so no consumer can forget to.
 import type { Db } from './upsert.js';
 
 export interface PublicationRow {
@@ -32,6 +33,8 @@ export async function publicationsOfMeeting(db: Db, meetingId: string): Promise<
     .selectFrom('publication')
     .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote'])
     .where('meetingId', '=', meetingId)
+    // A withdrawn version is gone from every list; staff read allPublicationsOfMeeting.
+    .where('withdrawnAt', 'is', null)
     .orderBy('publishedAt')
     .orderBy('kind')
     .orderBy('version')
@@ -39,14 +42,16 @@ export async function publicationsOfMeeting(db: Db, meetingId: string): Promise<
   return rows.map((r) => ({ ...r, version: Number(r.version) }));
 }
 
-export async function publicationRow(db: Db, meetingId: string, kind: string, version: number): Promise<PublicationRow | undefined> {
-  const r = await db
+/** A standing (not withdrawn) version with its snapshot; `withWithdrawn` for staff. */
+export async function publicationRow(db: Db, meetingId: string, kind: string, version: number, options: { withWithdrawn?: boolean } = {}): Promise<PublicationRow | undefined> {
+  let q = db
     .selectFrom('publication')
-    .selectAll()
+    .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote', 'snapshot'])
     .where('meetingId', '=', meetingId)
     .where('kind', '=', kind)
-    .where('version', '=', version)
-    .executeTakeFirst();
+    .where('version', '=', version);
+  if (options.withWithdrawn !== true) q = q.where('withdrawnAt', 'is', null);
+  const r = await q.executeTakeFirst();
   return r ? { ...r, version: Number(r.version) } : undefined;
 }
 
@@ -64,4 +69,49 @@ export async function insertCprExemption(
     .values(row)
     .onConflict((oc) => oc.column('fingerprint').doNothing())
     .execute();
+}
+
+/** A version as staff see it: with its withdrawal, if any. */
+export interface StaffPublicationRow extends Omit<PublicationRow, 'snapshot'> {
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnReason: string | null;
+}
+
+/** Every version of a meeting, withdrawn ones included (the withdrawal screen). */
+export async function allPublicationsOfMeeting(db: Db, meetingId: string): Promise<StaffPublicationRow[]> {
+  const rows = await db
+    .selectFrom('publication')
+    .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote', 'withdrawnAt', 'withdrawnBy', 'withdrawnReason'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('publishedAt')
+    .orderBy('kind')
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version), withdrawnAt: r.withdrawnAt ?? null, withdrawnBy: r.withdrawnBy ?? null, withdrawnReason: r.withdrawnReason ?? null }));
+}
+
+export async function markPublicationWithdrawn(db: Db, id: string, withdrawal: { at: string; by: string; reason: string }): Promise<void> {
+  await db.updateTable('publication').set({ withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.by, withdrawnReason: withdrawal.reason }).where('id', '=', id).execute();
+}
+
+/** How many versions of a kind are still published (not withdrawn). */
+export async function standingPublicationCount(db: Db, meetingId: string, kind: string): Promise<number> {
+  const r = await db
+    .selectFrom('publication')
+    .select((e) => e.fn.countAll().as('n'))
+    .where('meetingId', '=', meetingId)
+    .where('kind', '=', kind)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Every frozen version of a meeting with its snapshot, withdrawn ones too (redaction reaches all). */
+export async function publicationSnapshots(db: Db, meetingId: string): Promise<{ id: string; snapshot: string }[]> {
+  return db.selectFrom('publication').select(['id', 'snapshot']).where('meetingId', '=', meetingId).execute();
+}
+
+export async function updatePublicationSnapshot(db: Db, id: string, snapshot: string): Promise<void> {
+  await db.updateTable('publication').set({ snapshot }).where('id', '=', id).execute();
 }

@@ -19,6 +19,7 @@ import { registerMeetingRoutes } from './meetings.js';
 import { registerMinutesRoutes } from './minutes.js';
 import { openApiDocument } from './openapi.js';
 import { withApiField } from './parse.js';
+import { registerWithdrawalRoutes } from './withdrawals.js';
 
 /** A JSON body; no agenda item's text comes near it. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -81,6 +82,7 @@ export function lifecycleApiRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerItemRoutes(app, deps);
   registerMinutesRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerWithdrawalRoutes(app, deps);
   // The services name fields as their inputs do; rethrown with the API's names, the error
   // continues to the app's one error handler (middleware/errors.tsx).
   app.onError((error) => {

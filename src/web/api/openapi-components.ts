@@ -149,7 +149,7 @@ export const schemas: Record<string, JsonSchema> = {
     dissents: arrayOf({ allOf: [ref('MemberRef'), obj({ text: str })] }),
     votes: arrayOf(obj({ choice: { type: 'string', enum: ['for', 'against', 'abstain'] }, label: str, count: { type: ['integer', 'null'] } })),
     attachments: arrayOf(
-      obj({ id: str, title: str, fileName: str, mediaType: str, size: { type: ['integer', 'null'] }, public: { type: 'boolean' }, textStatus: ref('TextStatus') }),
+      obj({ id: str, title: str, fileName: str, mediaType: str, size: { type: ['integer', 'null'] }, public: { type: 'boolean' }, textStatus: ref('TextStatus'), withdrawn: { type: 'boolean' } }),
     ),
     version: int,
     redacted: { type: 'boolean', description: 'True when the caller may not read this closed item: only its public view is given' },

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { type JsonSchema, arrayOf, obj, ref, str } from './openapi-components.js';
 import * as s from './schemas.js';
+import { withdrawalOperations } from './openapi-withdrawals.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -363,4 +364,5 @@ export const operations: readonly Operation[] = [
     success: { status: 204, description: 'Removed' },
     errors: [403, 404, 409],
   },
+  ...withdrawalOperations,
 ];

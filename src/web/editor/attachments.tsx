@@ -157,6 +157,7 @@ export function AttachmentsSection(props: { viewer: Viewer; meeting: StaffMeetin
               <strong>{a.title}</strong> <span class="meta">({a.fileName})</span>{' '}
               <span class={a.public ? 'badge badge-info' : 'badge'}>{a.public ? 'Offentligt bilag' : 'Lukket bilag'}</span>{' '}
               <span class={a.textStatus === 'extracted' ? 'badge badge-success' : 'badge badge-warning'}>{textStatusLabel[a.textStatus]}</span>
+              {a.withdrawn ? <span class="badge badge-error">Trukket tilbage</span> : null}
               {errors[`bilag-${a.id}`] ? <p class="form-error-message">{errors[`bilag-${a.id}`]}</p> : null}
               {editable ? (
                 <div class="item-actions">

@@ -34,6 +34,7 @@ import {
   TextField,
 } from './forms.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
+import { withdrawalHref } from './withdrawal-page.js';
 import { editorPage, flash, flashMessage, meetingEditorLinks, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
 const SAVED = flash('Mødet er gemt');
@@ -404,6 +405,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       </form>
 
       <h2 id="versioner">Offentliggjorte versioner</h2>
+      {isPublic ? <p><a href={withdrawalHref(m.id)}>Træk en version eller et bilag tilbage, eller fjern en tekst</a></p> : null}
       {m.publications.length === 0 ? (
         <p>Intet er offentliggjort endnu.</p>
       ) : (
