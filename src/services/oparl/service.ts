@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { DB } from '../../storage/schema.js';
+import { OparlLocations, locationTombstoneId } from '../../storage/repositories/oparl-locations.js';
 import {
   type ConsultationRow,
   type FileRow,
@@ -25,7 +26,6 @@ import {
   bodyObject,
   consultationObject,
   fileObject,
-  locationKey,
   locationObject,
   meetingObject,
   membershipObject,
@@ -38,7 +38,7 @@ import {
   tombstoneObject,
 } from './objects.js';
 import { partyLetter } from './parties.js';
-import { type BodyList, OparlUrls, type segmentOf } from './urls.js';
+import { type BodyList, DEFAULT_OPARL_LICENSE, OparlUrls, type segmentOf } from './urls.js';
 
 /** What the web edge hands over, already validated. */
 export interface ListParams {
@@ -57,6 +57,11 @@ export interface ListPage {
 
 export interface FileBytes {
   read(sha256: string): Promise<Uint8Array>;
+}
+
+export interface OparlOptions {
+  /** OParl `license` (a URL) of System and of every Body that has not chosen its own. */
+  license: string;
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -149,6 +154,29 @@ class CountCache {
   }
 }
 
+/** SHA-512 digests by SHA-256, least recently used dropped first (Map keeps insertion order). */
+const MAX_DIGESTS = 20_000;
+
+class DigestCache {
+  private readonly byContent = new Map<string, string>();
+  constructor(private readonly max: number) {}
+
+  get(sha256: string): string | undefined {
+    const hit = this.byContent.get(sha256);
+    if (hit !== undefined) {
+      this.byContent.delete(sha256);
+      this.byContent.set(sha256, hit);
+    }
+    return hit;
+  }
+
+  set(sha256: string, digest: string): void {
+    this.byContent.delete(sha256);
+    if (this.byContent.size >= this.max) this.byContent.delete(this.byContent.keys().next().value as string);
+    this.byContent.set(sha256, digest);
+  }
+}
+
 function inFilters(r: { created: string; modified: string }, f: TimeFilters): boolean {
   return (
     (!f.createdSince || r.created >= f.createdSince) &&
@@ -163,41 +191,45 @@ function inFilters(r: { created: string; modified: string }, f: TimeFilters): bo
 export class OparlService {
   readonly urls: OparlUrls;
   private readonly q: OparlQueries;
+  private readonly places: OparlLocations;
   private readonly counts = new CountCache();
+  private readonly digests = new DigestCache(MAX_DIGESTS);
 
   constructor(
     db: Kysely<DB>,
     baseUrl: string,
     private readonly files: FileBytes | null,
+    private readonly options: OparlOptions = { license: DEFAULT_OPARL_LICENSE },
   ) {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);
+    this.places = new OparlLocations(db);
   }
 
   async system(): Promise<OparlObject> {
     const bodies = await this.q.bodies();
     const created = bodies.map((b) => b.created ?? '').filter(Boolean).sort()[0] ?? new Date(0).toISOString();
     const modified = bodies.map((b) => b.modified ?? '').filter(Boolean).sort().at(-1) ?? created;
-    return systemObject(this.urls, { created, modified });
+    return systemObject(this.urls, { created, modified, license: this.options.license });
   }
 
   /** System.body: every municipality. */
   async bodyList(params: ListParams): Promise<ListPage> {
-    const bodies = await this.q.bodies();
+    const [bodies, licenses] = await Promise.all([this.q.bodies(), this.places.licenses()]);
     const rows = bodies.map((b) => ({ ...b, created: b.created ?? '', modified: b.modified ?? '' })).filter((r) => inFilters(r, params.filters));
     const src = memorySource(rows);
-    return this.assemble(this.urls.bodies(), params, src, null, (r) => this.bodyWithTerms(r, params.omitInternal));
+    return this.assemble(this.urls.bodies(), params, src, null, (r) => this.bodyWithTerms(r, params.omitInternal, licenses));
   }
 
   async body(id: string): Promise<OparlObject> {
     const b = (await this.q.bodies()).find((x) => x.id === id);
     if (!b) throw new DomainError('not_found', `Kommunen ${id} findes ikke`, id);
-    return this.bodyWithTerms(b, false);
+    return this.bodyWithTerms(b, false, await this.places.licenses());
   }
 
-  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean): Promise<OparlObject> {
+  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean, licenses: Map<string, string>): Promise<OparlObject> {
     const terms = omitInternal ? [] : (await this.q.terms(b.id)).map((t) => termObject(this.urls, t));
-    return bodyObject(this.urls, b, terms);
+    return bodyObject(this.urls, b, terms, licenses.get(b.id) ?? this.options.license);
   }
 
   /** One of the lists a Body links to. */
@@ -212,7 +244,7 @@ export class OparlService {
       case 'legislativeTermList':
         return this.smallList(self, params, bodyId, 'LegislativeTerm', await this.termRows(bodyId));
       case 'locationList':
-        return this.smallList(self, params, bodyId, null, await this.locationRows(bodyId));
+        return this.smallList(self, params, bodyId, 'Location', await this.locationRows(bodyId));
       case 'meeting':
         return this.bigList(self, params, scope, 'Meeting');
       case 'agendaItem':
@@ -251,10 +283,13 @@ export class OparlService {
     return partyObject(this.urls, row);
   }
 
+  /** A place's URL: the place while a meeting uses it, then its tombstone. */
   async location(bodyId: string, key: string): Promise<OparlObject> {
-    const row = (await this.locationRows(bodyId)).find((l) => l.key === key);
-    if (!row) throw new DomainError('not_found', `Stedet ${key} findes ikke`, key);
-    return locationObject(this.urls, row);
+    const row = await this.places.one(bodyId, key);
+    if (row) return locationObject(this.urls, row);
+    const dead = await this.q.tombstone('Location', locationTombstoneId(bodyId, key));
+    if (dead) return tombstoneObject(this.urls, 'Location', dead);
+    throw new DomainError('not_found', `Stedet ${key} findes ikke`, key);
   }
 
   private async liveObject(type: keyof typeof segmentOf, id: string): Promise<OparlObject | null> {
@@ -314,7 +349,7 @@ export class OparlService {
     self: string,
     params: ListParams,
     bodyId: string,
-    tombType: 'Organization' | 'LegislativeTerm' | null,
+    tombType: 'Organization' | 'LegislativeTerm' | 'Location' | null,
     rows: (R & { object: () => Promise<OparlObject> | OparlObject })[],
   ): Promise<ListPage> {
     const src = memorySource(rows.filter((r) => inFilters(r, params.filters)));
@@ -364,7 +399,7 @@ export class OparlService {
     const liveOnPage = merged.flatMap((e) => ('live' in e ? [e.live] : []));
     const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map((r) => (one ? one(r) : Promise.resolve({}))));
     const byId = new Map(liveOnPage.map((r, i) => [r.id, built[i]]));
-    const type = (t: Tombstone) => t.type as keyof typeof segmentOf;
+    const type = (t: Tombstone) => t.type as keyof typeof segmentOf | 'Location';
     const data = merged.map((e) => ('live' in e ? (byId.get(e.live.id) ?? {}) : tombstoneObject(this.urls, type(e.dead), e.dead)));
 
     const link = (page?: string) => {
@@ -449,11 +484,7 @@ export class OparlService {
   }
 
   private async locationRows(bodyId: string) {
-    return (await this.q.locations(bodyId)).flatMap((l) => {
-      if (!l.location) return [];
-      const row = { bodyId, key: locationKey(l.location), description: l.location, created: l.created };
-      return [{ ...row, id: this.urls.location(bodyId, row.key), modified: l.created, object: () => locationObject(this.urls, row) }];
-    });
+    return (await this.places.inUse(bodyId)).map((l) => ({ ...l, id: this.urls.location(bodyId, l.key), object: () => locationObject(this.urls, l) }));
   }
 
   // ---------------------------------------------------------------------- object builders
@@ -497,16 +528,18 @@ export class OparlService {
 
   private async meetings(bodyId: string, rows: RowOf['Meeting'][], omitInternal: boolean): Promise<OparlObject[]> {
     const ids = rows.map((m) => m.id);
-    const [items, files, attendance, approvals] = await Promise.all([
+    const [items, files, attendance, approvals, places] = await Promise.all([
       omitInternal ? Promise.resolve([]) : this.q.itemsOfMeetings(bodyId, ids),
       omitInternal ? Promise.resolve([]) : this.q.filesOf(bodyId, { meetingIds: ids }),
       this.q.attendanceOf(ids),
       this.q.approvalsOf(ids),
+      this.places.byDescription(bodyId, rows.flatMap((m) => (m.location ? [m.location] : []))),
     ]);
     const itemObjects = await this.items(bodyId, items, false);
     const fileObjects = await this.fileObjects(files);
     return rows.map((m) =>
       meetingObject(this.urls, m, {
+        location: places.find((p) => p.description === m.location) ?? null,
         items: omitInternal ? undefined : itemObjects.filter((_, i) => items[i]?.meetingId === m.id),
         files: omitInternal ? undefined : fileObjects.filter((_, i) => files[i]?.meetingId === m.id),
         attendance: attendance.filter((a) => a.meetingId === m.id),
@@ -544,14 +577,20 @@ export class OparlService {
     return Promise.all(rows.map(async (f) => fileObject(this.urls, f, await this.sha512(f))));
   }
 
-  /** OParl wants SHA-512; computed once from the stored bytes and kept in file.sha512. */
+  /**
+   * OParl wants SHA-512; we store SHA-256. Reads never write (a GET that wrote would also move
+   * every change marker and empty the count caches): the digest is computed from the bytes
+   * and kept in memory, keyed by the content-addressed SHA-256, whose bytes never change.
+   */
   private async sha512(f: FileRow): Promise<string | null> {
     if (f.sha512) return f.sha512;
     if (!this.files) return null;
+    const known = this.digests.get(f.sha256);
+    if (known) return known;
     try {
       const bytes = await this.files.read(f.sha256);
       const digest = createHash('sha512').update(bytes).digest('hex');
-      await this.q.saveSha512(f.id, digest);
+      this.digests.set(f.sha256, digest);
       return digest;
     } catch {
       return null; // bytes missing from FILES_DIR: leave the checksum out rather than fail the list
