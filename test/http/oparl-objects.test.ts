@@ -133,6 +133,18 @@ forEachDatabase('OParl objects: stamps, licence, places, reads that never write'
     assert.equal(row.sha512, null);
   });
 
+  it('serves accessUrl inline and downloadUrl as an attachment, the same bytes', async () => {
+    const file = (await get(`${ROOT}file/${seeded.publicFile.id}`)).json as Json;
+    const access = await app.request(String(file.accessUrl).slice(BASE.length));
+    const download = await app.request(String(file.downloadUrl).slice(BASE.length));
+    assert.equal(access.status, 200);
+    assert.equal(download.status, 200);
+    assert.match(access.headers.get('content-disposition') ?? '', /^inline; filename=/);
+    assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename=/);
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), seeded.publicFile.bytes);
+    assert.deepEqual(new Uint8Array(await access.arrayBuffer()), seeded.publicFile.bytes);
+  });
+
   // Last: it changes the data.
   it('gives a new place its own timestamps, a tombstone once unused, and its key back when reused', async () => {
     const { database } = t();

@@ -240,7 +240,6 @@ export function locationObject(urls: OparlUrls, l: LocationRowLike): OparlObject
 }
 
 export function fileObject(urls: OparlUrls, f: FileRow, sha512: string | null): OparlObject {
-  const download = urls.download(f.id, f.fileName);
   const paper = f.paperId ?? f.itemPaperId;
   return clean({
     id: urls.object('File', f.id),
@@ -254,8 +253,8 @@ export function fileObject(urls: OparlUrls, f: FileRow, sha512: string | null): 
     // Only public files of open items reach this function (oparl-queries), so the extracted
     // text is public too.
     text: f.text?.trim(),
-    accessUrl: download,
-    downloadUrl: download,
+    accessUrl: urls.access(f.id, f.fileName),
+    downloadUrl: urls.download(f.id, f.fileName),
     meeting: f.meetingId ? [urls.object('Meeting', f.meetingId)] : undefined,
     agendaItem: f.agendaItemId ? [urls.object('AgendaItem', f.agendaItemId)] : undefined,
     paper: paper ? [urls.object('Paper', paper)] : undefined,

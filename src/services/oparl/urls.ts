@@ -73,6 +73,9 @@ export class OparlUrls {
   webItem = (meetingId: string, number: string): string => this.page(`/moeder/${e(meetingId)}/punkt/${e(number)}`);
   webPaper = (id: string): string => this.page(`/sager/${e(id)}`);
   webPerson = (id: string): string => this.page(`/personer/${e(id)}`);
-  download = (id: string, fileName: string): string => this.page(`/filer/${e(id)}/${e(fileName)}`);
+  /** The file shown in the browser (OParl accessUrl). */
+  access = (id: string, fileName: string): string => this.page(`/filer/${e(id)}/${e(fileName)}`);
+  /** The same file sent as an attachment, `Content-Disposition: attachment` (OParl downloadUrl). */
+  download = (id: string, fileName: string): string => `${this.access(id, fileName)}?hent=1`;
   website = (): string => this.page('/');
 }
