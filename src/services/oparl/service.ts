@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { DB } from '../../storage/schema.js';
 import { OparlLocations, locationTombstoneId } from '../../storage/repositories/oparl-locations.js';
+import { openDataMarker } from '../../storage/repositories/open-data-marker.js';
 import {
   type ConsultationRow,
   type FileRow,
@@ -196,7 +197,7 @@ export class OparlService {
   private readonly digests = new DigestCache(MAX_DIGESTS);
 
   constructor(
-    db: Kysely<DB>,
+    private readonly db: Kysely<DB>,
     baseUrl: string,
     private readonly files: FileBytes | null,
     private readonly options: OparlOptions = { license: DEFAULT_OPARL_LICENSE },
@@ -204,6 +205,11 @@ export class OparlService {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);
     this.places = new OparlLocations(db);
+  }
+
+  /** Moves whenever what the API shows may have changed (the open-data dump follows it). */
+  changeMarker(): Promise<string> {
+    return openDataMarker(this.db);
   }
 
   async system(): Promise<OparlObject> {
