@@ -19,7 +19,7 @@ export interface ValidatorFinding {
   /** The kind, as the summary names it (German), without its count. */
   kind: string;
   count: number;
-  /** Every single case listed under the kind in the detail section. */
+  /** The cases listed under the kind in the detail section (at most 100; "... und n weitere Fälle" counted in `count` only). */
   cases: string[];
 }
 
@@ -30,7 +30,7 @@ export function parseValidatorReport(text: string): ValidatorFinding[] {
   for (const line of detail.split('\n')) {
     const heading = /^== (.+) \((\d+) Fälle?\) ==$/.exec(line.trim());
     if (heading) findings.push({ kind: heading[1]!, count: Number(heading[2]), cases: [] });
-    else if (line.trim() !== '') findings.at(-1)?.cases.push(line.trim());
+    else if (line.trim() !== '' && !/^\.\.\. und \d+ weitere/.test(line.trim())) findings.at(-1)?.cases.push(line.trim());
   }
   return findings;
 }
@@ -64,12 +64,12 @@ describe('oparl-validator-rs over protokol serve with the demo', () => {
         const report = readFileSync(join(dir, 'report.txt'), 'utf8');
         const findings = parseValidatorReport(report);
         // Plain http on loopback is always reported: the report was read and parsed.
-        assert.ok(findings.some((f) => insecureHttp.test(f.kind) && f.cases.length === f.count), report.slice(0, 500));
+        assert.ok(findings.some((f) => insecureHttp.test(f.kind) && f.cases.length > 0), report.slice(0, 500));
         const real = findings.filter((f) => !insecureHttp.test(f.kind) && !meetingNotListed.test(f.kind));
         assert.deepEqual(real, [], 'only the two known false reports');
         // The false "Meeting not listed" is Organization.meeting, a list URL, and nothing else.
         for (const f of findings.filter((x) => meetingNotListed.test(x.kind))) {
-          assert.equal(f.cases.length, f.count);
+          assert.equal(f.cases.length, Math.min(f.count, 100));
           for (const c of f.cases) assert.match(c, /\/oparl\/v1\/organization\/[^/\s]+\/meeting verlinkt von /);
         }
       } finally {
