@@ -145,6 +145,39 @@ forEachDatabase('OParl objects: stamps, licence, places, reads that never write'
     assert.deepEqual(new Uint8Array(await access.arrayBuffer()), seeded.publicFile.bytes);
   });
 
+  it('gives a meeting its agenda and minutes PDFs as invitation and resultsProtocol Files, listed and served', async () => {
+    const meeting = (await get(`${ROOT}meeting/${seeded.heldMeetingId}`)).json as Json;
+    const invitation = meeting.invitation as Json;
+    const minutes = meeting.resultsProtocol as Json;
+    assert.equal(invitation.id, `${ROOT}file/dagsorden-${seeded.heldMeetingId}`);
+    assert.equal(minutes.id, `${ROOT}file/referat-${seeded.heldMeetingId}`);
+    assert.equal(invitation.accessUrl, `${BASE}/moeder/${seeded.heldMeetingId}/dagsorden.pdf`);
+    assert.equal(minutes.downloadUrl, `${BASE}/moeder/${seeded.heldMeetingId}/referat.pdf?hent=1`);
+    assert.deepEqual(invitation.meeting, [meeting.id]);
+    assert.equal(invitation.created, meeting.created);
+    assert.equal(invitation.modified, meeting.modified);
+    // Its own URL answers the same object, and the body's file list holds it.
+    assert.deepEqual((await get(String(invitation.id))).json, invitation);
+    const listed = (await list(`${bodyUrl()}/file?limit=1000`)).data.map((f) => f.id);
+    assert.ok(listed.includes(invitation.id) && listed.includes(minutes.id));
+    for (const [url, disposition] of [
+      [String(minutes.accessUrl), /^inline;/],
+      [String(minutes.downloadUrl), /^attachment;/],
+    ] as const) {
+      const res = await app.request(url.slice(BASE.length));
+      assert.equal(res.status, 200, url);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      assert.match(res.headers.get('content-disposition') ?? '', disposition);
+    }
+    // A planned meeting has neither; their URLs are tombstones, not objects.
+    const planned = (await get(`${ROOT}meeting/${seeded.plannedMeetingId}`)).json as Json;
+    assert.equal(planned.invitation, undefined);
+    assert.equal(planned.resultsProtocol, undefined);
+    assert.equal(((await get(`${ROOT}file/dagsorden-${seeded.plannedMeetingId}`)).json as Json).deleted, true);
+    assert.ok(!listed.includes(`${ROOT}file/dagsorden-${seeded.plannedMeetingId}`));
+    assert.equal((await get(`${ROOT}file/referat-findes-ikke`)).status, 404);
+  });
+
   // Last: it changes the data.
   it('gives a new place its own timestamps, a tombstone once unused, and its key back when reused', async () => {
     const { database } = t();

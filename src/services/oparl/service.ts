@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { DB } from '../../storage/schema.js';
 import { OparlLocations, locationTombstoneId } from '../../storage/repositories/oparl-locations.js';
+import type { MeetingDocumentRow } from '../../storage/repositories/oparl-documents.js';
 import { openDataMarker } from '../../storage/repositories/open-data-marker.js';
 import {
   type ConsultationRow,
@@ -25,6 +26,7 @@ import {
   type OparlObject,
   agendaItemObject,
   bodyObject,
+  clean,
   consultationObject,
   fileObject,
   locationObject,
@@ -38,6 +40,8 @@ import {
   termObject,
   tombstoneObject,
 } from './objects.js';
+import { OparlDocuments, documentObject, meetingDocuments } from './documents.js';
+import { type ListSource, mergedSources } from './list-source.js';
 import { partyLetter } from './parties.js';
 import { type BodyList, DEFAULT_OPARL_LICENSE, OparlUrls, type segmentOf } from './urls.js';
 
@@ -92,12 +96,6 @@ function parseToken(token: string | undefined): Token {
   return { kind: m[1] === 'a' ? 'after' : 'before', page: Number(m[2]), key: { modified: decoded[0], id: decoded[1] } };
 }
 
-/** A list's rows: a page from a start, and how many there are in all. */
-interface ListSource<R> {
-  page(start: PageStart, limit: number): Promise<R[]>;
-  total(): Promise<number>;
-  key(row: R): Key;
-}
 
 /** Merges live rows and tombstones (already each in key order) into one page. */
 function mergeKeys<A, B>(a: A[], b: B[], keyA: (x: A) => Key, keyB: (x: B) => Key): ({ live: A } | { dead: B })[] {
@@ -193,6 +191,7 @@ export class OparlService {
   readonly urls: OparlUrls;
   private readonly q: OparlQueries;
   private readonly places: OparlLocations;
+  private readonly documents: OparlDocuments;
   private readonly counts = new CountCache();
   private readonly digests = new DigestCache(MAX_DIGESTS);
 
@@ -205,6 +204,7 @@ export class OparlService {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);
     this.places = new OparlLocations(db);
+    this.documents = new OparlDocuments(db);
   }
 
   /** Moves whenever what the API shows may have changed (the open-data dump follows it). */
@@ -260,7 +260,7 @@ export class OparlService {
       case 'consultation':
         return this.bigList(self, params, scope, 'Consultation');
       case 'file':
-        return this.bigList(self, params, scope, 'File');
+        return this.fileList(self, params, scope);
       case 'person':
         return this.bigList(self, params, scope, 'Person');
       case 'membership':
@@ -316,6 +316,10 @@ export class OparlService {
         return organizationObject(this.urls, org, members.map((m) => m.id));
       }
       default: {
+        if (type === 'File') {
+          const document = await this.documents.object(this.urls, id, (meetingId) => this.q.tombstone('Meeting', meetingId));
+          if (document) return document;
+        }
         const bodyId = await this.q.bodyOf(type, id);
         if (!bodyId) return null;
         const rows = await this.q.page(type, { bodyId, id }, { kind: 'first' }, 1);
@@ -336,6 +340,30 @@ export class OparlService {
     };
     const dead = params.filters.modifiedSince ? this.tombstoneSource(type, scope) : null;
     return this.assemble(self, params, src, dead, undefined, (rows) => this.build(type, scope.bodyId, rows, params.omitInternal));
+  }
+
+  /** Body.file: the stored files and the meetings' generated PDFs (documents.ts), in one keyset order. */
+  private async fileList(self: string, params: ListParams, scope: Scope): Promise<ListPage> {
+    type Row = RowOf['File'] | MeetingDocumentRow;
+    const stored: ListSource<Row> = {
+      page: (start, limit) => this.q.page('File', scope, start, limit),
+      total: () => this.counts.get(this.countKey('live', 'File', scope), () => this.q.changeMarker('File', scope), () => this.q.count('File', scope)),
+      key: keyOf,
+    };
+    const documents = this.documents.sources(scope).map(
+      (s, i): ListSource<Row> => ({
+        page: (start, limit) => s.page(start, limit),
+        total: () => this.counts.get(this.countKey('live', `Document${i}`, scope), () => this.q.changeMarker('Meeting', scope), () => s.total()),
+        key: keyOf,
+      }),
+    );
+    const dead = params.filters.modifiedSince ? this.tombstoneSource('File', scope) : null;
+    const isDocument = (r: Row): r is MeetingDocumentRow => 'kind' in r;
+    return this.assemble(self, params, mergedSources<Row>([stored, ...documents]), dead, undefined, async (rows) => {
+      const files = await this.fileObjects(rows.filter((r): r is FileRow => !isDocument(r)));
+      const byId = new Map(files.map((f) => [f.id, f]));
+      return rows.map((r) => (isDocument(r) ? documentObject(this.urls, r) : (byId.get(this.urls.object('File', r.id)) ?? {})));
+    });
   }
 
   private tombstoneSource(type: string, scope: Scope): ListSource<Tombstone> {
@@ -543,15 +571,17 @@ export class OparlService {
     ]);
     const itemObjects = await this.items(bodyId, items, false);
     const fileObjects = await this.fileObjects(files);
-    return rows.map((m) =>
-      meetingObject(this.urls, m, {
+    return rows.map((m) => ({
+      ...meetingObject(this.urls, m, {
         location: places.find((p) => p.description === m.location) ?? null,
         items: omitInternal ? undefined : itemObjects.filter((_, i) => items[i]?.meetingId === m.id),
         files: omitInternal ? undefined : fileObjects.filter((_, i) => files[i]?.meetingId === m.id),
         attendance: attendance.filter((a) => a.meetingId === m.id),
         approvals: approvals.filter((a) => a.meetingId === m.id),
       }),
-    );
+      // Embedded objects, so not left out by omit_internal (not among the lists it names).
+      ...clean(meetingDocuments(this.urls, m)),
+    }));
   }
 
   private async items(bodyId: string, rows: RowOf['AgendaItem'][], omitInternal: boolean): Promise<OparlObject[]> {
