@@ -3,7 +3,6 @@
 // people, memberships) page by keyset in the database; the small ones (organizations with the
 // parties, terms, places, bodies) are built whole and paged in memory. With `modified_since`,
 // the tombstones of deleted objects join the list in the same (modified, id) order.
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { DB } from '../../storage/schema.js';
@@ -40,6 +39,7 @@ import {
   termObject,
   tombstoneObject,
 } from './objects.js';
+import { type FileBytes, Sha512Digests } from './digests.js';
 import { OparlDocuments, documentObject, meetingDocuments } from './documents.js';
 import { type ListSource, mergedSources } from './list-source.js';
 import { partyLetter } from './parties.js';
@@ -60,9 +60,7 @@ export interface ListPage {
   links: { first: string; prev?: string; self: string; next?: string; last: string };
 }
 
-export interface FileBytes {
-  read(sha256: string): Promise<Uint8Array>;
-}
+export type { FileBytes } from './digests.js';
 
 export interface OparlOptions {
   /** OParl `license` (a URL) of System and of every Body that has not chosen its own. */
@@ -153,29 +151,6 @@ class CountCache {
   }
 }
 
-/** SHA-512 digests by SHA-256, least recently used dropped first (Map keeps insertion order). */
-const MAX_DIGESTS = 20_000;
-
-class DigestCache {
-  private readonly byContent = new Map<string, string>();
-  constructor(private readonly max: number) {}
-
-  get(sha256: string): string | undefined {
-    const hit = this.byContent.get(sha256);
-    if (hit !== undefined) {
-      this.byContent.delete(sha256);
-      this.byContent.set(sha256, hit);
-    }
-    return hit;
-  }
-
-  set(sha256: string, digest: string): void {
-    this.byContent.delete(sha256);
-    if (this.byContent.size >= this.max) this.byContent.delete(this.byContent.keys().next().value as string);
-    this.byContent.set(sha256, digest);
-  }
-}
-
 function inFilters(r: { created: string; modified: string }, f: TimeFilters): boolean {
   return (
     (!f.createdSince || r.created >= f.createdSince) &&
@@ -193,18 +168,19 @@ export class OparlService {
   private readonly places: OparlLocations;
   private readonly documents: OparlDocuments;
   private readonly counts = new CountCache();
-  private readonly digests = new DigestCache(MAX_DIGESTS);
+  private readonly digests: Sha512Digests;
 
   constructor(
     private readonly db: Kysely<DB>,
     baseUrl: string,
-    private readonly files: FileBytes | null,
+    files: FileBytes | null,
     private readonly options: OparlOptions = { license: DEFAULT_OPARL_LICENSE },
   ) {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);
     this.places = new OparlLocations(db);
     this.documents = new OparlDocuments(db);
+    this.digests = new Sha512Digests(files);
   }
 
   /** Moves whenever what the API shows may have changed (the open-data dump follows it). */
@@ -610,26 +586,7 @@ export class OparlService {
   }
 
   private async fileObjects(rows: FileRow[]): Promise<OparlObject[]> {
-    return Promise.all(rows.map(async (f) => fileObject(this.urls, f, await this.sha512(f))));
+    return Promise.all(rows.map(async (f) => fileObject(this.urls, f, f.sha512 ?? (await this.digests.sha512(f.sha256)))));
   }
 
-  /**
-   * OParl wants SHA-512; we store SHA-256. Reads never write (a GET that wrote would also move
-   * every change marker and empty the count caches): the digest is computed from the bytes
-   * and kept in memory, keyed by the content-addressed SHA-256, whose bytes never change.
-   */
-  private async sha512(f: FileRow): Promise<string | null> {
-    if (f.sha512) return f.sha512;
-    if (!this.files) return null;
-    const known = this.digests.get(f.sha256);
-    if (known) return known;
-    try {
-      const bytes = await this.files.read(f.sha256);
-      const digest = createHash('sha512').update(bytes).digest('hex');
-      this.digests.set(f.sha256, digest);
-      return digest;
-    } catch {
-      return null; // bytes missing from FILES_DIR: leave the checksum out rather than fail the list
-    }
-  }
 }
