@@ -223,4 +223,23 @@ forEachDatabase('OParl objects: stamps, licence, places, reads that never write'
     await updateMeetingRow(database.db, seeded.plannedMeetingId, { location: 'Mødelokale 2, Rådhuset' });
     assert.equal(((await get(String(oldPlace.id))).json as Json).description, 'Mødelokale 2, Rådhuset', 'a place used again keeps its key');
   });
+
+  // After the place test: it changes the data too.
+  it('lists a meeting’s PDFs as tombstones under modified_since once the meeting is set back', async () => {
+    const { database } = t();
+    await sleep(5);
+    const mark = new Date().toISOString();
+    await sleep(5);
+    await updateMeetingRow(database.db, seeded.heldMeetingId, { state: 'held' });
+    const since = `?modified_since=${encodeURIComponent(mark)}`;
+    const changed = (await list(`${bodyUrl()}/file${since}`)).data.map((f) => `${String(f.id)}${f.deleted ? ' deleted' : ''}`);
+    // The minutes are no longer public: their PDF is a tombstone; the agenda's still a File.
+    assert.ok(changed.includes(`${ROOT}file/referat-${seeded.heldMeetingId} deleted`), changed.join('\n'));
+    assert.ok(changed.includes(`${ROOT}file/dagsorden-${seeded.heldMeetingId}`), changed.join('\n'));
+    const meeting = (await get(`${ROOT}meeting/${seeded.heldMeetingId}`)).json as Json;
+    assert.equal(meeting.resultsProtocol, undefined);
+    assert.equal(((await get(`${ROOT}file/referat-${seeded.heldMeetingId}`)).json as Json).deleted, true);
+    // Without modified_since no tombstone is listed.
+    assert.ok(!(await list(`${bodyUrl()}/file?limit=1000`)).data.some((f) => f.deleted));
+  });
 });

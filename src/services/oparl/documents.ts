@@ -67,6 +67,23 @@ export class OparlDocuments {
     }));
   }
 
+  /**
+   * With `modified_since`: a tombstone for each document of a meeting changed since in a state
+   * that does not make it public (set back; or never public, which a client may ignore).
+   * Documents of deleted meetings are not listed: the Meeting's tombstone stands for them.
+   */
+  tombstoneSources(scope: Scope): ListSource<Tombstone>[] {
+    return kinds.map((kind) => {
+      const hidden = meetingStates.filter((s) => !publicIn[kind](s));
+      const stone = (r: MeetingDocumentRow): Tombstone => ({ type: 'File', id: r.id, bodyId: r.bodyId, created: r.created, modified: r.modified });
+      return {
+        page: async (start: PageStart, limit: number) => (await this.q.page(kind, hidden, scope, start, limit)).map(stone),
+        total: () => this.q.count(hidden, scope),
+        key: (r: Tombstone): Key => ({ modified: r.modified, id: r.id }),
+      };
+    });
+  }
+
   /** A document's own URL: the File while public, a tombstone once the meeting left that state; null if no such id. */
   async object(urls: OparlUrls, id: string, meetingTombstone: (meetingId: string) => Promise<Tombstone | null>): Promise<OparlObject | null> {
     const parsed = parseDocumentId(id);

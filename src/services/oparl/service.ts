@@ -333,7 +333,7 @@ export class OparlService {
         key: keyOf,
       }),
     );
-    const dead = params.filters.modifiedSince ? this.tombstoneSource('File', scope) : null;
+    const dead = params.filters.modifiedSince ? mergedSources([this.tombstoneSource('File', scope), ...this.documents.tombstoneSources(scope)]) : null;
     const isDocument = (r: Row): r is MeetingDocumentRow => 'kind' in r;
     return this.assemble(self, params, mergedSources<Row>([stored, ...documents]), dead, undefined, async (rows) => {
       const files = await this.fileObjects(rows.filter((r): r is FileRow => !isDocument(r)));
