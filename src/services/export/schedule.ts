@@ -73,13 +73,15 @@ export function startDumpSchedule(options: DumpScheduleOptions): DumpSchedule {
 
   const run = (reason: 'start-up' | 'nightly' | 'change'): Promise<void> => {
     if (running) return running; // one dump at a time in this process
+    if (stopped) return Promise.resolve(); // a check that ended after shutdown began
     running = (async () => {
       const started = Date.now();
       try {
         // Read before the export: a change during it moves the marker again, and the next tick rewrites.
         const marker = await options.oparl.changeMarker();
         const report = await withLock(dumpDir, () => writeDump(options.oparl, options.filesDir, { now, signal: abort.signal, marker }));
-        // Another process is writing: its dump covers this change, or its own next tick sees it.
+        // Written; or skipped because another process is writing, whose dump covers this
+        // change or whose own next tick sees it.
         written = marker;
         if (report === null) options.log.info({ reason }, 'open-data dump skipped: another process is writing it');
         else options.log.info({ reason, ms: Date.now() - started, files: summary(report) }, 'open-data dump written');
@@ -105,9 +107,10 @@ export function startDumpSchedule(options: DumpScheduleOptions): DumpSchedule {
     poll = setTimeout(() => {
       void (async () => {
         try {
-          if (!running && (await options.oparl.changeMarker()) !== written) await run('change');
+          if (!running && (await options.oparl.changeMarker()) !== written && !stopped) await run('change');
         } catch (e) {
-          options.log.error({ err: e }, 'open-data change check failed');
+          // A check that met the database closing at shutdown is no failure.
+          if (!stopped) options.log.error({ err: e }, 'open-data change check failed');
         }
         watch();
       })();
