@@ -94,7 +94,6 @@ function parseToken(token: string | undefined): Token {
   return { kind: m[1] === 'a' ? 'after' : 'before', page: Number(m[2]), key: { modified: decoded[0], id: decoded[1] } };
 }
 
-
 /** Merges live rows and tombstones (already each in key order) into one page. */
 function mergeKeys<A, B>(a: A[], b: B[], keyA: (x: A) => Key, keyB: (x: B) => Key): ({ live: A } | { dead: B })[] {
   const all = [...a.map((live) => ({ live, key: keyA(live) })), ...b.map((dead) => ({ dead, key: keyB(dead) }))];
