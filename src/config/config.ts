@@ -4,9 +4,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import { DEFAULT_OPEN_DATA_LICENSE } from '../domain/open-data.js';
 import { type UserRole, parseRole } from '../domain/user.js';
 import type { OidcSettings } from '../services/auth/oidc-settings.js';
-import { DEFAULT_OPARL_LICENSE } from '../services/oparl/urls.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -74,7 +74,7 @@ const schema = z.object({
   OPARL_LICENSE: z
     .string()
     .trim()
-    .default(DEFAULT_OPARL_LICENSE)
+    .default(DEFAULT_OPEN_DATA_LICENSE)
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: 'must be the URL of a licence, e.g. https://creativecommons.org/licenses/by/4.0/' }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
 });

@@ -5,6 +5,7 @@
 // the tombstones of deleted objects join the list in the same (modified, id) order.
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { DEFAULT_OPEN_DATA_LICENSE } from '../../domain/open-data.js';
 import type { DB } from '../../storage/schema.js';
 import { OparlLocations, locationTombstoneId } from '../../storage/repositories/oparl-locations.js';
 import type { MeetingDocumentRow } from '../../storage/repositories/oparl-documents.js';
@@ -43,7 +44,7 @@ import { type FileBytes, Sha512Digests } from './digests.js';
 import { OparlDocuments, documentObject, meetingDocuments } from './documents.js';
 import { type ListSource, mergedSources } from './list-source.js';
 import { partyLetter } from './parties.js';
-import { type BodyList, DEFAULT_OPARL_LICENSE, OparlUrls, type segmentOf } from './urls.js';
+import { type BodyList, OparlUrls, type segmentOf } from './urls.js';
 
 /** What the web edge hands over, already validated. */
 export interface ListParams {
@@ -173,7 +174,7 @@ export class OparlService {
     private readonly db: Kysely<DB>,
     baseUrl: string,
     files: FileBytes | null,
-    private readonly options: OparlOptions = { license: DEFAULT_OPARL_LICENSE },
+    private readonly options: OparlOptions = { license: DEFAULT_OPEN_DATA_LICENSE },
   ) {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);

@@ -2,8 +2,6 @@
 // portal page of the same thing. One place builds them so the routes and the objects agree.
 export const OPARL_PREFIX = '/oparl/v1';
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
-/** Creative Commons Zero: the data may be reused without conditions (OPARL_LICENSE's default). */
-export const DEFAULT_OPARL_LICENSE = 'https://creativecommons.org/publicdomain/zero/1.0/';
 
 export type OparlType =
   | 'System'
