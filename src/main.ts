@@ -56,6 +56,8 @@ export interface WebOptions {
   dataVersion?: () => string | null;
   logError?: (error: unknown) => void;
   benchStaticFile?: string | undefined;
+  /** OParl `license` of the data (OPARL_LICENSE); left out, CC0. */
+  oparlLicense?: string;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
   staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date };
 }
@@ -63,7 +65,7 @@ export interface WebOptions {
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
 export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
   const clock = options.today ? { today: options.today } : {};
-  const { today: _today, staff, ...rest } = options;
+  const { today: _today, staff, oparlLicense, ...rest } = options;
   const app = createApp({
     ...(staff
       ? {
@@ -80,7 +82,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
     portal: new PortalService(new PortalQueries(database.db), clock),
     feeds: new PortalFeeds(new FeedQueries(database.db), clock),
     search: new SearchService(searchIndexFor(database), database.db),
-    openData: { oparl: new OparlService(database.db, options.baseUrl, files), dumpDir: files instanceof FileStore ? openDataDir(files.root) : null, baseUrl: options.baseUrl },
+    openData: { oparl: new OparlService(database.db, options.baseUrl, files, oparlLicense ? { license: oparlLicense } : undefined), dumpDir: files instanceof FileStore ? openDataDir(files.root) : null, baseUrl: options.baseUrl },
     files,
     ...rest,
   });
@@ -94,6 +96,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
   return createWebApp(ctx.database, ctx.files, {
     baseUrl: ctx.config.baseUrl,
     site: ctx.config.site,
+    oparlLicense: ctx.config.oparlLicense,
     dataVersion: () => ctx.database.dataVersion(),
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.

@@ -39,7 +39,7 @@ export const exportCommand: Command = {
     const config = configFrom(values, env);
     const ctx = await openContext(config, { migrate: true });
     try {
-      const oparl = new OparlService(ctx.database.db, config.baseUrl, ctx.files);
+      const oparl = new OparlService(ctx.database.db, config.baseUrl, ctx.files, { license: config.oparlLicense });
       const report =
         values.out === undefined
           ? await writeDump(oparl, config.filesDir)

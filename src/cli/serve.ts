@@ -77,7 +77,7 @@ export const serveCommand: Command = {
     io.out(`Protokol is running at ${url} (${ctx.database.describe}). Press Ctrl-C to stop.`);
     // The open-data dump at /data/, kept current in the background once the server is ready.
     const dumps = config.openDataNightly
-      ? startDumpSchedule({ oparl: new OparlService(ctx.database.db, config.baseUrl, ctx.files), filesDir: config.filesDir, log })
+      ? startDumpSchedule({ oparl: new OparlService(ctx.database.db, config.baseUrl, ctx.files, { license: config.oparlLicense }), filesDir: config.filesDir, log })
       : null;
     return waitForShutdown(
       server,

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import { DEFAULT_OPEN_DATA_LICENSE } from '../domain/open-data.js';
 import { type UserRole, parseRole } from '../domain/user.js';
 import type { OidcSettings } from '../services/auth/oidc-settings.js';
 
@@ -29,7 +30,11 @@ export interface Config {
   oidc: OidcSettings | null;
   /** `protokol serve` keeps the open-data dump (/data/) current itself: at start-up when it is missing or a day old, then nightly at 03:00 Danish time. */
   openDataNightly: boolean;
+  /** OParl `license` of the open data (System, and Body unless the municipality set its own): a URL. */
+  oparlLicense: string;
 }
+
+
 
 const schema = z.object({
   DATABASE_URL: z
@@ -66,6 +71,11 @@ const schema = z.object({
   OIDC_ROLE_MAP: z.string().trim().min(1).optional(),
   OIDC_MUNICIPALITY: z.string().trim().min(1).optional(),
   OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
+  OPARL_LICENSE: z
+    .string()
+    .trim()
+    .default(DEFAULT_OPEN_DATA_LICENSE)
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: 'must be the URL of a licence, e.g. https://creativecommons.org/licenses/by/4.0/' }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
 });
 
@@ -161,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
           })
         : null,
     openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
+    oparlLicense: c.OPARL_LICENSE,
   };
   return Object.freeze(config);
 }

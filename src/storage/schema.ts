@@ -20,6 +20,8 @@ export interface BodyTable extends Importable {
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
+  /** The municipality's own licence URL for its open data (OParl Body.license); null: OPARL_LICENSE. */
+  oparlLicense?: string | null;
 }
 
 export interface LegislativeTermTable extends Importable {
@@ -361,6 +363,16 @@ export interface DeletedObjectTable {
   deletedAt: string;
 }
 
+/** A meeting place (OParl Location; migration 2026_12_02_0003): kept by triggers on meeting writes. */
+export interface LocationTable {
+  bodyId: string;
+  /** The place's key in its URL, unique within the body. */
+  key: string;
+  description: string;
+  created: string;
+  modified: string;
+}
+
 export interface DB {
   body: BodyTable;
   legislativeTerm: LegislativeTermTable;
@@ -389,4 +401,5 @@ export interface DB {
   cprExemption: CprExemptionTable;
   privateNote: PrivateNoteTable;
   deletedObject: DeletedObjectTable;
+  location: LocationTable;
 }

@@ -1,9 +1,10 @@
 // `protokol serve` keeps the open-data dump itself (OPEN_DATA_NIGHTLY): the real binary on an
 // empty database with the demo writes a dump in the background once it is ready, which /data/
 // then lists and serves; OPEN_DATA_NIGHTLY=0 leaves it to cron; two writers at once leave one
-// whole dump; the nightly time is 03:00 Danish time across daylight-saving changes.
+// whole dump; the nightly time is 03:00 Danish time across daylight-saving changes; a
+// depublication (an item closed, a file's flag turned off) leaves the dump at the next tick.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,12 +13,16 @@ import { loadConfig } from '../../src/config/config.js';
 import { loadDemo } from '../../src/services/demo/load-demo.js';
 import { exportFiles } from '../../src/services/export/columns.js';
 import { latestDump, openDataDir, writeDump } from '../../src/services/export/export.js';
-import { nextNightlyRun } from '../../src/services/export/schedule.js';
+import { nextNightlyRun, startDumpSchedule } from '../../src/services/export/schedule.js';
+import { systemPrincipal } from '../../src/domain/access.js';
+import { updateAttachment } from '../../src/services/lifecycle/attachments.js';
+import { updateItem } from '../../src/services/lifecycle/items.js';
 import { OparlService } from '../../src/services/oparl/service.js';
 import { migrateToLatest, openDatabase } from '../../src/storage/db.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import { cliEnv, runCli, startServer } from '../support/cli.js';
 import { createEmptyDatabase } from '../support/databases.js';
+import { seedMunicipality } from '../support/factories.js';
 import { freePort } from '../support/postgres-server.js';
 
 /** Polls until `check` holds (generous: a slow CI machine writes the demo's dump in seconds). */
@@ -94,6 +99,42 @@ describe('protokol serve writes the open-data dump', () => {
       await drop();
     }
   });
+
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    it(`rewrites the dump at the next tick after a depublication (${dialect})`, async () => {
+      const { url, drop } = await createEmptyDatabase(dialect);
+      const filesDir = mkdtempSync(join(tmpdir(), 'protokol-dump-follow-'));
+      const database = await openDatabase(loadConfig({ DATABASE_URL: url, FILES_DIR: filesDir, LOG_LEVEL: 'silent' }).database);
+      const logged: string[] = [];
+      const log = { info: (_: object, msg: string) => void logged.push(msg), error: (o: object, msg: string) => void logged.push(`${msg} ${JSON.stringify(o)}`) };
+      let schedule: { stop(): Promise<void> } | null = null;
+      try {
+        await migrateToLatest(database);
+        const files = new FileStore(filesDir);
+        const seeded = await database.db.transaction().execute((trx) => seedMunicipality(trx, files));
+        const dumpText = () => {
+          const dir = join(openDataDir(filesDir), 'latest');
+          return existsSync(dir) ? readdirSync(dir).map((n) => readFileSync(join(dir, n), 'utf8')).join('\n') : '';
+        };
+        // A short tick instead of 20 s; everything else as `protokol serve` runs it.
+        schedule = startDumpSchedule({ oparl: new OparlService(database.db, 'https://dagsorden.example.dk', files), filesDir, log, pollMs: 25 });
+        await waitUntil('the first dump holds the file and the item', async () => dumpText().includes('budgetoversigt.pdf') && dumpText().includes('drøftet med skolebestyrelserne'));
+        const deps = { database, files, now: () => new Date() };
+        await updateAttachment(deps, systemPrincipal, seeded.publicFile.id, { public: false, changeNote: 'Bilaget var offentliggjort ved en fejl' });
+        await waitUntil('the dump no longer holds the file', async () => !dumpText().includes('budgetoversigt.pdf'));
+        assert.ok(dumpText().includes('drøftet med skolebestyrelserne'), 'the item is still open');
+        await updateItem(deps, systemPrincipal, seeded.openItemId, { public: false, publicTitle: 'Lukket punkt', closedReason: 'Personlige forhold', changeNote: 'Lukket' });
+        await waitUntil('the dump no longer holds the closed item', async () => !dumpText().includes('drøftet med skolebestyrelserne'));
+        assert.ok(!dumpText().includes('Budget for skoleområdet 2025'), 'neither its title');
+        assert.ok(logged.filter((m) => m === 'open-data dump written').length >= 3, logged.join('; '));
+        assert.ok(!logged.some((m) => m.includes('failed')), logged.join('; '));
+      } finally {
+        await schedule?.stop();
+        await database.close();
+        await drop();
+      }
+    });
+  }
 
   it('runs nightly at 03:00 Danish time, also across daylight-saving changes', () => {
     const next = (iso: string) => nextNightlyRun(new Date(iso)).toISOString();

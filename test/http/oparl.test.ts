@@ -198,12 +198,14 @@ forEachDatabase('the OParl API', (t) => {
       for (const segment of ['organization', 'person', 'membership', 'meeting', 'paper', 'agenda-item', 'consultation', 'file', 'location', 'legislative-term']) {
         const page = await list(`${b}/${segment}?${since}`);
         for (const o of page.data) (changed[segment] ??= []).push(`${String(o.id)}${o.deleted ? ' deleted' : ''}`);
+        changed[segment]?.sort();
       }
     }
     assert.deepEqual(changed, {
       meeting: [object('meeting', seeded.heldMeetingId)],
       'agenda-item': [object('agenda-item', seeded.openItemId)],
-      file: [`${object('file', seeded.publicFile.id)} deleted`],
+      // The meeting's agenda and minutes PDFs change with it (Meeting.invitation, resultsProtocol).
+      file: [`${object('file', seeded.publicFile.id)} deleted`, object('file', `dagsorden-${seeded.heldMeetingId}`), object('file', `referat-${seeded.heldMeetingId}`)].sort(),
     });
 
     // Without modified_since a deleted object is not listed; its URL answers the tombstone.

@@ -4,7 +4,7 @@
 // OparlService, page by page, so it exports exactly what the API shows the public: the same
 // visibility rules, nothing closed.
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as setTimeoutP } from 'node:timers/promises';
 import { DomainError } from '../../domain/errors.js';
@@ -100,7 +100,12 @@ const LATEST = 'latest';
 export interface DumpOptions {
   now?: () => Date;
   signal?: AbortSignal | undefined;
+  /** The data's change marker read before the export began (OparlService.changeMarker), kept beside the dump. */
+  marker?: string | undefined;
 }
+
+/** Beside the dump's files, never served (isDumpFileName): the change marker it was written at. */
+const MARKER = '.marker';
 
 /**
  * Writes a fresh dump (both formats) into a temporary directory beside the old one and swaps
@@ -116,6 +121,7 @@ export async function writeDump(oparl: OparlService, filesDir: string, options: 
   const fresh = join(root, `.tmp-${randomBytes(6).toString('hex')}`);
   try {
     const report = await exportOpenData(oparl, { formats: ['jsonl', 'csv'], municipalities: [], outDir: fresh, signal: options.signal, ...(options.now ? { now: options.now } : {}) });
+    if (options.marker !== undefined) await writeFile(join(fresh, MARKER), options.marker);
     options.signal?.throwIfAborted();
     await swapIn(root, fresh);
     return { ...report, outDir: join(root, LATEST) };
@@ -152,6 +158,11 @@ async function swapIn(root: string, fresh: string): Promise<void> {
 /** When the latest dump was written (its README's time), or null when there is none. */
 export async function latestDumpTime(dumpDir: string): Promise<Date | null> {
   return (await stat(join(dumpDir, LATEST, 'README.md')).catch(() => null))?.mtime ?? null;
+}
+
+/** The change marker the latest dump was written at; null when none was recorded (cron, old dumps). */
+export async function latestDumpMarker(dumpDir: string): Promise<string | null> {
+  return readFile(join(dumpDir, LATEST, MARKER), 'utf8').catch(() => null);
 }
 
 export interface DumpListing {

@@ -1,6 +1,11 @@
-// The nightly open-data dump, kept by `protokol serve` itself (OPEN_DATA_NIGHTLY, default on):
-// once the server is ready, a dump is written in the background when there is none or it is
-// more than a day old; then every night at 03:00 Danish time. Timers are unref'd (they never
+// The open-data dump, kept by `protokol serve` itself (OPEN_DATA_NIGHTLY, default on): once the
+// server is ready, a dump is written in the background when there is none, it is more than a
+// day old, or the data changed since it was written; then whenever the data changes, and every
+// night at 03:00 Danish time. "The data changed" is OparlService.changeMarker, read every
+// POLL_MS (20 s): a depublication (an item closed, a file's flag turned off, a deletion)
+// leaves /data/ within a minute, not the next night. Changes in a burst (an import) coalesce:
+// one dump at a time, and the next tick looks again. The marker a dump was written at is kept
+// beside it, so a restart does not rewrite an unchanged dump. Timers are unref'd (they never
 // keep the process alive) and stopped on shutdown, which also aborts a dump being written
 // (between two pages; its temporary directory is removed). Requests never wait for a dump.
 //
@@ -13,7 +18,7 @@ import { mkdir, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localDateTime, oparlDateTime } from '../oparl/time.js';
 import type { OparlService } from '../oparl/service.js';
-import { type ExportReport, latestDumpTime, openDataDir, writeDump } from './export.js';
+import { type ExportReport, latestDumpMarker, latestDumpTime, openDataDir, writeDump } from './export.js';
 
 /** The slice of pino the schedule logs with. */
 export interface ScheduleLog {
@@ -27,7 +32,12 @@ export interface DumpScheduleOptions {
   log: ScheduleLog;
   /** Injected by tests; the real clock otherwise. */
   now?: () => Date;
+  /** How often the data's change marker is read; POLL_MS unless a test makes it short. */
+  pollMs?: number;
 }
+
+/** How often the schedule looks whether the data changed (a dump follows within a minute). */
+export const POLL_MS = 20_000;
 
 export interface DumpSchedule {
   /** Clears the timer and aborts a dump being written; resolves once it has stopped. */
@@ -54,16 +64,25 @@ export function startDumpSchedule(options: DumpScheduleOptions): DumpSchedule {
   const now = options.now ?? (() => new Date());
   const dumpDir = openDataDir(options.filesDir);
   const abort = new AbortController();
-  let timer: NodeJS.Timeout | null = null;
+  let nightly: NodeJS.Timeout | null = null;
+  let poll: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  /** The marker of the data the latest dump (this process's or another's) was written from. */
+  let written: string | null = null;
 
-  const run = (reason: 'start-up' | 'nightly'): Promise<void> => {
+  const run = (reason: 'start-up' | 'nightly' | 'change'): Promise<void> => {
     if (running) return running; // one dump at a time in this process
+    if (stopped) return Promise.resolve(); // a check that ended after shutdown began
     running = (async () => {
       const started = Date.now();
       try {
-        const report = await withLock(dumpDir, () => writeDump(options.oparl, options.filesDir, { now, signal: abort.signal }));
+        // Read before the export: a change during it moves the marker again, and the next tick rewrites.
+        const marker = await options.oparl.changeMarker();
+        const report = await withLock(dumpDir, () => writeDump(options.oparl, options.filesDir, { now, signal: abort.signal, marker }));
+        // Written; or skipped because another process is writing, whose dump covers this
+        // change or whose own next tick sees it.
+        written = marker;
         if (report === null) options.log.info({ reason }, 'open-data dump skipped: another process is writing it');
         else options.log.info({ reason, ms: Date.now() - started, files: summary(report) }, 'open-data dump written');
       } catch (e) {
@@ -79,24 +98,47 @@ export function startDumpSchedule(options: DumpScheduleOptions): DumpSchedule {
   const scheduleNext = () => {
     if (stopped) return;
     const at = nextNightlyRun(now());
-    timer = setTimeout(() => void run('nightly').finally(scheduleNext), Math.max(0, at.getTime() - now().getTime()));
-    timer.unref();
+    nightly = setTimeout(() => void run('nightly').finally(scheduleNext), Math.max(0, at.getTime() - now().getTime()));
+    nightly.unref();
   };
 
-  // After start-up, off the request path: a missing or day-old dump is written at once.
-  timer = setTimeout(() => {
+  const watch = () => {
+    if (stopped) return;
+    poll = setTimeout(() => {
+      void (async () => {
+        try {
+          if (!running && (await options.oparl.changeMarker()) !== written && !stopped) await run('change');
+        } catch (e) {
+          // A check that met the database closing at shutdown is no failure.
+          if (!stopped) options.log.error({ err: e }, 'open-data change check failed');
+        }
+        watch();
+      })();
+    }, options.pollMs ?? POLL_MS);
+    poll.unref();
+  };
+
+  // After start-up, off the request path: a missing, day-old or outdated dump is written at once.
+  nightly = setTimeout(() => {
     void (async () => {
-      const written = await latestDumpTime(dumpDir);
-      if (!stopped && (written === null || now().getTime() - written.getTime() > DAY_MS)) await run('start-up');
+      try {
+        const [time, marker, current] = await Promise.all([latestDumpTime(dumpDir), latestDumpMarker(dumpDir), options.oparl.changeMarker()]);
+        written = marker;
+        if (!stopped && (time === null || now().getTime() - time.getTime() > DAY_MS || marker !== current)) await run('start-up');
+      } catch (e) {
+        options.log.error({ err: e }, 'open-data change check failed');
+      }
       scheduleNext();
+      watch();
     })();
   }, 0);
-  timer.unref();
+  nightly.unref();
 
   return {
     stop: async () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (nightly) clearTimeout(nightly);
+      if (poll) clearTimeout(poll);
       abort.abort(new Error('server shutting down'));
       await running;
     },

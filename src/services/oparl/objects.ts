@@ -39,9 +39,12 @@ export function clean<T>(value: T): T {
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
 const stamps = (r: { created: string; modified: string }) => ({ created: oparlDateTime(r.created), modified: oparlDateTime(r.modified) });
 
-export function tombstoneObject(urls: OparlUrls, type: keyof typeof segmentOf, t: Tombstone): OparlObject {
+export function tombstoneObject(urls: OparlUrls, type: keyof typeof segmentOf | 'Location', t: Tombstone): OparlObject {
+  // A place's tombstone id is "<body id>/<key>" (oparl-locations.ts); its URL has both parts.
+  const slash = t.id.lastIndexOf('/');
+  const id = type === 'Location' ? urls.location(t.bodyId ?? t.id.slice(0, slash), t.id.slice(slash + 1)) : urls.object(type, t.id);
   return clean({
-    id: urls.object(type, t.id),
+    id,
     type: typeUrl(type),
     created: t.created ? oparlDateTime(t.created) : undefined,
     modified: oparlDateTime(t.modified),
@@ -52,6 +55,8 @@ export function tombstoneObject(urls: OparlUrls, type: keyof typeof segmentOf, t
 export interface SystemInfo {
   created: string;
   modified: string;
+  /** The URL of the licence of the data (OPARL_LICENSE). */
+  license: string;
 }
 
 export function systemObject(urls: OparlUrls, info: SystemInfo): OparlObject {
@@ -62,6 +67,7 @@ export function systemObject(urls: OparlUrls, info: SystemInfo): OparlObject {
     body: urls.bodies(),
     name: 'Protokol',
     website: urls.website(),
+    license: info.license,
     created: oparlDateTime(info.created),
     modified: oparlDateTime(info.modified),
   });
@@ -76,7 +82,8 @@ export interface BodyRowLike {
   modified?: string | undefined;
 }
 
-export function bodyObject(urls: OparlUrls, b: BodyRowLike, terms: OparlObject[]): OparlObject {
+/** `license`: the municipality's own choice, else the installation's. */
+export function bodyObject(urls: OparlUrls, b: BodyRowLike, terms: OparlObject[], license: string): OparlObject {
   const list = (name: Parameters<OparlUrls['list']>[1]) => urls.list(b.id, name);
   return clean({
     id: urls.object('Body', b.id),
@@ -86,6 +93,7 @@ export function bodyObject(urls: OparlUrls, b: BodyRowLike, terms: OparlObject[]
     name: b.name,
     website: b.website && /^https?:\/\//.test(b.website) ? b.website : undefined,
     classification: 'Kommune',
+    license,
     organization: list('organization'),
     person: list('person'),
     meeting: list('meeting'),
@@ -216,8 +224,8 @@ export interface LocationRowLike {
   bodyId: string;
   key: string;
   description: string;
-  /** Left out where the place is embedded in a meeting (its first use is not known there). */
-  created?: string;
+  created: string;
+  modified: string;
 }
 
 export function locationObject(urls: OparlUrls, l: LocationRowLike): OparlObject {
@@ -226,14 +234,12 @@ export function locationObject(urls: OparlUrls, l: LocationRowLike): OparlObject
     type: typeUrl('Location'),
     description: l.description,
     bodies: [urls.object('Body', l.bodyId)],
-    // A place's text never changes (another text is another place).
-    created: l.created ? oparlDateTime(l.created) : undefined,
-    modified: l.created ? oparlDateTime(l.created) : undefined,
+    // Its own row's (migration 2026_12_02_0003): first use, and the last time it came back.
+    ...stamps(l),
   });
 }
 
 export function fileObject(urls: OparlUrls, f: FileRow, sha512: string | null): OparlObject {
-  const download = urls.download(f.id, f.fileName);
   const paper = f.paperId ?? f.itemPaperId;
   return clean({
     id: urls.object('File', f.id),
@@ -247,8 +253,8 @@ export function fileObject(urls: OparlUrls, f: FileRow, sha512: string | null): 
     // Only public files of open items reach this function (oparl-queries), so the extracted
     // text is public too.
     text: f.text?.trim(),
-    accessUrl: download,
-    downloadUrl: download,
+    accessUrl: urls.access(f.id, f.fileName),
+    downloadUrl: urls.download(f.id, f.fileName),
     meeting: f.meetingId ? [urls.object('Meeting', f.meetingId)] : undefined,
     agendaItem: f.agendaItemId ? [urls.object('AgendaItem', f.agendaItemId)] : undefined,
     paper: paper ? [urls.object('Paper', paper)] : undefined,
@@ -325,6 +331,8 @@ export function agendaItemObject(
 }
 
 export interface MeetingExtras {
+  /** The place of the meeting's `location` text (null: none, or not yet adopted). */
+  location: LocationRowLike | null;
   items: OparlObject[] | undefined;
   files: OparlObject[] | undefined;
   attendance: { personId: string; status: string; substituteForPersonId: string | null }[];
@@ -345,7 +353,7 @@ export function meetingObject(urls: OparlUrls, m: MeetingRow, extras: MeetingExt
     cancelled,
     start: m.startTime ? localDateTime(m.date, m.startTime) : undefined,
     end: m.endTime ? localDateTime(m.date, m.endTime) : undefined,
-    location: m.location ? locationObject(urls, { bodyId: m.bodyId, key: locationKey(m.location), description: m.location }) : undefined,
+    location: extras.location ? locationObject(urls, extras.location) : undefined,
     organization: [urls.object('Organization', m.organizationId)],
     // Who attended is part of the minutes: shown once they are published.
     participant: minutesPublic ? nonEmpty(present.map((a) => person(a.personId))) : undefined,
@@ -404,20 +412,6 @@ export function consultationObject(urls: OparlUrls, c: ConsultationRow): OparlOb
     'protokol:outcome': outcomePublic ? c.outcome?.trim() : undefined,
     ...stamps(c),
   });
-}
-
-/** A place's key in its URL: a short digest of its text (stable, no lookup table needed). */
-export function locationKey(text: string): string {
-  // FNV-1a, twice with different seeds: 16 hex digits, enough to tell a body's places apart.
-  const fnv = (seed: number) => {
-    let h = seed;
-    for (const ch of text) {
-      h ^= ch.codePointAt(0) ?? 0;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-  };
-  return fnv(0x811c9dc5) + fnv(0x01000193);
 }
 
 export type { OparlType };

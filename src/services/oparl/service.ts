@@ -3,10 +3,13 @@
 // people, memberships) page by keyset in the database; the small ones (organizations with the
 // parties, terms, places, bodies) are built whole and paged in memory. With `modified_since`,
 // the tombstones of deleted objects join the list in the same (modified, id) order.
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { DEFAULT_OPEN_DATA_LICENSE } from '../../domain/open-data.js';
 import type { DB } from '../../storage/schema.js';
+import { OparlLocations, locationTombstoneId } from '../../storage/repositories/oparl-locations.js';
+import type { MeetingDocumentRow } from '../../storage/repositories/oparl-documents.js';
+import { openDataMarker } from '../../storage/repositories/open-data-marker.js';
 import {
   type ConsultationRow,
   type FileRow,
@@ -23,9 +26,9 @@ import {
   type OparlObject,
   agendaItemObject,
   bodyObject,
+  clean,
   consultationObject,
   fileObject,
-  locationKey,
   locationObject,
   meetingObject,
   membershipObject,
@@ -37,6 +40,9 @@ import {
   termObject,
   tombstoneObject,
 } from './objects.js';
+import { type FileBytes, Sha512Digests } from './digests.js';
+import { OparlDocuments, documentObject, meetingDocuments } from './documents.js';
+import { type ListSource, mergedSources } from './list-source.js';
 import { partyLetter } from './parties.js';
 import { type BodyList, OparlUrls, type segmentOf } from './urls.js';
 
@@ -55,8 +61,11 @@ export interface ListPage {
   links: { first: string; prev?: string; self: string; next?: string; last: string };
 }
 
-export interface FileBytes {
-  read(sha256: string): Promise<Uint8Array>;
+export type { FileBytes } from './digests.js';
+
+export interface OparlOptions {
+  /** OParl `license` (a URL) of System and of every Body that has not chosen its own. */
+  license: string;
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -84,13 +93,6 @@ function parseToken(token: string | undefined): Token {
     throw new DomainError('invalid_input', 'Parameteren page er ikke en gyldig sidemarkør (brug links fra en tidligere side)', 'page');
   }
   return { kind: m[1] === 'a' ? 'after' : 'before', page: Number(m[2]), key: { modified: decoded[0], id: decoded[1] } };
-}
-
-/** A list's rows: a page from a start, and how many there are in all. */
-interface ListSource<R> {
-  page(start: PageStart, limit: number): Promise<R[]>;
-  total(): Promise<number>;
-  key(row: R): Key;
 }
 
 /** Merges live rows and tombstones (already each in key order) into one page. */
@@ -163,41 +165,53 @@ function inFilters(r: { created: string; modified: string }, f: TimeFilters): bo
 export class OparlService {
   readonly urls: OparlUrls;
   private readonly q: OparlQueries;
+  private readonly places: OparlLocations;
+  private readonly documents: OparlDocuments;
   private readonly counts = new CountCache();
+  private readonly digests: Sha512Digests;
 
   constructor(
-    db: Kysely<DB>,
+    private readonly db: Kysely<DB>,
     baseUrl: string,
-    private readonly files: FileBytes | null,
+    files: FileBytes | null,
+    private readonly options: OparlOptions = { license: DEFAULT_OPEN_DATA_LICENSE },
   ) {
     this.urls = new OparlUrls(baseUrl);
     this.q = new OparlQueries(db);
+    this.places = new OparlLocations(db);
+    this.documents = new OparlDocuments(db);
+    this.digests = new Sha512Digests(files);
+  }
+
+  /** Moves whenever what the API shows may have changed (the open-data dump follows it). */
+  changeMarker(): Promise<string> {
+    return openDataMarker(this.db);
   }
 
   async system(): Promise<OparlObject> {
     const bodies = await this.q.bodies();
     const created = bodies.map((b) => b.created ?? '').filter(Boolean).sort()[0] ?? new Date(0).toISOString();
     const modified = bodies.map((b) => b.modified ?? '').filter(Boolean).sort().at(-1) ?? created;
-    return systemObject(this.urls, { created, modified });
+    return systemObject(this.urls, { created, modified, license: this.options.license });
   }
 
   /** System.body: every municipality. */
   async bodyList(params: ListParams): Promise<ListPage> {
-    const bodies = await this.q.bodies();
+    const [bodies, licenses] = await Promise.all([this.q.bodies(), this.places.licenses()]);
     const rows = bodies.map((b) => ({ ...b, created: b.created ?? '', modified: b.modified ?? '' })).filter((r) => inFilters(r, params.filters));
     const src = memorySource(rows);
-    return this.assemble(this.urls.bodies(), params, src, null, (r) => this.bodyWithTerms(r, params.omitInternal));
+    return this.assemble(this.urls.bodies(), params, src, null, (r) => this.bodyWithTerms(r, params.omitInternal, licenses));
   }
 
   async body(id: string): Promise<OparlObject> {
     const b = (await this.q.bodies()).find((x) => x.id === id);
     if (!b) throw new DomainError('not_found', `Kommunen ${id} findes ikke`, id);
-    return this.bodyWithTerms(b, false);
+    return this.bodyWithTerms(b, false, await this.places.licenses());
   }
 
-  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean): Promise<OparlObject> {
+  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean, licenses: Map<string, string>): Promise<OparlObject> {
     const terms = omitInternal ? [] : (await this.q.terms(b.id)).map((t) => termObject(this.urls, t));
-    return bodyObject(this.urls, b, terms);
+    return bodyObject(this.urls, b, terms, licenses.get(b.id) ?? this.options.license);
   }
 
   /** One of the lists a Body links to. */
@@ -212,7 +226,7 @@ export class OparlService {
       case 'legislativeTermList':
         return this.smallList(self, params, bodyId, 'LegislativeTerm', await this.termRows(bodyId));
       case 'locationList':
-        return this.smallList(self, params, bodyId, null, await this.locationRows(bodyId));
+        return this.smallList(self, params, bodyId, 'Location', await this.locationRows(bodyId));
       case 'meeting':
         return this.bigList(self, params, scope, 'Meeting');
       case 'agendaItem':
@@ -222,7 +236,7 @@ export class OparlService {
       case 'consultation':
         return this.bigList(self, params, scope, 'Consultation');
       case 'file':
-        return this.bigList(self, params, scope, 'File');
+        return this.fileList(self, params, scope);
       case 'person':
         return this.bigList(self, params, scope, 'Person');
       case 'membership':
@@ -251,10 +265,13 @@ export class OparlService {
     return partyObject(this.urls, row);
   }
 
+  /** A place's URL: the place while a meeting uses it, then its tombstone. */
   async location(bodyId: string, key: string): Promise<OparlObject> {
-    const row = (await this.locationRows(bodyId)).find((l) => l.key === key);
-    if (!row) throw new DomainError('not_found', `Stedet ${key} findes ikke`, key);
-    return locationObject(this.urls, row);
+    const row = await this.places.one(bodyId, key);
+    if (row) return locationObject(this.urls, row);
+    const dead = await this.q.tombstone('Location', locationTombstoneId(bodyId, key));
+    if (dead) return tombstoneObject(this.urls, 'Location', dead);
+    throw new DomainError('not_found', `Stedet ${key} findes ikke`, key);
   }
 
   private async liveObject(type: keyof typeof segmentOf, id: string): Promise<OparlObject | null> {
@@ -275,6 +292,10 @@ export class OparlService {
         return organizationObject(this.urls, org, members.map((m) => m.id));
       }
       default: {
+        if (type === 'File') {
+          const document = await this.documents.object(this.urls, id, (meetingId) => this.q.tombstone('Meeting', meetingId));
+          if (document) return document;
+        }
         const bodyId = await this.q.bodyOf(type, id);
         if (!bodyId) return null;
         const rows = await this.q.page(type, { bodyId, id }, { kind: 'first' }, 1);
@@ -297,6 +318,30 @@ export class OparlService {
     return this.assemble(self, params, src, dead, undefined, (rows) => this.build(type, scope.bodyId, rows, params.omitInternal));
   }
 
+  /** Body.file: the stored files and the meetings' generated PDFs (documents.ts), in one keyset order. */
+  private async fileList(self: string, params: ListParams, scope: Scope): Promise<ListPage> {
+    type Row = RowOf['File'] | MeetingDocumentRow;
+    const stored: ListSource<Row> = {
+      page: (start, limit) => this.q.page('File', scope, start, limit),
+      total: () => this.counts.get(this.countKey('live', 'File', scope), () => this.q.changeMarker('File', scope), () => this.q.count('File', scope)),
+      key: keyOf,
+    };
+    const documents = this.documents.sources(scope).map(
+      (s, i): ListSource<Row> => ({
+        page: (start, limit) => s.page(start, limit),
+        total: () => this.counts.get(this.countKey('live', `Document${i}`, scope), () => this.q.changeMarker('Meeting', scope), () => s.total()),
+        key: keyOf,
+      }),
+    );
+    const dead = params.filters.modifiedSince ? mergedSources([this.tombstoneSource('File', scope), ...this.documents.tombstoneSources(scope)]) : null;
+    const isDocument = (r: Row): r is MeetingDocumentRow => 'kind' in r;
+    return this.assemble(self, params, mergedSources<Row>([stored, ...documents]), dead, undefined, async (rows) => {
+      const files = await this.fileObjects(rows.filter((r): r is FileRow => !isDocument(r)));
+      const byId = new Map(files.map((f) => [f.id, f]));
+      return rows.map((r) => (isDocument(r) ? documentObject(this.urls, r) : (byId.get(this.urls.object('File', r.id)) ?? {})));
+    });
+  }
+
   private tombstoneSource(type: string, scope: Scope): ListSource<Tombstone> {
     return {
       page: (start, limit) => this.q.tombstonePage(type, scope, start, limit),
@@ -314,7 +359,7 @@ export class OparlService {
     self: string,
     params: ListParams,
     bodyId: string,
-    tombType: 'Organization' | 'LegislativeTerm' | null,
+    tombType: 'Organization' | 'LegislativeTerm' | 'Location' | null,
     rows: (R & { object: () => Promise<OparlObject> | OparlObject })[],
   ): Promise<ListPage> {
     const src = memorySource(rows.filter((r) => inFilters(r, params.filters)));
@@ -364,7 +409,7 @@ export class OparlService {
     const liveOnPage = merged.flatMap((e) => ('live' in e ? [e.live] : []));
     const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map((r) => (one ? one(r) : Promise.resolve({}))));
     const byId = new Map(liveOnPage.map((r, i) => [r.id, built[i]]));
-    const type = (t: Tombstone) => t.type as keyof typeof segmentOf;
+    const type = (t: Tombstone) => t.type as keyof typeof segmentOf | 'Location';
     const data = merged.map((e) => ('live' in e ? (byId.get(e.live.id) ?? {}) : tombstoneObject(this.urls, type(e.dead), e.dead)));
 
     const link = (page?: string) => {
@@ -449,11 +494,7 @@ export class OparlService {
   }
 
   private async locationRows(bodyId: string) {
-    return (await this.q.locations(bodyId)).flatMap((l) => {
-      if (!l.location) return [];
-      const row = { bodyId, key: locationKey(l.location), description: l.location, created: l.created };
-      return [{ ...row, id: this.urls.location(bodyId, row.key), modified: l.created, object: () => locationObject(this.urls, row) }];
-    });
+    return (await this.places.inUse(bodyId)).map((l) => ({ ...l, id: this.urls.location(bodyId, l.key), object: () => locationObject(this.urls, l) }));
   }
 
   // ---------------------------------------------------------------------- object builders
@@ -497,22 +538,26 @@ export class OparlService {
 
   private async meetings(bodyId: string, rows: RowOf['Meeting'][], omitInternal: boolean): Promise<OparlObject[]> {
     const ids = rows.map((m) => m.id);
-    const [items, files, attendance, approvals] = await Promise.all([
+    const [items, files, attendance, approvals, places] = await Promise.all([
       omitInternal ? Promise.resolve([]) : this.q.itemsOfMeetings(bodyId, ids),
       omitInternal ? Promise.resolve([]) : this.q.filesOf(bodyId, { meetingIds: ids }),
       this.q.attendanceOf(ids),
       this.q.approvalsOf(ids),
+      this.places.byDescription(bodyId, rows.flatMap((m) => (m.location ? [m.location] : []))),
     ]);
     const itemObjects = await this.items(bodyId, items, false);
     const fileObjects = await this.fileObjects(files);
-    return rows.map((m) =>
-      meetingObject(this.urls, m, {
+    return rows.map((m) => ({
+      ...meetingObject(this.urls, m, {
+        location: places.find((p) => p.description === m.location) ?? null,
         items: omitInternal ? undefined : itemObjects.filter((_, i) => items[i]?.meetingId === m.id),
         files: omitInternal ? undefined : fileObjects.filter((_, i) => files[i]?.meetingId === m.id),
         attendance: attendance.filter((a) => a.meetingId === m.id),
         approvals: approvals.filter((a) => a.meetingId === m.id),
       }),
-    );
+      // Embedded objects, so not left out by omit_internal (not among the lists it names).
+      ...clean(meetingDocuments(this.urls, m)),
+    }));
   }
 
   private async items(bodyId: string, rows: RowOf['AgendaItem'][], omitInternal: boolean): Promise<OparlObject[]> {
@@ -541,20 +586,7 @@ export class OparlService {
   }
 
   private async fileObjects(rows: FileRow[]): Promise<OparlObject[]> {
-    return Promise.all(rows.map(async (f) => fileObject(this.urls, f, await this.sha512(f))));
+    return Promise.all(rows.map(async (f) => fileObject(this.urls, f, f.sha512 ?? (await this.digests.sha512(f.sha256)))));
   }
 
-  /** OParl wants SHA-512; computed once from the stored bytes and kept in file.sha512. */
-  private async sha512(f: FileRow): Promise<string | null> {
-    if (f.sha512) return f.sha512;
-    if (!this.files) return null;
-    try {
-      const bytes = await this.files.read(f.sha256);
-      const digest = createHash('sha512').update(bytes).digest('hex');
-      await this.q.saveSha512(f.id, digest);
-      return digest;
-    } catch {
-      return null; // bytes missing from FILES_DIR: leave the checksum out rather than fail the list
-    }
-  }
 }

@@ -68,9 +68,14 @@ export class OparlUrls {
   webBody = (slug: string): string => this.page(`/kommune/${e(slug)}`);
   webOrganization = (id: string): string => this.page(`/udvalg/${e(id)}`);
   webMeeting = (id: string): string => this.page(`/moeder/${e(id)}`);
+  /** A meeting's generated PDF (/moeder/<id>/dagsorden.pdf, referat.pdf), shown in the browser. */
+  meetingDocument = (id: string, kind: 'dagsorden' | 'referat'): string => this.page(`/moeder/${e(id)}/${kind}.pdf`);
   webItem = (meetingId: string, number: string): string => this.page(`/moeder/${e(meetingId)}/punkt/${e(number)}`);
   webPaper = (id: string): string => this.page(`/sager/${e(id)}`);
   webPerson = (id: string): string => this.page(`/personer/${e(id)}`);
-  download = (id: string, fileName: string): string => this.page(`/filer/${e(id)}/${e(fileName)}`);
+  /** The file shown in the browser (OParl accessUrl). */
+  access = (id: string, fileName: string): string => this.page(`/filer/${e(id)}/${e(fileName)}`);
+  /** The same file sent as an attachment, `Content-Disposition: attachment` (OParl downloadUrl). */
+  download = (id: string, fileName: string): string => `${this.access(id, fileName)}?hent=1`;
   website = (): string => this.page('/');
 }

@@ -9,6 +9,7 @@ import * as m0005 from './2026_11_23_0005_member_notes.js';
 import * as m0006 from './2026_11_23_0006_oparl.js';
 import * as m1202_0001 from './2026_12_02_0001_depublication.js';
 import * as m1202_0002 from './2026_12_02_0002_withdrawals.js';
+import * as m1203 from './2026_12_02_0003_oparl_locations.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0006_oparl': m0006,
   '2026_12_02_0001_depublication': m1202_0001,
   '2026_12_02_0002_withdrawals': m1202_0002,
+  '2026_12_02_0003_oparl_locations': m1203,
 };
 
 export const migrationProvider: MigrationProvider = {

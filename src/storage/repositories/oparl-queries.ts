@@ -151,6 +151,7 @@ const tableOf: Record<string, string> = {
   Membership: 'membership',
   Organization: 'organization',
   LegislativeTerm: 'legislative_term',
+  Location: 'location',
 };
 const listScope: Record<string, string> = { meeting: 'oparl_body_id', agenda_item: 'oparl_body_id', consultation: 'oparl_body_id', membership: 'oparl_body_id' };
 

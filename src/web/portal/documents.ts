@@ -16,7 +16,8 @@ import type { DocumentKind, MeetingDocuments } from '../../services/meeting-docu
 import { noneMatchHits } from '../middleware/etag.js';
 import { parseQuery } from '../middleware/request-guard.js';
 
-const querySchema = z.object({ udgave: z.enum(['offentlig', 'medlemmer']).optional() }).strict();
+// `hent=1`: the download form (OParl Meeting.invitation / resultsProtocol downloadUrl).
+const querySchema = z.object({ udgave: z.enum(['offentlig', 'medlemmer']).optional(), hent: z.literal('1').optional() }).strict();
 
 /** Where the meeting page links to; `edition` members adds the query. */
 export const documentHref = (meetingId: string, kind: DocumentKind, members = false): string =>
@@ -25,14 +26,14 @@ export const documentHref = (meetingId: string, kind: DocumentKind, members = fa
 export function documentRoutes(documents: MeetingDocuments): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const serve = (kind: DocumentKind) => async (c: Context<AuthEnv>) => {
-    const { udgave } = parseQuery(c, querySchema);
+    const { udgave, hent } = parseQuery(c, querySchema);
     const members = udgave === 'medlemmer';
     // Without the staff side (portal-only apps) there is no principal at all.
     const actor = members ? (c.get('principal') ?? null) : null;
     const doc = await documents.prepare({ meetingId: c.req.param('id') ?? '', kind, edition: members ? 'members' : 'public', actor });
     const headers: Record<string, string> = {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="${doc.fileName}"`,
+      'Content-Disposition': `${hent ? 'attachment' : 'inline'}; filename="${doc.fileName}"`,
       'Cache-Control': members ? 'private, no-store' : 'no-cache',
     };
     if (!members) {

@@ -26,17 +26,22 @@ export interface PortalDeps {
 
 const searchSchema = searchParamsSchema(portalVocabulary);
 
-/** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
+/** RFC 6266: an ASCII fallback name plus the exact UTF-8 name; `attachment` saves rather than shows. */
+export function contentDisposition(fileName: string, kind: 'inline' | 'attachment' = 'inline'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** An attachment's bytes, never able to run script in our origin (an uploaded HTML or SVG file). */
-export function sendFile(c: Context, file: { fileName: string; mediaType: string; bytes: Uint8Array }, headers: Record<string, string>): Response {
+export function sendFile(
+  c: Context,
+  file: { fileName: string; mediaType: string; bytes: Uint8Array },
+  headers: Record<string, string>,
+  disposition: 'inline' | 'attachment' = 'inline',
+): Response {
   return c.body(new Uint8Array(file.bytes), 200, {
     'Content-Type': file.mediaType,
-    'Content-Disposition': contentDisposition(file.fileName),
+    'Content-Disposition': contentDisposition(file.fileName, disposition),
     'Content-Length': String(file.bytes.byteLength),
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     ...headers,
@@ -103,11 +108,13 @@ export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Ho
   });
 
   app.get('/filer/:id/:fileName', async (c) => {
+    // `?hent=1` is the download form (OParl File.downloadUrl): saved rather than shown.
+    const download = c.req.query('hent') === '1';
     const file = await portal.publicFile(c.req.param('id'), c.req.param('fileName'));
     const bytes = await files.read(file.sha256);
     // Revalidate every time: a file withdrawn from publication must stop being served at
     // once, also from shared caches. The content hash makes revalidation cheap.
-    return sendFile(c, { ...file, bytes }, { 'Cache-Control': 'no-cache', ETag: `"${file.sha256}"` });
+    return sendFile(c, { ...file, bytes }, { 'Cache-Control': 'no-cache', ETag: `"${file.sha256}"` }, download ? 'attachment' : 'inline');
   });
 
   app.get('/tilgaengelighed', (c) => sendPage(c, <AccessibilityPage path={c.req.path} baseUrl={baseUrl} />));
