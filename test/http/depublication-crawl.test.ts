@@ -243,6 +243,19 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
     // The OParl tombstones (issue 13, item 4) are checked against `departed` here: each id's
     // object under modified_since (`modifiedSince`, keyed by OParl URL) is `deleted: true`.
     assert.ok(modifiedSince.size > 0, 'the modified_since lists were walked');
+    const listed = (id: string) => [...modifiedSince.entries()].find(([url]) => url.endsWith(`/${id}`));
+    for (const id of [...departed.agendaItem, ...departed.file]) {
+      const hit = listed(id);
+      assert.ok(hit, `${id} left the public view: listed under modified_since`);
+      assert.equal(hit[1].deleted, true, `${hit[0]} is a tombstone`);
+      const own = (await (await app.request(hit[0].slice(BASE_URL.length))).json()) as { deleted?: boolean };
+      assert.equal(own.deleted, true, `${hit[0]} answers its tombstone`);
+    }
+    for (const id of departed.closedItem) {
+      const hit = listed(id);
+      assert.ok(hit && hit[1].deleted !== true, 'the closed item stays listed');
+      assert.equal(hit[1].name, NEUTRAL_TITLE, 'under its neutral title');
+    }
 
     // What stays public, stays: the closed item under its neutral title, the redaction mark.
     const meetingPage = texts.find((p) => p.where === `/moeder/${meetingId}`)!.text;
