@@ -7,8 +7,9 @@ import type { Context, Hono } from 'hono';
 import type { Principal } from '../../domain/access.js';
 import { mayEdit } from '../../domain/access.js';
 import type { CprHit } from '../../domain/cpr-guard.js';
+import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
-import { agendaIsPublic } from '../../domain/meeting.js';
+import { agendaIsPublic, notYetHeld } from '../../domain/meeting.js';
 import { publicationKindLabel } from '../../domain/publication.js';
 import { formatDate, formatDateShort } from '../../render/format.js';
 import { moveItem, reorderItems } from '../../services/lifecycle/items.js';
@@ -16,7 +17,7 @@ import { getMeetingForStaff, listMeetings, type StaffMeeting, updateMeeting } fr
 import { checkCpr, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { ChangeNoteField, changeNotePage, needsChangeNote, postedChangeNote } from './change-note.js';
-import { editorItemHref, editorMeetingHref, newItemHref, StateBadge, todayInDenmark } from './common.js';
+import { editorItemHref, editorMeetingHref, newItemHref, StateBadge } from './common.js';
 import {
   ActionForm,
   DateField,
@@ -58,7 +59,7 @@ export async function meetingForEditor(deps: StaffDeps, principal: Principal, me
 }
 
 /** Which publication the CPR guard is asked about: the minutes once the meeting is held. */
-const cprKind = (m: StaffMeeting) => (m.state === 'planned' || m.state === 'agenda_published' ? 'agenda' : 'minutes');
+const cprKind = (m: StaffMeeting) => (notYetHeld(m.state) ? 'agenda' : 'minutes');
 
 interface MeetingValues {
   date: string;
@@ -230,7 +231,7 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps)
 /** Meetings an item may be moved to: the same municipality's coming meetings this user edits. */
 async function moveTargets(deps: StaffDeps, principal: Principal, meeting: StaffMeeting): Promise<Option[]> {
   if (meeting.state === 'minutes_published') return [];
-  const today = todayInDenmark(deps.now());
+  const today = danishDate(deps.now());
   const all = await listMeetings(deps, principal, { from: today });
   return all
     .filter((m) => m.id !== meeting.id && m.bodyId === meeting.bodyId && !m.cancelled && m.state !== 'minutes_published' && mayEdit(principal, m))
