@@ -2,7 +2,7 @@
 // seats, the decision and "Bilag" sections added the way minutes print them, member notes
 // resolved to people, and attachments pointing at the stored PDFs.
 import type { Section } from '../../domain/agenda-item.js';
-import { type MeetingState, notYetHeld } from '../../domain/meeting.js';
+import { notYetHeld } from '../../domain/meeting.js';
 import type { AgendaItemRecord, AttendanceRecord, FileRecord, MeetingRecord, MemberNoteRecord } from '../../storage/repositories/archive-writer.js';
 import type { StoredAttachment } from './attachment-files.js';
 import { demoAttachment } from './attachments.js';
