@@ -11,6 +11,7 @@ import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
 import { agendaIsPublic, notYetHeld } from '../../domain/meeting.js';
 import { publicationKindLabel } from '../../domain/publication.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import { formatDate, formatDateShort } from '../../render/format.js';
 import { moveItem, reorderItems } from '../../services/lifecycle/items.js';
 import { getMeetingForStaff, listMeetings, type StaffMeeting, updateMeeting } from '../../services/lifecycle/meetings.js';
@@ -434,7 +435,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       )}
       {isPublic ? (
         <p>
-          <a href={`/moeder/${encodeURIComponent(m.id)}`}>Se mødet på den offentlige portal</a>
+          <a href={publicPaths.meeting(m.id)}>Se mødet på den offentlige portal</a>
         </p>
       ) : null}
     </EditorLayout>
