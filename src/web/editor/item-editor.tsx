@@ -149,7 +149,8 @@ async function loadItem(deps: StaffDeps, principal: Principal, itemId: string): 
   return { meeting, item };
 }
 
-export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+/** Registers the item editor's routes; returns its page renderer for the attachment routes to re-render with their errors. */
+export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): ItemPageRenderer {
   const showItem = async (
     c: Context<AuthEnv>,
     viewer: Viewer,
@@ -175,7 +176,6 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       status,
     );
   };
-  itemPageRenderer = showItem;
 
   app.get('/redigering/moeder/:id/punkter/nyt', async (c) => {
     const viewer = requireEditorViewer(c);
@@ -282,15 +282,15 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       return editorPage(c, <DeleteItemPage viewer={viewer} meeting={meeting} item={item} errors={[{ field, text: e.message }]} />, e.code === 'invalid_input' ? 400 : 409);
     }
   });
+
+  return showItem;
 }
 
-/** Set by registerItemEditorRoutes: the attachment routes re-render the item page with their errors. */
-export let itemPageRenderer:
-  | ((
-      c: Context<AuthEnv>,
-      viewer: Viewer,
-      itemId: string,
-      state: { message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
-      status?: 200 | 400 | 409,
-    ) => Promise<Response>)
-  | null = null;
+/** The item editor's page, as the attachment routes re-render it with their errors. */
+export type ItemPageRenderer = (
+  c: Context<AuthEnv>,
+  viewer: Viewer,
+  itemId: string,
+  state: { message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
+  status?: 200 | 400 | 409,
+) => Promise<Response>;

@@ -36,7 +36,7 @@ import {
   TextField,
 } from './forms.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
-import { editorPage, flash, flashMessage, meetingEditorLinks, requireEditorViewer, seeOther, type Viewer } from './page.js';
+import { editorPage, flash, flashMessage, type MeetingEditorLink, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
 const SAVED = flash('Mødet er gemt');
 const MOVED = flash('Rækkefølgen er gemt');
@@ -80,14 +80,15 @@ interface PageState {
   values?: MeetingValues;
 }
 
-export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+/** `links`: buttons to the other screens of a meeting (the meeting room's), built by the editor routes factory. */
+export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps, links: readonly MeetingEditorLink[] = []): void {
   const render = async (c: Context<AuthEnv>, viewer: Viewer, meetingId: string, state: PageState, status: 200 | 400 | 409 = 200) => {
     const meeting = await meetingForEditor(deps, viewer.principal, meetingId);
     const [hits, targets] = await Promise.all([
       meeting.cancelled ? Promise.resolve([]) : checkCpr(deps, viewer.principal, meeting.id, cprKind(meeting)),
       moveTargets(deps, viewer.principal, meeting),
     ]);
-    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} targets={targets} state={state} />, status);
+    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} targets={targets} state={state} links={links} />, status);
   };
 
   /** A refused action: the change-note page, or this page with the refusal in the summary. */
@@ -242,7 +243,7 @@ async function moveTargets(deps: StaffDeps, principal: Principal, meeting: Staff
 
 const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst' } as const;
 
-function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState }) {
+function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState; links: readonly MeetingEditorLink[] }) {
   const { viewer, meeting: m, state } = props;
   const csrf = viewer.csrf;
   const isPublic = agendaIsPublic(m.state);
@@ -297,9 +298,9 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       <h1>
         {meetingTitle(m)} <StateBadge state={m.state} cancelled={m.cancelled} />
       </h1>
-      {meetingEditorLinks.length > 0 ? (
+      {props.links.length > 0 ? (
         <ul class="actions unstyled-list">
-          {meetingEditorLinks
+          {props.links
             .filter((l) => l.show?.(m.state) ?? true)
             .map((l) => (
               <li>
