@@ -26,17 +26,14 @@ import { PersonQueries } from '../storage/repositories/person-queries.js';
 import type { MeetingListRow, PortalQueries } from '../storage/repositories/portal-queries.js';
 import { type CasePage, CasePortal, type ItemPage } from './portal-cases.js';
 import { PeoplePortal, type PersonPage } from './portal-people.js';
+import type { MeetingSummary } from './portal-summary.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
   read(sha256: string): Promise<Uint8Array>;
 }
 
-export interface MeetingSummary extends Meeting {
-  organizationName: string;
-  /** "Aflyst" for a cancelled meeting, else the state label. */
-  stateLabel: string;
-}
+export type { MeetingSummary } from './portal-summary.js';
 
 export interface OrganizationLink {
   id: string;

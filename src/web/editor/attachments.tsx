@@ -13,8 +13,6 @@ import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { ChangeNoteField, changeNotePage, needsChangeNote, postedChangeNote } from './change-note.js';
 import { editorItemHref } from './common.js';
 import { ActionForm, Checkbox, ErrorSummary, type FieldError, errorsByField, formText, HiddenCsrf, isFormError, SubmitButton, TextField } from './forms.js';
-import type { ItemPageRenderer } from './item-editor.js';
-import type { UploadValues } from './item-editor-pages.js';
 import { EditorLayout } from './layout.js';
 import { meetingCrumbs, meetingForEditor } from './meeting-editor.js';
 import { editorPage, flash, requireEditorViewer, seeOther, type Viewer } from './page.js';
@@ -41,6 +39,25 @@ const uploadFieldId: Record<string, string> = {
   mediaType: 'attachmentFile',
   changeNote: 'attachmentChangeNote',
 };
+
+/**
+ * The item editor's page, as the attachment routes re-render it with their errors. Declared
+ * here, where it is needed; registerItemEditorRoutes returns one.
+ */
+export type ItemPageRenderer = (
+  c: Context<AuthEnv>,
+  viewer: Viewer,
+  itemId: string,
+  state: { message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
+  status?: 200 | 400 | 409,
+) => Promise<Response>;
+
+/** What the upload form holds when it is shown again with an error. */
+export interface UploadValues {
+  title: string;
+  public: boolean;
+  changeNote: string;
+}
 
 /** "budget 2025.pdf" → "budget 2025": a title when the user gave none. */
 const titleFromFileName = (name: string) => name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_]+/g, ' ').trim();
