@@ -16,7 +16,7 @@ import { approvalRuleLabel } from '../domain/approval.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { isStored } from '../domain/file.js';
-import { notYetHeld } from '../domain/meeting.js';
+import { agendaIsPublic, notYetHeld } from '../domain/meeting.js';
 import { danishDateTime } from '../render/pdf/approval-page.js';
 import { itemLabel } from '../render/pdf/items.js';
 import type { MeetingDocumentEdition, MeetingDocumentKind, MeetingPdfModel, PdfAttachment, PdfItem, PdfPerson } from '../render/pdf/meeting-model.js';
@@ -230,7 +230,7 @@ export class MeetingDocuments {
         : meeting.state === 'minutes_approved'
           ? 'Godkendt – endnu ikke offentliggjort'
           : null
-      : meeting.state === 'planned'
+      : !agendaIsPublic(meeting.state)
         ? 'Udkast – dagsordenen er endnu ikke udsendt'
         : null;
     const latest = [...meeting.publications].reverse().find((p) => p.kind === (minutes ? 'minutes' : 'agenda'));

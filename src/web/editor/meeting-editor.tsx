@@ -386,7 +386,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
 
       <CprSection meeting={m} hits={props.hits} csrf={csrf} />
 
-      {m.state === 'planned' && !m.cancelled ? (
+      {!agendaIsPublic(m.state) && !m.cancelled ? (
         <section aria-labelledby="offentliggoer">
           <h2 id="offentliggoer">Offentliggør dagsorden</h2>
           <p>Dagsordenen bliver synlig på den offentlige portal uden lukkede punkters indhold og lukkede bilag. Alle offentlige tekster og bilag kontrolleres for CPR-numre først.</p>
