@@ -16,7 +16,8 @@ export interface WallClock {
 }
 
 // Intl formatters are immutable once built and safe to share; building them per call would
-// cost more than the formatting. en-CA gives numeric parts; h23 avoids "24:00" at midnight.
+// cost more than the formatting. Read through formatToParts, so the result does not depend on
+// the locale's order of parts (a small-icu Node falls back to en-US); h23 avoids "24:00".
 const wallFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: DANISH_TIME_ZONE,
   year: 'numeric',
