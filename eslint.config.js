@@ -3,6 +3,25 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Thin edges: routes, views and CLI commands never speak SQL (DESIGN.md habit 1). */
+const noSql = { group: ['**/storage/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Only storage/ speaks SQL; go through a service.' };
+/** Inner rooms never reach out to the use cases or the edges. */
+const noServices = { regex: '^(\\.\\./)+services/', message: 'Inner layers never import services/; move the shared type or rule inward (domain/).' };
+const noEdges = { regex: '^(\\.\\./)+(web|cli)/|^(\\.\\./)+main\\.js$', message: 'Only the edges (web/, cli/) and main.ts may import web/ or cli/; move the shared piece inward.' };
+/** domain/ is rules without I/O: it imports only itself, and node:crypto for hashes and ids. */
+const onlyDomain = { regex: '^(?!\\./[^/]+$|node:crypto$)', message: 'domain/ imports only domain/ (and node:crypto): no I/O, no outer layer, no package.' };
+
+function fences() {
+  const restrict = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+  return [
+    restrict(['src/domain/**'], onlyDomain),
+    restrict(['src/render/**'], noSql, noServices, noEdges),
+    restrict(['src/storage/**', 'src/search/**', 'src/importer/**'], noServices, noEdges),
+    restrict(['src/services/**'], noEdges),
+    restrict(['src/web/**', 'src/cli/**'], noSql),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -17,13 +36,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  {
-    // Thin edges: routes, views and CLI commands never speak SQL (DESIGN.md habit 1).
-    files: ['src/web/**', 'src/cli/**', 'src/render/**', 'src/domain/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/storage/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Only storage/ speaks SQL; go through a service.' }] }],
-    },
-  },
+  // Fences: dependencies point inward (docs/ARCHITECTURE.md). Each folder gets one
+  // no-restricted-imports entry (a later entry for the same file would replace, not add to,
+  // an earlier one), built from these pieces. test/unit/import-graph.test.ts checks the same
+  // fences, and the absence of import cycles, on the whole graph.
+  ...fences(),
   {
     // Services may hold a database handle and pass it to repositories, but never build a
     // query themselves: every query lives in storage/repositories (DESIGN.md habit 1).

@@ -54,9 +54,23 @@ export function transition(meeting: Pick<Meeting, 'state' | 'cancelled'>, to: Me
   return to;
 }
 
+/**
+ * Before the meeting is held: planned or with its agenda sent out. Only then can it be
+ * cancelled, moved to another date or receive a forwarded case, and its CPR check is the
+ * agenda's; from "held" on, the minutes' rules apply.
+ */
+export function notYetHeld(state: MeetingState): boolean {
+  return state === 'planned' || state === 'agenda_published';
+}
+
+/** A meeting on `today` (YYYY-MM-DD, Danish date) or later counts as coming, whatever its state. */
+export function isComing(meeting: Pick<Meeting, 'date'>, today: string): boolean {
+  return meeting.date >= today;
+}
+
 /** Only a meeting that has not been held can be cancelled. */
 export function cancel(meeting: Pick<Meeting, 'state' | 'cancelled'>): true {
-  if (meeting.state !== 'planned' && meeting.state !== 'agenda_published') {
+  if (!notYetHeld(meeting.state)) {
     throw new DomainError('invalid_transition', 'Et afholdt møde kan ikke aflyses');
   }
   return true;

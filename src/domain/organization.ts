@@ -69,7 +69,23 @@ export function roleRank(role: MembershipRole): number {
   return membershipRoles.indexOf(role);
 }
 
-/** Was the membership in force on the given day (YYYY-MM-DD)? */
+/** A membership or a term: first and last day (YYYY-MM-DD), both inclusive; null = open-ended. */
+export interface Period {
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Was the period (a membership, a term) in force on the given day (YYYY-MM-DD)? */
+export function inForceOn(period: Period, day: string): boolean {
+  return period.startDate <= day && (period.endDate === null || day <= period.endDate);
+}
+
+/** Was the membership in force on the given day (YYYY-MM-DD)? The SQL form in storage/ is tested against it. */
 export function membershipActiveOn(m: Pick<Membership, 'startDate' | 'endDate'>, day: string): boolean {
-  return m.startDate <= day && (m.endDate === null || day <= m.endDate);
+  return inForceOn(m, day);
+}
+
+/** Had the period (a term; null = none) ended before the given day? */
+export function endedBefore(period: Pick<Period, 'endDate'> | null, day: string): boolean {
+  return period !== null && period.endDate !== null && period.endDate < day;
 }

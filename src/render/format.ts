@@ -1,6 +1,9 @@
 // Danish (da-DK) dates and times as the minutes print them: "tirsdag den 13. august 2024",
 // "13.08.2024", "kl. 16.30". Written by hand rather than with Intl so the output does not
-// depend on the ICU data Node was built with (small-icu builds fall back to English).
+// depend on the ICU data Node was built with (small-icu builds fall back to English). The
+// time zone rules (instant → Danish date and time) live in domain/clock.ts.
+import { danishDateOfInstant, danishWallClock } from '../domain/clock.js';
+
 const weekdays = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'] as const;
 const months = [
   'januar', 'februar', 'marts', 'april', 'maj', 'juni',
@@ -13,9 +16,13 @@ interface DayParts {
   day: number;
 }
 
-/** Parses YYYY-MM-DD (a longer ISO timestamp is cut to its date); null when it is not one. */
+/**
+ * Parses YYYY-MM-DD; null when it is not one. A stored instant ("2026-11-23T23:30:00.000Z")
+ * is the Danish date at that instant, not its UTC date: just after midnight in Denmark the
+ * UTC date is still yesterday's.
+ */
 function parseDay(iso: string): DayParts | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(danishDateOfInstant(iso) ?? iso);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -63,20 +70,10 @@ export function formatTimeRange(start: string | null, end: string | null): strin
   return end ? `kl. ${formatTime(start)}–${formatTime(end)}` : `kl. ${formatTime(start)}`;
 }
 
-const copenhagen = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as Danish wall-clock date and time: { date: "2026-11-23", time: "10:15" }. */
 export function copenhagenDateTime(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(copenhagen.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const { date, time } = danishWallClock(instant);
+  return { date, time };
 }
 
 /** An ISO instant as Danish local time: "23. november 2026 kl. 10.15" (approvals, versions). */

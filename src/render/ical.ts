@@ -5,6 +5,7 @@
 // Times are local Danish wall-clock times, so DTSTART/DTEND carry TZID=Europe/Copenhagen and
 // the calendar ships the VTIMEZONE (EU rules since 1996) instead of floating times: a reader
 // abroad must see a 16:30 meeting at 16:30 Copenhagen time, not at 16:30 where they are.
+import { DANISH_TIME_ZONE, addDays } from '../domain/clock.js';
 
 export interface CalendarEvent {
   /** Stable across fetches, so a subscribed client updates the event instead of adding one. */
@@ -28,7 +29,7 @@ export interface Calendar {
   events: CalendarEvent[];
 }
 
-export const CALENDAR_TZID = 'Europe/Copenhagen';
+export const CALENDAR_TZID = DANISH_TIME_ZONE;
 
 const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
@@ -104,9 +105,7 @@ export function utcStamp(iso: string): string {
 
 /** The day after a YYYY-MM-DD date (exclusive end of an all-day event). */
 function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 function eventLines(e: CalendarEvent): string[] {

@@ -3,10 +3,10 @@
 // contributes nothing; a closed item only its neutral title and published decision.
 import { type PublicAgendaItem, type Section, publicView } from '../domain/agenda-item.js';
 import { agendaIsPublic, minutesArePublic } from '../domain/meeting.js';
+import { publicPaths } from '../domain/public-urls.js';
 import { PortalQueries } from '../storage/repositories/portal-queries.js';
 import { caseNumbers, fileTexts, searchSourceMeetings } from '../storage/repositories/search-source-queries.js';
 import type { Db } from '../storage/repositories/upsert.js';
-import { itemHref } from '../web/portal/links.js';
 import type { DecisionType, SearchDocument } from './model.js';
 
 const decisionPatterns: [DecisionType, RegExp][] = [
@@ -85,7 +85,7 @@ export async function buildSearchDocuments(db: Db, meetingIds: string[]): Promis
         meetingDate: meeting.date,
         caseNumber,
         title: `${item.number}. ${item.title}`,
-        url: itemHref(meeting.id, item.number),
+        url: publicPaths.item(meeting.id, item.number),
         decisionType: classifyDecision(fields.decision),
         hasAttachments: item.files.length > 0,
         fields,

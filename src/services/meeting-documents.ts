@@ -16,6 +16,7 @@ import { approvalRuleLabel } from '../domain/approval.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { isStored } from '../domain/file.js';
+import { agendaIsPublic, notYetHeld } from '../domain/meeting.js';
 import { danishDateTime } from '../render/pdf/approval-page.js';
 import { itemLabel } from '../render/pdf/items.js';
 import type { MeetingDocumentEdition, MeetingDocumentKind, MeetingPdfModel, PdfAttachment, PdfItem, PdfPerson } from '../render/pdf/meeting-model.js';
@@ -217,7 +218,7 @@ export class MeetingDocuments {
     }
     const meeting = await staffMeeting(db, actor, ref);
     const minutes = kind === 'referat';
-    const held = meeting.state === 'held' || meeting.state === 'minutes_approved' || meeting.state === 'minutes_published';
+    const held = !notYetHeld(meeting.state);
     if (minutes && !held) throw notFound('Referatet', meetingId);
     const portal = new PortalQueries(db);
     const [org, body] = await Promise.all([portal.organization(meeting.organizationId), portal.bodyById(meeting.bodyId)]);
@@ -229,7 +230,7 @@ export class MeetingDocuments {
         : meeting.state === 'minutes_approved'
           ? 'Godkendt – endnu ikke offentliggjort'
           : null
-      : meeting.state === 'planned'
+      : !agendaIsPublic(meeting.state)
         ? 'Udkast – dagsordenen er endnu ikke udsendt'
         : null;
     const latest = [...meeting.publications].reverse().find((p) => p.kind === (minutes ? 'minutes' : 'agenda'));

@@ -13,7 +13,7 @@ import { consultationRoleLabel } from '../domain/paper.js';
 import { paperIsVisible } from '../domain/visibility.js';
 import type { CaseQueries, ConsultationRow } from '../storage/repositories/case-queries.js';
 import type { PortalQueries } from '../storage/repositories/portal-queries.js';
-import type { MeetingSummary } from './portal.js';
+import type { MeetingSummary } from './portal-summary.js';
 
 export interface CaseTimelineEntry {
   /** Null only for a history entry printed without a date (the importer skips those). */

@@ -3,6 +3,7 @@
 // `publicView`, so a closed item contributes its neutral title and nothing else. Each use
 // case costs a fixed number of queries (no query per meeting or per item).
 import { publicView } from '../domain/agenda-item.js';
+import { addDays, danishDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
 import { agendaIsPublic, minutesArePublic } from '../domain/meeting.js';
 import type { Body } from '../domain/organization.js';
@@ -49,16 +50,10 @@ export interface PortalFeedsOptions {
   today?: () => string;
 }
 
-function danishToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
+const danishToday = (): string => danishDate(new Date());
 
-/** A YYYY-MM-DD date `days` earlier (calendar arithmetic in UTC, so no DST shift). */
-export function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
+/** A YYYY-MM-DD date `days` earlier. */
+export const daysBefore = (date: string, days: number): string => addDays(date, -days);
 
 export class PortalFeeds {
   private readonly today: () => string;

@@ -6,6 +6,7 @@
 // - a file only when it, its item and its meeting's agenda are all public.
 import { type PublicAgendaItem, publicView } from '../domain/agenda-item.js';
 import type { Attendance } from '../domain/attendance.js';
+import { danishDate } from '../domain/clock.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { type StoredAttachmentFile, isStored } from '../domain/file.js';
 import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
@@ -14,6 +15,8 @@ import {
   type Body,
   type LegislativeTerm,
   type Organization,
+  endedBefore,
+  inForceOn,
   membershipRoleLabel,
   organizationKindLabel,
   roleRank,
@@ -23,17 +26,14 @@ import { PersonQueries } from '../storage/repositories/person-queries.js';
 import type { MeetingListRow, PortalQueries } from '../storage/repositories/portal-queries.js';
 import { type CasePage, CasePortal, type ItemPage } from './portal-cases.js';
 import { PeoplePortal, type PersonPage } from './portal-people.js';
+import type { MeetingSummary } from './portal-summary.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
   read(sha256: string): Promise<Uint8Array>;
 }
 
-export interface MeetingSummary extends Meeting {
-  organizationName: string;
-  /** "Aflyst" for a cancelled meeting, else the state label. */
-  stateLabel: string;
-}
+export type { MeetingSummary } from './portal-summary.js';
 
 export interface OrganizationLink {
   id: string;
@@ -102,10 +102,7 @@ const UPCOMING_LIMIT = 10;
 const LATEST_LIMIT = 10;
 
 /** Today's date in Denmark, whatever the server's time zone. */
-function danishToday(): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
+const danishToday = (): string => danishDate(new Date());
 
 const kindOrder = (o: Organization): number => (o.kind === 'council' ? 0 : o.kind === 'finance_committee' ? 1 : 2);
 
@@ -171,7 +168,7 @@ export class PortalService {
       this.queries.terms(body.id),
     ]);
     // The term in force today, else the newest (terms come newest first).
-    const term = terms.find((t) => t.startDate <= today && today <= t.endDate) ?? terms[0] ?? null;
+    const term = terms.find((t) => inForceOn(t, today)) ?? terms[0] ?? null;
     const organizations = await this.queries.organizationsOfTerm(body.id, term?.id ?? null);
     organizations.sort((a, b) => kindOrder(a) - kindOrder(b) || byDanishName(a, b));
     return {
@@ -196,7 +193,7 @@ export class PortalService {
     if (!body) throw notFound('Kommunen', org.bodyId);
     // Members "now"; for a committee of an ended term, the members on its last day.
     const today = this.today();
-    const day = term && term.endDate < today ? term.endDate : today;
+    const day = term !== null && endedBefore(term, today) ? term.endDate : today;
     const members = (await this.queries.members(org.id, day))
       .sort((a, b) => roleRank(a.role) - roleRank(b.role) || byDanishName(a, b))
       .map((m) => ({ personId: m.personId, name: m.name, roleLabel: membershipRoleLabel[m.role], party: m.party }));

@@ -129,6 +129,11 @@ function buildAssets(): AssetTable {
   return { urls: builder.urls, files: builder.files };
 }
 
+// The one module-level variable web/ keeps, on purpose: a cache written once and never
+// changed after. Its content depends only on the files of the installed packages and our
+// stylesheets, never on an app's settings or requests, so every app built in the process
+// (tests build many) would build the identical table; layouts call assetUrl() from any page
+// without threading a dependency through every component.
 let table: AssetTable | undefined;
 
 /** Built on first use (the app builds it at start-up through staticRoutes) and kept. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
+import { comingDemoDate } from '../support/demo-dates.js';
 import { type RunningServer, cliEnv, runCli, startServer } from '../support/cli.js';
 import { DESKTOP, axeViolations, horizontalOverflow } from '../support/e2e.js';
 import { freePort } from '../support/postgres-server.js';
@@ -19,8 +20,8 @@ const TABLET = { width: 768, height: 1024 };
 const EMAIL = 'sekretaer@demo.dk';
 const PASSWORD = 'et-langt-kodeord-1';
 
-/** A date `days` from today (the server runs on the real clock; the demo term is 2026–2029). */
-const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A coming date `days` from today, inside the demo's newest term (the server runs on the real clock). */
+const inDays = comingDemoDate;
 
 describe('editor preparation screens in Chromium (axe, drafts)', () => {
   let server: RunningServer;

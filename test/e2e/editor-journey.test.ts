@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { stableId } from '../../src/domain/ids.js';
 import { renderAttachmentPdf } from '../../src/render/pdf/attachment-pdf.js';
 import { launchBrowser } from '../support/browser.js';
+import { comingDemoDate, demoCommitteeLabel } from '../support/demo-dates.js';
 import { type RunningServer, cliEnv, runCli, startServer } from '../support/cli.js';
 import { DESKTOP, axeViolations, horizontalOverflow } from '../support/e2e.js';
 import { CANARY } from '../support/factories.js';
@@ -24,11 +25,6 @@ const PASSWORD = 'journey-adgangskode-1';
 const NOTE = 'PRIVAT-NOTE-KANARIE: spørg til busruterne';
 const personId = (key: string) => stableId('demo', `demo-kommune/person/${key}`);
 
-/** A date some weeks ahead (the meeting is a coming one), as YYYY-MM-DD. */
-function comingDate(): string {
-  const d = new Date(Date.now() + 40 * 24 * 3600 * 1000);
-  return d.toISOString().slice(0, 10);
-}
 
 describe('editor journey in Chromium', () => {
   let server: RunningServer;
@@ -110,8 +106,8 @@ describe('editor journey in Chromium', () => {
     // The meeting.
     await secretary.goto(`${server.url}/redigering/moeder/ny`);
     await accessible(secretary, 'new meeting');
-    await secretary.getByLabel('Udvalg').selectOption({ label: 'Børne- og Skoleudvalget (2026-2029)' });
-    await secretary.getByLabel('Dato').fill(comingDate());
+    await secretary.getByLabel('Udvalg').selectOption({ label: demoCommitteeLabel('Børne- og Skoleudvalget') });
+    await secretary.getByLabel('Dato').fill(comingDemoDate(40));
     await secretary.getByLabel('Starttidspunkt').fill('16:00');
     await secretary.getByLabel('Mødested').fill('Byrådssalen');
     await submit(secretary, secretary.getByRole('button', { name: 'Opret møde' }));

@@ -3,6 +3,7 @@
 // accounts for the seeded municipality.
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
+import { danishDate } from '../../src/domain/clock.js';
 import { createWebApp } from '../../src/main.js';
 import { createUser } from '../../src/services/users/create-user.js';
 import type { Database } from '../../src/storage/db.js';
@@ -17,7 +18,7 @@ export function editorApp(database: Database, filesDir: string, now: () => Date)
   const errors: unknown[] = [];
   const app = createWebApp(database, files, {
     baseUrl: EDITOR_BASE_URL,
-    today: () => now().toISOString().slice(0, 10),
+    today: () => danishDate(now()),
     staff: { files, oidc: null, now },
     logError: (e) => errors.push(e),
   });

@@ -2,7 +2,7 @@
 // seats, the decision and "Bilag" sections added the way minutes print them, member notes
 // resolved to people, and attachments pointing at the stored PDFs.
 import type { Section } from '../../domain/agenda-item.js';
-import type { MeetingState } from '../../domain/meeting.js';
+import { notYetHeld } from '../../domain/meeting.js';
 import type { AgendaItemRecord, AttendanceRecord, FileRecord, MeetingRecord, MemberNoteRecord } from '../../storage/repositories/archive-writer.js';
 import type { StoredAttachment } from './attachment-files.js';
 import { demoAttachment } from './attachments.js';
@@ -27,8 +27,6 @@ export const demoMeetings: readonly DemoMeeting[] = [
   ...meetingsUpcoming,
 ];
 
-/** States in which the meeting has taken place, so attendance and decisions exist. */
-const heldStates: readonly MeetingState[] = ['held', 'minutes_approved', 'minutes_published'];
 
 const personId = (key: string) => demoId(personKey(key));
 
@@ -110,7 +108,8 @@ function itemRecord(m: DemoMeeting, item: DemoItem, held: boolean, stored: Reado
 }
 
 export function meetingRecord(bodyId: string, m: DemoMeeting, stored: ReadonlyMap<string, StoredAttachment>): MeetingRecord {
-  const held = !m.cancelled && heldStates.includes(m.state);
+  // In a held state the meeting has taken place, so attendance and decisions exist.
+  const held = !m.cancelled && !notYetHeld(m.state);
   return {
     source: DEMO_SOURCE,
     externalId: demoKey('meeting', m.key),

@@ -2,8 +2,7 @@
 // 2025. Every body continues its 2022-2025 counterpart; the technical committee took on the
 // climate area and is now "Klima-, Teknik- og Miljøudvalget" (KTMU). Three members did not run
 // again (Tove Damgaard Iversen, Nikolaj Holmsted, Rasmus Ejlersen) and three new ones joined.
-import type { DemoOrganization } from './organizations.js';
-import { chair, type DemoSeat, member, substitute, vice } from './seats.js';
+import { chair, type DemoOrganization, type DemoSeat, member, substitute, vice } from './seats.js';
 
 // Still fifteen seats: A 5, V 4, C 2, F, Ø, B, O one each.
 const council2026: DemoSeat[] = [

@@ -2,12 +2,11 @@
 // Committees are re-created each term; each organization points back to its counterpart in
 // the term before. The children's committee changed its name in 2022, and the technical
 // committee in 2026 (organizations-2026.ts).
-import type { OrganizationKind } from '../../domain/organization.js';
 import type { OrgCode, TermCode } from './keys.js';
 import { organizations2026 } from './organizations-2026.js';
-import { chair, type DemoSeat, member, substitute, vice } from './seats.js';
+import { chair, type DemoOrganization, type DemoSeat, member, substitute, vice } from './seats.js';
 
-export type { DemoSeat } from './seats.js';
+export type { DemoOrganization, DemoSeat } from './seats.js';
 
 export interface DemoTerm {
   code: TermCode;
@@ -20,17 +19,6 @@ export const demoTerms: readonly DemoTerm[] = [
   { code: '2022-2025', startDate: '2022-01-01', endDate: '2025-12-31' },
   { code: '2026-2029', startDate: '2026-01-01', endDate: '2029-12-31' },
 ];
-
-export interface DemoOrganization {
-  term: TermCode;
-  code: OrgCode;
-  name: string;
-  shortName: string;
-  kind: OrganizationKind;
-  /** The same body in the previous term (its code there), if any. */
-  predecessor: OrgCode | null;
-  seats: readonly DemoSeat[];
-}
 
 // Fifteen seats on the council in every term: A 5, V 4, C 2, F, Ø, B, O one each.
 const council2018: DemoSeat[] = [

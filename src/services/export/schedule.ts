@@ -16,7 +16,7 @@
 import { hostname } from 'node:os';
 import { mkdir, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { localDateTime, oparlDateTime } from '../oparl/time.js';
+import { addDays, danishDate, danishInstant } from '../../domain/clock.js';
 import type { OparlService } from '../oparl/service.js';
 import { type ExportReport, latestDumpMarker, latestDumpTime, openDataDir, writeDump } from './export.js';
 
@@ -51,10 +51,9 @@ const LOCK = '.writing';
 
 /** The next 03:00 in Denmark strictly after `now` (right across daylight-saving changes). */
 export function nextNightlyRun(now: Date, time = '03:00'): Date {
-  const today = oparlDateTime(now.toISOString()).slice(0, 10);
+  const today = danishDate(now);
   for (let days = 0; days <= 2; days++) {
-    const date = new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-    const at = new Date(localDateTime(date, time));
+    const at = danishInstant(addDays(today, days), time);
     if (at.getTime() > now.getTime()) return at;
   }
   return new Date(now.getTime() + DAY_MS); // unreachable: a local 03:00 comes within two days

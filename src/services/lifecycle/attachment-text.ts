@@ -46,15 +46,26 @@ export function sanitiseFileName(name: string): string {
   return base.slice(0, 200 - ext.length) + ext;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
+
+/**
+ * A numeric character reference as text. The file is untrusted: a reference beyond U+10FFFF
+ * ("&#99999999;") would make String.fromCodePoint throw, and a surrogate or NUL is no
+ * character at all; each becomes U+FFFD, the replacement character, as an XML reader would
+ * report it.
+ */
+function codePointText(code: number): string {
+  const valid = Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return valid ? String.fromCodePoint(code) : '\ufffd';
+}
+
+/** One pass, so "&amp;lt;" stays "&lt;" (decoding twice would turn text into markup). */
 function decodeXmlEntities(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return s.replace(/&(?:#(\d{1,10})|#x([0-9a-f]{1,8})|(quot|apos|lt|gt|amp));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (dec !== undefined) return codePointText(Number(dec));
+    if (hex !== undefined) return codePointText(parseInt(hex, 16));
+    return NAMED_ENTITIES[name ?? ''] ?? whole;
+  });
 }
 
 /** Text of an Office/OpenDocument XML part: paragraphs and rows → lines, cells and tabs → tabs. */

@@ -7,6 +7,7 @@ import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { forwardRoleFor } from '../../domain/decision.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { notYetHeld } from '../../domain/meeting.js';
 import { formatDateMedium } from '../../render/format.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { PROTOKOL_SOURCE, type SectionRow, insertItem, itemOrder, renumber, replaceSections } from '../../storage/repositories/meeting-editor.js';
@@ -184,7 +185,7 @@ async function targetMeeting(
     });
     if (meeting.organizationId !== org.id) throw new DomainError('invalid_input', `Mødet er ikke et møde i ${org.name}`, 'meetingId');
     if (meeting.cancelled) throw new DomainError('invalid_transition', 'Mødet er aflyst', 'meetingId');
-    if (meeting.state !== 'planned' && meeting.state !== 'agenda_published') {
+    if (!notYetHeld(meeting.state)) {
       throw new DomainError('invalid_transition', 'Mødet er allerede afholdt; vælg et kommende møde', 'meetingId');
     }
     return meeting;

@@ -4,8 +4,8 @@
 // for the meeting's editors: the choices themselves are validated again by the services
 // that record them (recordAttendance, forwardCase).
 import type { Principal } from '../../domain/access.js';
-import { type MeetingState } from '../../domain/meeting.js';
-import { type MembershipRole, roleRank } from '../../domain/organization.js';
+import { type MeetingState, notYetHeld } from '../../domain/meeting.js';
+import { type MembershipRole, endedBefore, membershipActiveOn, roleRank } from '../../domain/organization.js';
 import { DirectoryQueries } from '../../storage/repositories/directory-queries.js';
 import type { LifecycleDeps } from './deps.js';
 import { meetingForEdit } from './guard.js';
@@ -25,15 +25,13 @@ export interface MeetingRoomPeople {
   substitutes: { personId: string; name: string; party: string | null; suppleant: boolean }[];
 }
 
-const onDate = (m: { startDate: string; endDate: string | null }, date: string): boolean => m.startDate <= date && (m.endDate === null || m.endDate >= date);
-
 export async function meetingRoomPeople(deps: LifecycleDeps, actor: Principal, meetingId: string): Promise<MeetingRoomPeople> {
   const db = deps.database.db;
   const meeting = await meetingForEdit(db, actor, meetingId);
   const directory = new DirectoryQueries(db);
   const people = await directory.persons({ bodyId: meeting.bodyId, organizationId: null });
   const memberships = (await directory.memberships(people.map((p) => p.id))).filter(
-    (m) => m.organizationId === meeting.organizationId && onDate(m, meeting.date),
+    (m) => m.organizationId === meeting.organizationId && membershipActiveOn(m, meeting.date),
   );
   const name = new Map(people.map((p) => [p.id, p.name]));
   const seats: SeatHolder[] = memberships
@@ -67,11 +65,11 @@ export async function forwardTargets(deps: LifecycleDeps, actor: Principal, meet
   const organizations = (await new DirectoryQueries(db).organizations(meeting.bodyId))
     // Only bodies of the term in force on the meeting's date (a renamed committee's
     // predecessor has no coming meetings), and never the meeting's own.
-    .filter((o) => o.id !== meeting.organizationId && (o.term === null || o.term.endDate >= meeting.date))
+    .filter((o) => o.id !== meeting.organizationId && !endedBefore(o.term, meeting.date))
     .map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
   const known = new Set(organizations.map((o) => o.id));
   const meetings = (await listMeetings(deps, actor, { from: meeting.date }))
-    .filter((m) => known.has(m.organizationId) && !m.cancelled && (m.state === 'planned' || m.state === 'agenda_published'))
+    .filter((m) => known.has(m.organizationId) && !m.cancelled && notYetHeld(m.state))
     .map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organizationName, date: m.date, state: m.state }))
     .sort((a, b) => a.date.localeCompare(b.date));
   return { organizations, meetings };

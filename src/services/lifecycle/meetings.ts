@@ -3,7 +3,7 @@
 import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { type MeetingState, cancel } from '../../domain/meeting.js';
+import { type MeetingState, cancel, notYetHeld } from '../../domain/meeting.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import {
   PROTOKOL_SOURCE,
@@ -215,7 +215,7 @@ export async function updateMeeting(deps: LifecycleDeps, actor: Principal, meeti
       if (input.cancelled && !meeting.cancelled) cancel({ state: meeting.state as MeetingState, cancelled: meeting.cancelled });
       patch.cancelled = input.cancelled ? 1 : 0;
     }
-    if (input.date !== undefined && meeting.state !== 'planned' && meeting.state !== 'agenda_published') {
+    if (input.date !== undefined && !notYetHeld(meeting.state as MeetingState)) {
       throw new DomainError('invalid_transition', 'Datoen for et afholdt møde kan ikke ændres', 'date');
     }
     assertChangeNoteIfPublic(meeting, input.changeNote);

@@ -6,8 +6,10 @@
 // secretariat's. The consultations are read as the portal's case page reads them
 // (CaseQueries.consultations, services/portal-cases.ts).
 import type { Principal } from '../../domain/access.js';
+import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
-import { agendaIsPublic, minutesArePublic } from '../../domain/meeting.js';
+import { agendaIsPublic, isComing, minutesArePublic } from '../../domain/meeting.js';
+import { membershipActiveOn } from '../../domain/organization.js';
 import { consultationRoleLabel } from '../../domain/paper.js';
 import { CaseQueries } from '../../storage/repositories/case-queries.js';
 import { DirectoryQueries } from '../../storage/repositories/directory-queries.js';
@@ -22,14 +24,9 @@ export interface MemberMeetings {
   recent: StaffMeetingSummary[];
 }
 
-/** Today's date in Denmark (YYYY-MM-DD), whatever the server's time zone. */
-export function danishDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(at);
-}
-
 type Membership = { organizationId: string; startDate: string; endDate: string | null };
 const memberOn = (memberships: readonly Membership[], organizationId: string | null, date: string): boolean =>
-  organizationId !== null && memberships.some((m) => m.organizationId === organizationId && m.startDate <= date && (m.endDate === null || m.endDate >= date));
+  organizationId !== null && memberships.some((m) => m.organizationId === organizationId && membershipActiveOn(m, date));
 
 function personOf(actor: Principal): string {
   if (actor.personId === null) throw new DomainError('forbidden', 'Siden er for udvalgsmedlemmer');
@@ -46,9 +43,9 @@ export async function memberMeetings(deps: LifecycleDeps, actor: Principal): Pro
   const mine = (await listMeetings(deps, actor)).filter((m) => orgs.includes(m.organizationId) && memberOn(memberships, m.organizationId, m.date));
   const byStart = (a: StaffMeetingSummary, b: StaffMeetingSummary) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '');
   return {
-    coming: mine.filter((m) => m.date >= today).sort(byStart),
+    coming: mine.filter((m) => isComing(m, today)).sort(byStart),
     recent: mine
-      .filter((m) => m.date < today)
+      .filter((m) => !isComing(m, today))
       .sort((a, b) => byStart(b, a))
       .slice(0, RECENT_LIMIT),
   };

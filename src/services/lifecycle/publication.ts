@@ -150,7 +150,7 @@ export async function publishAgenda(deps: LifecycleDeps, actor: Principal, meeti
   return deps.database.db.transaction().execute(async (trx) => {
     const meeting = await meetingForEdit(trx, actor, meetingId);
     if (meeting.cancelled) throw new DomainError('invalid_transition', 'Mødet er aflyst; dagsordenen kan ikke offentliggøres');
-    if (meeting.state !== 'planned') {
+    if (agendaIsPublic(meeting.state)) {
       const { version } = await republish(trx, deps, actor, meeting, options.changeNote);
       await indexMeetings(trx, deps.database, [meeting.id]);
       return { version };

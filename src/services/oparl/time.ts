@@ -1,46 +1,18 @@
 // OParl's time formats (spec 2-04): a date is "YYYY-MM-DD"; a date-time carries its offset,
 // "YYYY-MM-DDThh:mm:ss±hh:mm". We store UTC ISO text and Danish local dates and times, and
-// write every date-time in Danish local time with its offset for that instant.
-const ZONE = 'Europe/Copenhagen';
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
-const localFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Minutes east of UTC in Denmark at an instant (60 in winter, 120 in summer). */
-function offsetMinutes(at: Date): number {
-  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const offsetText = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+// write every date-time in Danish local time with its offset for that instant (the zone
+// rules live in domain/clock.ts).
+import { danishOffsetAt, danishWallClock, offsetText } from '../../domain/clock.js';
 
 /** A stored UTC timestamp ("2026-11-23T05:47:41.000Z") as OParl date-time in Danish time. */
 export function oparlDateTime(utcIso: string): string {
-  const at = new Date(utcIso);
-  const parts = Object.fromEntries(localFormat.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offsetText(offsetMinutes(at))}`;
+  const w = danishWallClock(new Date(utcIso));
+  return `${w.date}T${w.time}:${w.seconds}${offsetText(w.offsetMinutes)}`;
 }
 
 /** A Danish local date and "HH:MM" as OParl date-time ("2024-08-13T16:30:00+02:00"). */
 export function localDateTime(date: string, hhmm: string): string {
-  const guess = new Date(`${date}T${hhmm}:00Z`);
-  // The offset at the local time: take it at the guessed instant, then once more at the
-  // corrected instant (right across a daylight-saving change).
-  let offset = offsetMinutes(new Date(guess.getTime() - offsetMinutes(guess) * 60_000));
-  offset = offsetMinutes(new Date(guess.getTime() - offset * 60_000));
-  return `${date}T${hhmm}:00${offsetText(offset)}`;
+  return `${date}T${hhmm}:00${offsetText(danishOffsetAt(date, hhmm))}`;
 }
 
 /** Full date-time with a zone (Z or ±hh:mm), seconds and fractions optional. */

@@ -1,5 +1,8 @@
 // Every OParl id is an absolute URL (spec 2-03) under BASE_URL/oparl/v1; `web` points at the
-// portal page of the same thing. One place builds them so the routes and the objects agree.
+// portal page of the same thing. One place builds them so the routes and the objects agree;
+// the portal's paths come from domain/public-urls.ts.
+import { absoluteUrl, publicPaths } from '../../domain/public-urls.js';
+
 export const OPARL_PREFIX = '/oparl/v1';
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
 
@@ -63,19 +66,19 @@ export class OparlUrls {
   party = (bodyId: string, letter: string): string => `${this.root}/party/${e(bodyId)}/${e(letter)}`;
   location = (bodyId: string, key: string): string => `${this.root}/location/${e(bodyId)}/${e(key)}`;
 
-  // The portal's pages (web) and download URL.
-  private page = (path: string): string => `${this.baseUrl.replace(/\/+$/, '')}${path}`;
-  webBody = (slug: string): string => this.page(`/kommune/${e(slug)}`);
-  webOrganization = (id: string): string => this.page(`/udvalg/${e(id)}`);
-  webMeeting = (id: string): string => this.page(`/moeder/${e(id)}`);
+  // The portal's pages (web) and download URL, from the one public URL scheme.
+  private page = (path: string): string => absoluteUrl(this.baseUrl, path);
+  webBody = (slug: string): string => this.page(publicPaths.body(slug));
+  webOrganization = (id: string): string => this.page(publicPaths.organization(id));
+  webMeeting = (id: string): string => this.page(publicPaths.meeting(id));
   /** A meeting's generated PDF (/moeder/<id>/dagsorden.pdf, referat.pdf), shown in the browser. */
-  meetingDocument = (id: string, kind: 'dagsorden' | 'referat'): string => this.page(`/moeder/${e(id)}/${kind}.pdf`);
-  webItem = (meetingId: string, number: string): string => this.page(`/moeder/${e(meetingId)}/punkt/${e(number)}`);
-  webPaper = (id: string): string => this.page(`/sager/${e(id)}`);
-  webPerson = (id: string): string => this.page(`/personer/${e(id)}`);
+  meetingDocument = (id: string, kind: 'dagsorden' | 'referat'): string => this.page(publicPaths.document(id, kind));
+  webItem = (meetingId: string, number: string): string => this.page(publicPaths.item(meetingId, number));
+  webPaper = (id: string): string => this.page(publicPaths.paper(id));
+  webPerson = (id: string): string => this.page(publicPaths.person(id));
   /** The file shown in the browser (OParl accessUrl). */
-  access = (id: string, fileName: string): string => this.page(`/filer/${e(id)}/${e(fileName)}`);
+  access = (id: string, fileName: string): string => this.page(publicPaths.file(id, fileName));
   /** The same file sent as an attachment, `Content-Disposition: attachment` (OParl downloadUrl). */
   download = (id: string, fileName: string): string => `${this.access(id, fileName)}?hent=1`;
-  website = (): string => this.page('/');
+  website = (): string => this.page(publicPaths.front());
 }

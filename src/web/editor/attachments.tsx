@@ -13,8 +13,6 @@ import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { ChangeNoteField, changeNotePage, needsChangeNote, postedChangeNote } from './change-note.js';
 import { editorItemHref } from './common.js';
 import { ActionForm, Checkbox, ErrorSummary, type FieldError, errorsByField, formText, HiddenCsrf, isFormError, SubmitButton, TextField } from './forms.js';
-import { itemPageRenderer } from './item-editor.js';
-import type { UploadValues } from './item-editor-pages.js';
 import { EditorLayout } from './layout.js';
 import { meetingCrumbs, meetingForEditor } from './meeting-editor.js';
 import { editorPage, flash, requireEditorViewer, seeOther, type Viewer } from './page.js';
@@ -42,14 +40,32 @@ const uploadFieldId: Record<string, string> = {
   changeNote: 'attachmentChangeNote',
 };
 
+/**
+ * The item editor's page, as the attachment routes re-render it with their errors. Declared
+ * here, where it is needed; registerItemEditorRoutes returns one.
+ */
+export type ItemPageRenderer = (
+  c: Context<AuthEnv>,
+  viewer: Viewer,
+  itemId: string,
+  state: { message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
+  status?: 200 | 400 | 409,
+) => Promise<Response>;
+
+/** What the upload form holds when it is shown again with an error. */
+export interface UploadValues {
+  title: string;
+  public: boolean;
+  changeNote: string;
+}
+
 /** "budget 2025.pdf" → "budget 2025": a title when the user gave none. */
 const titleFromFileName = (name: string) => name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_]+/g, ' ').trim();
 
-export function registerAttachmentRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
-  const itemPage = (c: Context<AuthEnv>, viewer: Viewer, itemId: string, state: { uploadErrors: FieldError[]; uploadValues: UploadValues }, status: 400 | 409) => {
-    if (!itemPageRenderer) throw new Error('item editor routes not registered');
-    return itemPageRenderer(c, viewer, itemId, state, status);
-  };
+/** `renderItemPage`: the item editor's page (from registerItemEditorRoutes), re-rendered with an upload's errors. */
+export function registerAttachmentRoutes(app: Hono<AuthEnv>, deps: StaffDeps, renderItemPage: ItemPageRenderer): void {
+  const itemPage = (c: Context<AuthEnv>, viewer: Viewer, itemId: string, state: { uploadErrors: FieldError[]; uploadValues: UploadValues }, status: 400 | 409) =>
+    renderItemPage(c, viewer, itemId, state, status);
 
   app.post('/redigering/punkter/:id/bilag', async (c) => {
     const viewer = requireEditorViewer(c);

@@ -6,20 +6,30 @@ import { agendaIsPublic } from '../../domain/meeting.js';
 import { sanitiseHtml } from '../../services/lifecycle/html.js';
 import { type StaffItem } from '../../services/lifecycle/items.js';
 import type { StaffMeeting } from '../../services/lifecycle/meetings.js';
-import { AttachmentsSection } from './attachments.js';
+import { AttachmentsSection, type UploadValues } from './attachments.js';
 import { ChangeNoteField } from './change-note.js';
 import { editorItemHref, editorMeetingHref } from './common.js';
 import { ErrorSummary, type FieldError, errorsByField, HiddenCsrf, RadioGroup, SubmitButton, TextArea, TextField } from './forms.js';
 import { EditorLayout, SuccessAlert } from './layout.js';
 import { meetingCrumbs } from './meeting-editor.js';
 import { type Viewer } from './page.js';
-import { type ItemValues, STALE_ITEM_MESSAGE, sectionId } from './item-editor.js';
 
-export interface UploadValues {
+export const STALE_ITEM_MESSAGE = 'Punktet er blevet ændret af en anden, siden du åbnede det. Din tekst er ikke gemt endnu – sammenlign og gem igen.';
+
+/** What the item form holds, as typed (strings), so a refused save shows it again. */
+export interface ItemValues {
   title: string;
-  public: boolean;
+  caseNumber: string;
+  caseTitle: string;
+  /** 'aaben' | 'lukket' | '' (not chosen). */
+  access: string;
+  publicTitle: string;
+  closedReason: string;
+  sections: { kind: string; heading: string; text: string }[];
   changeNote: string;
 }
+
+export const sectionId = (i: number) => `section-${i}`;
 
 // ---- pages ------------------------------------------------------------------------------
 

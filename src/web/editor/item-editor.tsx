@@ -16,28 +16,13 @@ import { editorItemHref, editorMeetingHref } from './common.js';
 import { checkForm, type FieldError, type FormBody, formInt, formText, formTexts, isFormError } from './forms.js';
 import { meetingForEditor } from './meeting-editor.js';
 import { editorPage, flash, flashMessage, requireEditorViewer, seeOther, type Viewer } from './page.js';
-import { DeleteItemPage, ItemEditorPage, NewItemPage, type UploadValues } from './item-editor-pages.js';
+import type { ItemPageRenderer, UploadValues } from './attachments.js';
+import { DeleteItemPage, ItemEditorPage, type ItemValues, NewItemPage, sectionId } from './item-editor-pages.js';
 
 export const ITEM_SAVED = flash('Punktet er gemt');
 const ITEM_CREATED = flash('Punktet er oprettet. Du kan nu tilføje bilag.');
 const ITEM_DELETED = flash('Punktet er slettet');
 
-export const STALE_ITEM_MESSAGE = 'Punktet er blevet ændret af en anden, siden du åbnede det. Din tekst er ikke gemt endnu – sammenlign og gem igen.';
-
-/** What the item form holds, as typed (strings), so a refused save shows it again. */
-export interface ItemValues {
-  title: string;
-  caseNumber: string;
-  caseTitle: string;
-  /** 'aaben' | 'lukket' | '' (not chosen). */
-  access: string;
-  publicTitle: string;
-  closedReason: string;
-  sections: { kind: string; heading: string; text: string }[];
-  changeNote: string;
-}
-
-export const sectionId = (i: number) => `section-${i}`;
 
 /** The item's and the service's field names → this form's input ids. */
 function itemFieldId(where: string, sectionIndex: (serviceIndex: number) => number): string | undefined {
@@ -149,7 +134,8 @@ async function loadItem(deps: StaffDeps, principal: Principal, itemId: string): 
   return { meeting, item };
 }
 
-export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+/** Registers the item editor's routes; returns its page renderer for the attachment routes to re-render with their errors. */
+export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): ItemPageRenderer {
   const showItem = async (
     c: Context<AuthEnv>,
     viewer: Viewer,
@@ -175,7 +161,6 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       status,
     );
   };
-  itemPageRenderer = showItem;
 
   app.get('/redigering/moeder/:id/punkter/nyt', async (c) => {
     const viewer = requireEditorViewer(c);
@@ -282,15 +267,6 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       return editorPage(c, <DeleteItemPage viewer={viewer} meeting={meeting} item={item} errors={[{ field, text: e.message }]} />, e.code === 'invalid_input' ? 400 : 409);
     }
   });
-}
 
-/** Set by registerItemEditorRoutes: the attachment routes re-render the item page with their errors. */
-export let itemPageRenderer:
-  | ((
-      c: Context<AuthEnv>,
-      viewer: Viewer,
-      itemId: string,
-      state: { message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
-      status?: 200 | 400 | 409,
-    ) => Promise<Response>)
-  | null = null;
+  return showItem;
+}

@@ -7,16 +7,18 @@ import type { Context, Hono } from 'hono';
 import type { Principal } from '../../domain/access.js';
 import { mayEdit } from '../../domain/access.js';
 import type { CprHit } from '../../domain/cpr-guard.js';
+import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
-import { agendaIsPublic } from '../../domain/meeting.js';
+import { agendaIsPublic, notYetHeld } from '../../domain/meeting.js';
 import { publicationKindLabel } from '../../domain/publication.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import { formatDate, formatDateShort } from '../../render/format.js';
 import { moveItem, reorderItems } from '../../services/lifecycle/items.js';
 import { getMeetingForStaff, listMeetings, type StaffMeeting, updateMeeting } from '../../services/lifecycle/meetings.js';
 import { checkCpr, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { ChangeNoteField, changeNotePage, needsChangeNote, postedChangeNote } from './change-note.js';
-import { editorItemHref, editorMeetingHref, newItemHref, StateBadge, todayInDenmark } from './common.js';
+import { editorItemHref, editorMeetingHref, newItemHref, StateBadge } from './common.js';
 import {
   ActionForm,
   DateField,
@@ -35,7 +37,7 @@ import {
 } from './forms.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
 import { withdrawalHref } from './withdrawal-page.js';
-import { editorPage, flash, flashMessage, meetingEditorLinks, requireEditorViewer, seeOther, type Viewer } from './page.js';
+import { editorPage, flash, flashMessage, type MeetingEditorLink, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
 const SAVED = flash('Mødet er gemt');
 const MOVED = flash('Rækkefølgen er gemt');
@@ -59,7 +61,7 @@ export async function meetingForEditor(deps: StaffDeps, principal: Principal, me
 }
 
 /** Which publication the CPR guard is asked about: the minutes once the meeting is held. */
-const cprKind = (m: StaffMeeting) => (m.state === 'planned' || m.state === 'agenda_published' ? 'agenda' : 'minutes');
+const cprKind = (m: StaffMeeting) => (notYetHeld(m.state) ? 'agenda' : 'minutes');
 
 interface MeetingValues {
   date: string;
@@ -79,14 +81,15 @@ interface PageState {
   values?: MeetingValues;
 }
 
-export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
+/** `links`: buttons to the other screens of a meeting (the meeting room's), built by the editor routes factory. */
+export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps, links: readonly MeetingEditorLink[] = []): void {
   const render = async (c: Context<AuthEnv>, viewer: Viewer, meetingId: string, state: PageState, status: 200 | 400 | 409 = 200) => {
     const meeting = await meetingForEditor(deps, viewer.principal, meetingId);
     const [hits, targets] = await Promise.all([
       meeting.cancelled ? Promise.resolve([]) : checkCpr(deps, viewer.principal, meeting.id, cprKind(meeting)),
       moveTargets(deps, viewer.principal, meeting),
     ]);
-    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} targets={targets} state={state} />, status);
+    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} targets={targets} state={state} links={links} />, status);
   };
 
   /** A refused action: the change-note page, or this page with the refusal in the summary. */
@@ -231,7 +234,7 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps)
 /** Meetings an item may be moved to: the same municipality's coming meetings this user edits. */
 async function moveTargets(deps: StaffDeps, principal: Principal, meeting: StaffMeeting): Promise<Option[]> {
   if (meeting.state === 'minutes_published') return [];
-  const today = todayInDenmark(deps.now());
+  const today = danishDate(deps.now());
   const all = await listMeetings(deps, principal, { from: today });
   return all
     .filter((m) => m.id !== meeting.id && m.bodyId === meeting.bodyId && !m.cancelled && m.state !== 'minutes_published' && mayEdit(principal, m))
@@ -241,7 +244,7 @@ async function moveTargets(deps: StaffDeps, principal: Principal, meeting: Staff
 
 const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst' } as const;
 
-function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState }) {
+function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState; links: readonly MeetingEditorLink[] }) {
   const { viewer, meeting: m, state } = props;
   const csrf = viewer.csrf;
   const isPublic = agendaIsPublic(m.state);
@@ -296,9 +299,9 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       <h1>
         {meetingTitle(m)} <StateBadge state={m.state} cancelled={m.cancelled} />
       </h1>
-      {meetingEditorLinks.length > 0 ? (
+      {props.links.length > 0 ? (
         <ul class="actions unstyled-list">
-          {meetingEditorLinks
+          {props.links
             .filter((l) => l.show?.(m.state) ?? true)
             .map((l) => (
               <li>
@@ -384,7 +387,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
 
       <CprSection meeting={m} hits={props.hits} csrf={csrf} />
 
-      {m.state === 'planned' && !m.cancelled ? (
+      {!agendaIsPublic(m.state) && !m.cancelled ? (
         <section aria-labelledby="offentliggoer">
           <h2 id="offentliggoer">Offentliggør dagsorden</h2>
           <p>Dagsordenen bliver synlig på den offentlige portal uden lukkede punkters indhold og lukkede bilag. Alle offentlige tekster og bilag kontrolleres for CPR-numre først.</p>
@@ -435,7 +438,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       )}
       {isPublic ? (
         <p>
-          <a href={`/moeder/${encodeURIComponent(m.id)}`}>Se mødet på den offentlige portal</a>
+          <a href={publicPaths.meeting(m.id)}>Se mødet på den offentlige portal</a>
         </p>
       ) : null}
     </EditorLayout>

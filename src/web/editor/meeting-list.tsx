@@ -2,12 +2,14 @@
 // ways to create meetings: one meeting (/redigering/moeder/ny) or a meeting plan for a
 // period (/redigering/serier/ny). The standard items are the service's business.
 import type { Hono } from 'hono';
+import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
+import { isComing } from '../../domain/meeting.js';
 import { z } from 'zod';
 import { formatDate, formatTimeRange } from '../../render/format.js';
 import { createMeeting, createMeetingSeries, listMeetings, MAX_SERIES, type StaffMeetingSummary } from '../../services/lifecycle/meetings.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
-import { editableCommittees, editorMeetingHref, StateBadge, todayInDenmark } from './common.js';
+import { editableCommittees, editorMeetingHref, StateBadge } from './common.js';
 import {
   checkForm,
   DateField,
@@ -36,7 +38,7 @@ export function registerMeetingListRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
   app.get('/redigering', async (c) => {
     const viewer = requireEditorViewer(c);
     const meetings = await listMeetings(deps, viewer.principal);
-    return editorPage(c, <MeetingListPage viewer={viewer} meetings={meetings} today={todayInDenmark(deps.now())} message={flashMessage(c)} />);
+    return editorPage(c, <MeetingListPage viewer={viewer} meetings={meetings} today={danishDate(deps.now())} message={flashMessage(c)} />);
   });
 
   app.get(NEW_MEETING_PATH, async (c) => {
@@ -127,8 +129,8 @@ const splitDates = (text: string): string[] =>
 // ---- the meeting list -------------------------------------------------------------------
 
 function MeetingListPage(props: { viewer: Viewer; meetings: StaffMeetingSummary[]; today: string; message: string | undefined }) {
-  const upcoming = props.meetings.filter((m) => m.date >= props.today).sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? ''));
-  const past = props.meetings.filter((m) => m.date < props.today).sort((a, b) => b.date.localeCompare(a.date));
+  const upcoming = props.meetings.filter((m) => isComing(m, props.today)).sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? ''));
+  const past = props.meetings.filter((m) => !isComing(m, props.today)).sort((a, b) => b.date.localeCompare(a.date));
   return (
     <EditorLayout
       title="Møder"

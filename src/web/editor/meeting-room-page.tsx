@@ -3,6 +3,7 @@
 // for a tablet on the meeting table: one item per card, large targets, "Næste punkt".
 import type { FieldError } from './forms.js';
 import { ErrorSummary, errorsByField } from './forms.js';
+import { agendaIsPublic } from '../../domain/meeting.js';
 import { formatDate } from '../../render/format.js';
 import type { MeetingRoomPeople, ForwardTargets } from '../../services/lifecycle/meeting-room-views.js';
 import type { StaffItem, StaffMeeting } from '../../services/lifecycle/staff-views.js';
@@ -81,7 +82,7 @@ export function MeetingRoomPage(props: RoomPageProps) {
           </li>
         ) : null}
       </ul>
-      {meeting.state === 'planned' ? (
+      {!agendaIsPublic(meeting.state) ? (
         <div class="alert alert-warning">
           <div class="alert-body">
             <p class="alert-text">Dagsordenen er ikke offentliggjort endnu. Fremmøde og beslutninger kan først registreres, når den er.</p>

@@ -5,6 +5,7 @@
 // the user's input, the message at the field and in the error summary.
 import type { Context, Hono } from 'hono';
 import { DomainError } from '../../domain/errors.js';
+import { type MeetingState, agendaIsPublic, notYetHeld } from '../../domain/meeting.js';
 import { formatDate } from '../../render/format.js';
 import { recordAttendance } from '../../services/lifecycle/attendance.js';
 import { recordDecision } from '../../services/lifecycle/decisions.js';
@@ -20,7 +21,7 @@ import { decisionInput, postedDecisionDraft } from './meeting-room-decision.js';
 import { forwardFieldOf } from './meeting-room-forward.js';
 import { approvalsPath, itemAnchor, roomPath } from './meeting-room-fields.js';
 import { MeetingRoomPage, type RoomPageProps } from './meeting-room-page.js';
-import { type Viewer, editorPage, flash, flashMessage, meetingEditorLinks, requireEditorViewer, seeOther } from './page.js';
+import { type MeetingEditorLink, type Viewer, editorPage, flash, flashMessage, requireEditorViewer, seeOther } from './page.js';
 
 const ATTENDANCE_SAVED = flash('Fremmødet er gemt');
 const DECISION_SAVED = flash('Beslutningen er gemt');
@@ -35,14 +36,13 @@ function pathId(c: Context, name: string): string {
   return v;
 }
 
-/** The meeting editor's buttons to these screens (once per process: apps are built many times in tests). */
-const roomLinks: typeof meetingEditorLinks = [
-  { label: 'Mødet: fremmøde og beslutninger', href: roomPath, show: (state) => state !== 'planned' },
-  { label: 'Godkendelse og referat', href: approvalsPath, show: (state) => state !== 'planned' && state !== 'agenda_published' },
-];
+/** The meeting editor's buttons to these screens: the room once the agenda is out, the approvals once held. */
+export const meetingRoomLinks: readonly MeetingEditorLink[] = Object.freeze([
+  { label: 'Mødet: fremmøde og beslutninger', href: roomPath, show: agendaIsPublic },
+  { label: 'Godkendelse og referat', href: approvalsPath, show: (state: MeetingState) => !notYetHeld(state) },
+]);
 
 export function registerMeetingRoomRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
-  for (const link of roomLinks) if (!meetingEditorLinks.some((l) => l.label === link.label)) meetingEditorLinks.push(link);
   registerRoomAssets(app);
 
   const render = async (c: Context, viewer: Viewer, meetingId: string, extra: Partial<RoomPageProps> = {}, status: 200 | 400 | 409 = 200) => {

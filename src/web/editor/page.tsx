@@ -62,16 +62,24 @@ export function flashMessage(c: Context): string | undefined {
   return m !== undefined && FLASH_MESSAGES.has(m) ? m : undefined;
 }
 
-export const FLASH_MESSAGES = new Set<string>();
+// Filled only while the editor's modules are evaluated (each screen's `const X = flash('…')`
+// at its top), never by a request or an app: a constant allow-list in effect, the same for
+// every app in the process. Not exported, so nothing else can add to it.
+const FLASH_MESSAGES = new Set<string>();
 
-/** Registers a success message so flashMessage() will show it; returns it for use in seeOther. */
+/** Registers a success message (at module top level only) so flashMessage() will show it; returns it for seeOther. */
 export function flash(message: string): string {
   FLASH_MESSAGES.add(message);
   return message;
 }
 
 /**
- * Buttons on the meeting editor that lead to other editor screens (the meeting room's
- * attendance and decisions, the minutes): their files push here when they register routes.
+ * A button on the meeting editor that leads to another editor screen (the meeting room's
+ * attendance and decisions, the minutes). The editor routes factory hands the list to the
+ * meeting editor, so each app gets its own and nothing is shared between apps.
  */
-export const meetingEditorLinks: { label: string; href: (meetingId: string) => string; show?: (state: MeetingState) => boolean }[] = [];
+export interface MeetingEditorLink {
+  label: string;
+  href: (meetingId: string) => string;
+  show?: (state: MeetingState) => boolean;
+}

@@ -9,7 +9,7 @@ import { registerAttachmentRoutes } from './attachments.js';
 import { registerItemEditorRoutes } from './item-editor.js';
 import { registerMeetingEditorRoutes } from './meeting-editor.js';
 import { registerMeetingListRoutes } from './meeting-list.js';
-import { registerMeetingRoomRoutes } from './meeting-room.js';
+import { meetingRoomLinks, registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
 import { registerWithdrawalRoutes } from './withdrawal.js';
 import { EditorLayout, isEditor } from './layout.js';
@@ -28,9 +28,11 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
 
   // Secretariat: preparation (this team).
   registerMeetingListRoutes(app, deps);
-  registerMeetingEditorRoutes(app, deps);
-  registerItemEditorRoutes(app, deps);
-  registerAttachmentRoutes(app, deps);
+  // Dependencies between screens are passed, not shared through module state: the meeting
+  // editor gets the meeting room's buttons, the attachment routes the item editor's page.
+  registerMeetingEditorRoutes(app, deps, meetingRoomLinks);
+  const renderItemPage = registerItemEditorRoutes(app, deps);
+  registerAttachmentRoutes(app, deps, renderItemPage);
   // Meeting room (attendance, decisions, approvals, minutes) and the members' screens.
   registerMeetingRoomRoutes(app, deps);
   registerMemberRoutes(app, deps);

@@ -1,5 +1,7 @@
 // Paths of the feeds, for the layout and pages to link (<link rel="alternate"> in <head>,
-// visible "Abonnér" links). Kept here so the URL scheme lives beside the routes that serve it.
+// visible "Abonnér" links). The paths come from the one URL scheme, domain/public-urls.ts.
+import { publicPaths } from '../../domain/public-urls.js';
+
 export interface FeedLinks {
   /** Atom feed of newly published agendas and minutes. */
   atom: string;
@@ -8,15 +10,12 @@ export interface FeedLinks {
 }
 
 export function feedLinks(slug: string): FeedLinks {
-  const s = encodeURIComponent(slug);
-  return { atom: `/kommune/${s}/feed.xml`, calendar: `/kommune/${s}/kalender.ics` };
+  return { atom: publicPaths.bodyAtom(slug), calendar: publicPaths.bodyCalendar(slug) };
 }
 
 /** iCalendar of one committee's meetings. */
-export function organizationCalendarLink(organizationId: string): string {
-  return `/udvalg/${encodeURIComponent(organizationId)}/kalender.ics`;
-}
+export const organizationCalendarLink = publicPaths.organizationCalendar;
 
-export const SITEMAP_PATH = '/sitemap.xml';
+export const SITEMAP_PATH = publicPaths.sitemap();
 export const ATOM_TYPE = 'application/atom+xml';
 export const CALENDAR_TYPE = 'text/calendar';

@@ -1,6 +1,7 @@
 // Calendars, the Atom feed, the sitemap and robots.txt. Thin like the portal routes: one
 // PortalFeeds use case, then a pure renderer; absolute URLs are built here from baseUrl.
 import { Hono } from 'hono';
+import { absoluteUrl, publicPaths } from '../../domain/public-urls.js';
 import { type AtomEntry, nameUuid, renderAtom } from '../../render/atom.js';
 import { type CalendarEvent, renderCalendar } from '../../render/ical.js';
 import { type SitemapUrl, renderRobots, renderSitemap } from '../../render/sitemap.js';
@@ -37,7 +38,7 @@ export function toCalendarEvents(view: CalendarView, baseUrl: string): CalendarE
     uid: `${m.id}@${host}`,
     summary: `${m.organizationName}: Møde`,
     location: m.location,
-    url: `${baseUrl}/moeder/${m.id}`,
+    url: absoluteUrl(baseUrl, publicPaths.meeting(m.id)),
     date: m.date,
     start: m.start,
     end: m.end,
@@ -51,22 +52,23 @@ export function toAtomEntries(view: FeedView, baseUrl: string): AtomEntry[] {
     id: nameUuid(`${hostOf(baseUrl)}/moeder/${e.meetingId}/${e.kind}`),
     title: e.title,
     updated: e.updatedAt,
-    link: `${baseUrl}/moeder/${e.meetingId}`,
+    link: absoluteUrl(baseUrl, publicPaths.meeting(e.meetingId)),
     summary: e.itemLines.length > 0 ? `Punkter:\n${e.itemLines.join('\n')}` : 'Ingen punkter.',
   }));
 }
 
 export function toSitemapUrls(view: SitemapView, baseUrl: string, single: boolean): SitemapUrl[] {
-  const urls: SitemapUrl[] = [{ loc: `${baseUrl}/` }];
+  const at = (path: string) => absoluteUrl(baseUrl, path);
+  const urls: SitemapUrl[] = [{ loc: at(publicPaths.front()) }];
   for (const b of view.bodies) {
     // With one municipality "/" is its front page; /kommune/:slug shows the same, so list
     // it only when there is a choice of municipalities.
-    if (!single) urls.push({ loc: `${baseUrl}/kommune/${encodeURIComponent(b.slug)}` });
+    if (!single) urls.push({ loc: at(publicPaths.body(b.slug)) });
   }
-  for (const id of view.organizationIds) urls.push({ loc: `${baseUrl}/udvalg/${id}` });
-  for (const m of view.meetings) urls.push({ loc: `${baseUrl}/moeder/${m.id}`, lastmod: m.lastmod });
-  for (const p of view.papers) urls.push({ loc: `${baseUrl}/sager/${p.id}`, lastmod: p.lastmod });
-  for (const id of view.personIds) urls.push({ loc: `${baseUrl}/personer/${id}` });
+  for (const id of view.organizationIds) urls.push({ loc: at(publicPaths.organization(id)) });
+  for (const m of view.meetings) urls.push({ loc: at(publicPaths.meeting(m.id)), lastmod: m.lastmod });
+  for (const p of view.papers) urls.push({ loc: at(publicPaths.paper(p.id)), lastmod: p.lastmod });
+  for (const id of view.personIds) urls.push({ loc: at(publicPaths.person(id)) });
   return urls;
 }
 
@@ -90,7 +92,7 @@ export function feedRoutes({ feeds, baseUrl, sitemapPages = { papers: true, peop
       id: nameUuid(`${hostOf(baseUrl)}${links.atom}`),
       title: `${view.body.name}: dagsordener og referater`,
       selfUrl: `${baseUrl}${links.atom}`,
-      alternateUrl: `${baseUrl}/kommune/${encodeURIComponent(view.body.slug)}`,
+      alternateUrl: absoluteUrl(baseUrl, publicPaths.body(view.body.slug)),
       author: view.body.name,
       entries: toAtomEntries(view, baseUrl),
     });

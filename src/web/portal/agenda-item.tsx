@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
 import type { PublicAgendaItem, Section, VoteChoice } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
+import { publicPaths } from '../../domain/public-urls.js';
 // Sanitised when written; sanitised again here so the page never trusts a stored string.
 import { sanitiseHtml } from '../../services/lifecycle/html.js';
 import { withParty } from './components.js';
@@ -17,8 +18,7 @@ export function itemAnchor(item: Pick<PublicAgendaItem, 'number' | 'order'>): st
   return /^[0-9A-Za-z.-]+$/.test(item.number) ? `punkt-${item.number}` : `punkt-${item.order}`;
 }
 
-export const fileHref = (f: { id: string; fileName: string }): string =>
-  `/filer/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
+export const fileHref = (f: { id: string; fileName: string }): string => publicPaths.file(f.id, f.fileName);
 
 /** Text extracted from documents keeps its line breaks: each non-empty line is a paragraph. */
 export function Paragraphs(props: { text: string }) {

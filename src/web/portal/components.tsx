@@ -1,13 +1,14 @@
 // Small pieces shared by several portal pages.
 import type { Child } from 'hono/jsx';
 import type { MeetingState } from '../../domain/meeting.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import { formatDate, formatTimeRange } from '../../render/format.js';
 import type { MeetingSummary } from '../../services/portal.js';
 import { Icon } from './layout.js';
 
-export const meetingHref = (id: string): string => `/moeder/${encodeURIComponent(id)}`;
-export const organizationHref = (id: string): string => `/udvalg/${encodeURIComponent(id)}`;
-export const bodyHref = (slug: string): string => `/kommune/${encodeURIComponent(slug)}`;
+export const meetingHref = publicPaths.meeting;
+export const organizationHref = publicPaths.organization;
+export const bodyHref = publicPaths.body;
 
 /** DKFDS badge variant per state: a reader scanning a list sees at once what is out. */
 const stateVariant: Record<MeetingState, string> = {

@@ -11,6 +11,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { publicPaths } from '../../domain/public-urls.js';
 import type { AuthEnv } from '../auth/context.js';
 import type { DocumentKind, MeetingDocuments } from '../../services/meeting-documents.js';
 import { noneMatchHits } from '../middleware/etag.js';
@@ -20,8 +21,7 @@ import { parseQuery } from '../middleware/request-guard.js';
 const querySchema = z.object({ udgave: z.enum(['offentlig', 'medlemmer']).optional(), hent: z.literal('1').optional() }).strict();
 
 /** Where the meeting page links to; `edition` members adds the query. */
-export const documentHref = (meetingId: string, kind: DocumentKind, members = false): string =>
-  `/moeder/${encodeURIComponent(meetingId)}/${kind === 'samlet' ? 'samlet' : kind}.pdf${members ? '?udgave=medlemmer' : ''}`;
+export const documentHref = (meetingId: string, kind: DocumentKind, members = false): string => publicPaths.document(meetingId, kind, members);
 
 export function documentRoutes(documents: MeetingDocuments): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();

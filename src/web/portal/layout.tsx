@@ -2,6 +2,7 @@
 // header, breadcrumbs, one main landmark and the footer with the accessibility statement that
 // webtilgængelighedsloven requires. No JavaScript: DKFDS's scripts only enhance components
 // (menus, accordions) this portal does not use, so every page works without them.
+import { absoluteUrl } from '../../domain/public-urls.js';
 import type { Child } from 'hono/jsx';
 import { createContext, useContext } from 'hono/jsx';
 import { SiteContext, type SiteSettings } from '../site.js';
@@ -28,9 +29,7 @@ export interface PageProps {
   children?: Child;
 }
 
-export function canonicalUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
-}
+export const canonicalUrl = absoluteUrl;
 
 /** The public origin, for components that print absolute addresses (attachment links on paper). */
 export const BaseUrlContext = createContext<string>('');

@@ -1,12 +1,12 @@
-// Permalinks of the pages added beside the meeting and committee pages. Every part is
-// URL-encoded: an item number is printed text ("3.a", "12 b") and ids come from the URL.
+// Permalinks of the pages added beside the meeting and committee pages; the scheme itself
+// lives in domain/public-urls.ts (these names stay for the pages that import them).
+import { publicPaths } from '../../domain/public-urls.js';
 
 /** The item's permalink: its meeting and the number as printed, stable across re-imports. */
-export const itemHref = (meetingId: string, number: string): string =>
-  `/moeder/${encodeURIComponent(meetingId)}/punkt/${encodeURIComponent(number)}`;
+export const itemHref = publicPaths.item;
 
-export const caseHref = (paperId: string): string => `/sager/${encodeURIComponent(paperId)}`;
+export const caseHref = publicPaths.paper;
 
-export const personHref = (personId: string): string => `/personer/${encodeURIComponent(personId)}`;
+export const personHref = publicPaths.person;
 
-export const SEARCH_PATH = '/soeg';
+export const SEARCH_PATH = publicPaths.search();

@@ -1,5 +1,6 @@
 // A meeting: when and where, who attended, the table of contents and every item.
 import { type PublicationSummary, publicationKindLabel } from '../../domain/publication.js';
+import { publicPaths, publicationSlug } from '../../domain/public-urls.js';
 import { formatDate, formatInstant, formatTimeRange } from '../../render/format.js';
 import type { MeetingPage as MeetingView } from '../../services/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
@@ -91,9 +92,8 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
 const versionName = (v: PublicationSummary): string => `${publicationKindLabel[v.kind].toLowerCase()}, version ${v.version}`;
 
 /** Where a frozen version is shown: /moeder/:id/versioner/dagsorden/2. */
-export const versionHref = (v: Pick<PublicationSummary, 'meetingId' | 'kind' | 'version'>): string =>
-  `${meetingHref(v.meetingId)}/versioner/${versionSlug[v.kind]}/${v.version}`;
-export const versionSlug: Record<PublicationSummary['kind'], string> = { agenda: 'dagsorden', minutes: 'referat' };
+export const versionHref = (v: Pick<PublicationSummary, 'meetingId' | 'kind' | 'version'>): string => publicPaths.meetingVersion(v.meetingId, v.kind, v.version);
+export const versionSlug = publicationSlug;
 
 /** "Dagsorden, version 2 — 23. november 2026 kl. 10.15 — Ændringsnote: …" */
 export function versionLine(v: PublicationSummary): string {
