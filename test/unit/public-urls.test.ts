@@ -52,7 +52,8 @@ describe('the public URL scheme (domain/public-urls.ts)', () => {
     assert.equal(oparl.webMeeting('m1'), 'https://x.dk/moeder/m1');
     assert.equal(oparl.webItem('m1', '2'), 'https://x.dk/moeder/m1/punkt/2');
     assert.equal(oparl.webPaper('p1'), 'https://x.dk/sager/p1');
-    assert.equal(oparl.download('f1', 'a b.pdf'), 'https://x.dk/filer/f1/a%20b.pdf');
+    assert.equal(oparl.access('f1', 'a b.pdf'), 'https://x.dk/filer/f1/a%20b.pdf');
+    assert.equal(oparl.download('f1', 'a b.pdf'), 'https://x.dk/filer/f1/a%20b.pdf?hent=1');
     assert.equal(oparl.website(), 'https://x.dk/');
   });
 });

@@ -1,31 +1,12 @@
 // Every route of the integration API and the search API, for the OpenAPI document: method,
 // path, who may call it, the zod schemas of its input (the routes parse with the same ones)
 // and its answers. The OpenAPI test compares this table with the routes the app registers.
-import type { z } from 'zod';
-import { type JsonSchema, arrayOf, obj, ref, str } from './openapi-components.js';
+import { arrayOf, obj, ref, str } from './openapi-components.js';
+import type { Operation } from './openapi-operation.js';
 import * as s from './schemas.js';
 import { withdrawalOperations } from './openapi-withdrawals.js';
 
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-export interface Operation {
-  method: Method;
-  /** Hono style, relative to /api/v1: "/meetings/:id". */
-  path: string;
-  operationId: string;
-  tag: 'Directory' | 'Meetings' | 'Items' | 'Attachments' | 'Minutes' | 'Publications' | 'Search' | 'Audit' | 'Meta';
-  summary: string;
-  description?: string;
-  /** Needs a token or session (401 without). */
-  auth: boolean;
-  query?: z.ZodObject;
-  body?: z.ZodType | { multipart: z.ZodObject };
-  /** Alternative body accepted as well (attendance: the list alone). */
-  altBody?: z.ZodType;
-  success: { status: number; description: string; schema?: JsonSchema };
-  /** Error statuses besides 401 (added for every auth route) and 400 (added when there is input). */
-  errors: number[];
-}
+export type { Method, Operation } from './openapi-operation.js';
 
 const version = { status: 200, description: 'Saved; the new version', schema: ref('Version') };
 

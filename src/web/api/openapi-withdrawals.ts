@@ -1,6 +1,6 @@
 // The OpenAPI operations of withdrawal and redaction (withdrawals.ts), kept beside their routes.
 import { type JsonSchema, arrayOf, obj, str } from './openapi-components.js';
-import type { Operation } from './openapi-operations.js';
+import type { Operation } from './openapi-operation.js';
 import { redactBody, withdrawBody } from './withdrawals.js';
 
 const num: JsonSchema = { type: 'integer' };
