@@ -124,7 +124,7 @@ async function build(target: Target, index: SearchIndex, n: number, engine: Engi
     if (done % 50_000 < BATCH_ITEMS) log(`${engineName[engine]} N=${fmtN(n)}: ${fmtN(done)} items indexed, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     tg = performance.now();
   }
-  // As `protokol reindex` (services/search-indexing.ts) ends: FTS5's segments merged into one.
+  // As `protokol reindex` (services/search/indexing.ts) ends: FTS5's segments merged into one.
   const to = performance.now();
   if (index instanceof SqliteSearchIndex) await index.optimize(database.db);
   const optimizeMs = performance.now() - to;

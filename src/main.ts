@@ -3,9 +3,9 @@
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
-import { type FileReader, PortalService } from './services/portal.js';
-import { PortalFeeds } from './services/portal-feeds.js';
-import { SearchService } from './services/search.js';
+import { type FileReader, PortalService } from './services/portal/portal.js';
+import { PortalFeeds } from './services/portal/feeds.js';
+import { SearchService } from './services/search/search.js';
 import { searchIndexFor } from './search/index.js';
 import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';

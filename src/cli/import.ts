@@ -1,7 +1,7 @@
 // `protokol import PATH...`: agendas and minutes (files or folders) into the archive.
 import { basename } from 'node:path';
 import { openContext } from '../main.js';
-import { type ImportReport, importDocuments } from '../services/import-documents.js';
+import { type ImportReport, importDocuments } from '../services/import/import-documents.js';
 import type { Command } from './command.js';
 import { UsageError, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 

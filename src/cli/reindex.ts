@@ -1,5 +1,5 @@
 import { openContext } from '../main.js';
-import { reindexAll } from '../services/search-indexing.js';
+import { reindexAll } from '../services/search/indexing.js';
 import type { Command } from './command.js';
 import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 

@@ -28,7 +28,7 @@ import { PortalQueries } from '../storage/repositories/portal-queries.js';
 import { canReadClosed, loadMeeting } from './lifecycle/guard.js';
 import { approvalStatusIn } from './lifecycle/minutes-approval-status.js';
 import { staffMeeting } from './lifecycle/staff-views.js';
-import { type FileReader, PortalService } from './portal.js';
+import { type FileReader, PortalService } from './portal/portal.js';
 
 export type DocumentKind = MeetingDocumentKind | 'samlet';
 

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
-import type { FileReader, PortalService } from '../services/portal.js';
-import type { PortalFeeds } from '../services/portal-feeds.js';
-import type { SearchService } from '../services/search.js';
+import type { FileReader, PortalService } from '../services/portal/portal.js';
+import type { PortalFeeds } from '../services/portal/feeds.js';
+import type { SearchService } from '../services/search/search.js';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES, lifecycleApiRoutes } from './api/lifecycle.js';
 import { apiRoutes } from './api/search.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, it } from 'node:test';
 import { loadDemo } from '../../src/services/demo/load-demo.js';
-import { importDocuments } from '../../src/services/import-documents.js';
+import { importDocuments } from '../../src/services/import/import-documents.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import { type Visited, brokenLinks, crawl } from '../support/crawl.js';
 import { forEachDatabase } from '../support/databases.js';

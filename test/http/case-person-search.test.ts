@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { CLOSED_CASE, THREE_STEP_CASE } from '../../src/services/demo/cases.js';
 import { DEMO_SOURCE, demoId, personKey } from '../../src/services/demo/keys.js';
 import { DEMO_CLOSED_CANARY, loadDemo } from '../../src/services/demo/load-demo.js';
-import { importDocuments } from '../../src/services/import-documents.js';
+import { importDocuments } from '../../src/services/import/import-documents.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import { saveMeeting } from '../../src/storage/repositories/archive-writer.js';
 import { caseHref, itemHref, personHref } from '../../src/web/portal/links.js';

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { before, it } from 'node:test';
 import type { Hono } from 'hono';
 import { DEMO_CLOSED_CANARY, loadDemo } from '../../src/services/demo/load-demo.js';
-import { importDocuments } from '../../src/services/import-documents.js';
+import { importDocuments } from '../../src/services/import/import-documents.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import { deleteFileRow } from '../../src/storage/repositories/attachment-editor.js';
 import { deleteItemRow, updateItemRow } from '../../src/storage/repositories/meeting-editor.js';

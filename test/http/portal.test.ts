@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
-import { PortalService } from '../../src/services/portal.js';
+import { PortalService } from '../../src/services/portal/portal.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import type { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
 import { createApp } from '../../src/web/app.js';
@@ -9,7 +9,7 @@ import { assetUrl } from '../../src/web/static.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CANARY, type SeededMunicipality, seedMunicipality } from '../support/factories.js';
 import { createWebApp } from '../../src/main.js';
-import { PortalFeeds } from '../../src/services/portal-feeds.js';
+import { PortalFeeds } from '../../src/services/portal/feeds.js';
 import type { FeedQueries } from '../../src/storage/repositories/feed-queries.js';
 
 const BASE_URL = 'https://dagsorden.testrup.dk';

@@ -9,7 +9,7 @@ import { createWebApp } from '../../src/main.js';
 import { SNIPPET_END, SNIPPET_START } from '../../src/search/model.js';
 import { CLOSED_CASE } from '../../src/services/demo/cases.js';
 import { DEMO_CLOSED_CANARY, loadDemo } from '../../src/services/demo/load-demo.js';
-import { importDocuments } from '../../src/services/import-documents.js';
+import { importDocuments } from '../../src/services/import/import-documents.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import type { ApiSearchResponse } from '../../src/web/api/search.js';
 import { forEachDatabase } from '../support/databases.js';

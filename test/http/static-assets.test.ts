@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { loadConfig } from '../../src/config/config.js';
-import { PortalService } from '../../src/services/portal.js';
+import { PortalService } from '../../src/services/portal/portal.js';
 import type { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
 import { createApp } from '../../src/web/app.js';
 import { type SiteSettings, siteSettings } from '../../src/web/site.js';
 import { assetUrl, assetUrls, staticRoutes } from '../../src/web/static.js';
-import { PortalFeeds } from '../../src/services/portal-feeds.js';
+import { PortalFeeds } from '../../src/services/portal/feeds.js';
 import type { FeedQueries } from '../../src/storage/repositories/feed-queries.js';
 
 const BASE_URL = 'https://dagsorden.testrup.dk';

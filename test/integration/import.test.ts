@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 import type { ParsedDocument, ParsedItem } from '../../src/importer/model.js';
-import { importDocuments, importParsedDocument } from '../../src/services/import-documents.js';
+import { importDocuments, importParsedDocument } from '../../src/services/import/import-documents.js';
 import { forEachDatabase } from '../support/databases.js';
 import { allTables, dump } from '../support/tables.js';
 

@@ -19,7 +19,7 @@ import {
   saveTerm,
 } from '../../storage/repositories/archive-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import { storeDemoAttachments } from './attachment-files.js';
 import { demoCases } from './cases.js';
 import { DEMO_BODY_NAME, DEMO_BODY_SLUG, DEMO_SOURCE, demoId, demoKey, organizationKey, paperKey, personKey, termKey } from './keys.js';

@@ -14,7 +14,7 @@ import { findBodyBySlug, meetingExists, setCommitteeCodes } from '../../storage/
 import { saveMeeting } from '../../storage/repositories/archive-writer.js';
 import { currentDocument, findDocumentBySha, saveDocumentVersion } from '../../storage/repositories/source-documents.js';
 import type { Db } from '../../storage/repositories/upsert.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import { ensurePapers, saveCaseHistory } from './cases.js';
 import { ensureBody, ensureOrganization, ensurePeople, ensureTerm, saveMemberships } from './structure.js';
 

@@ -9,7 +9,7 @@ import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/
 import { PROTOKOL_SOURCE } from '../../storage/repositories/meeting-editor.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import { MAX_ATTACHMENT_BYTES, analyseAttachment, sanitiseFileName } from './attachment-text.js';
 import type { LifecycleDeps } from './deps.js';
 import { itemForEdit } from './guard.js';

@@ -23,7 +23,7 @@ import {
 } from '../../storage/repositories/minutes-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { type MeetingRef, itemForEdit, loadMeeting } from './guard.js';
 import { trailingStandards } from './meetings.js';

@@ -30,7 +30,7 @@ import {
 } from '../../storage/repositories/meeting-editor.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { type MeetingRef, checkVersion, itemForEdit, loadItem, meetingForEdit } from './guard.js';
 import { htmlToText, sanitiseHtml } from './html.js';

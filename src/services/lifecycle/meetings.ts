@@ -17,7 +17,7 @@ import {
 } from '../../storage/repositories/meeting-editor.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { checkVersion, loadMeeting, meetingForEdit } from './guard.js';
 import { assertChangeNoteIfPublic, republishIfPublic } from './publication.js';

@@ -4,7 +4,7 @@
 // sees a closed step of the case only in a committee they were a member of on that date;
 // steps of meetings whose agenda is not sent out yet are nobody's business but the
 // secretariat's. The consultations are read as the portal's case page reads them
-// (CaseQueries.consultations, services/portal-cases.ts).
+// (CaseQueries.consultations, services/portal/cases.ts).
 import type { Principal } from '../../domain/access.js';
 import { danishDate } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';

@@ -13,7 +13,7 @@ import { clearApprovals } from '../../storage/repositories/approvals.js';
 import { setMeetingState } from '../../storage/repositories/minutes-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import type { MeetingRef } from './guard.js';
 import { republish, requireChangeNote } from './publication.js';

@@ -8,7 +8,7 @@ import { meetingStateLabel, transition } from '../../domain/meeting.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { itemsWithoutDecision, lockMeeting, setMeetingState } from '../../storage/repositories/minutes-writer.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { meetingForEdit } from './guard.js';
 import { approvalStatusIn } from './minutes-approval-status.js';

@@ -20,7 +20,7 @@ import {
 } from '../../storage/repositories/publications.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { type MeetingRef, loadMeeting, meetingForEdit } from './guard.js';
 

@@ -14,7 +14,7 @@ import { bumpItemVersion, bumpMeetingVersion } from '../../storage/repositories/
 import { publicationSnapshots, updatePublicationSnapshot } from '../../storage/repositories/publications.js';
 import { type ItemTexts, itemTexts, writeItemTexts } from '../../storage/repositories/withdrawals.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { itemForEdit } from './guard.js';
 

@@ -19,7 +19,7 @@ import {
 } from '../../storage/repositories/publications.js';
 import { type StaffFileWithdrawalRow, filesWithWithdrawal, markFileWithdrawn } from '../../storage/repositories/withdrawals.js';
 import { audit } from '../audit.js';
-import { indexMeetings } from '../search-indexing.js';
+import { indexMeetings } from '../search/indexing.js';
 import type { LifecycleDeps } from './deps.js';
 import { itemForEdit, meetingForEdit } from './guard.js';
 

@@ -1,5 +1,5 @@
 // Read side of the case page (sag): the paper, the items that carry it and its consultations.
-// Whether the public may see a case or a step of it is decided in services/portal-cases.ts
+// Whether the public may see a case or a step of it is decided in services/portal/cases.ts
 // with the domain rules (paperIsVisible, agendaIsPublic, minutesArePublic, publicView); the
 // case's title is its PUBLIC title (visibility.ts#paperPublicTitle), never `paper.title`,
 // which may have been taken from a closed item.

@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import type { FacetName, FacetValue, SearchHit } from '../../search/model.js';
 import { SNIPPET_END, SNIPPET_START } from '../../search/model.js';
-import { type SearchParams, type SearchService, apiVocabulary, emptyFacets, searchParamsSchema } from '../../services/search.js';
+import { type SearchParams, type SearchService, apiVocabulary, emptyFacets, searchParamsSchema } from '../../services/search/search.js';
 
 export interface ApiHit {
   type: 'item';

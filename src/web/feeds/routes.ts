@@ -5,7 +5,7 @@ import { absoluteUrl, publicPaths } from '../../domain/public-urls.js';
 import { type AtomEntry, nameUuid, renderAtom } from '../../render/atom.js';
 import { type CalendarEvent, renderCalendar } from '../../render/ical.js';
 import { type SitemapUrl, renderRobots, renderSitemap } from '../../render/sitemap.js';
-import type { CalendarView, FeedView, PortalFeeds, SitemapView } from '../../services/portal-feeds.js';
+import type { CalendarView, FeedView, PortalFeeds, SitemapView } from '../../services/portal/feeds.js';
 import { feedLinks } from './links.js';
 
 export interface FeedDeps {

@@ -1,7 +1,7 @@
 // A case (sag): its number, title and decision competence, and "Sagens forløb": every public
 // consideration of it in date order. The service has already removed what must stay closed.
 import { formatDate } from '../../render/format.js';
-import type { CasePage as CaseView, CaseTimelineEntry } from '../../services/portal-cases.js';
+import type { CasePage as CaseView, CaseTimelineEntry } from '../../services/portal/cases.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
 import { Paragraphs } from './agenda-item.js';
 import { Layout } from './layout.js';

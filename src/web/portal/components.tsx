@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { MeetingState } from '../../domain/meeting.js';
 import { publicPaths } from '../../domain/public-urls.js';
 import { formatDate, formatTimeRange } from '../../render/format.js';
-import type { MeetingSummary } from '../../services/portal.js';
+import type { MeetingSummary } from '../../services/portal/portal.js';
 import { Icon } from './layout.js';
 
 export const meetingHref = publicPaths.meeting;

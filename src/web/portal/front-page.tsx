@@ -1,7 +1,7 @@
 // The front page: one municipality's coming meetings, latest minutes and committees, or the
 // list of municipalities when the install holds several.
 import type { Body } from '../../domain/organization.js';
-import type { BodyFrontPage } from '../../services/portal.js';
+import type { BodyFrontPage } from '../../services/portal/portal.js';
 import { MeetingList, bodyHref, organizationHref } from './components.js';
 import { Layout } from './layout.js';
 import { SEARCH_PATH } from './links.js';

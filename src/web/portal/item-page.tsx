@@ -2,7 +2,7 @@
 // AgendaItemArticle, fed by `publicView`), with its meeting as context and its case linked.
 import { minutesArePublic } from '../../domain/meeting.js';
 import { formatDate } from '../../render/format.js';
-import type { ItemPage as ItemView } from '../../services/portal-cases.js';
+import type { ItemPage as ItemView } from '../../services/portal/cases.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
 import { Layout } from './layout.js';

@@ -2,7 +2,7 @@
 import { type PublicationSummary, publicationKindLabel } from '../../domain/publication.js';
 import { publicPaths, publicationSlug } from '../../domain/public-urls.js';
 import { formatDate, formatInstant, formatTimeRange } from '../../render/format.js';
-import type { MeetingPage as MeetingView } from '../../services/portal.js';
+import type { MeetingPage as MeetingView } from '../../services/portal/portal.js';
 import { AgendaItemArticle, itemAnchor } from './agenda-item.js';
 import { documentHref } from './documents.js';
 import { Alert, StateBadge, bodyHref, meetingHref, organizationHref, withParty } from './components.js';

@@ -1,5 +1,5 @@
 // A committee: who sits on it, where it came from and what became of it, and its meetings.
-import type { OrganizationPage as OrganizationView } from '../../services/portal.js';
+import type { OrganizationPage as OrganizationView } from '../../services/portal/portal.js';
 import { MeetingList, bodyHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
 import { personHref } from './links.js';

@@ -1,6 +1,6 @@
 // A person: memberships over the terms and the attendance record from published minutes.
 import { formatDate, formatDateMedium } from '../../render/format.js';
-import type { AttendedMeeting, PersonPage as PersonView, TermMemberships } from '../../services/portal-people.js';
+import type { AttendedMeeting, PersonPage as PersonView, TermMemberships } from '../../services/portal/people.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
 import { Layout } from './layout.js';
 

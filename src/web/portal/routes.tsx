@@ -1,7 +1,7 @@
 // The public portal's routes. Thin: read the parameters, call one PortalService use case,
 // render. Not-found and other errors are thrown and mapped once in middleware/errors.tsx.
 import { type Context, Hono } from 'hono';
-import type { FileReader, PortalService } from '../../services/portal.js';
+import type { FileReader, PortalService } from '../../services/portal/portal.js';
 import { AccessibilityPage } from './accessibility-page.js';
 import { CasePage } from './case-page.js';
 import { BodyListPage, FrontPage } from './front-page.js';
@@ -12,7 +12,7 @@ import { PersonPage } from './person-page.js';
 import { sendPage } from './render.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PublicationKind } from '../../domain/publication.js';
-import { type SearchService, portalVocabulary, searchParamsSchema } from '../../services/search.js';
+import { type SearchService, portalVocabulary, searchParamsSchema } from '../../services/search/search.js';
 import { parseQuery } from '../middleware/request-guard.js';
 import { SearchPage, searchPath } from './search-page.js';
 

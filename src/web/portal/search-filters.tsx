@@ -11,7 +11,7 @@ import {
   isDecision,
   portalVocabulary,
   searchQueryString,
-} from '../../services/search.js';
+} from '../../services/search/search.js';
 import { SEARCH_PATH } from './links.js';
 
 /** Facet values shown before the rest fold into a <details>. */

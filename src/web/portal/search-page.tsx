@@ -4,7 +4,7 @@
 import type { Child } from 'hono/jsx';
 import { formatDate } from '../../render/format.js';
 import { SNIPPET_END, SNIPPET_START, type SearchHit } from '../../search/model.js';
-import { SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, type SearchOutcome, type SearchParams } from '../../services/search.js';
+import { SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, type SearchOutcome, type SearchParams } from '../../services/search/search.js';
 import { Icon, Layout } from './layout.js';
 import { SEARCH_PATH } from './links.js';
 import { Filters, Hidden, searchPath, withParams } from './search-filters.js';

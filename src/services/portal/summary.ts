@@ -1,6 +1,6 @@
 // A meeting as the portal's lists show it. Its own file so the page use cases beside
-// portal.ts (portal-cases.ts) can share it without importing portal.ts, which imports them.
-import type { Meeting } from '../domain/meeting.js';
+// portal.ts (cases.ts) can share it without importing portal.ts, which imports them.
+import type { Meeting } from '../../domain/meeting.js';
 
 export interface MeetingSummary extends Meeting {
   organizationName: string;

@@ -1,12 +1,12 @@
 // Keeping the search index in step with the archive. Writers call indexMeetings inside the
 // same transaction that saved the meetings, so a reader never sees data the index lacks (or
 // the index holding what was just withdrawn). `protokol reindex` rebuilds everything.
-import { buildSearchDocuments } from '../search/documents.js';
-import { searchIndexFor } from '../search/index.js';
-import { SqliteSearchIndex } from '../search/sqlite-index.js';
-import type { Database } from '../storage/db.js';
-import { allMeetingIds } from '../storage/repositories/search-source-queries.js';
-import type { Db } from '../storage/repositories/upsert.js';
+import { buildSearchDocuments } from '../../search/documents.js';
+import { searchIndexFor } from '../../search/index.js';
+import { SqliteSearchIndex } from '../../search/sqlite-index.js';
+import type { Database } from '../../storage/db.js';
+import { allMeetingIds } from '../../storage/repositories/search-source-queries.js';
+import type { Db } from '../../storage/repositories/upsert.js';
 
 /** Meetings per transaction in a full reindex: small enough that a batch never holds a write lock for long. */
 const REINDEX_BATCH = 200;

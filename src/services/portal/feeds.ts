@@ -2,13 +2,13 @@
 // a meeting's items count only once its agenda is public, and then only through
 // `publicView`, so a closed item contributes its neutral title and nothing else. Each use
 // case costs a fixed number of queries (no query per meeting or per item).
-import { publicView } from '../domain/agenda-item.js';
-import { addDays, danishDate } from '../domain/clock.js';
-import { notFound } from '../domain/errors.js';
-import { agendaIsPublic, minutesArePublic } from '../domain/meeting.js';
-import type { Body } from '../domain/organization.js';
-import { formatDateMedium } from '../render/format.js';
-import type { FeedMeetingRow, FeedQueries } from '../storage/repositories/feed-queries.js';
+import { publicView } from '../../domain/agenda-item.js';
+import { addDays, danishDate } from '../../domain/clock.js';
+import { notFound } from '../../domain/errors.js';
+import { agendaIsPublic, minutesArePublic } from '../../domain/meeting.js';
+import type { Body } from '../../domain/organization.js';
+import { formatDateMedium } from '../../render/format.js';
+import type { FeedMeetingRow, FeedQueries } from '../../storage/repositories/feed-queries.js';
 
 /** How far back a calendar reaches: recent meetings stay visible to subscribers for a while. */
 export const CALENDAR_PAST_DAYS = 60;

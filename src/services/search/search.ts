@@ -1,15 +1,15 @@
 // The search use case behind both surfaces (the portal's /soeg and GET /api/v1/search):
-// validated parameters (search-params.ts) in, a SearchRequest to the index, labels out.
+// validated parameters (params.ts) in, a SearchRequest to the index, labels out.
 // What is searchable, and what a closed item may contribute, is the index's rule
 // (search/model.ts), never this layer's.
 import type { Kysely } from 'kysely';
-import type { FacetName, FacetValue, SearchFilters, SearchIndex, SearchResult } from '../search/model.js';
-import { parseQuery } from '../search/query.js';
-import { allBodies, organizationContexts, organizationNames } from '../storage/repositories/search-labels.js';
-import type { DB } from '../storage/schema.js';
-import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SearchParams, attachmentsLabel, decisionLabel, isDecision } from './search-params.js';
+import type { FacetName, FacetValue, SearchFilters, SearchIndex, SearchResult } from '../../search/model.js';
+import { parseQuery } from '../../search/query.js';
+import { allBodies, organizationContexts, organizationNames } from '../../storage/repositories/search-labels.js';
+import type { DB } from '../../storage/schema.js';
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SearchParams, attachmentsLabel, decisionLabel, isDecision } from './params.js';
 
-export * from './search-params.js';
+export * from './params.js';
 
 export type FilterKind = FacetName | 'from' | 'to';
 

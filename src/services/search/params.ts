@@ -2,7 +2,7 @@
 // English in the API (a vocabulary each), validated here so both edges refuse the same things
 // with the same reasons, and written back into a query string for links.
 import { z } from 'zod';
-import { type DecisionType, decisionTypes } from '../search/model.js';
+import { type DecisionType, decisionTypes } from '../../search/model.js';
 
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_QUERY = 200;

@@ -1,11 +1,11 @@
 // Use case of the person page: memberships over the terms and the attendance record. Only
 // meetings whose minutes are published count: attendance is part of the minutes, and before
-// publication it is not public (Styrelsesloven § 13; see services/portal.ts).
-import { notFound } from '../domain/errors.js';
-import { minutesArePublic } from '../domain/meeting.js';
-import { type Body, type OrganizationKind, membershipRoleLabel } from '../domain/organization.js';
-import type { PersonMembershipRow, PersonQueries } from '../storage/repositories/person-queries.js';
-import type { PortalQueries } from '../storage/repositories/portal-queries.js';
+// publication it is not public (Styrelsesloven § 13; see services/portal/portal.ts).
+import { notFound } from '../../domain/errors.js';
+import { minutesArePublic } from '../../domain/meeting.js';
+import { type Body, type OrganizationKind, membershipRoleLabel } from '../../domain/organization.js';
+import type { PersonMembershipRow, PersonQueries } from '../../storage/repositories/person-queries.js';
+import type { PortalQueries } from '../../storage/repositories/portal-queries.js';
 
 export interface MembershipView {
   organization: { id: string; name: string };

@@ -2,13 +2,13 @@
 // document is read, parsed and saved on its own (one transaction each), so one bad file is
 // reported and the rest still import.
 import { basename } from 'node:path';
-import type { Database } from '../storage/db.js';
-import { type DocumentOutcome, importParsedDocument } from './import/import-document.js';
-import { assertNoCprNumbers } from './import/cpr-guard.js';
-import { listDocuments, readDocument } from './import/read-document.js';
+import type { Database } from '../../storage/db.js';
+import { type DocumentOutcome, importParsedDocument } from './import-document.js';
+import { assertNoCprNumbers } from './cpr-guard.js';
+import { listDocuments, readDocument } from './read-document.js';
 
-export { importParsedDocument } from './import/import-document.js';
-export type { DocumentOutcome, DocumentResult, SourceFile } from './import/import-document.js';
+export { importParsedDocument } from './import-document.js';
+export type { DocumentOutcome, DocumentResult, SourceFile } from './import-document.js';
 
 export interface ImportFailure {
   file: string;

@@ -4,13 +4,13 @@
 //   `publicView`, which cuts a closed item down to its neutral title and decision;
 // - decisions, attendance and per-item notes only once the minutes are published;
 // - a file only when it, its item and its meeting's agenda are all public.
-import { type PublicAgendaItem, publicView } from '../domain/agenda-item.js';
-import type { Attendance } from '../domain/attendance.js';
-import { danishDate } from '../domain/clock.js';
-import { DomainError, notFound } from '../domain/errors.js';
-import { type StoredAttachmentFile, isStored } from '../domain/file.js';
-import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
-import { type PublicationKind, type PublicationSummary, seenThroughCurrentView } from '../domain/publication.js';
+import { type PublicAgendaItem, publicView } from '../../domain/agenda-item.js';
+import type { Attendance } from '../../domain/attendance.js';
+import { danishDate } from '../../domain/clock.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import { type StoredAttachmentFile, isStored } from '../../domain/file.js';
+import { type Meeting, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../../domain/meeting.js';
+import { type PublicationKind, type PublicationSummary, seenThroughCurrentView } from '../../domain/publication.js';
 import {
   type Body,
   type LegislativeTerm,
@@ -20,20 +20,20 @@ import {
   membershipRoleLabel,
   organizationKindLabel,
   roleRank,
-} from '../domain/organization.js';
-import { CaseQueries } from '../storage/repositories/case-queries.js';
-import { PersonQueries } from '../storage/repositories/person-queries.js';
-import type { MeetingListRow, PortalQueries } from '../storage/repositories/portal-queries.js';
-import { type CasePage, CasePortal, type ItemPage } from './portal-cases.js';
-import { PeoplePortal, type PersonPage } from './portal-people.js';
-import type { MeetingSummary } from './portal-summary.js';
+} from '../../domain/organization.js';
+import { CaseQueries } from '../../storage/repositories/case-queries.js';
+import { PersonQueries } from '../../storage/repositories/person-queries.js';
+import type { MeetingListRow, PortalQueries } from '../../storage/repositories/portal-queries.js';
+import { type CasePage, CasePortal, type ItemPage } from './cases.js';
+import { PeoplePortal, type PersonPage } from './people.js';
+import type { MeetingSummary } from './summary.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
   read(sha256: string): Promise<Uint8Array>;
 }
 
-export type { MeetingSummary } from './portal-summary.js';
+export type { MeetingSummary } from './summary.js';
 
 export interface OrganizationLink {
   id: string;

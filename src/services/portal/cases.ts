@@ -5,15 +5,15 @@
 // - a step of the timeline whose item is closed is left out entirely: showing it would tie
 //   the closed item to the case, the link `publicView` deliberately drops (paperId null);
 // - a planned meeting's steps are left out, and a decision shows only once the minutes are.
-import { type AgendaItem, type PublicAgendaItem, publicView } from '../domain/agenda-item.js';
-import { notFound } from '../domain/errors.js';
-import { agendaIsPublic, meetingStateLabel, minutesArePublic } from '../domain/meeting.js';
-import type { Body } from '../domain/organization.js';
-import { consultationRoleLabel } from '../domain/paper.js';
-import { paperIsVisible } from '../domain/visibility.js';
-import type { CaseQueries, ConsultationRow } from '../storage/repositories/case-queries.js';
-import type { PortalQueries } from '../storage/repositories/portal-queries.js';
-import type { MeetingSummary } from './portal-summary.js';
+import { type AgendaItem, type PublicAgendaItem, publicView } from '../../domain/agenda-item.js';
+import { notFound } from '../../domain/errors.js';
+import { agendaIsPublic, meetingStateLabel, minutesArePublic } from '../../domain/meeting.js';
+import type { Body } from '../../domain/organization.js';
+import { consultationRoleLabel } from '../../domain/paper.js';
+import { paperIsVisible } from '../../domain/visibility.js';
+import type { CaseQueries, ConsultationRow } from '../../storage/repositories/case-queries.js';
+import type { PortalQueries } from '../../storage/repositories/portal-queries.js';
+import type { MeetingSummary } from './summary.js';
 
 export interface CaseTimelineEntry {
   /** Null only for a history entry printed without a date (the importer skips those). */
