@@ -11,7 +11,7 @@
 // change to anything printed (a corrected decision, a withdrawn attachment) is a new hash.
 import { createHash } from 'node:crypto';
 import { type Principal } from '../domain/access.js';
-import type { MemberRef, SectionKind, Vote, VoteChoice } from '../domain/agenda-item.js';
+import type { MemberRef, Vote, VoteChoice } from '../domain/agenda-item.js';
 import { approvalRuleLabel } from '../domain/approval.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
@@ -254,7 +254,7 @@ export class MeetingDocuments {
         caseNumber: item.caseNumber,
         closed: !item.public,
         ...notes(minutes, item),
-        sections: item.sections.filter((s) => minutes || s.kind !== 'decision').map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text })),
+        sections: item.sections.filter((s) => minutes || s.kind !== 'decision').map((s) => ({ kind: s.kind, heading: s.heading, text: s.text })),
         attachments: item.attachments.map((a) => ({
           title: a.public ? a.title : `${a.title} (lukket bilag)`,
           fileName: a.fileName,

@@ -148,7 +148,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
   const failed = (results ?? []).find((r) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new DomainError('unavailable', `Migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DomainError('unavailable', `Migration failed${name}: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
   return { applied };
 }

@@ -240,7 +240,7 @@ describe('samlet dokument (merged with the attachments)', () => {
       assert.equal(outline[0]?.title, 'Indholdsfortegnelse');
       assert.deepEqual(outline[1]?.items.map((i) => i.title), ['Bilag: Budgetoversigt 2025']);
       assert.deepEqual(outline[3]?.items.map((i) => i.title), ['Bilag: Lokalplan 24-07']);
-      const target = await doc.getPageIndex(outline[3]!.items[0]!.dest![0] as { num: number; gen: number });
+      const target = await doc.getPageIndex(outline[3].items[0]!.dest![0] as { num: number; gen: number });
       assert.equal(target + 1, agenda.pageCount + 2, 'the bookmark opens the attachment\'s first page');
       assert.deepEqual(await doc.getMarkInfo(), { Marked: true, UserProperties: false, Suspects: false });
       const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };

@@ -190,7 +190,7 @@ export class Face {
     if (!hit) {
       hit = this.embed(gids, used);
       let perFace = embeddings.get(this.key);
-      if (!perFace) embeddings.set(this.key, (perFace = new Map()));
+      if (!perFace) embeddings.set(this.key, (perFace = new Map<string, FaceEmbedding>()));
       if (perFace.size >= 64) perFace.delete(perFace.keys().next().value!);
       perFace.set(key, hit);
     }

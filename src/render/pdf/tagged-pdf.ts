@@ -205,7 +205,7 @@ export class TaggedPdf {
   private use(face: Face, run: ShapedRun): void {
     this.seen.add(run);
     let map = this.used.get(face.key);
-    if (!map) this.used.set(face.key, (map = new Map()));
+    if (!map) this.used.set(face.key, (map = new Map<number, string>()));
     for (let i = 0; i < run.glyphs.length; i++) {
       const gid = run.glyphs[i]!;
       if (!map.has(gid)) map.set(gid, run.unicode[i]!);

@@ -226,9 +226,16 @@ export const exportFiles: ExportFile[] = [
   },
 ];
 
+/** A value as CSV text: scalars as they print, anything structured as JSON (never "[object Object]"). */
+function scalarText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? '';
+}
+
 /** One CSV field (RFC 4180): lists joined with " | ", quoted when needed. */
 export function csvField(value: unknown): string {
-  const text = Array.isArray(value) ? value.map(String).join(' | ') : value === undefined || value === null ? '' : String(value);
+  const text = Array.isArray(value) ? value.map(scalarText).join(' | ') : value === undefined || value === null ? '' : scalarText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

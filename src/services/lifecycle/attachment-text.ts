@@ -132,7 +132,7 @@ function zipText(format: AttachmentFormat, parts: Unzipped): string {
     const slides = Object.keys(parts)
       .filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k))
       .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
-    return slides.map((k) => xmlText(utf8.decode(parts[k]!))).join('\n\n').trim();
+    return slides.map((k) => xmlText(utf8.decode(parts[k]))).join('\n\n').trim();
   }
   return xmlText(utf8.decode(parts['content.xml'] ?? new Uint8Array()));
 }

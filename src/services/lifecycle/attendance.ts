@@ -41,7 +41,9 @@ export async function recordAttendance(
     checkVersion('Mødet', options.version, meeting.version);
     const plan = planMinutesChange(meeting, options.changeNote, 'fremmødet');
 
-    if (!Array.isArray(list)) throw invalid('Fremmødet skal være en liste', 'attendance');
+    // The API may send anything here; checked as unknown so `list` keeps its element type.
+    const given: unknown = list;
+    if (!Array.isArray(given)) throw invalid('Fremmødet skal være en liste', 'attendance');
     const ids = list.flatMap((e) => [e.personId, ...(e.substituteForPersonId ? [e.substituteForPersonId] : [])]);
     const names = new Map((await peopleOfBody(trx, meeting.bodyId, ids)).map((p) => [p.id, p.name]));
     const seen = new Set<string>();

@@ -3,7 +3,7 @@
 import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { type MeetingState, cancel, notYetHeld } from '../../domain/meeting.js';
+import { cancel, notYetHeld } from '../../domain/meeting.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import {
   PROTOKOL_SOURCE,
@@ -212,10 +212,10 @@ export async function updateMeeting(deps: LifecycleDeps, actor: Principal, meeti
     if (input.location !== undefined) patch.location = validLocation(input.location);
     if (input.cancelled !== undefined) {
       if (typeof input.cancelled !== 'boolean') throw new DomainError('invalid_input', 'cancelled skal være sand eller falsk', 'cancelled');
-      if (input.cancelled && !meeting.cancelled) cancel({ state: meeting.state as MeetingState, cancelled: meeting.cancelled });
+      if (input.cancelled && !meeting.cancelled) cancel({ state: meeting.state, cancelled: meeting.cancelled });
       patch.cancelled = input.cancelled ? 1 : 0;
     }
-    if (input.date !== undefined && !notYetHeld(meeting.state as MeetingState)) {
+    if (input.date !== undefined && !notYetHeld(meeting.state)) {
       throw new DomainError('invalid_transition', 'Datoen for et afholdt møde kan ikke ændres', 'date');
     }
     assertChangeNoteIfPublic(meeting, input.changeNote);

@@ -5,7 +5,7 @@ import type { Key, PageStart } from '../../storage/repositories/oparl-queries.js
 export interface ListSource<R> {
   page(start: PageStart, limit: number): Promise<R[]>;
   total(): Promise<number>;
-  key(row: R): Key;
+  key: (row: R) => Key;
 }
 
 const compare = (a: Key, b: Key) => (a.modified < b.modified ? -1 : a.modified > b.modified ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -407,7 +407,7 @@ export class OparlService {
     const lastKey = lastEntry ? ('live' in lastEntry ? live.key(lastEntry.live) : keyOf(lastEntry.dead)) : null;
 
     const liveOnPage = merged.flatMap((e) => ('live' in e ? [e.live] : []));
-    const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map((r) => (one ? one(r) : Promise.resolve({}))));
+    const built = many ? await many(liveOnPage) : await Promise.all(liveOnPage.map(async (r) => (one ? one(r) : {})));
     const byId = new Map(liveOnPage.map((r, i) => [r.id, built[i]]));
     const type = (t: Tombstone) => t.type as keyof typeof segmentOf | 'Location';
     const data = merged.map((e) => ('live' in e ? (byId.get(e.live.id) ?? {}) : tombstoneObject(this.urls, type(e.dead), e.dead)));

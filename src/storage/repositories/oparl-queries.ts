@@ -317,9 +317,9 @@ async function keysetPage<T>(q: AnyQuery, modified: string, id: string, start: P
   const desc = (x: AnyQuery) => x.orderBy(sql.ref(modified), 'desc').orderBy(sql.ref(id), 'desc');
   switch (start.kind) {
     case 'first':
-      return (await asc(q).limit(limit).execute()) as T[];
+      return (await asc(q).limit(limit).execute());
     case 'after':
-      return (await asc(q.where(keyAfter(modified, id, start.key, '>'))).limit(limit).execute()) as T[];
+      return (await asc(q.where(keyAfter(modified, id, start.key, '>'))).limit(limit).execute());
     case 'before':
       return ((await desc(q.where(keyAfter(modified, id, start.key, '<'))).limit(limit).execute()) as T[]).reverse();
     case 'last':

@@ -70,7 +70,7 @@ export function registerMeetingRoomRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
   app.post('/redigering/moeder/:id/moedet/fremmoede', async (c) => {
     const viewer = requireEditorViewer(c);
     const meetingId = pathId(c, 'id');
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body: FormBody = await c.req.parseBody({ all: true });
     const people = await meetingRoomPeople(deps, viewer.principal, meetingId);
     const draft = postedAttendanceDraft(body, people);
     let fieldOf: (where: string) => string | undefined = () => undefined;
@@ -100,7 +100,7 @@ export function registerMeetingRoomRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
     const index = meeting.items.findIndex((i) => i.id === itemId);
     const item = meeting.items[index];
     if (!item) throw new DomainError('not_found', 'Punktet findes ikke på mødet', 'itemId');
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body: FormBody = await c.req.parseBody({ all: true });
     const draft = postedDecisionDraft(body);
     const p = `p${item.number.replace(/[^\w-]/g, '_')}`;
     let fieldOf: (where: string) => string | undefined = () => undefined;
@@ -141,7 +141,7 @@ export function registerMeetingRoomRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
     const meeting = await getMeetingForStaff(deps, viewer.principal, meetingId);
     const item = meeting.items.find((i) => i.id === itemId);
     if (!item) throw new DomainError('not_found', 'Punktet findes ikke på mødet', 'itemId');
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body: FormBody = await c.req.parseBody({ all: true });
     const draft = { organizationId: formText(body, 'organ'), meetingId: formText(body, 'moede') };
     const p = `p${item.number.replace(/[^\w-]/g, '_')}`;
     try {

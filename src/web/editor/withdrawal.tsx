@@ -83,7 +83,7 @@ export function registerWithdrawalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       // Not found at `text` means the passage is not in the item: the user's text is what is wrong.
       const passageMissing = e instanceof DomainError && e.code === 'not_found' && e.where === 'text';
       if (!isFormError(e) && !passageMissing) throw e;
-      return render(c, viewer, meetingId, { ...refusal(e as DomainError, REDACT_FIELDS, REDACT_FIELDS.text, values), status: passageMissing ? 400 : (e as DomainError).code === 'invalid_input' ? 400 : 409 });
+      return render(c, viewer, meetingId, { ...refusal(e, REDACT_FIELDS, REDACT_FIELDS.text, values), status: passageMissing ? 400 : (e).code === 'invalid_input' ? 400 : 409 });
     }
     return seeOther(c, withdrawalHref(meetingId), REDACTED);
   });
