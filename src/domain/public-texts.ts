@@ -126,7 +126,8 @@ export function describe(place: Place, field: string, line: number, column: numb
   parts.push(place.itemId === null ? 'Mødet' : `Punkt ${place.itemNumber ?? '?'} »${place.itemTitle ?? ''}«`);
   if (place.attachmentId !== null) parts.push(`bilag »${place.attachmentFileName ?? place.attachmentTitle ?? ''}«`);
   if (field !== ATTACHMENT_FIELD) parts.push(field);
-  if (part !== null) parts.push(part.charAt(0).toLowerCase() + part.slice(1));
+  // "Sidehoved" → "sidehoved" mid-sentence; "PDF-metadata" stays.
+  if (part !== null) parts.push(/^\p{Lu}\p{Ll}/u.test(part) ? part.charAt(0).toLowerCase() + part.slice(1) : part);
   if (line > 0) parts.push(`linje ${line}, kolonne ${column}`);
   return parts.join(', ');
 }

@@ -3,7 +3,9 @@
 // from in the original text, so a finding is reported at its line and column there.
 //
 // - NFKC (full-width digits, ligatures, superscripts → plain characters);
-// - every Unicode dash and minus → "-"; every space, tab and line break → " ", runs → one;
+// - every Unicode dash and minus → "-"; every space and line break → " ", runs → one;
+// - a tab, and a tag that ends a table cell, → "\t": a cell boundary, which no number spans
+//   (a cell ending "nr. 150385" beside a cell "1092" is no CPR number);
 // - zero-width characters and the soft hyphen → nothing;
 // - markup tags → nothing, or " " for tags that break a line or a cell (<br>, </p>, <w:br/>);
 // - character references (&#8209; &nbsp; &ndash; …) → the character.
@@ -21,9 +23,10 @@ const SPACE = /\s/;
 const TAG = /<\/?([A-Za-z][\w:.-]*)(?:\s[^<>]*)?\/?>/y;
 /** Tags after which a reader sees a new line or a new cell. */
 const BREAKING = new Set([
-  'br', 'p', 'div', 'li', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr',
-  'w:br', 'w:cr', 'w:p', 'w:tab', 'w:tc', 'w:tr', 'a:br', 'a:p', 'text:p', 'text:h', 'text:line-break', 'text:tab', 'text:s', 'table:table-cell', 'table:table-row', 'c', 'row', 'si',
+  'br', 'p', 'div', 'li', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr',
+  'w:br', 'w:cr', 'w:p', 'w:tab', 'w:tc', 'w:tr', 'a:br', 'a:p', 'text:p', 'text:h', 'text:line-break', 'text:s', 'table:table-row', 'row', 'si',
 ]);
+const CELL = new Set(['td', 'th', 'w:tc', 'w:tab', 'text:tab', 'table:table-cell', 'c']);
 const ENTITY = /&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', minus: '−', shy: '\u00ad', hyphen: '‐', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '', period: '.', comma: ',' };
 
@@ -48,7 +51,10 @@ export function normaliseForScan(input: string): ScanText {
         if (c.length === 1 && DASHES.test(c)) c = '-';
       }
       for (const d of c) {
-        if (SPACE.test(d)) {
+        if (d === '\t') {
+          out.push('\t');
+          lastSpace = true;
+        } else if (SPACE.test(d)) {
           if (lastSpace) continue;
           out.push(' ');
           lastSpace = true;
@@ -68,7 +74,9 @@ export function normaliseForScan(input: string): ScanText {
       TAG.lastIndex = i;
       const m = TAG.exec(input);
       if (m) {
-        if (BREAKING.has(m[1]!.toLowerCase())) emit(' ', i);
+        const name = m[1]!.toLowerCase();
+        if (CELL.has(name)) emit('\t', i);
+        else if (BREAKING.has(name)) emit(' ', i);
         i += m[0].length;
         continue;
       }

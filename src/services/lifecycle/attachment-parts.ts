@@ -74,6 +74,7 @@ function odfHeadersAndFooters(xml: string): string {
 function propertiesText(xml: string): string {
   const lines: string[] = [];
   for (const m of xml.matchAll(/<([\w:]+)\b([^>]*)>([^<]+)<\/\1>/g)) {
+    if (m[1]!.startsWith('vt:')) continue;
     const name = /\bname="([^"]*)"/.exec(m[2]!)?.[1];
     const value = xmlText(m[3]!);
     if (value !== '') lines.push(`${name ?? m[1]!.replace(/^\w+:/, '')}: ${value}`);
