@@ -134,7 +134,7 @@ function pdf(part: 'text' | 'annotation' | 'field' | 'metadata'): (texts: readon
 }
 
 /** Forms the standard PDF font can draw (WinAnsi): the rest cannot stand in a PDF's page text. */
-const winAnsi = (t: string): boolean => !/[^\u0000-\u00ff\u2013\u2014]/.test(t) && !t.includes('\u00ad');
+const winAnsi = (t: string): boolean => !/[^\n\u0020-\u00ff\u2013\u2014]/.test(t) && !t.includes('\u00ad');
 
 async function check(label: string, build: Build | ReturnType<typeof pdf>, expectedPart: string | null, which: readonly CprForm[]) {
   const texts = which.map((f, i) => `Linje ${i}: Borger ${f.text} klager`);
