@@ -62,8 +62,10 @@ const ROLE_LOCAL = /^(?:post|postkasse|info|kontakt|mail|kommune|raadhus|radhus|
 const PHONE = /(?<![\d+.,/-])(?:(?:\+|00)45 ?)?(?:[2-9]\d(?: \d\d){3}|[2-9]\d{3} \d{4}|[2-9]\d{7})(?![\d]|[.,-]\d)/g;
 const PHONE_CUE = /(?:tlf|telefon|telefonnr|mobil|mobilnr|mob|ring|sms|phone)\.?(?: ?nr\.?)?:? ?$/i;
 const STREET_WORD = '(?:gade|vej|allé|alle|stræde|plads|torv|vænge|vænget|have|haven|parken|bakke|bakken|toften|stien|boulevard|vangen|gyde|løkke|løkken|højen|engen|marken|kvarter|passage|kaj|brygge)';
+/** A street word standing alone after a name: "H.C. Andersens Boulevard", "Vester Allé". */
+const STREET_NOUN = '(?:Allé|Alle|Boulevard|Plads|Torv|Vej|Gade|Vænge|Have|Park|Bakke|Stræde|Kvarter|Passage|Kaj|Brygge)';
 const ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d])(?:[A-ZÆØÅ][\\p{L}.-]* )?[A-ZÆØÅ][\\p{L}-]*${STREET_WORD} \\d{1,4}[A-Za-z]?(?![\\p{L}\\d]|[.,]\\d)(?:,? (?:st|kl|kld|\\d{1,2})\\.(?: ?(?:th|tv|mf|\\d{1,3})\\.?)?)?(?:,? \\d{4} [A-ZÆØÅ][\\p{L}]+)?`,
+  `(?<![\\p{L}\\d])(?:(?:[A-ZÆØÅ][\\p{L}.-]* )?[A-ZÆØÅ][\\p{L}-]*${STREET_WORD}|(?:[A-ZÆØÅ][\\p{L}.-]* ){1,3}${STREET_NOUN}) \\d{1,4}[A-Za-z]?(?![\\p{L}\\d]|[.,]\\d)(?:,? (?:st|kl|kld|\\d{1,2})\\.(?: ?(?:th|tv|mf|\\d{1,3})\\.?)?)?(?:,? \\d{4} [A-ZÆØÅ][\\p{L}]+)?`,
   'gu',
 );
 
