@@ -50,7 +50,7 @@ const rows: string[] = [];
 const cases: [string, readonly string[]][] = [
   ['minutes as text, no hits', minutes],
   ['minutes with a CPR number (7 forms in turn) every 2 KB', minutes.map(withHits)],
-  ['minutes as HTML (paragraphs, <br>, <strong> around every number)', minutes.map(asHtml)],
+  ['minutes as HTML (paragraphs, `<br>`, `<strong>` around every number)', minutes.map(asHtml)],
 ];
 for (const [label, docs] of cases) {
   const r = run(docs, (t) => findCprNumbers(t).length);
