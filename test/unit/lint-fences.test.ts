@@ -16,17 +16,17 @@ const cases: { file: string; source: string; fenced: boolean }[] = [
   { file: 'src/domain/x.ts', source: "import { z as a } from 'zod';", fenced: true },
   { file: 'src/domain/x.ts', source: "import { DomainError as a } from './errors.js';", fenced: false },
   { file: 'src/domain/x.ts', source: "import { createHash as a } from 'node:crypto';", fenced: false },
-  { file: 'src/storage/repositories/x.ts', source: "import { a } from '../../services/portal.js';", fenced: true },
+  { file: 'src/storage/repositories/x.ts', source: "import { a } from '../../services/portal/portal.js';", fenced: true },
   { file: 'src/storage/repositories/x.ts', source: "import { a } from '../../domain/meeting.js';", fenced: false },
   { file: 'src/search/x.ts', source: "import { a } from '../web/portal/links.js';", fenced: true },
   { file: 'src/importer/map/x.ts', source: "import { a } from '../../cli/main.js';", fenced: true },
-  { file: 'src/render/pdf/x.ts', source: "import { a } from '../../services/portal.js';", fenced: true },
+  { file: 'src/render/pdf/x.ts', source: "import { a } from '../../services/portal/portal.js';", fenced: true },
   { file: 'src/render/x.ts', source: "import { a } from '../storage/db.js';", fenced: true },
   { file: 'src/services/lifecycle/x.ts', source: "import { a } from '../../web/app.js';", fenced: true },
   { file: 'src/services/lifecycle/x.ts', source: "import { a } from '../../main.js';", fenced: true },
   { file: 'src/services/lifecycle/x.ts', source: "import { a } from '../../storage/db.js';", fenced: false },
   { file: 'src/web/portal/x.ts', source: "import { a } from '../../storage/db.js';", fenced: true },
-  { file: 'src/web/portal/x.ts', source: "import { a } from '../../services/portal.js';", fenced: false },
+  { file: 'src/web/portal/x.ts', source: "import { a } from '../../services/portal/portal.js';", fenced: false },
 ];
 
 describe('lint fences (eslint.config.js)', () => {

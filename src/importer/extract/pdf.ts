@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DomainError } from '../../domain/errors.js';
+import { type PdfExtrasSource, pdfExtraParts } from './pdf-extras.js';
 import { numberLines, linesOfPage } from './pdf-layout.js';
 import type { LaidOutPage, Piece } from './pdf-layout.js';
 import { sha256Hex } from './text.js';
@@ -215,6 +216,12 @@ export async function extractPdfText(fileName: string, bytes: Uint8Array): Promi
   return withPdfDocument(bytes, invalid, timeoutMessage, async (doc) => {
     if (doc.numPages > MAX_PDF_PAGES) throw invalid(`${doc.numPages} sider; højst ${MAX_PDF_PAGES} sider pr. PDF`);
     const pages = await readPages(doc);
-    return pages.map(({ pieces }) => linesOfPage(pieces).map((l) => l.text).join('\n')).join('\n').trim();
+    const text = pages.map(({ pieces }) => linesOfPage(pieces).map((l) => l.text).join('\n')).join('\n').trim();
+    // Metadata, annotations and form fields are read by anyone opening the file: scanned too,
+    // after the pages, each after a marker line (see services/lifecycle/attachment-parts.ts).
+    // A scan stays '' (blocked until a person checks it), whatever its metadata says.
+    if (text === '') return '';
+    const extras = await pdfExtraParts(doc, MAX_PDF_PAGES);
+    return [text, ...extras.map((p) => `[${p.label}]\n${p.text}`)].join('\n\n').trim();
   });
 }

@@ -1,5 +1,7 @@
 // Imported minutes are published at once, so a document with a CPR number is refused whole,
 // naming every line (and page) where one stands: the municipality removes it and imports again.
+// The same scanner as the publication guard (domain/cpr.ts), run over the document's lines
+// joined, so a number broken across two lines is found too (reported at the line it starts).
 // The message shows the birth date part only, never the full number.
 import { findCprNumbers } from '../../domain/cpr.js';
 import { DomainError } from '../../domain/errors.js';
@@ -8,16 +10,23 @@ import type { ExtractedText } from '../../importer/model.js';
 const MAX_LISTED = 10;
 
 export function assertNoCprNumbers(text: ExtractedText, fileName: string): void {
-  const places: string[] = [];
-  let count = 0;
+  const starts: number[] = [];
+  let offset = 0;
   for (const l of text.lines) {
-    for (const f of findCprNumbers(l.text)) {
-      count++;
-      if (places.length < MAX_LISTED) places.push(`line ${l.line}${l.page === null ? '' : ` (page ${l.page})`}: ${f.masked}`);
-    }
+    starts.push(offset);
+    offset += l.text.length + 1;
   }
-  if (count === 0) return;
-  const more = count > places.length ? `; and ${count - places.length} more` : '';
+  const joined = text.lines.map((l) => l.text).join('\n');
+  const findings = findCprNumbers(joined);
+  if (findings.length === 0) return;
+  const places: string[] = [];
+  let k = 0;
+  for (const f of findings.slice(0, MAX_LISTED)) {
+    while (k + 1 < starts.length && starts[k + 1]! <= f.index) k++;
+    const l = text.lines[k]!;
+    places.push(`line ${l.line}${l.page === null ? '' : ` (page ${l.page})`}: ${f.masked}`);
+  }
+  const more = findings.length > places.length ? `; and ${findings.length - places.length} more` : '';
   throw new DomainError(
     'invalid_input',
     `${fileName}: contains what looks like a CPR number, which must never be published — ${places.join('; ')}${more}. Remove it from the document and import it again.`,

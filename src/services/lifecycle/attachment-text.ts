@@ -3,6 +3,7 @@
 // OpenDocument by unzipping the parts that hold the text; plain text; images have none.
 import { unzipSync } from 'fflate';
 import { DomainError } from '../../domain/errors.js';
+import { isTextPart, joinTextParts, officeTextParts } from './attachment-parts.js';
 import { extractPdfText, looksLikePdf } from '../../importer/extract/index.js';
 import type { TextStatus } from './staff-views.js';
 
@@ -91,14 +92,8 @@ function unzip(bytes: Uint8Array, fileName: string): Unzipped {
   try {
     return unzipSync(bytes, {
       filter: (f) => {
-        const wanted =
-          f.name === 'mimetype' ||
-          f.name === '[Content_Types].xml' ||
-          f.name === 'word/document.xml' ||
-          f.name === 'xl/sharedStrings.xml' ||
-          /^ppt\/slides\/slide\d+\.xml$/.test(f.name) ||
-          f.name === 'content.xml';
-        if (!wanted) return false;
+        // Every part with text anyone opening the file sees: the CPR guard scans them all.
+        if (!isTextPart(f.name)) return false;
         total += f.originalSize;
         if (total > MAX_UNZIPPED_BYTES) throw new DomainError('invalid_input', `${fileName}: filen pakker ud til mere end ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`, 'bytes');
         return true;
@@ -126,15 +121,8 @@ function zipFormat(parts: Unzipped): AttachmentFormat | null {
 }
 
 function zipText(format: AttachmentFormat, parts: Unzipped): string {
-  if (format === 'docx') return xmlText(utf8.decode(parts['word/document.xml'] ?? new Uint8Array()));
-  if (format === 'xlsx') return xmlText(utf8.decode(parts['xl/sharedStrings.xml'] ?? new Uint8Array()));
-  if (format === 'pptx') {
-    const slides = Object.keys(parts)
-      .filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k))
-      .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
-    return slides.map((k) => xmlText(utf8.decode(parts[k]))).join('\n\n').trim();
-  }
-  return xmlText(utf8.decode(parts['content.xml'] ?? new Uint8Array()));
+  if (format === 'pdf' || format === 'text' || format === 'png' || format === 'jpeg' || format === 'gif' || format === 'tiff') return '';
+  return joinTextParts(officeTextParts(format, parts));
 }
 
 function plainText(bytes: Uint8Array): string | null {

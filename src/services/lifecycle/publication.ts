@@ -5,6 +5,7 @@
 import { type Principal } from '../../domain/access.js';
 import { type CprHit, cprRefusalMessage, scanForCpr } from '../../domain/cpr-guard.js';
 import { DomainError, notFound } from '../../domain/errors.js';
+import { type OfficialContacts, type PersonalDataWarning, personalDataKindLabel, scanForPersonalData } from '../../domain/personal-data.js';
 import { newId } from '../../domain/ids.js';
 import { publicView } from '../../domain/agenda-item.js';
 import { type MeetingState, agendaIsPublic, minutesArePublic, transition } from '../../domain/meeting.js';
@@ -18,6 +19,7 @@ import {
   latestPublicationVersion,
   publicationsOfMeeting,
 } from '../../storage/repositories/publications.js';
+import { papersOfMeeting } from '../../storage/repositories/public-text-queries.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import { indexMeetings } from '../search/indexing.js';
@@ -42,21 +44,34 @@ function optionalNote(changeNote: string | null | undefined): string | null {
   return note === '' ? null : note;
 }
 
-/** What the CPR guard finds in what the public would see of this kind of publication now. */
-export async function cprHits(db: Db, meetingId: string, kind: PublicationKind): Promise<CprHit[]> {
-  const [row, items, files, exempted] = await Promise.all([
+/** What the public would see of this kind of publication now, as the guard and the warnings scan it. */
+async function scanInput(db: Db, meetingId: string, kind: PublicationKind, changeNote: string | null | undefined) {
+  const [row, items, files, papers, exempted] = await Promise.all([
     meetingRow(db, meetingId),
     new PortalQueries(db).agendaItems(meetingId),
     fileStaffColumns(db, meetingId),
+    papersOfMeeting(db, meetingId),
     exemptedFingerprints(db, meetingId),
   ]);
-  return scanForCpr({
+  return {
     kind,
     meeting: { location: row?.location ?? null },
     items,
     attachmentTexts: new Map(files.map((f) => [f.id, { text: f.text, sha256: f.sha256 }])),
+    papers,
+    changeNote: typeof changeNote === 'string' ? changeNote : null,
     exempted,
-  });
+  };
+}
+
+/** What the CPR guard finds in what the public would see of this kind of publication now (with this change note). */
+export async function cprHits(db: Db, meetingId: string, kind: PublicationKind, changeNote?: string | null): Promise<CprHit[]> {
+  return scanForCpr(await scanInput(db, meetingId, kind, changeNote));
+}
+
+/** E-mail addresses, phone numbers and street addresses in what would be published: warnings, never blocking. */
+export async function personalDataHits(db: Db, meetingId: string, kind: PublicationKind, official?: OfficialContacts): Promise<PersonalDataWarning[]> {
+  return scanForPersonalData({ ...(await scanInput(db, meetingId, kind, null)), ...(official ? { official } : {}) });
 }
 
 function cprRefusal(hits: CprHit[]): DomainError {
@@ -80,7 +95,7 @@ export async function publishVersion(
   kind: PublicationKind,
   changeNote: string | null | undefined,
 ): Promise<{ version: number }> {
-  const hits = await cprHits(trx, meeting.id, kind);
+  const hits = await cprHits(trx, meeting.id, kind, changeNote);
   if (hits.length > 0) throw cprRefusal(hits);
   const found = await findMeetingWithOrganization(trx, meeting.id);
   if (!found) throw notFound('Mødet', meeting.id);
@@ -177,12 +192,29 @@ export async function checkCpr(deps: LifecycleDeps, actor: Principal, meetingId:
   return cprHits(db, meetingId, kind);
 }
 
-/** Marks one current hit as a verified false positive (or an unscanned attachment as checked). */
+/** The personal-data warnings now, for the editor (before pressing publish). Editors only. */
+export async function checkPersonalData(deps: LifecycleDeps, actor: Principal, meetingId: string, kind: PublicationKind, official?: OfficialContacts): Promise<PersonalDataWarning[]> {
+  const db = deps.database.db;
+  await meetingForEdit(db, actor, meetingId);
+  return personalDataHits(db, meetingId, kind, official);
+}
+
+/** A current CPR hit or personal-data warning by fingerprint, as the mark stores it. */
+async function findingByFingerprint(trx: Db, meetingId: string, fingerprint: string): Promise<{ reason: string; masked: string; location: string } | undefined> {
+  const hits = [...(await cprHits(trx, meetingId, 'agenda')), ...(await cprHits(trx, meetingId, 'minutes'))];
+  const hit = hits.find((h) => h.fingerprint === fingerprint);
+  if (hit) return hit;
+  const warnings = [...(await personalDataHits(trx, meetingId, 'agenda')), ...(await personalDataHits(trx, meetingId, 'minutes'))];
+  const w = warnings.find((h) => h.fingerprint === fingerprint);
+  // The value itself is not stored with the mark: "Telefonnummer" and where suffice to audit it.
+  return w ? { reason: w.kind, masked: personalDataKindLabel[w.kind], location: w.location } : undefined;
+}
+
+/** Marks one current hit as a verified false positive (or an unscanned attachment or a personal-data warning as checked). */
 export async function markCprFalsePositive(deps: LifecycleDeps, actor: Principal, meetingId: string, fingerprint: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const meeting = await meetingForEdit(trx, actor, meetingId);
-    const hits = [...(await cprHits(trx, meetingId, 'agenda')), ...(await cprHits(trx, meetingId, 'minutes'))];
-    const hit = hits.find((h) => h.fingerprint === fingerprint);
+    const hit = await findingByFingerprint(trx, meetingId, fingerprint);
     if (!hit) throw new DomainError('not_found', 'Fundet findes ikke (længere) i mødets tekster', 'fingerprint');
     const at = deps.now();
     await insertCprExemption(trx, { fingerprint, meetingId, masked: hit.masked || '(ukontrolleret bilag)', location: hit.location, markedBy: actor.label, markedAt: at.toISOString() });

@@ -15,7 +15,8 @@ import { publicPaths } from '../../domain/public-urls.js';
 import { formatDate, formatDateShort } from '../../render/format.js';
 import { moveItem, reorderItems } from '../../services/lifecycle/items.js';
 import { getMeetingForStaff, listMeetings, type StaffMeeting, updateMeeting } from '../../services/lifecycle/meetings.js';
-import { checkCpr, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
+import type { PersonalDataWarning } from '../../domain/personal-data.js';
+import { checkCpr, checkPersonalData, markCprFalsePositive, publishAgenda } from '../../services/lifecycle/publication.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { ChangeNoteField, changeNotePage, needsChangeNote, postedChangeNote } from './change-note.js';
 import { editorItemHref, editorMeetingHref, newItemHref, StateBadge } from './common.js';
@@ -37,6 +38,7 @@ import {
 } from './forms.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
 import { withdrawalHref } from './withdrawal-page.js';
+import { PersonalDataWarnings } from './personal-data-warnings.js';
 import { editorPage, flash, flashMessage, type MeetingEditorLink, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
 const SAVED = flash('Mødet er gemt');
@@ -85,11 +87,12 @@ interface PageState {
 export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps, links: readonly MeetingEditorLink[] = []): void {
   const render = async (c: Context<AuthEnv>, viewer: Viewer, meetingId: string, state: PageState, status: 200 | 400 | 409 = 200) => {
     const meeting = await meetingForEditor(deps, viewer.principal, meetingId);
-    const [hits, targets] = await Promise.all([
+    const [hits, warnings, targets] = await Promise.all([
       meeting.cancelled ? Promise.resolve([]) : checkCpr(deps, viewer.principal, meeting.id, cprKind(meeting)),
+      meeting.cancelled ? Promise.resolve([]) : checkPersonalData(deps, viewer.principal, meeting.id, cprKind(meeting)),
       moveTargets(deps, viewer.principal, meeting),
     ]);
-    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} targets={targets} state={state} links={links} />, status);
+    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} warnings={warnings} targets={targets} state={state} links={links} />, status);
   };
 
   /** A refused action: the change-note page, or this page with the refusal in the summary. */
@@ -244,7 +247,15 @@ async function moveTargets(deps: StaffDeps, principal: Principal, meeting: Staff
 
 const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst' } as const;
 
-function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState; links: readonly MeetingEditorLink[] }) {
+function MeetingEditorPage(props: {
+  viewer: Viewer;
+  meeting: StaffMeeting;
+  hits: CprHit[];
+  warnings: PersonalDataWarning[];
+  targets: Option[];
+  state: PageState;
+  links: readonly MeetingEditorLink[];
+}) {
   const { viewer, meeting: m, state } = props;
   const csrf = viewer.csrf;
   const isPublic = agendaIsPublic(m.state);
@@ -386,6 +397,7 @@ function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits:
       ) : null}
 
       <CprSection meeting={m} hits={props.hits} csrf={csrf} />
+      <PersonalDataWarnings meetingId={m.id} warnings={props.warnings} csrf={csrf} />
 
       {!agendaIsPublic(m.state) && !m.cancelled ? (
         <section aria-labelledby="offentliggoer">
