@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DomainError } from '../../domain/errors.js';
-import { type PdfExtrasSource, pdfExtraParts } from './pdf-extras.js';
+import { pdfExtraParts } from './pdf-extras.js';
 import { numberLines, linesOfPage } from './pdf-layout.js';
 import type { LaidOutPage, Piece } from './pdf-layout.js';
 import { sha256Hex } from './text.js';
