@@ -1,6 +1,7 @@
 // Settings come from the environment (documented in .env.example) and CLI flags, which win.
 // Read once, validated with zod, frozen; every problem is listed at once so a misconfigured
 // deployment fails fast with one clear message.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
@@ -29,6 +30,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** `protokol serve` keeps the open-data dump (/data/) current itself: at start-up when it is missing or a day old, then nightly at 03:00 Danish time. */
   openDataNightly: boolean;
+  /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed; empty = none is. */
+  trustedProxies: readonly string[];
 }
 
 const schema = z.object({
@@ -66,8 +69,24 @@ const schema = z.object({
   OIDC_ROLE_MAP: z.string().trim().min(1).optional(),
   OIDC_MUNICIPALITY: z.string().trim().min(1).optional(),
   OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || splitList(v).every(isAddressOrCidr), { message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8' }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
 });
+
+const splitList = (v: string): string[] => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...more] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || more.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (version === 4 ? 32 : 128);
+}
 
 /** The settings that turn SSO on; given one, the others must be given too. */
 const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const;
@@ -161,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
           })
         : null,
     openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
+    trustedProxies: Object.freeze(c.TRUSTED_PROXIES ? splitList(c.TRUSTED_PROXIES) : []),
   };
   return Object.freeze(config);
 }
