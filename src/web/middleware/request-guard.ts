@@ -48,6 +48,10 @@ export function formBodyGuard(): MiddlewareHandler {
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && FORM_TYPES.includes(type)) {
       try {
+        // Read once (Hono keeps the bytes), and hand later readers (a route's own body
+        // limit reads the raw stream) a fresh body over the same bytes: no second copy.
+        const bytes = await c.req.arrayBuffer();
+        c.req.raw = new Request(c.req.raw, { body: bytes });
         await c.req.parseBody();
       } catch (e) {
         if (e instanceof DomainError) throw e;
