@@ -19,7 +19,7 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<(Ap
   const { ownerFlag, ownerId, ...token } = row;
   // A token whose account was removed from under it (user_id set null) has userId null and
   // stays an integration token; one whose account is disabled is nobody.
-  return { ...token, ownerDisabled: token.userId != null && (ownerId === null || Number(ownerFlag ?? 0) === 1) };
+  return { ...token, ownerDisabled: token.userId !== null && token.userId !== undefined && (ownerId === null || Number(ownerFlag ?? 0) === 1) };
 }
 
 /** Revokes every live token of the account; returns how many. */
