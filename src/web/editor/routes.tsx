@@ -11,6 +11,7 @@ import { registerMeetingEditorRoutes } from './meeting-editor.js';
 import { registerMeetingListRoutes } from './meeting-list.js';
 import { registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
+import { registerUserAdminRoutes } from './users.js';
 import { EditorLayout, isEditor } from './layout.js';
 import { editorPage, requireViewer } from './page.js';
 
@@ -33,6 +34,8 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   // Meeting room (attendance, decisions, approvals, minutes) and the members' screens.
   registerMeetingRoomRoutes(app, deps);
   registerMemberRoutes(app, deps);
+  // Administrators: accounts.
+  registerUserAdminRoutes(app, deps);
   return app;
 }
 
