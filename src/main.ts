@@ -59,7 +59,7 @@ export interface WebOptions {
   /** OParl `license` of the data (OPARL_LICENSE); left out, CC0. */
   oparlLicense?: string;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
-  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date };
+  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date; trustedProxies?: readonly string[] };
 }
 
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
@@ -76,6 +76,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
             baseUrl: options.baseUrl,
             secureCookies: options.baseUrl.startsWith('https:'),
             oidc: staff.oidc,
+            trustedProxies: staff.trustedProxies ?? [],
           },
         }
       : {}),
@@ -101,7 +102,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
-    staff: { files: ctx.files, oidc: ctx.config.oidc },
+    staff: { files: ctx.files, oidc: ctx.config.oidc, trustedProxies: ctx.config.trustedProxies },
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

@@ -20,6 +20,7 @@ const usage = [
   '                       it is for the whole installation',
   "  --person ID          the Person a member token acts as (required for member; its municipality is the person's)",
   '  --committee ID       limit a secretary token to this committee; repeatable',
+  '  --user EMAIL-OR-ID   the account the token belongs to: disabling it stops the token',
   '',
   ...databaseFlagsHelp,
 ].join('\n');
@@ -43,6 +44,7 @@ export const tokenCommand: Command = {
         municipality: { type: 'string' },
         person: { type: 'string' },
         committee: { type: 'string', multiple: true },
+        user: { type: 'string' },
       });
       if (values.help) return io.out(usage), 0;
       const missing = (['role', 'name'] as const).filter((k) => values[k] === undefined);
@@ -57,6 +59,7 @@ export const tokenCommand: Command = {
           ...(values.municipality === undefined ? {} : { municipality: values.municipality }),
           ...(values.person === undefined ? {} : { personId: values.person }),
           ...(values.committee === undefined ? {} : { committeeIds: values.committee }),
+          ...(values.user === undefined ? {} : { user: values.user }),
         });
         io.out(created.token);
         io.err(`Created API token ${created.id} (${role}). Store it now: it cannot be shown again.`);

@@ -1,6 +1,7 @@
 // Settings come from the environment (documented in .env.example) and CLI flags, which win.
 // Read once, validated with zod, frozen; every problem is listed at once so a misconfigured
 // deployment fails fast with one clear message.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
@@ -32,6 +33,8 @@ export interface Config {
   openDataNightly: boolean;
   /** OParl `license` of the open data (System, and Body unless the municipality set its own): a URL. */
   oparlLicense: string;
+  /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed; empty = none is. */
+  trustedProxies: readonly string[];
 }
 
 
@@ -76,8 +79,24 @@ const schema = z.object({
     .trim()
     .default(DEFAULT_OPEN_DATA_LICENSE)
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: 'must be the URL of a licence, e.g. https://creativecommons.org/licenses/by/4.0/' }),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || splitList(v).every(isAddressOrCidr), { message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8' }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
 });
+
+const splitList = (v: string): string[] => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...more] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || more.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (version === 4 ? 32 : 128);
+}
 
 /** The settings that turn SSO on; given one, the others must be given too. */
 const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const;
@@ -172,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
         : null,
     openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
     oparlLicense: c.OPARL_LICENSE,
+    trustedProxies: Object.freeze(c.TRUSTED_PROXIES ? splitList(c.TRUSTED_PROXIES) : []),
   };
   return Object.freeze(config);
 }

@@ -55,6 +55,27 @@ export function mayReadClosed(p: Principal, scope: Scope, isMember: boolean): bo
   return p.role === 'member' && p.personId !== null && inBody(p, scope.bodyId) && isMember;
 }
 
+/**
+ * A municipality's rule for substitutes (suppleanter): 'called_in' (the default) lets a
+ * substitute read closed items only of the meetings they are called in to; 'always' of every
+ * meeting of the committee they are a substitute for.
+ */
+export type SubstituteAccess = 'called_in' | 'always';
+
+export const parseSubstituteAccess = (value: string | null | undefined): SubstituteAccess => (value === 'always' ? 'always' : 'called_in');
+
+/**
+ * Whether a person's seat lets them read a meeting's closed items as a member: a membership
+ * other than substitute on the meeting's date, or being called in to the meeting (anyone who
+ * sat in it, member of the committee or not), or a substitute's membership where the
+ * municipality's rule says 'always'. The result is `isMember` for mayReadClosed.
+ */
+export function seatReadsClosed(roles: readonly string[], calledIn: boolean, rule: SubstituteAccess): boolean {
+  if (calledIn) return true;
+  if (roles.some((r) => r !== 'suppleant')) return true;
+  return rule === 'always' && roles.includes('suppleant');
+}
+
 /** Municipality settings, accounts and tokens. */
 export function mayAdminister(p: Principal, bodyId: string | null): boolean {
   return p.role === 'admin' && (p.bodyId === null || p.bodyId === bodyId);

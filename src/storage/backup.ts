@@ -2,7 +2,7 @@
 // PostgreSQL: pg_dump in custom format (restore with pg_restore), which must be at least as
 // new as the server; we check that first and say so plainly instead of leaving a bad file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import { DomainError } from '../domain/errors.js';
@@ -14,19 +14,22 @@ export interface BackupResult {
 }
 
 export async function backupDatabase(database: Database, target: string, pgUrl: string | null): Promise<BackupResult> {
-  mkdirSync(dirname(target), { recursive: true });
+  // A backup is the whole database: the owner's alone (0600 file, 0700 new directory).
+  if (mkdirSync(dirname(target), { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dirname(target), 0o700);
   // Write beside the target and rename at the end: a failed backup leaves no half file.
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   try {
     if (database.sqlite) {
       await database.sqlite.backup(partial);
+      chmodSync(partial, 0o600);
       renameSync(partial, target);
       return { path: target, method: 'sqlite-online-backup' };
     }
     if (!pgUrl) throw new DomainError('invalid_input', 'PostgreSQL backup needs DATABASE_URL');
     await assertPgDumpUsable(database);
     await runPgDump(pgUrl, partial);
+    chmodSync(partial, 0o600);
     renameSync(partial, target);
     return { path: target, method: 'pg_dump' };
   } finally {

@@ -1,6 +1,6 @@
 // Opening the database. Every difference between SQLite and PostgreSQL that the rest of the
 // code would otherwise have to know lives in this file.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
@@ -57,8 +57,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
 }
 
+/**
+ * The database holds personal data and password hashes: the file (and its WAL and shared-
+ * memory files) is the owner's alone, 0600, and a directory we create for it 0700. chmod
+ * after creation, because a mode given at creation is narrowed by whatever umask is set.
+ */
+function restrictSqliteFiles(path: string, when: 'before' | 'after'): void {
+  if (path === ':memory:') return;
+  if (when === 'before') {
+    const created = mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (created !== undefined) chmodSync(dirname(path), 0o700);
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 function openSqlite(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  restrictSqliteFiles(path, 'before');
   let handle: SqliteDatabase.Database;
   try {
     const Driver = sqliteDriver();
@@ -69,6 +84,7 @@ function openSqlite(path: string): Database {
   // WAL lets the portal read while an import writes; busy_timeout waits for a writer
   // instead of failing at once when two processes share the file.
   handle.pragma('journal_mode = WAL');
+  restrictSqliteFiles(path, 'after');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('synchronous = NORMAL');

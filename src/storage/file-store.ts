@@ -3,7 +3,7 @@
 // and a write is atomic (temp file + rename), so a crash never leaves half a file.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface StoredFile {
@@ -23,9 +23,18 @@ export class FileStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathFor(sha256);
     if (!existsSync(path)) {
-      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      // Attachments include closed ones: the owner's alone (dirs 0700, files 0600), set with
+      // chmod because a mode given at creation is narrowed by whatever umask is set.
+      const dir = join(this.root, sha256.slice(0, 2));
+      const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+      if (created !== undefined) {
+        await chmod(dir, 0o700);
+        // The first directory made was above the shard: the store's root is new as well.
+        if (created !== dir) await chmod(this.root, 0o700);
+      }
       const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(tmp, bytes);
+      await writeFile(tmp, bytes, { mode: 0o600 });
+      await chmod(tmp, 0o600);
       await rename(tmp, path);
     }
     return { sha256, size: bytes.byteLength };

@@ -17,6 +17,8 @@ export interface BodyTable extends Importable {
   approvalRule?: string;
   /** JSON [{ kind, heading }] or null for the default template. */
   sectionTemplate?: string | null;
+  /** 'called_in' | 'always' (migration 2026_12_02_0004; defaulted, so optional to writers). */
+  substituteClosedAccess?: string;
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
@@ -244,6 +246,10 @@ export interface AppUserTable {
   oidcIssuer?: string | null;
   oidcSubject?: string | null;
   disabled?: number;
+  /** Migration 2026_12_02_0004: when disabled, last signed in, deleted (an anonymised tombstone). */
+  disabledAt?: string | null;
+  lastSignInAt?: string | null;
+  deletedAt?: string | null;
 }
 
 export interface UserCommitteeTable {
@@ -288,6 +294,8 @@ export interface ApiTokenTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The account the token belongs to (migration 2026_12_02_0004); null = an integration's own. */
+  userId?: string | null;
 }
 
 export interface AuditLogTable {

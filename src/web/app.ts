@@ -18,7 +18,7 @@ import { feedRoutes } from './feeds/routes.js';
 import { conditionalGet } from './middleware/etag.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { pageCache } from './middleware/page-cache.js';
-import { requestGuard } from './middleware/request-guard.js';
+import { MAX_LOGIN_BODY_BYTES, formBodyGuard, requestGuard } from './middleware/request-guard.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { portalRoutes } from './portal/routes.js';
@@ -100,7 +100,10 @@ export function createApp(deps: AppDeps): Hono {
     // After the page cache and the public feeds: those never depend on who asks.
     // Bounded before anything reads a body: the CSRF check may parse a posted form, and the
     // routes set tighter limits of their own (1 MB JSON).
+    // The sign-in form is open to anyone: a few kB, refused by Content-Length before any parse.
+    app.use('/login', bodyLimit({ maxSize: MAX_LOGIN_BODY_BYTES, onError: (c) => tooLarge(c) }));
     app.use('*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => tooLarge(c) }));
+    app.use('*', formBodyGuard());
     app.use('*', authenticate(deps.staff));
     app.route('/', authRoutes(deps.staff));
     app.route('/', editorRoutes(deps.staff));

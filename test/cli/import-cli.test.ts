@@ -70,6 +70,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const again = await runCli(['import', join(docs, 'lejre.txt')], env);
       assert.equal(again.code, 0, again.stderr);
       assert.match(again.stdout, /Documents: 0 new, 0 updated, 1 unchanged, 0 failed/);
+
+      // --municipality: the slug or the name of the existing municipality; never one made up from a slug.
+      for (const ref of ['lejre-kommune', 'Lejre', 'Lejre Kommune']) {
+        const same = await runCli(['import', join(docs, 'lejre.txt'), '--municipality', ref], env);
+        assert.equal(same.code, 0, `${ref}: ${same.stderr}`);
+        assert.match(same.stdout, /1 unchanged/, ref);
+      }
+      const invented = await runCli(['import', join(docs, 'lejre.txt'), '--municipality', 'roskilde-kommune'], env);
+      assert.equal(invented.code, 2, invented.stderr);
+      assert.match(invented.stderr, /--municipality "roskilde-kommune" is no municipality here \(known: lejre-kommune\)/);
     });
   });
 }

@@ -45,6 +45,12 @@ export class CookieJar {
 
 export const BASE_URL = 'http://127.0.0.1:3999';
 
+/** The reverse proxy the probe app trusts by default (TRUSTED_PROXIES). */
+export const LOCAL_PROXY = '127.0.0.1';
+
+/** The env node-server gives a request from this socket address (what clientAddress reads). */
+export const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+
 export interface ProbeAnswer {
   principal: { kind: string; id: string; role: string; label: string; bodyId: string | null; personId: string | null; committeeIds: string[] | null } | null;
   session: { id: string; csrfToken: string } | null;
@@ -55,13 +61,21 @@ export interface ProbeAnswer {
  * The real web app plus probes at /__whoami and /api/__whoami (GET: who am I; POST: also
  * echoes the body, parsed after the middleware has looked at it).
  */
-export function appWithProbes(database: Database, filesDir: string, options: { now?: () => Date; oidc?: OidcSettings | null; baseUrl?: string } = {}): Hono {
+export function appWithProbes(
+  database: Database,
+  filesDir: string,
+  options: { now?: () => Date; oidc?: OidcSettings | null; baseUrl?: string; trustedProxies?: string[] } = {},
+): Hono {
   const files = new FileStore(filesDir);
   const app = createWebApp(database, files, {
     baseUrl: options.baseUrl ?? BASE_URL,
-    staff: { files, oidc: options.oidc ?? null, ...(options.now ? { now: options.now } : {}) },
+    staff: { files, oidc: options.oidc ?? null, trustedProxies: options.trustedProxies ?? [LOCAL_PROXY], ...(options.now ? { now: options.now } : {}) },
     logError: (e) => console.error(e),
   }) as unknown as Hono<AuthEnv>;
+  // app.request() has no socket; give every request one from LOCAL_PROXY (a trusted reverse
+  // proxy on this machine, so X-Forwarded-For counts) unless the test passes its own env.
+  const request = app.request.bind(app);
+  app.request = (input, init, env, ctx) => request(input, init, env ?? peer(LOCAL_PROXY), ctx);
   for (const path of ['/__whoami', '/api/__whoami']) {
     app.get(path, (c) => c.json({ principal: c.get('principal'), session: c.get('session') }));
     app.post(path, async (c) => {

@@ -24,9 +24,10 @@ export async function principalForUser(db: Db, userId: string): Promise<Principa
   };
 }
 
-export function principalForTokenRow(row: ApiTokenTable): Principal | null {
+/** `ownerDisabled`: the token belongs to an account that is disabled (checked on every request). */
+export function principalForTokenRow(row: ApiTokenTable & { ownerDisabled?: boolean }): Principal | null {
   const role = parseRole(row.role);
-  if (!role || row.revokedAt !== null) return null;
+  if (!role || row.revokedAt !== null || row.ownerDisabled === true) return null;
   const committees = row.committeeIds === null ? null : (JSON.parse(row.committeeIds) as string[]);
   return {
     kind: 'token',

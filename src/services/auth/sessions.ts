@@ -3,6 +3,7 @@
 // a copy of the table signs nobody in. Each session has its own CSRF token for forms.
 import type { Principal } from '../../domain/access.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../../storage/repositories/sessions.js';
+import { recordSignIn } from '../../storage/repositories/users.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { principalForUser } from './principal.js';
 import { isWellFormedToken, randomToken, sha256Hex } from './secrets.js';
@@ -43,6 +44,8 @@ export async function startSession(db: Db, userId: string, now: Date, previousTo
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   const at = now.toISOString();
   await insertSession(db, { id, userId, csrfToken, createdAt: at, expiresAt: expiresAt.toISOString(), lastSeenAt: at });
+  // Shown on the administration screen: an account nobody uses is a candidate for closing.
+  await recordSignIn(db, userId, at);
   return { token, id, csrfToken, expiresAt };
 }
 

@@ -8,6 +8,7 @@ import { newId } from '../../domain/ids.js';
 import { type UserRole, parseRole, userRoles } from '../../domain/user.js';
 import type { Database } from '../../storage/db.js';
 import { findApiToken, findApiTokenByHash, insertApiToken, listApiTokenRows, markApiTokenRevoked, touchApiToken } from '../../storage/repositories/api-tokens.js';
+import { findUserByEmail, findUserById } from '../../storage/repositories/users.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import { resolveAccountScope } from '../users/account-scope.js';
@@ -27,6 +28,8 @@ export interface NewApiToken {
   municipality?: string;
   personId?: string;
   committeeIds?: string[];
+  /** The account (email or id) the token belongs to: disabling or deleting it stops the token. */
+  user?: string;
 }
 
 export interface ApiTokenSummary {
@@ -39,6 +42,7 @@ export interface ApiTokenSummary {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  userId: string | null;
 }
 
 export async function createApiToken(
@@ -56,6 +60,7 @@ export async function createApiToken(
   await database.db.transaction().execute(async (trx) => {
     const scope = await resolveAccountScope(trx, { role, municipality: input.municipality, personId: input.personId, committeeIds: input.committeeIds }, 'require');
     const committeeIds = scope.committeeIds.length > 0 ? scope.committeeIds : null;
+    const owner = input.user ? await tokenOwner(trx, input.user) : null;
     await insertApiToken(trx, {
       id,
       tokenHash: sha256Hex(token),
@@ -67,11 +72,12 @@ export async function createApiToken(
       createdAt: now.toISOString(),
       lastUsedAt: null,
       revokedAt: null,
+      userId: owner,
     });
     await audit(
       trx,
       actor,
-      { action: 'token.create', entityType: 'api_token', entityId: id, bodyId: scope.bodyId, after: { name, role, bodyId: scope.bodyId, personId: scope.personId, committeeIds } },
+      { action: 'token.create', entityType: 'api_token', entityId: id, bodyId: scope.bodyId, after: { name, role, bodyId: scope.bodyId, personId: scope.personId, committeeIds, userId: owner } },
       now,
     );
   });
@@ -90,7 +96,16 @@ export async function listApiTokens(database: Database): Promise<ApiTokenSummary
     createdAt: r.createdAt,
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
+    userId: r.userId ?? null,
   }));
+}
+
+async function tokenOwner(db: Db, ref: string): Promise<string> {
+  const wanted = ref.trim();
+  const user = (await findUserById(db, wanted)) ?? (await findUserByEmail(db, wanted));
+  if (!user || user.deletedAt !== null) throw new DomainError('invalid_input', `user: no account with email or id "${wanted}"`, 'user');
+  if (user.disabled) throw new DomainError('invalid_input', `user: ${user.email} is disabled`, 'user');
+  return user.id;
 }
 
 /** Revokes the token at once (every process checks on every request). Already revoked: no change. */

@@ -6,6 +6,7 @@ import type { Database } from '../../storage/db.js';
 import { type DocumentOutcome, importParsedDocument } from './import-document.js';
 import { assertNoCprNumbers } from './cpr-guard.js';
 import { listDocuments, readDocument } from './read-document.js';
+import { resolveMunicipalityOption } from './structure.js';
 
 export { importParsedDocument } from './import-document.js';
 export type { DocumentOutcome, DocumentResult, SourceFile } from './import-document.js';
@@ -44,7 +45,9 @@ function reasonOf(e: unknown, path: string): string {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-export async function importDocuments(database: Database, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importDocuments(database: Database, paths: readonly string[], given: ImportOptions = {}): Promise<ImportReport> {
+  // An existing municipality by slug or name; never one invented from a slug (import/structure.ts).
+  const options: ImportOptions = { ...given, municipality: await resolveMunicipalityOption(database.db, given.municipality) };
   const { files, skipped } = await listDocuments(paths);
   const report: ImportReport = {
     files: files.length,

@@ -1,6 +1,7 @@
 // The municipality's structure an imported document names: body, term, committee (linked to
 // the same committee of the neighbouring terms), people and memberships. Existing rows are
 // reused, so another document (or a staff-made row) naming the same thing links to it.
+import { DomainError } from '../../domain/errors.js';
 import { type MembershipRole, membershipRoles } from '../../domain/organization.js';
 import { ARCHIVE_SOURCE, bodyKey, membershipKey, organizationKey, personKey, termKey } from '../../importer/map/keys.js';
 import { splitParty } from '../../importer/map/meeting.js';
@@ -20,6 +21,7 @@ import {
   setShortName,
 } from '../../storage/repositories/archive-lookup.js';
 import type { Db } from '../../storage/repositories/upsert.js';
+import { findBodyRef, listBodyRefs } from '../../storage/repositories/users.js';
 
 export async function ensureBody(db: Db, body: BodyIdentity): Promise<string> {
   const existing = await findBodyBySlug(db, body.slug);
@@ -129,4 +131,27 @@ export async function saveMemberships(
       endDate: term.endDate,
     });
   }
+}
+
+/**
+ * `--municipality` as given on the command line: the slug, name or id of an existing
+ * municipality (its name is returned, which the importer maps to the same slug), or a proper
+ * name such as "Lejre" or "Lejre Kommune" for one to be created. A value written like a slug
+ * (lower case, no spaces: "lejre-kommune") that names no municipality is refused: made into a
+ * name it would create "lejre-kommune Kommune".
+ */
+export async function resolveMunicipalityOption(db: Db, value: string | undefined): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  const given = value.trim();
+  const known = (await findBodyRef(db, given)) ?? (await findBodyRef(db, `${given} Kommune`));
+  if (known) return known.name;
+  if (given === '' || /^[\p{Ll}\d-]+$/u.test(given)) {
+    const all = await listBodyRefs(db);
+    throw new DomainError(
+      'invalid_input',
+      `--municipality "${value}" is no municipality here${all.length > 0 ? ` (known: ${all.map((b) => b.slug).join(', ')})` : ''}; give its slug or name, or the proper name ("Lejre Kommune") to create it`,
+      'municipality',
+    );
+  }
+  return given;
 }

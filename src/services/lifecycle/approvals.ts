@@ -27,6 +27,12 @@ export async function approveMinutes(deps: LifecycleDeps, actor: Principal, meet
     await lockMeeting(trx, meetingId);
     const meeting = await loadMeeting(trx, meetingId);
     const { rule, attendees: people, approvals } = await loadApprovalState(trx, meeting);
+    // Permission before state: whoever could never approve this meeting (another
+    // municipality, not its secretariat, not one who attended) hears 403, not what state it is in.
+    const attended = actor.personId !== null && people.some((a) => a.personId === actor.personId);
+    if (!mayEdit(actor, meeting) && !attended) {
+      throw new DomainError('forbidden', 'Referatet godkendes af de medlemmer, der deltog i mødet, og af sekretariatet');
+    }
     const slot = approvalSlot(rule, actor, meeting, meeting, people);
     const mine = (list: readonly StoredApproval[]) =>
       list.find((a) => (slot.role === 'secretary' ? a.role === 'secretary' : a.role === 'member' && a.personId === slot.personId));

@@ -1,8 +1,9 @@
 // The checks every lifecycle write starts with: the meeting or item exists (404), the actor
 // may edit it (403), and the save starts from the current version (409, nothing written).
-import { type Principal, assertMayEdit, mayReadClosed } from '../../domain/access.js';
+import { type Principal, assertMayEdit, mayEdit, mayReadClosed, parseSubstituteAccess, seatReadsClosed } from '../../domain/access.js';
 import { notFound, staleVersion } from '../../domain/errors.js';
-import { type ItemRef, type MeetingRef, findItemRef, findMeetingRef, isMemberOn } from '../../storage/repositories/lifecycle-refs.js';
+import { seatFacts } from '../../storage/repositories/closed-access.js';
+import { type ItemRef, type MeetingRef, findItemRef, findMeetingRef } from '../../storage/repositories/lifecycle-refs.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 
 export type { ItemRef, MeetingRef };
@@ -33,10 +34,16 @@ export async function itemForEdit(db: Db, actor: Principal, itemId: string): Pro
   return found;
 }
 
-/** Whether the actor may see the meeting's closed items (its members on the meeting's date, its secretariat). */
+/**
+ * Whether the actor may see the meeting's closed items: its secretariat, its members on the
+ * meeting's date, and its substitutes only as the municipality's rule allows (by default
+ * only for the meetings they are called in to; domain/access.ts#seatReadsClosed).
+ */
 export async function canReadClosed(db: Db, actor: Principal, meeting: MeetingRef): Promise<boolean> {
-  const member = actor.personId !== null && (await isMemberOn(db, actor.personId, meeting.organizationId, meeting.date));
-  return mayReadClosed(actor, meeting, member);
+  if (mayEdit(actor, meeting)) return true;
+  if (actor.personId === null) return false;
+  const seat = await seatFacts(db, actor.personId, meeting);
+  return mayReadClosed(actor, meeting, seatReadsClosed(seat.roles, seat.calledIn, parseSubstituteAccess(seat.substituteAccess)));
 }
 
 /** Optimistic locking: `expected` undefined means the client did not ask for the check. */

@@ -14,6 +14,7 @@ import { consultationRoleLabel } from '../../domain/paper.js';
 import { CaseQueries } from '../../storage/repositories/case-queries.js';
 import { DirectoryQueries } from '../../storage/repositories/directory-queries.js';
 import type { LifecycleDeps } from './deps.js';
+import { canReadClosed } from './guard.js';
 import { type StaffMeetingSummary, listMeetings } from './meetings.js';
 
 /** How many past meetings the member's front page lists. */
@@ -24,7 +25,7 @@ export interface MemberMeetings {
   recent: StaffMeetingSummary[];
 }
 
-type Membership = { organizationId: string; startDate: string; endDate: string | null };
+type Membership = { organizationId: string; role: string; startDate: string; endDate: string | null };
 const memberOn = (memberships: readonly Membership[], organizationId: string | null, date: string): boolean =>
   organizationId !== null && memberships.some((m) => m.organizationId === organizationId && membershipActiveOn(m, date));
 
@@ -79,7 +80,18 @@ export async function memberCaseHistory(deps: LifecycleDeps, actor: Principal, p
       continue;
     }
     if (!agendaIsPublic(c.meeting.state)) continue;
-    const wasMember = memberOn(memberships, c.organizationId, c.meeting.date);
+    // A substitute's seat counts only as the municipality's rule allows (guard.ts#canReadClosed).
+    const seated = memberOn(
+      memberships.filter((m) => m.role !== 'suppleant'),
+      c.organizationId,
+      c.meeting.date,
+    );
+    const wasMember =
+      seated ||
+      (memberOn(memberships, c.organizationId, c.meeting.date) &&
+        actor.bodyId !== null &&
+        c.organizationId !== null &&
+        (await canReadClosed(db, actor, { id: c.meeting.id, bodyId: actor.bodyId, organizationId: c.organizationId, date: c.meeting.date, state: c.meeting.state, cancelled: false, version: 0 })));
     if (c.item !== null && !c.item.public && !wasMember) continue;
     // Decisions are public with the minutes; the committee's own members knew them at once.
     const decisionKnown = minutesArePublic(c.meeting.state) || (wasMember && c.meeting.state !== 'agenda_published');

@@ -10,6 +10,7 @@ import * as m0006 from './2026_11_23_0006_oparl.js';
 import * as m1202_0001 from './2026_12_02_0001_depublication.js';
 import * as m1202_0002 from './2026_12_02_0002_withdrawals.js';
 import * as m1203 from './2026_12_02_0003_oparl_locations.js';
+import * as m20261202_0004 from './2026_12_02_0004_accounts.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0001_depublication': m1202_0001,
   '2026_12_02_0002_withdrawals': m1202_0002,
   '2026_12_02_0003_oparl_locations': m1203,
+  '2026_12_02_0004_accounts': m20261202_0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,3 +26,9 @@ export async function deleteExpiredSessions(db: Db, now: string, idleBefore: str
     .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<', idleBefore)]))
     .execute();
 }
+
+/** Ends every session of the account; returns how many there were. */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom('session').where('userId', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -12,6 +12,10 @@ export interface AccountRow extends User {
   oidcIssuer: string | null;
   oidcSubject: string | null;
   disabled: boolean;
+  disabledAt: string | null;
+  lastSignInAt: string | null;
+  /** Set on the anonymised tombstone a deleted account leaves. */
+  deletedAt: string | null;
 }
 
 export interface NewAccountRow {
@@ -32,7 +36,7 @@ export async function insertUser(db: Db, u: NewAccountRow): Promise<void> {
   await db.insertInto('appUser').values(u).execute();
 }
 
-const accountColumns = ['id', 'email', 'name', 'passwordHash', 'role', 'createdAt', 'personId', 'bodyId', 'oidcIssuer', 'oidcSubject', 'disabled'] as const;
+const accountColumns = ['id', 'email', 'name', 'passwordHash', 'role', 'createdAt', 'personId', 'bodyId', 'oidcIssuer', 'oidcSubject', 'disabled', 'disabledAt', 'lastSignInAt', 'deletedAt'] as const;
 
 type RawAccount = {
   id: string;
@@ -46,6 +50,9 @@ type RawAccount = {
   oidcIssuer?: string | null;
   oidcSubject?: string | null;
   disabled?: number | null;
+  disabledAt?: string | null;
+  lastSignInAt?: string | null;
+  deletedAt?: string | null;
 };
 
 const toAccount = (r: RawAccount): AccountRow => ({
@@ -60,6 +67,9 @@ const toAccount = (r: RawAccount): AccountRow => ({
   oidcIssuer: r.oidcIssuer ?? null,
   oidcSubject: r.oidcSubject ?? null,
   disabled: Number(r.disabled ?? 0) === 1,
+  disabledAt: r.disabledAt ?? null,
+  lastSignInAt: r.lastSignInAt ?? null,
+  deletedAt: r.deletedAt ?? null,
 });
 
 export async function findUserByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
@@ -93,6 +103,43 @@ export async function updateUser(
     .set({ ...rest, ...(disabled === undefined ? {} : { disabled: disabled ? 1 : 0 }) })
     .where('id', '=', id)
     .execute();
+}
+
+/** Every account that is not a deleted tombstone, of one municipality (bodyId) or all (undefined). */
+export async function listAccounts(db: Db, bodyId?: string): Promise<AccountRow[]> {
+  let q = db.selectFrom('appUser').select(accountColumns).where('deletedAt', 'is', null);
+  if (bodyId !== undefined) q = q.where('bodyId', '=', bodyId);
+  const rows = await q.orderBy('email').execute();
+  return rows.map(toAccount);
+}
+
+export async function setUserDisabled(db: Db, id: string, disabledAt: string | null): Promise<void> {
+  await db
+    .updateTable('appUser')
+    .set({ disabled: disabledAt === null ? 0 : 1, disabledAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('appUser').set({ passwordHash }).where('id', '=', id).execute();
+}
+
+export async function recordSignIn(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('appUser').set({ lastSignInAt: at }).where('id', '=', id).execute();
+}
+
+/**
+ * Turns the account into a tombstone: no email, name, password, SSO link or Person, disabled.
+ * The row (and its id) stays so the audit log and approvals that name it keep resolving.
+ */
+export async function anonymiseUser(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('appUser')
+    .set({ email: `slettet-${id}@invalid`, name: null, passwordHash: '', oidcIssuer: null, oidcSubject: null, personId: null, disabled: 1, disabledAt: at, deletedAt: at })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('userCommittee').where('userId', '=', id).execute();
 }
 
 export async function listUserCommittees(db: Db, userId: string): Promise<string[]> {

@@ -26,6 +26,8 @@ export interface StaffDeps extends LifecycleDeps {
   /** Secure flag on the session cookie: on unless the site is served over plain http. */
   secureCookies: boolean;
   oidc: OidcSettings | null;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-For is believed; left out, none. */
+  trustedProxies?: readonly string[];
 }
 
 /** The principal, or 401 (the API answers JSON; pages redirect to /login). */

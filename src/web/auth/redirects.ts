@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net';
+
 // Where a sign-in may send the browser afterwards: a path on this site, nothing else. "//host"
 // and "/\host" are other sites to a browser (it reads "\" as "/"), so both are refused.
 
@@ -9,15 +11,44 @@ export function safeNext(value: unknown): string {
   return value;
 }
 
+/** "::ffff:10.0.0.1" is 10.0.0.1: a dual-stack socket reports IPv4 peers that way. */
+const plainAddress = (a: string): string => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a) ? a.slice(7) : a);
+
+/** TRUSTED_PROXIES (IPs and CIDRs, validated by config.ts) as a set to test addresses against. */
+export function proxySet(entries: readonly string[]): BlockList {
+  const set = new BlockList();
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) set.addAddress(address, type);
+    else set.addSubnet(address, Number(bits), type);
+  }
+  return set;
+}
+
+const inSet = (set: BlockList, address: string): boolean => {
+  const a = plainAddress(address);
+  const version = isIP(a);
+  return version !== 0 && set.check(a, version === 6 ? 'ipv6' : 'ipv4');
+};
+
 /**
- * The visitor's address, for the per-address sign-in limit. The socket's address when the
- * server passes it; behind a reverse proxy on this machine, the address the proxy appended
- * last to X-Forwarded-For (the client cannot forge that entry, only the ones before it).
+ * The visitor's address, for the per-address sign-in limit: the socket's peer, unless that
+ * peer is one of the TRUSTED_PROXIES. Then X-Forwarded-For is read from the right: each
+ * trusted proxy appends the address it got the request from, so the right-most entry that is
+ * not itself a trusted proxy is the client; everything left of it could be forged. From an
+ * untrusted peer the header is ignored, whatever it says.
  */
-export function clientAddress(env: unknown, forwardedFor: string | undefined): string | null {
+export function clientAddress(env: unknown, forwardedFor: string | undefined, trusted: BlockList | null): string | null {
   const peer = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
-  const last = forwardedFor?.split(',').map((s) => s.trim()).filter((s) => s.length > 0).at(-1) ?? null;
-  if (peer === null) return last;
-  const local = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
-  return local && last ? last : peer;
+  if (peer === null) return null;
+  if (trusted === null || !inSet(trusted, peer) || forwardedFor === undefined) return plainAddress(peer);
+  const hops = forwardedFor.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] ?? '';
+    if (isIP(plainAddress(hop)) === 0) return plainAddress(peer);
+    if (!inSet(trusted, hop)) return plainAddress(hop);
+  }
+  // Every hop is a trusted proxy: the request began at one of them.
+  return plainAddress(hops[0] ?? peer);
 }

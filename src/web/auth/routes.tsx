@@ -23,7 +23,7 @@ import {
   setSessionCookie,
 } from './cookies.js';
 import { LoginPage, type LoginPageProps, SignInProblemPage } from './login-page.js';
-import { clientAddress, safeNext } from './redirects.js';
+import { clientAddress, proxySet, safeNext } from './redirects.js';
 
 /** Longer than any real address or password; more is a probe, not a typo. */
 const MAX_FIELD = 1024;
@@ -34,6 +34,7 @@ export function authRoutes(deps: StaffDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const db = deps.database.db;
   const baseUrl = deps.baseUrl.replace(/\/+$/, '');
+  const proxies = deps.trustedProxies && deps.trustedProxies.length > 0 ? proxySet(deps.trustedProxies) : null;
   const oidc = deps.oidc ? new OidcSignIn(deps.database, deps.oidc, `${baseUrl}/auth/oidc/callback`) : null;
 
   const page = (c: Context, props: Omit<LoginPageProps, 'baseUrl' | 'sso'>, status: ContentfulStatusCode = 200) => {
@@ -76,7 +77,7 @@ export function authRoutes(deps: StaffDeps): Hono<AuthEnv> {
     const result =
       password.length > MAX_FIELD
         ? ({ ok: false, reason: 'invalid' } as const)
-        : await loginWithPassword(db, { email, password, ip: clientAddress(c.env, c.req.header('X-Forwarded-For')) }, deps.now());
+        : await loginWithPassword(db, { email, password, ip: clientAddress(c.env, c.req.header('X-Forwarded-For'), proxies) }, deps.now());
     if (result.ok) return signIn(c, result.userId, next);
     if (result.reason === 'rate_limited') {
       return page(c, { csrfToken, next, email, problem: 'For mange mislykkede forsøg på at logge ind. Vent 15 minutter, og prøv igen.' }, 429);

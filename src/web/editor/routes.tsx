@@ -12,6 +12,7 @@ import { registerMeetingListRoutes } from './meeting-list.js';
 import { meetingRoomLinks, registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
 import { registerWithdrawalRoutes } from './withdrawal.js';
+import { registerUserAdminRoutes } from './users.js';
 import { EditorLayout, isEditor } from './layout.js';
 import { editorPage, requireViewer } from './page.js';
 
@@ -37,6 +38,8 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerMeetingRoomRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerWithdrawalRoutes(app, deps);
+  // Administrators: accounts.
+  registerUserAdminRoutes(app, deps);
   return app;
 }
 
