@@ -13,12 +13,16 @@ export { linkTargets };
 
 export type CprHitReason = 'cpr' | 'unscanned';
 
-export interface CprHit {
+export interface CprHit extends FindingPlace {
   /** SHA-256 (hex) of where the number is and its digits; what a false-positive mark stores. */
   fingerprint: string;
   /** The number with its serial masked ("130824-xxxx"); the full number is never reported. */
   masked: string;
   reason: CprHitReason;
+}
+
+/** Where in a publication a finding is: shared by CPR hits and personal-data warnings. */
+export interface FindingPlace {
   /** Null for the meeting's own fields (location, change note). */
   itemId: string | null;
   itemNumber: string | null;

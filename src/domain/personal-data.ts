@@ -15,6 +15,7 @@
 //   postcode and town ("4000 Roskilde") taken along when present; `official.addresses` and
 //   the meeting's location (where the council meets) are left out.
 import { createHash } from 'node:crypto';
+import type { FindingPlace } from './cpr-guard.js';
 import { type Place, type PublicTextInput, attachmentPartAt, describe, publicTexts } from './public-texts.js';
 import { lineAndColumn, normaliseForScan } from './scan-text.js';
 
@@ -22,21 +23,12 @@ export type PersonalDataKind = 'email' | 'phone' | 'address';
 
 export const personalDataKindLabel: Record<PersonalDataKind, string> = { email: 'E-mailadresse', phone: 'Telefonnummer', address: 'Adresse' };
 
-export interface PersonalDataWarning {
+export interface PersonalDataWarning extends FindingPlace {
   /** What a "kontrolleret" mark stores (the same table as CPR false positives). */
   fingerprint: string;
   kind: PersonalDataKind;
   /** The text found, as written (staff only: the editor's warnings list). */
   value: string;
-  itemId: string | null;
-  itemNumber: string | null;
-  itemTitle: string | null;
-  attachmentId: string | null;
-  attachmentTitle: string | null;
-  field: string;
-  line: number;
-  column: number;
-  location: string;
 }
 
 /** The municipality's own contact details: never a private person's. */

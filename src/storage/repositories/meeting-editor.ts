@@ -4,7 +4,7 @@
 import type { Insertable } from 'kysely';
 import type { Meeting } from '../../domain/meeting.js';
 import type { AgendaItemTable, MeetingTable } from '../schema.js';
-import { toMeeting } from './portal-queries.js';
+import { meetingColumns, toMeeting } from './rows.js';
 import type { Db } from './upsert.js';
 
 /** A meeting with its organization's name and municipality, and its locking version. */
@@ -53,16 +53,9 @@ const meetingWithOrganization = (db: Db) =>
     .selectFrom('meeting')
     .innerJoin('organization', 'organization.id', 'meeting.organizationId')
     .select([
-      'meeting.id',
-      'meeting.organizationId',
+      ...meetingColumns,
       'organization.name as organizationName',
       'organization.bodyId',
-      'meeting.date',
-      'meeting.startTime',
-      'meeting.endTime',
-      'meeting.location',
-      'meeting.state',
-      'meeting.cancelled',
       'meeting.version',
     ]);
 
