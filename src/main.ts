@@ -18,6 +18,7 @@ import { documentRoutes } from './web/portal/documents.js';
 import { meetingDocumentsFor } from './services/meeting-documents.js';
 import type { OidcSettings } from './services/auth/oidc-settings.js';
 import type { SiteSettings } from './web/site.js';
+import type { ExtractLimits } from './services/lifecycle/sandbox/limits.js';
 
 export interface AppContext {
   config: Readonly<Config>;
@@ -57,7 +58,7 @@ export interface WebOptions {
   logError?: (error: unknown) => void;
   benchStaticFile?: string | undefined;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
-  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date };
+  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date; extractLimits?: Readonly<ExtractLimits> };
 }
 
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
@@ -74,6 +75,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
             baseUrl: options.baseUrl,
             secureCookies: options.baseUrl.startsWith('https:'),
             oidc: staff.oidc,
+            ...(staff.extractLimits ? { extractLimits: staff.extractLimits } : {}),
           },
         }
       : {}),
@@ -98,7 +100,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
-    staff: { files: ctx.files, oidc: ctx.config.oidc },
+    staff: { files: ctx.files, oidc: ctx.config.oidc, extractLimits: ctx.config.extract },
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { type UserRole, parseRole } from '../domain/user.js';
 import type { OidcSettings } from '../services/auth/oidc-settings.js';
+import type { ExtractLimits } from '../services/lifecycle/sandbox/limits.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -29,6 +30,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** `protokol serve` keeps the open-data dump (/data/) current itself: at start-up when it is missing or a day old, then nightly at 03:00 Danish time. */
   openDataNightly: boolean;
+  /** Bounds on parsing an untrusted file (uploads, imported documents), in the extraction worker. */
+  extract: Readonly<ExtractLimits>;
 }
 
 const schema = z.object({
@@ -67,6 +70,11 @@ const schema = z.object({
   OIDC_MUNICIPALITY: z.string().trim().min(1).optional(),
   OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
+  // Defaults as services/lifecycle/sandbox/limits.ts#DEFAULT_EXTRACT_LIMITS.
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
+  EXTRACT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4096).default(100),
+  EXTRACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(5_000_000),
 });
 
 /** The settings that turn SSO on; given one, the others must be given too. */
@@ -161,6 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
           })
         : null,
     openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
+    extract: Object.freeze({
+      timeoutMs: c.EXTRACT_TIMEOUT_MS,
+      memoryMb: c.EXTRACT_MEMORY_MB,
+      maxUnpackedBytes: c.EXTRACT_MAX_UNPACKED_MB * 1024 * 1024,
+      maxTextChars: c.EXTRACT_MAX_TEXT_CHARS,
+    }),
   };
   return Object.freeze(config);
 }

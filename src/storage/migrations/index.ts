@@ -7,6 +7,7 @@ import * as m0003 from './2026_11_23_0003_search.js';
 import * as m0004 from './2026_11_23_0004_lifecycle.js';
 import * as m0005 from './2026_11_23_0005_member_notes.js';
 import * as m0006 from './2026_11_23_0006_oparl.js';
+import * as m20261202FileTextProblem from './2026_12_02_1720_file_text_problem.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0004_lifecycle': m0004,
   '2026_11_23_0005_member_notes': m0005,
   '2026_11_23_0006_oparl': m0006,
+  '2026_12_02_1720_file_text_problem': m20261202FileTextProblem,
 };
 
 export const migrationProvider: MigrationProvider = {

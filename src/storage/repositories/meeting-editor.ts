@@ -126,7 +126,7 @@ export const fileStaffColumns = (db: Db, meetingId: string) =>
   db
     .selectFrom('file')
     .innerJoin('agendaItem', 'agendaItem.id', 'file.agendaItemId')
-    .select(['file.id', 'file.text', 'file.sha256', 'file.mediaType'])
+    .select(['file.id', 'file.text', 'file.textProblem', 'file.sha256', 'file.mediaType'])
     .where('agendaItem.meetingId', '=', meetingId)
     .execute();
 

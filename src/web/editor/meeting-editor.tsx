@@ -238,7 +238,7 @@ async function moveTargets(deps: StaffDeps, principal: Principal, meeting: Staff
     .map((m) => ({ value: m.id, label: `${m.organizationName}, ${formatDateShort(m.date)}` }));
 }
 
-const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst' } as const;
+const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst', unreadable: 'kunne ikke læses' } as const;
 
 function MeetingEditorPage(props: { viewer: Viewer; meeting: StaffMeeting; hits: CprHit[]; targets: Option[]; state: PageState }) {
   const { viewer, meeting: m, state } = props;
