@@ -17,7 +17,7 @@ export function sniffFormat(bytes: Uint8Array): AttachmentFormat | null {
   if (starts(bytes, [0x49, 0x49, 0x2a, 0x00]) || starts(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
   if (!starts(bytes, [0x50, 0x4b, 0x03, 0x04])) return null;
   const names: string[] = [];
-  let mimetype = '';
+  let mimetype: string;
   try {
     const parts = unzipBounded(bytes, {
       maxUnpackedBytes: SNIFF_UNPACKED_BYTES,
