@@ -18,6 +18,7 @@ import { documentRoutes } from './web/portal/documents.js';
 import { meetingDocumentsFor } from './services/meeting-documents.js';
 import type { OidcSettings } from './services/auth/oidc-settings.js';
 import type { SiteSettings } from './web/site.js';
+import type { ExtractLimits } from './services/lifecycle/sandbox/limits.js';
 
 export interface AppContext {
   config: Readonly<Config>;
@@ -59,7 +60,7 @@ export interface WebOptions {
   /** OParl `license` of the data (OPARL_LICENSE); left out, CC0. */
   oparlLicense?: string;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
-  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date; trustedProxies?: readonly string[] };
+  staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date; trustedProxies?: readonly string[]; extractLimits?: Readonly<ExtractLimits> };
 }
 
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
@@ -77,6 +78,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
             secureCookies: options.baseUrl.startsWith('https:'),
             oidc: staff.oidc,
             trustedProxies: staff.trustedProxies ?? [],
+            ...(staff.extractLimits ? { extractLimits: staff.extractLimits } : {}),
           },
         }
       : {}),
@@ -102,7 +104,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,
-    staff: { files: ctx.files, oidc: ctx.config.oidc, trustedProxies: ctx.config.trustedProxies },
+    staff: { files: ctx.files, oidc: ctx.config.oidc, trustedProxies: ctx.config.trustedProxies, extractLimits: ctx.config.extract },
     logError: (error) => log.error({ err: error }, 'unexpected error while handling a request'),
   });
 }

@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { DEFAULT_OPEN_DATA_LICENSE } from '../domain/open-data.js';
 import { type UserRole, parseRole } from '../domain/user.js';
 import type { OidcSettings } from '../services/auth/oidc-settings.js';
+import type { ExtractLimits } from '../services/lifecycle/sandbox/limits.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -35,6 +36,8 @@ export interface Config {
   oparlLicense: string;
   /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed; empty = none is. */
   trustedProxies: readonly string[];
+  /** Bounds on parsing an untrusted file (uploads, imported documents), in the extraction worker. */
+  extract: Readonly<ExtractLimits>;
 }
 
 
@@ -85,6 +88,11 @@ const schema = z.object({
     .optional()
     .refine((v) => !v || splitList(v).every(isAddressOrCidr), { message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8' }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
+  // Defaults as services/lifecycle/sandbox/limits.ts#DEFAULT_EXTRACT_LIMITS.
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
+  EXTRACT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4096).default(100),
+  EXTRACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(5_000_000),
 });
 
 const splitList = (v: string): string[] => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
@@ -192,6 +200,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
     openDataNightly: c.OPEN_DATA_NIGHTLY === '1',
     oparlLicense: c.OPARL_LICENSE,
     trustedProxies: Object.freeze(c.TRUSTED_PROXIES ? splitList(c.TRUSTED_PROXIES) : []),
+    extract: Object.freeze({
+      timeoutMs: c.EXTRACT_TIMEOUT_MS,
+      memoryMb: c.EXTRACT_MEMORY_MB,
+      maxUnpackedBytes: c.EXTRACT_MAX_UNPACKED_MB * 1024 * 1024,
+      maxTextChars: c.EXTRACT_MAX_TEXT_CHARS,
+    }),
   };
   return Object.freeze(config);
 }

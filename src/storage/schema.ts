@@ -199,6 +199,8 @@ export interface FileTable extends Importable {
   size: number | null;
   sha256: string | null;
   text: string | null;
+  /** Why the text could not be read: the extraction bound that stopped it (migration 2026_12_02_1720); null otherwise. */
+  textProblem?: string | null;
   public: number;
   createdAt: string;
   /** SHA-512 (hex) for OParl's sha512Checksum, computed lazily from the bytes (migration 0006). */

@@ -3,9 +3,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
-import { extractFile } from '../../importer/extract/index.js';
 import type { ExtractedText, ParsedDocument } from '../../importer/model.js';
 import { parseDocument } from '../../importer/parse/index.js';
+import { extractFileSandboxed } from '../lifecycle/sandbox/run-sandboxed.js';
 
 export interface ReadDocument {
   text: ExtractedText;
@@ -16,7 +16,8 @@ export interface ReadDocument {
 export async function readDocument(path: string, options: { municipality?: string | undefined } = {}): Promise<ReadDocument> {
   let text: ExtractedText;
   try {
-    text = await extractFile(path);
+    // In a worker under the extraction bounds (an archive file is untrusted too).
+    text = await extractFileSandboxed(path);
   } catch (e) {
     throw namingFile(e, path);
   }

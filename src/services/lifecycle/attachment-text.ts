@@ -1,14 +1,15 @@
 // An uploaded attachment: what it really is (by its bytes, not its name) and its text, for
 // search and for the CPR guard. PDF via the importer's pdfjs reader; Office Open XML and
 // OpenDocument by unzipping the parts that hold the text; plain text; images have none.
-import { unzipSync } from 'fflate';
 import { DomainError } from '../../domain/errors.js';
 import { isTextPart, joinTextParts, officeTextParts } from './attachment-parts.js';
 import { extractPdfText, looksLikePdf } from '../../importer/extract/index.js';
+import { unzipBounded } from './sandbox/bounded-unzip.js';
+import { ExtractLimitError } from './sandbox/limits.js';
 import type { TextStatus } from './staff-views.js';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-/** Unpacked parts read from an Office file, in all: a zip bomb stops here. */
+/** Unpacked parts read from an Office file, in all, counted while inflating: a zip bomb stops here (the sandbox passes its own bound). */
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 export type AttachmentFormat = 'pdf' | 'text' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'png' | 'jpeg' | 'gif' | 'tiff';
@@ -87,20 +88,18 @@ export function xmlText(xml: string): string {
 
 type Unzipped = Record<string, Uint8Array>;
 
-function unzip(bytes: Uint8Array, fileName: string): Unzipped {
-  let total = 0;
+function unzip(bytes: Uint8Array, fileName: string, maxUnpackedBytes = MAX_UNZIPPED_BYTES): Unzipped {
   try {
-    return unzipSync(bytes, {
+    return unzipBounded(bytes, {
+      maxUnpackedBytes,
       filter: (f) => {
-        // Every part with text anyone opening the file sees: the CPR guard scans them all.
-        if (!isTextPart(f.name)) return false;
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new DomainError('invalid_input', `${fileName}: filen pakker ud til mere end ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`, 'bytes');
-        return true;
+        // Every part with text anyone opening the file sees: the CPR guard scans them all. Sizes
+        // are counted while inflating (unzipBounded), never taken from the archive's header.
+        return isTextPart(f.name);
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) throw e;
+    if (e instanceof DomainError || e instanceof ExtractLimitError) throw e;
     throw new DomainError('invalid_input', `${fileName}: filen er beskadiget (${(e as Error).message})`, 'bytes');
   }
 }
@@ -152,7 +151,7 @@ const family = (mediaType: string): string => mediaType.toLowerCase().split(';')
  * What the bytes are and their text. The declared media type must agree with the bytes where
  * the bytes tell (a "PDF" that is not one is refused); formats we do not accept are refused.
  */
-export async function analyseAttachment(fileName: string, declaredMediaType: string, bytes: Uint8Array): Promise<AnalysedAttachment> {
+export async function analyseAttachment(fileName: string, declaredMediaType: string, bytes: Uint8Array, bounds: { maxUnpackedBytes?: number } = {}): Promise<AnalysedAttachment> {
   const invalid = (message: string) => new DomainError('invalid_input', message, 'mediaType');
   let format: AttachmentFormat | null = null;
   let parts: Unzipped | undefined;
@@ -162,7 +161,7 @@ export async function analyseAttachment(fileName: string, declaredMediaType: str
   else if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) format = 'gif';
   else if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) format = 'tiff';
   else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    parts = unzip(bytes, fileName);
+    parts = unzip(bytes, fileName, bounds.maxUnpackedBytes);
     format = zipFormat(parts);
   } else if (plainText(bytes) !== null) format = 'text';
   if (format === null) throw invalid(`${fileName}: filtypen kan ikke bruges som bilag. Tilladt: ${ALLOWED}`);

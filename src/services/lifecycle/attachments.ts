@@ -10,10 +10,11 @@ import { PROTOKOL_SOURCE } from '../../storage/repositories/meeting-editor.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import { indexMeetings } from '../search/indexing.js';
-import { MAX_ATTACHMENT_BYTES, analyseAttachment, sanitiseFileName } from './attachment-text.js';
+import { MAX_ATTACHMENT_BYTES, sanitiseFileName } from './attachment-text.js';
 import type { LifecycleDeps } from './deps.js';
 import { itemForEdit } from './guard.js';
 import { assertChangeNoteIfPublic, republishIfPublic } from './publication.js';
+import { analyseAttachmentSandboxed } from './sandbox/run-sandboxed.js';
 import { type TextStatus, textStatusOf } from './staff-views.js';
 
 export { MAX_ATTACHMENT_BYTES };
@@ -49,7 +50,8 @@ async function afterFileChange(trx: Db, deps: LifecycleDeps, actor: Principal, i
   await indexMeetings(trx, deps.database, [meeting.id]);
 }
 
-export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemId: string, input: AddAttachmentInput): Promise<{ id: string; textStatus: TextStatus }> {
+/** `textProblem`: why the text could not be read (a bound of the extraction sandbox), a Danish sentence; null when it was. */
+export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemId: string, input: AddAttachmentInput): Promise<{ id: string; textStatus: TextStatus; textProblem: string | null }> {
   const db = deps.database.db;
   // Checks before the (slow) extraction, and again in the transaction.
   const { meeting: before } = await itemForEdit(db, actor, itemId);
@@ -61,7 +63,9 @@ export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemI
     throw new DomainError('invalid_input', `Filen er for stor (højst ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`, 'bytes');
   }
   const fileName = sanitiseFileName(typeof input.fileName === 'string' ? input.fileName : '');
-  const analysed = await analyseAttachment(fileName, typeof input.mediaType === 'string' ? input.mediaType : '', input.bytes);
+  // In a worker under the extraction bounds: a hostile file cannot stall the server, and one
+  // over a bound is still stored, as unreadable (it then blocks publishing until checked).
+  const analysed = await analyseAttachmentSandboxed(fileName, typeof input.mediaType === 'string' ? input.mediaType : '', input.bytes, deps.extractLimits);
   const stored = await deps.files.put(input.bytes);
   return db.transaction().execute(async (trx) => {
     const { item, meeting } = await itemForEdit(trx, actor, itemId);
@@ -80,6 +84,7 @@ export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemI
       size: stored.size,
       sha256: stored.sha256,
       text: analysed.text,
+      textProblem: analysed.problem,
       public: input.public ? 1 : 0,
       source: PROTOKOL_SOURCE,
       externalId: null,
@@ -87,7 +92,7 @@ export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemI
     });
     await audit(trx, actor, { action: 'attachment.create', entityType: 'file', entityId: id, bodyId: meeting.bodyId, before: null, after: await fileForAudit(trx, id) }, deps.now());
     await afterFileChange(trx, deps, actor, itemId, meeting, input.changeNote);
-    return { id, textStatus: analysed.textStatus };
+    return { id, textStatus: analysed.textStatus, textProblem: analysed.problem };
   });
 }
 

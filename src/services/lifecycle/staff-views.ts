@@ -15,10 +15,12 @@ import type { Db } from '../../storage/repositories/upsert.js';
 import type { MeetingRef } from './guard.js';
 import { canReadClosed } from './guard.js';
 
-export type TextStatus = 'extracted' | 'empty' | 'unsupported';
+/** 'unreadable': stopped by a bound of the extraction sandbox (file.text_problem says which). */
+export type TextStatus = 'extracted' | 'empty' | 'unsupported' | 'unreadable';
 
 /** By convention of the `file.text` column: null = nothing extracted (unsupported format or not tried), '' = extractable but empty (a scan). */
-export function textStatusOf(text: string | null): TextStatus {
+export function textStatusOf(text: string | null, textProblem: string | null = null): TextStatus {
+  if (textProblem !== null) return 'unreadable';
   if (text === null) return 'unsupported';
   return text.trim() === '' ? 'empty' : 'extracted';
 }
@@ -33,6 +35,8 @@ export interface StaffAttachment {
   textStatus: TextStatus;
   /** Withdrawn after publication (withdrawal.ts): off every public channel, never public again. */
   withdrawn: boolean;
+  /** Why the text could not be read (textStatus 'unreadable'), a Danish sentence; null otherwise. */
+  textProblem: string | null;
 }
 
 export interface StaffSection {
@@ -108,7 +112,7 @@ export function assertMayView(actor: Principal, meeting: Pick<MeetingRef, 'bodyI
 }
 
 type ItemExtra = { closedReason: string | null; standard: string | null; version: number; caseNumber: string | null };
-type FileExtra = { text: string | null; withdrawnAt: string | null };
+type FileExtra = { text: string | null; withdrawnAt: string | null; textProblem: string | null };
 
 function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string, FileExtra>, readClosed: boolean, state: MeetingState): StaffItem {
   const full = item.public || readClosed;
@@ -139,7 +143,8 @@ function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string
       mediaType: f.mediaType,
       size: f.size,
       public: f.public,
-      textStatus: textStatusOf(files.get(f.id)?.text ?? null),
+      textStatus: textStatusOf(files.get(f.id)?.text ?? null, files.get(f.id)?.textProblem ?? null),
+      textProblem: files.get(f.id)?.textProblem ?? null,
       withdrawn: (files.get(f.id)?.withdrawnAt ?? null) !== null,
     })),
     version: extra.version,
@@ -158,7 +163,7 @@ export async function staffItems(db: Db, actor: Principal, meeting: MeetingRef):
   const extraOf = new Map(
     extras.map((e) => [e.id, { closedReason: e.closedReason ?? null, standard: e.standard ?? null, version: Number(e.version ?? 1), caseNumber: e.caseNumber ?? null }]),
   );
-  const fileOf = new Map(files.map((f) => [f.id, { text: f.text, withdrawnAt: f.withdrawnAt ?? null }]));
+  const fileOf = new Map(files.map((f) => [f.id, { text: f.text, withdrawnAt: f.withdrawnAt ?? null, textProblem: f.textProblem ?? null }]));
   return items.map((i) => staffItem(i, extraOf.get(i.id) ?? { closedReason: null, standard: null, version: 1, caseNumber: null }, fileOf, readClosed, meeting.state));
 }
 

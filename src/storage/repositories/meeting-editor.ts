@@ -119,7 +119,7 @@ export const fileStaffColumns = (db: Db, meetingId: string) =>
   db
     .selectFrom('file')
     .innerJoin('agendaItem', 'agendaItem.id', 'file.agendaItemId')
-    .select(['file.id', 'file.text', 'file.sha256', 'file.mediaType', 'file.withdrawnAt'])
+    .select(['file.id', 'file.text', 'file.textProblem', 'file.sha256', 'file.mediaType', 'file.withdrawnAt'])
     .where('agendaItem.meetingId', '=', meetingId)
     .execute();
 

@@ -76,7 +76,7 @@ export function registerItemRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
       ...opt('changeNote', meta.changeNote),
     });
     c.header('Location', `/api/v1/attachments/${created.id}`);
-    return c.json({ id: created.id, textStatus: created.textStatus }, 201);
+    return c.json({ id: created.id, textStatus: created.textStatus, textProblem: created.textProblem }, 201);
   });
 
   app.patch('/attachments/:id', async (c) => {

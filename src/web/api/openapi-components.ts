@@ -80,7 +80,7 @@ export const schemas: Record<string, JsonSchema> = {
   SeriesCreated: obj({ meetings: arrayOf(obj({ id: str, date: str, items: arrayOf(str) })) }),
   MeetingCreated: obj({ id: str, version: int, items: { ...arrayOf(str), description: 'The standard items, in order' } }),
   ItemCreated: obj({ id: str, version: int, case: { ...nullableStr, description: 'The case (paper) id when a case number was given' } }, ['id', 'version']),
-  AttachmentCreated: obj({ id: str, textStatus: ref('TextStatus') }),
+  AttachmentCreated: obj({ id: str, textStatus: ref('TextStatus'), textProblem: { ...nullableStr, description: 'Why the text could not be read (textStatus unreadable): the bound that stopped it, in Danish' } }),
   Organization: obj({
     id: str,
     name: str,
@@ -149,7 +149,7 @@ export const schemas: Record<string, JsonSchema> = {
     dissents: arrayOf({ allOf: [ref('MemberRef'), obj({ text: str })] }),
     votes: arrayOf(obj({ choice: { type: 'string', enum: ['for', 'against', 'abstain'] }, label: str, count: { type: ['integer', 'null'] } })),
     attachments: arrayOf(
-      obj({ id: str, title: str, fileName: str, mediaType: str, size: { type: ['integer', 'null'] }, public: { type: 'boolean' }, textStatus: ref('TextStatus'), withdrawn: { type: 'boolean' } }),
+      obj({ id: str, title: str, fileName: str, mediaType: str, size: { type: ['integer', 'null'] }, public: { type: 'boolean' }, textStatus: ref('TextStatus'), withdrawn: { type: 'boolean' }, textProblem: nullableStr }),
     ),
     version: int,
     redacted: { type: 'boolean', description: 'True when the caller may not read this closed item: only its public view is given' },
@@ -157,8 +157,8 @@ export const schemas: Record<string, JsonSchema> = {
   MemberRef: obj({ personId: nullableStr, name: str, party: nullableStr }),
   TextStatus: {
     type: 'string',
-    enum: ['extracted', 'empty', 'unsupported'],
-    description: 'Whether text could be extracted (search, CPR guard). A public attachment without text blocks publishing until marked checked',
+    enum: ['extracted', 'empty', 'unsupported', 'unreadable'],
+    description: 'Whether text could be extracted (search, CPR guard); unreadable: a bound of the extraction (time, memory, decompressed size, amount of text) stopped it. A public attachment without text blocks publishing until marked checked',
   },
   CprHit: obj({
     fingerprint: { type: 'string', description: 'Send to cpr-false-positives once a person has verified it is not a CPR number' },

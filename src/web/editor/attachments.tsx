@@ -25,6 +25,7 @@ export const textStatusLabel: Record<TextStatus, string> = {
   extracted: 'Tekst læst',
   empty: 'Ingen tekst – skal kontrolleres',
   unsupported: 'Ingen tekst – skal kontrolleres',
+  unreadable: 'Kunne ikke læses – skal kontrolleres',
 };
 
 const attachmentHref = (id: string) => `/redigering/bilag/${encodeURIComponent(id)}`;
@@ -174,6 +175,7 @@ export function AttachmentsSection(props: { viewer: Viewer; meeting: StaffMeetin
               <span class={a.public ? 'badge badge-info' : 'badge'}>{a.public ? 'Offentligt bilag' : 'Lukket bilag'}</span>{' '}
               <span class={a.textStatus === 'extracted' ? 'badge badge-success' : 'badge badge-warning'}>{textStatusLabel[a.textStatus]}</span>
               {a.withdrawn ? <span class="badge badge-error">Trukket tilbage</span> : null}
+              {a.textProblem ? <p class="form-hint">{a.textProblem}</p> : null}
               {errors[`bilag-${a.id}`] ? <p class="form-error-message">{errors[`bilag-${a.id}`]}</p> : null}
               {editable ? (
                 <div class="item-actions">

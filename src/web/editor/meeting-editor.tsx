@@ -245,7 +245,7 @@ async function moveTargets(deps: StaffDeps, principal: Principal, meeting: Staff
     .map((m) => ({ value: m.id, label: `${m.organizationName}, ${formatDateShort(m.date)}` }));
 }
 
-const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst' } as const;
+const textStatusShort = { extracted: 'tekst læst', empty: 'uden tekst', unsupported: 'uden tekst', unreadable: 'kunne ikke læses' } as const;
 
 function MeetingEditorPage(props: {
   viewer: Viewer;
