@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 const noSql = { group: ['**/storage/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Only storage/ speaks SQL; go through a service.' };
 /** Inner rooms never reach out to the use cases or the edges. */
 const noServices = { regex: '^(\\.\\./)+services/', message: 'Inner layers never import services/; move the shared type or rule inward (domain/).' };
-const noEdges = { regex: '^(\\.\\./)+(web|cli)/|^(\\.\\./)+main\\.js$', message: 'Only the edges (web/, cli/) and main.ts may import web/ or cli/; move the shared piece inward.' };
+const noEdges = {
+  regex: '^(\\.\\./)+(web|cli)/|^(\\.\\./)+main\\.js$',
+  message: 'Only the edges (web/, cli/) and main.ts may import web/ or cli/; move the shared piece inward.',
+};
 /** domain/ is rules without I/O: it imports only itself, and node:crypto for hashes and ids. */
 const onlyDomain = { regex: '^(?!\\./[^/]+$|node:crypto$)', message: 'domain/ imports only domain/ (and node:crypto): no I/O, no outer layer, no package.' };
 
@@ -33,7 +36,11 @@ export default tseslint.config(
       // node:test's describe/it/test return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] },
+          ],
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -80,7 +87,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]',
           message: 'Queries live in storage/repositories; call a repository function.',
         },
       ],

@@ -150,11 +150,7 @@ async function measureEngine(engine: Engine, target: Target): Promise<string[]> 
     { label: '100 meetings', p: await pages(small) },
     { label: '10 000 meetings', p: await pages(large) },
   ];
-  const [first, middle, last] = [
-    await p50s(lists.map((l) => l.p.first)),
-    await p50s(lists.map((l) => l.p.middle)),
-    await p50s(lists.map((l) => l.p.last)),
-  ];
+  const [first, middle, last] = [await p50s(lists.map((l) => l.p.first)), await p50s(lists.map((l) => l.p.middle)), await p50s(lists.map((l) => l.p.last))];
   const rows = lists.map(
     ({ label, p }, k) =>
       `| ${name}, ${label} (${p.total} pages of ${LIMIT}): first / middle (page ${p.middleNo}) / last page | p50 ${first[k]!.toFixed(1)} / ${middle[k]!.toFixed(1)} / ${last[k]!.toFixed(1)} ms |`,

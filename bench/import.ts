@@ -14,7 +14,6 @@ const TEXT_TARGET_BYTES = 20 * 1024 * 1024;
 const PDF_ROUNDS = 3;
 const MB = 1024 * 1024;
 
-
 const rows: string[] = [];
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
@@ -40,7 +39,9 @@ function textRun(stage: Stage): { bytes: number; ms: number; docs: number } {
 }
 textRun('parse+coverage'); // warm-up: JIT and the parser's lazy tables
 const te = textRun('extract');
-rows.push(`| text extraction: ${textFiles.length} .txt minutes × ${te.docs / textFiles.length} (${fmt(te.bytes / MB)} MB) | **${fmt(te.bytes / MB / (te.ms / 1000))} MB/s** (target ≥ 20) |`);
+rows.push(
+  `| text extraction: ${textFiles.length} .txt minutes × ${te.docs / textFiles.length} (${fmt(te.bytes / MB)} MB) | **${fmt(te.bytes / MB / (te.ms / 1000))} MB/s** (target ≥ 20) |`,
+);
 const tp = textRun('parse');
 rows.push(`| text extraction + parse (\`parseStructure\`), same input | **${fmt(tp.bytes / MB / (tp.ms / 1000))} MB/s** (target ≥ 20) |`);
 const tc = textRun('parse+coverage');
@@ -86,7 +87,9 @@ if (probe.error) {
     }
   }
   const ms = performance.now() - t0;
-  rows.push(`| \`pdftotext -layout FILE -\` (${version}), same files, spawned sequentially | ${fmt(pe.pages / (ms / 1000), 0)} pages/s (${fmt(ms / PDF_ROUNDS, 0)} ms a round) |`);
+  rows.push(
+    `| \`pdftotext -layout FILE -\` (${version}), same files, spawned sequentially | ${fmt(pe.pages / (ms / 1000), 0)} pages/s (${fmt(ms / PDF_ROUNDS, 0)} ms a round) |`,
+  );
   rows.push(`| time ratio extractPdfFile / pdftotext | **${fmt(pe.ms / ms, 2)}×** (target ≤ 2×) |`);
 }
 
@@ -94,8 +97,8 @@ const section = [
   '## `npm run bench:import`',
   'Importer throughput: text extraction (+ parse) in MB/s over the three minutes in',
   '`../shared/fixtures/minutes` repeated to 20 MB, and PDF extraction (+ parse) in pages/s over the',
-  'eDoc export, timed in the same run as poppler\'s `pdftotext -layout`. Targets: text ≥ 20 MB/s,',
-  'PDF within 2× of pdftotext\'s time.',
+  "eDoc export, timed in the same run as poppler's `pdftotext -layout`. Targets: text ≥ 20 MB/s,",
+  "PDF within 2× of pdftotext's time.",
   '',
 ].join('\n');
 writeBenchBlock('bench-import', 'one core (everything runs on the main thread)', rows, section);

@@ -89,9 +89,17 @@ async function main(): Promise<void> {
         decision: 'Indstillingen godkendt.',
         sections: [
           { kind: 'summary' as const, heading: 'Resumé', text: paragraph(1) },
-          { kind: 'recommendation' as const, heading: 'Indstilling', text: 'Direktionen indstiller:\n1. at sagen godkendes.\n2. at udgiften finansieres af kassen.' },
+          {
+            kind: 'recommendation' as const,
+            heading: 'Indstilling',
+            text: 'Direktionen indstiller:\n1. at sagen godkendes.\n2. at udgiften finansieres af kassen.',
+          },
           { kind: 'presentation' as const, heading: 'Sagsfremstilling', text: Array.from({ length: 1 + (i % 5) }, (_, n) => paragraph(n + 2)).join('\n') },
-          { kind: 'economy' as const, heading: 'Økonomi og finansiering', text: 'Mio. kr.\t2025\t2026\t2027\nDrift\t1.961,06\t2.001,10\t2.050,00\nAnlæg\t84,5\t90,0\t75,2' },
+          {
+            kind: 'economy' as const,
+            heading: 'Økonomi og finansiering',
+            text: 'Mio. kr.\t2025\t2026\t2027\nDrift\t1.961,06\t2.001,10\t2.050,00\nAnlæg\t84,5\t90,0\t75,2',
+          },
           { kind: 'history' as const, heading: 'Sagens forløb', text: '12/08/2024 Udvalget for Børn og Ungdom / Indstillingen anbefales' },
         ],
         absences: [],
@@ -118,7 +126,11 @@ async function main(): Promise<void> {
       });
       // The part of it that is not drawing: the reads, the view model and its content hash.
       const prepareOnly = await p50(PROTOKOL_RUNS, () => meetingDocumentsFor(database, files).prepare({ meetingId: id, kind: 'referat', edition: 'public' }));
-      const pages = (Buffer.from(last).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+      const pages = (
+        Buffer.from(last)
+          .toString('latin1')
+          .match(/\/Type \/Page\b/g) ?? []
+      ).length;
       protokolRuns.set(id, { protokol, prepareOnly, pages, size: last.byteLength });
       log(`${label}: Protokol p50 ${protokol.toFixed(1)} ms (view model + hash ${prepareOnly.toFixed(1)} ms)`);
     }
@@ -140,14 +152,20 @@ async function main(): Promise<void> {
           const start = performance.now();
           const pdf = await page.pdf({ format: 'A4', printBackground: true });
           printOnly = performance.now() - start;
-          chromiumPages = (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+          chromiumPages = (
+            Buffer.from(pdf)
+              .toString('latin1')
+              .match(/\/Type \/Page\b/g) ?? []
+          ).length;
         });
         const printAlone = await p50(RUNS, async () => {
           await page.pdf({ format: 'A4', printBackground: true });
         });
         await page.close();
         log(`${label}: Chromium p50 ${chromium.toFixed(1)} ms (page.pdf() alone ${printAlone.toFixed(1)} ms, last ${printOnly.toFixed(1)} ms)`);
-        rows.push(`| ${label}: Protokol \`referat.pdf\` (view model + render, no cache) | p50 **${protokol.toFixed(1)} ms** (${pages} pages, ${(size / 1024).toFixed(0)} kB, tagged) |`);
+        rows.push(
+          `| ${label}: Protokol \`referat.pdf\` (view model + render, no cache) | p50 **${protokol.toFixed(1)} ms** (${pages} pages, ${(size / 1024).toFixed(0)} kB, tagged) |`,
+        );
         rows.push(`| ${label}: of which reads, view model and content hash (\`prepare()\` alone) | p50 ${prepareOnly.toFixed(1)} ms |`);
         rows.push(`| ${label}: Chromium, meeting page navigation + \`page.pdf()\` | p50 ${chromium.toFixed(1)} ms (${chromiumPages} pages, untagged) |`);
         rows.push(`| ${label}: Chromium \`page.pdf()\` alone (page already loaded) | p50 ${printAlone.toFixed(1)} ms |`);
@@ -168,7 +186,7 @@ async function main(): Promise<void> {
         '## PDF rendering (`npm run bench:pdf`)',
         '',
         'The minutes of the largest demo meeting and of a generated 40-item meeting as PDF: Protokol',
-        "(`services/meeting-documents.ts` + `render/pdf/`: its own tagged-PDF writer with embedded subset IBM",
+        '(`services/meeting-documents.ts` + `render/pdf/`: its own tagged-PDF writer with embedded subset IBM',
         'Plex Sans, words shaped by fontkit once per process) without its content-hash cache, against headless',
         'Chromium printing the same meeting page with `page.pdf()`. Reproduce: `npm run bench:pdf` (needs',
         "Debian's chromium, as the browser tests do; `BENCH_PDF_RUNS=30` for more runs). Every figure is a p50",
@@ -181,7 +199,7 @@ async function main(): Promise<void> {
         'Where the time goes (`node --cpu-prof`, 500 warm renders of the 40-item model, 37 pages, about 285 kB',
         'of page content): layout (line breaking over cached shaped words, tables, the TOC) about 45 %, zlib',
         '(level 1) about 17 %, writing the file (joining page operators, 1,500 structure elements, xref) about',
-        "29 %, GC about 7 %. Before, pdfkit 0.20 did layout, tagging and writing, and the same render took",
+        '29 %, GC about 7 %. Before, pdfkit 0.20 did layout, tagging and writing, and the same render took',
         "about 80 ms, mostly in pdfkit's per-operator stream writes, its table cells and per-document layouts.",
         '',
         '',

@@ -11,7 +11,9 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 function commit(): string {
   try {
-    return execSync('git rev-parse --short HEAD', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git rev-parse --short HEAD', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'unknown';
   }

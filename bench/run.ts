@@ -52,7 +52,9 @@ const fp = await timeRequests(`${server.url}/`, requests);
 rows.push(`| front page \`/\` (${fp.bytes} bytes), ${requests} sequential requests | p50 ${fp.p50.toFixed(1)} ms, p95 ${fp.p95.toFixed(1)} ms |`);
 if (meetingPath) {
   const mp = await timeRequests(`${server.url}${meetingPath}`, requests);
-  rows.push(`| meeting page \`${meetingPath.slice(0, 16)}…\` (${mp.bytes} bytes), ${requests} requests | p50 ${mp.p50.toFixed(1)} ms, p95 ${mp.p95.toFixed(1)} ms |`);
+  rows.push(
+    `| meeting page \`${meetingPath.slice(0, 16)}…\` (${mp.bytes} bytes), ${requests} requests | p50 ${mp.p50.toFixed(1)} ms, p95 ${mp.p95.toFixed(1)} ms |`,
+  );
 }
 const t1 = performance.now();
 const code = await server.stop('SIGINT');

@@ -35,8 +35,12 @@ const committeeNames = [
   list('Kommunalbestyrelsen|Byrådet'),
 ];
 const COUNCIL = 9;
-const firstNames = list('Anne|Mette|Lars|Søren|Jens|Hanne|Kirsten|Peter|Mads|Karen|Ole|Birgitte|Rasmus|Louise|Henrik|Line|Thomas|Pernille|Jesper|Marianne|Bo|Dorthe|Niels|Lene|Morten|Signe|Torben|Maja|Kasper|Ida|Aase|Åge');
-const surnames = list('Jensen|Nielsen|Hansen|Pedersen|Andersen|Christensen|Larsen|Sørensen|Rasmussen|Jørgensen|Petersen|Madsen|Kristensen|Olsen|Thomsen|Poulsen|Møller|Mortensen|Holm|Lund|Bach|Kjær|Friis|Dahl|Skov|Østergaard|Brøndum|Aagaard|Søgaard|Bækgaard');
+const firstNames = list(
+  'Anne|Mette|Lars|Søren|Jens|Hanne|Kirsten|Peter|Mads|Karen|Ole|Birgitte|Rasmus|Louise|Henrik|Line|Thomas|Pernille|Jesper|Marianne|Bo|Dorthe|Niels|Lene|Morten|Signe|Torben|Maja|Kasper|Ida|Aase|Åge',
+);
+const surnames = list(
+  'Jensen|Nielsen|Hansen|Pedersen|Andersen|Christensen|Larsen|Sørensen|Rasmussen|Jørgensen|Petersen|Madsen|Kristensen|Olsen|Thomsen|Poulsen|Møller|Mortensen|Holm|Lund|Bach|Kjær|Friis|Dahl|Skov|Østergaard|Brøndum|Aagaard|Søgaard|Bækgaard',
+);
 const parties = list('A|V|C|F|Ø|O|B|I|Å|Æ|D|K');
 const placeHeads = list('Bøge|Ege|Ask|Lyng|Hede|Kær|Rønne|Sand|Sten|Mølle|Hvid|Ravns|Trane|Kirke|Nørre|Sønder|Lille|Store|Vester|Øster');
 const placeTails = list('by|lund|rup|strup|holm|bjerg|dal|høj|mose|skov|næs|havn|gård|sted');
@@ -51,84 +55,224 @@ interface Topic {
 }
 const topic = (titles: string, nouns: string, kle: string, committee: number): Topic => ({ titles: list(titles), nouns: list(nouns), kle, committee });
 export const topics: Topic[] = [
-  topic('Ny skolestruktur - beslutning|Elevtal og klassedannelse {y}|Skolernes kvalitetsrapport {y}', 'skolen|skoler|skolerne|skolestrukturen|folkeskolen|elevtallet|eleverne|klassedannelsen|skoledistrikter', '17.01.00', 1),
-  topic('Kvalitetsstandard for tabt arbejdsfortjeneste|Tabt arbejdsfortjeneste - praksisundersøgelse', 'tabt arbejdsfortjeneste|kvalitetsstandarden|forældrene|ansøgningerne|barnets lov|merudgifter|serviceniveauet', '27.24.00', 3),
-  topic('Forslag til lokalplan {n} for boligområde ved {p}|Endelig vedtagelse af lokalplan {n}, {p}', 'lokalplan|lokalplanen|lokalplaner|lokalplanforslaget|byggefelterne|boligområdet|bebyggelsen|udstykningen', '01.02.05', 6),
-  topic('Budget {y} - 1. behandling|Budget {y} - 2. behandling|Budgetopfølgning pr. 31. marts {y}|Budgetopfølgning pr. 30. juni {y}', 'budget|budgettet|budgetforslaget|anlægsbudgettet|driftsbudgettet|budgetopfølgningen|servicerammen|anlægsrammen|kassebeholdningen', '00.30.00', 0),
-  topic('Vindmøller ved {p} - VVM og kommuneplantillæg|Solcelleanlæg ved {p}', 'vindmølle|vindmøllen|vindmøller|vindmøllerne|solcelleanlæg|solcelleanlægget|naboerne|støjberegningerne|visualiseringerne', '01.05.10', 7),
-  topic('Udvidelse af børnehaven i {p}|Pasningsgaranti og kapacitet på dagtilbudsområdet {y}', 'børnehave|børnehaven|børnehaver|børnehaverne|vuggestue|vuggestuerne|dagplejen|pasningsgarantien|dagtilbuddene', '28.03.00', 1),
-  topic('Plejeboliger i {p}|Kvalitetstilsyn på plejehjemmene {y}|Hjemmeplejens serviceniveau', 'plejehjem|plejehjemmet|plejehjemmene|hjemmeplejen|visitationen|plejeboligerne|beboerne|pårørende', '27.12.00', 8),
-  topic('Busbetjening af {p}|Køreplansskifte {y} - høring', 'busrute|busruten|busruterne|trafikselskabet|køreplanen|flextrafik|passagererne|stoppestederne', '13.05.00', 2),
-  topic('Cykelsti langs {p}vej|Trafiksikkerhedsplan {y}|Vejvedligeholdelse og asfaltprogram {y}', 'vejen|veje|vejene|cykelsti|cykelstien|cykelstier|trafiksikkerheden|fortovet|krydset|asfalten', '05.01.00', 2),
-  topic('Ny affaldsordning fra {y}|Genbrugspladsen i {p} - åbningstider', 'affaldsordning|affaldsordningen|genbrugspladsen|genbrugspladser|affaldssorteringen|renovationen|husstandene|beholderne', '07.00.00', 7),
-  topic('Klimaplan {y}-{z}|Klimatilpasning og kystbeskyttelse ved {p}', 'klimaplan|klimaplanen|udledningen|klimatilpasning|kystbeskyttelsen|regnvandsbassinet|oversvømmelser|borgerne', '09.00.00', 7),
-  topic('Biblioteksbetjening i {p}|Kulturhus i {p} - driftsaftale|Lokaletilskud til foreninger {y}', 'biblioteket|bibliotekerne|kulturhuset|musikskolen|foreningerne|folkeoplysningen|lokaletilskuddet|frivillige', '18.00.00', 4),
-  topic('Renovering af idrætshallen i {p}|Kunstgræsbane ved {p} Skole', 'idrætshallen|idrætshaller|svømmehallen|kunstgræsbanen|haltiderne|brugerne|klubberne', '18.20.00', 4),
-  topic('Beskæftigelsesplan {y}|Jobcentrets resultater {y}|Sygedagpengeområdet - status', 'jobcentret|ledige|ledigheden|sygedagpenge|kontanthjælp|virksomhedspraktik|fleksjob|borgerne', '15.00.00', 5),
-  topic('Botilbud {p} - takster {y}|Socialtilsynets rapport for botilbuddet', 'botilbud|botilbuddet|botilbuddene|bostøtten|handicap|socialpsykiatrien|misbrugsbehandlingen|beboerne', '27.36.00', 3),
-  topic('Anbringelser og forebyggelse - status {y}|Underretninger {y}', 'anbringelse|anbringelser|plejefamilier|plejefamilierne|forebyggende foranstaltninger|børnesagerne|underretningerne', '27.24.00', 1),
-  topic('Almene boliger i {p} - skema A|Skema B for {p} Boligselskab|Grundkapitallån til {p} Boligforening', 'almene boliger|boligselskabet|boligforeningen|skema A|skema B|grundkapitalen|renoveringen|lejerne', '03.00.00', 6),
-  topic('Spildevandsplan {y}-{z}|Separatkloakering i {p}', 'spildevandsplan|spildevandsplanen|forsyningen|kloakeringen|separatkloakering|grundejerne|tilslutningsbidraget', '06.00.00', 2),
-  topic('Naturpleje og skovrejsning ved {p}|Vandløbsregulativ for {p} Å', 'naturpleje|naturplejen|fredningen|skovrejsning|vandløb|vandløbene|vandløbsregulativet|lodsejerne', '01.05.00', 7),
-  topic('Digitaliseringsstrategi {y}-{z}|Informationssikkerhed - årlig status', 'digitaliseringsstrategien|it-systemerne|databeskyttelse|informationssikkerheden|persondata|systemerne', '00.01.00', 0),
-  topic('Sygefravær {y}|Trivselsmåling blandt medarbejderne', 'sygefravær|sygefraværet|medarbejdere|medarbejderne|trivselsmålingen|arbejdsmiljøet|ledelsen', '81.00.00', 0),
-  topic('Høringssvar vedrørende {p}|Borgermøde om fremtiden i {p}', 'høringssvar|høringssvarene|høringsperioden|høringsparterne|borgermøde|borgermødet|indsigelserne', '00.05.00', 6),
-  topic('Salg af byggegrunde i {p}|Udbud af ejendommen {p}vej {n}', 'grundsalg|byggegrunde|byggegrundene|udbud|udbuddet|mindsteprisen|ejendommen|køberne', '02.00.00', 0),
+  topic(
+    'Ny skolestruktur - beslutning|Elevtal og klassedannelse {y}|Skolernes kvalitetsrapport {y}',
+    'skolen|skoler|skolerne|skolestrukturen|folkeskolen|elevtallet|eleverne|klassedannelsen|skoledistrikter',
+    '17.01.00',
+    1,
+  ),
+  topic(
+    'Kvalitetsstandard for tabt arbejdsfortjeneste|Tabt arbejdsfortjeneste - praksisundersøgelse',
+    'tabt arbejdsfortjeneste|kvalitetsstandarden|forældrene|ansøgningerne|barnets lov|merudgifter|serviceniveauet',
+    '27.24.00',
+    3,
+  ),
+  topic(
+    'Forslag til lokalplan {n} for boligområde ved {p}|Endelig vedtagelse af lokalplan {n}, {p}',
+    'lokalplan|lokalplanen|lokalplaner|lokalplanforslaget|byggefelterne|boligområdet|bebyggelsen|udstykningen',
+    '01.02.05',
+    6,
+  ),
+  topic(
+    'Budget {y} - 1. behandling|Budget {y} - 2. behandling|Budgetopfølgning pr. 31. marts {y}|Budgetopfølgning pr. 30. juni {y}',
+    'budget|budgettet|budgetforslaget|anlægsbudgettet|driftsbudgettet|budgetopfølgningen|servicerammen|anlægsrammen|kassebeholdningen',
+    '00.30.00',
+    0,
+  ),
+  topic(
+    'Vindmøller ved {p} - VVM og kommuneplantillæg|Solcelleanlæg ved {p}',
+    'vindmølle|vindmøllen|vindmøller|vindmøllerne|solcelleanlæg|solcelleanlægget|naboerne|støjberegningerne|visualiseringerne',
+    '01.05.10',
+    7,
+  ),
+  topic(
+    'Udvidelse af børnehaven i {p}|Pasningsgaranti og kapacitet på dagtilbudsområdet {y}',
+    'børnehave|børnehaven|børnehaver|børnehaverne|vuggestue|vuggestuerne|dagplejen|pasningsgarantien|dagtilbuddene',
+    '28.03.00',
+    1,
+  ),
+  topic(
+    'Plejeboliger i {p}|Kvalitetstilsyn på plejehjemmene {y}|Hjemmeplejens serviceniveau',
+    'plejehjem|plejehjemmet|plejehjemmene|hjemmeplejen|visitationen|plejeboligerne|beboerne|pårørende',
+    '27.12.00',
+    8,
+  ),
+  topic(
+    'Busbetjening af {p}|Køreplansskifte {y} - høring',
+    'busrute|busruten|busruterne|trafikselskabet|køreplanen|flextrafik|passagererne|stoppestederne',
+    '13.05.00',
+    2,
+  ),
+  topic(
+    'Cykelsti langs {p}vej|Trafiksikkerhedsplan {y}|Vejvedligeholdelse og asfaltprogram {y}',
+    'vejen|veje|vejene|cykelsti|cykelstien|cykelstier|trafiksikkerheden|fortovet|krydset|asfalten',
+    '05.01.00',
+    2,
+  ),
+  topic(
+    'Ny affaldsordning fra {y}|Genbrugspladsen i {p} - åbningstider',
+    'affaldsordning|affaldsordningen|genbrugspladsen|genbrugspladser|affaldssorteringen|renovationen|husstandene|beholderne',
+    '07.00.00',
+    7,
+  ),
+  topic(
+    'Klimaplan {y}-{z}|Klimatilpasning og kystbeskyttelse ved {p}',
+    'klimaplan|klimaplanen|udledningen|klimatilpasning|kystbeskyttelsen|regnvandsbassinet|oversvømmelser|borgerne',
+    '09.00.00',
+    7,
+  ),
+  topic(
+    'Biblioteksbetjening i {p}|Kulturhus i {p} - driftsaftale|Lokaletilskud til foreninger {y}',
+    'biblioteket|bibliotekerne|kulturhuset|musikskolen|foreningerne|folkeoplysningen|lokaletilskuddet|frivillige',
+    '18.00.00',
+    4,
+  ),
+  topic(
+    'Renovering af idrætshallen i {p}|Kunstgræsbane ved {p} Skole',
+    'idrætshallen|idrætshaller|svømmehallen|kunstgræsbanen|haltiderne|brugerne|klubberne',
+    '18.20.00',
+    4,
+  ),
+  topic(
+    'Beskæftigelsesplan {y}|Jobcentrets resultater {y}|Sygedagpengeområdet - status',
+    'jobcentret|ledige|ledigheden|sygedagpenge|kontanthjælp|virksomhedspraktik|fleksjob|borgerne',
+    '15.00.00',
+    5,
+  ),
+  topic(
+    'Botilbud {p} - takster {y}|Socialtilsynets rapport for botilbuddet',
+    'botilbud|botilbuddet|botilbuddene|bostøtten|handicap|socialpsykiatrien|misbrugsbehandlingen|beboerne',
+    '27.36.00',
+    3,
+  ),
+  topic(
+    'Anbringelser og forebyggelse - status {y}|Underretninger {y}',
+    'anbringelse|anbringelser|plejefamilier|plejefamilierne|forebyggende foranstaltninger|børnesagerne|underretningerne',
+    '27.24.00',
+    1,
+  ),
+  topic(
+    'Almene boliger i {p} - skema A|Skema B for {p} Boligselskab|Grundkapitallån til {p} Boligforening',
+    'almene boliger|boligselskabet|boligforeningen|skema A|skema B|grundkapitalen|renoveringen|lejerne',
+    '03.00.00',
+    6,
+  ),
+  topic(
+    'Spildevandsplan {y}-{z}|Separatkloakering i {p}',
+    'spildevandsplan|spildevandsplanen|forsyningen|kloakeringen|separatkloakering|grundejerne|tilslutningsbidraget',
+    '06.00.00',
+    2,
+  ),
+  topic(
+    'Naturpleje og skovrejsning ved {p}|Vandløbsregulativ for {p} Å',
+    'naturpleje|naturplejen|fredningen|skovrejsning|vandløb|vandløbene|vandløbsregulativet|lodsejerne',
+    '01.05.00',
+    7,
+  ),
+  topic(
+    'Digitaliseringsstrategi {y}-{z}|Informationssikkerhed - årlig status',
+    'digitaliseringsstrategien|it-systemerne|databeskyttelse|informationssikkerheden|persondata|systemerne',
+    '00.01.00',
+    0,
+  ),
+  topic(
+    'Sygefravær {y}|Trivselsmåling blandt medarbejderne',
+    'sygefravær|sygefraværet|medarbejdere|medarbejderne|trivselsmålingen|arbejdsmiljøet|ledelsen',
+    '81.00.00',
+    0,
+  ),
+  topic(
+    'Høringssvar vedrørende {p}|Borgermøde om fremtiden i {p}',
+    'høringssvar|høringssvarene|høringsperioden|høringsparterne|borgermøde|borgermødet|indsigelserne',
+    '00.05.00',
+    6,
+  ),
+  topic(
+    'Salg af byggegrunde i {p}|Udbud af ejendommen {p}vej {n}',
+    'grundsalg|byggegrunde|byggegrundene|udbud|udbuddet|mindsteprisen|ejendommen|køberne',
+    '02.00.00',
+    0,
+  ),
   topic('Takster {y} på dagtilbudsområdet|Forældrebetaling {y}', 'takster|taksterne|forældrebetalingen|egenbetaling|takstbladet|søskenderabat', '28.00.00', 1),
-  topic('Sundhedspolitik {y}-{z}|Genoptræning og rehabilitering', 'sundhedspolitikken|forebyggelse|forebyggelsen|genoptræningen|rehabilitering|sundhedshuset|patienterne', '29.00.00', 3),
-  topic('Erhvervsfremme og turisme {y}|Erhvervsområde ved {p}', 'erhvervsudvikling|erhvervsfremme|turisme|turismen|iværksættere|erhvervsområdet|virksomhederne', '24.00.00', 5),
-  topic('Kommuneplantillæg {n} for {p}|Landzonetilladelse til {p}vej {n}', 'kommuneplanen|kommuneplantillæg|landzonetilladelse|landzonetilladelser|dispensation|dispensationen|naboorienteringen', '01.02.00', 6),
-  topic('Årsregnskab {y}|Revisionsberetning for regnskabsåret {y}', 'årsregnskab|årsregnskabet|revisionsberetningen|revisor|regnskabet|merforbruget|mindreforbruget', '00.32.00', 0),
-  topic('Pulje til frivilligt socialt arbejde {y}|Fordeling af § 18-midler {y}', 'frivillige|frivilligheden|puljen|puljemidlerne|ansøgerne|foreningslivet|§ 18-midler', '27.00.00', 3),
+  topic(
+    'Sundhedspolitik {y}-{z}|Genoptræning og rehabilitering',
+    'sundhedspolitikken|forebyggelse|forebyggelsen|genoptræningen|rehabilitering|sundhedshuset|patienterne',
+    '29.00.00',
+    3,
+  ),
+  topic(
+    'Erhvervsfremme og turisme {y}|Erhvervsområde ved {p}',
+    'erhvervsudvikling|erhvervsfremme|turisme|turismen|iværksættere|erhvervsområdet|virksomhederne',
+    '24.00.00',
+    5,
+  ),
+  topic(
+    'Kommuneplantillæg {n} for {p}|Landzonetilladelse til {p}vej {n}',
+    'kommuneplanen|kommuneplantillæg|landzonetilladelse|landzonetilladelser|dispensation|dispensationen|naboorienteringen',
+    '01.02.00',
+    6,
+  ),
+  topic(
+    'Årsregnskab {y}|Revisionsberetning for regnskabsåret {y}',
+    'årsregnskab|årsregnskabet|revisionsberetningen|revisor|regnskabet|merforbruget|mindreforbruget',
+    '00.32.00',
+    0,
+  ),
+  topic(
+    'Pulje til frivilligt socialt arbejde {y}|Fordeling af § 18-midler {y}',
+    'frivillige|frivilligheden|puljen|puljemidlerne|ansøgerne|foreningslivet|§ 18-midler',
+    '27.00.00',
+    3,
+  ),
 ];
 
 // Sentence templates. {a}/{b}: nouns of the item's topic; {c}: a committee; {p}: a place;
 // {y}: a year; {m}: an amount; {d}: a date; {x}: a person; {n}: a number; {k}: the municipality.
 const bodySentences = list(
   'Forvaltningen har udarbejdet et forslag vedrørende {a}, som hermed forelægges {c}.|' +
-  'Der er i budget {y} afsat {m} mio. kr. til {a}, og der forventes et mindreforbrug.|' +
-  'I forbindelse med {a} er der modtaget {n} høringssvar, som fremgår af bilag.|' +
-  'Forvaltningen vurderer, at {a} kan gennemføres inden for den eksisterende økonomiske ramme.|' +
-  'Administrationen anbefaler, at {a} drøftes med {b} inden den endelige beslutning.|' +
-  'Der henvises til den tidligere behandling af sagen den {d}.|' +
-  'Sagen har betydning for {a} i {p} og for {b} i resten af {k}.|' +
-  'Udgifterne til {a} foreslås finansieret af kassebeholdningen.|' +
-  'Det foreslås, at {a} sendes i offentlig høring i otte uger fra den {d}.|' +
-  'MED-udvalgene og de berørte bestyrelser har været inddraget i arbejdet med {a}.|' +
-  'Borgerne i {p} har på et borgermøde udtrykt bekymring for {a} og {b}.|' +
-  'Der er tale om en udvidelse af {a} med {n} pladser fra {y}.|' +
-  'Merudgiften til {a} udgør {m} mio. kr. årligt fra {y} og er ikke indarbejdet i budgettet.|' +
-  'Den samlede anlægsudgift til {a} er opgjort til {m} mio. kr. ekskl. moms.|' +
-  'Sagen blev senest behandlet af {c} den {d}, hvor den blev udsat med henblik på yderligere belysning af {b}.|' +
-  'Det er forvaltningens vurdering, at {a} bidrager til målsætningerne i kommunens politik for {b}.|' +
-  'Kommunen er efter lovgivningen forpligtet til at sikre, at {a} lever op til kravene.|' +
-  'Forvaltningen har indhentet erfaringer fra andre kommuner om {a}.|' +
-  'Der er udarbejdet en tidsplan, hvorefter {a} kan være gennemført i {y}.|' +
-  'Sagen afgøres endeligt af {c}.|' +
-  'Byggeriet forventes at kunne påbegyndes i {y}, hvis {a} godkendes.|' +
-  'En arbejdsgruppe med deltagelse af {x} har gennemgået {a} og {b}.|' +
-  'Der er ikke konstateret væsentlige afvigelser i forhold til {a}.|' +
-  'Forslaget indebærer, at {a} samles på færre adresser, og at {b} styrkes.|' +
-  'Forvaltningen følger udviklingen i {a} tæt og vil orientere udvalget igen i {y}.',
+    'Der er i budget {y} afsat {m} mio. kr. til {a}, og der forventes et mindreforbrug.|' +
+    'I forbindelse med {a} er der modtaget {n} høringssvar, som fremgår af bilag.|' +
+    'Forvaltningen vurderer, at {a} kan gennemføres inden for den eksisterende økonomiske ramme.|' +
+    'Administrationen anbefaler, at {a} drøftes med {b} inden den endelige beslutning.|' +
+    'Der henvises til den tidligere behandling af sagen den {d}.|' +
+    'Sagen har betydning for {a} i {p} og for {b} i resten af {k}.|' +
+    'Udgifterne til {a} foreslås finansieret af kassebeholdningen.|' +
+    'Det foreslås, at {a} sendes i offentlig høring i otte uger fra den {d}.|' +
+    'MED-udvalgene og de berørte bestyrelser har været inddraget i arbejdet med {a}.|' +
+    'Borgerne i {p} har på et borgermøde udtrykt bekymring for {a} og {b}.|' +
+    'Der er tale om en udvidelse af {a} med {n} pladser fra {y}.|' +
+    'Merudgiften til {a} udgør {m} mio. kr. årligt fra {y} og er ikke indarbejdet i budgettet.|' +
+    'Den samlede anlægsudgift til {a} er opgjort til {m} mio. kr. ekskl. moms.|' +
+    'Sagen blev senest behandlet af {c} den {d}, hvor den blev udsat med henblik på yderligere belysning af {b}.|' +
+    'Det er forvaltningens vurdering, at {a} bidrager til målsætningerne i kommunens politik for {b}.|' +
+    'Kommunen er efter lovgivningen forpligtet til at sikre, at {a} lever op til kravene.|' +
+    'Forvaltningen har indhentet erfaringer fra andre kommuner om {a}.|' +
+    'Der er udarbejdet en tidsplan, hvorefter {a} kan være gennemført i {y}.|' +
+    'Sagen afgøres endeligt af {c}.|' +
+    'Byggeriet forventes at kunne påbegyndes i {y}, hvis {a} godkendes.|' +
+    'En arbejdsgruppe med deltagelse af {x} har gennemgået {a} og {b}.|' +
+    'Der er ikke konstateret væsentlige afvigelser i forhold til {a}.|' +
+    'Forslaget indebærer, at {a} samles på færre adresser, og at {b} styrkes.|' +
+    'Forvaltningen følger udviklingen i {a} tæt og vil orientere udvalget igen i {y}.',
 );
 const attachmentSentences = list(
   'Som nabo til området skal jeg hermed gøre indsigelse mod {a}.|' +
-  'Tabel {n} viser udviklingen i {a} fra {y} til {z}.|' +
-  'Bestyrelsen for {p} Skole har følgende bemærkninger til {a}.|' +
-  'Vi finder, at {b} ikke er tilstrækkeligt belyst i materialet.|' +
-  'Notatet beskriver konsekvenserne for {a} i {p}.|' +
-  'Det samlede antal henvendelser om {a} var {n} i {y}.|' +
-  'Grundejerforeningen {p} anbefaler, at {b} indgår i den videre planlægning.|' +
-  'Revisionen har ikke givet anledning til bemærkninger vedrørende {a}.',
+    'Tabel {n} viser udviklingen i {a} fra {y} til {z}.|' +
+    'Bestyrelsen for {p} Skole har følgende bemærkninger til {a}.|' +
+    'Vi finder, at {b} ikke er tilstrækkeligt belyst i materialet.|' +
+    'Notatet beskriver konsekvenserne for {a} i {p}.|' +
+    'Det samlede antal henvendelser om {a} var {n} i {y}.|' +
+    'Grundejerforeningen {p} anbefaler, at {b} indgår i den videre planlægning.|' +
+    'Revisionen har ikke givet anledning til bemærkninger vedrørende {a}.',
 );
 const attachmentTitles = list('Høringssvar fra {x}|Notat om {a}|Kortbilag {n}|Økonomisk oversigt {y}|Tidsplan for {a}|Referat af borgermøde i {p}');
 const recommendations = list(
   'Forvaltningen indstiller, at {a} godkendes.|' +
-  'Forvaltningen indstiller, at der gives en anlægsbevilling på {m} mio. kr. til {a}.|' +
-  'Forvaltningen indstiller, at orienteringen om {a} tages til efterretning.|' +
-  'Forvaltningen indstiller, at forslaget om {a} sendes i høring.|' +
-  'Direktionen indstiller, at {a} anbefales over for Økonomiudvalget og {k}.|' +
-  'Forvaltningen indstiller, at udvalget drøfter {a} og {b}.',
+    'Forvaltningen indstiller, at der gives en anlægsbevilling på {m} mio. kr. til {a}.|' +
+    'Forvaltningen indstiller, at orienteringen om {a} tages til efterretning.|' +
+    'Forvaltningen indstiller, at forslaget om {a} sendes i høring.|' +
+    'Direktionen indstiller, at {a} anbefales over for Økonomiudvalget og {k}.|' +
+    'Forvaltningen indstiller, at udvalget drøfter {a} og {b}.',
 );
 const decisions: [DecisionType, string[]][] = [
   ['approved', list('Godkendt.|Indstillingen godkendt.|Godkendt som indstillet.|Godkendt, idet {b} indgår i den videre proces.')],
@@ -156,8 +300,7 @@ export interface Municipality {
 }
 
 /** UUID-shaped ids from counters: valid in a uuid column and stable across runs. */
-const uuid = (kind: number, n: number): string =>
-  `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const uuid = (kind: number, n: number): string => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** The fixed shape of the corpus (municipalities, committees, members): facets and filters come from here. */
 export function corpusShape(seed: number): Municipality[] {
@@ -234,7 +377,11 @@ export function* corpusBatches(options: { items: number; seed: number; batchItem
         const t = pick(r, own.length ? own : topics);
         const yy = String(year % 100).padStart(2, '0');
         const s = ++serial[mi]!;
-        const num = [`${yy}-${String(s * 7 + 1000).padStart(6, '0')}`, `${t.kle}-${pick(r, list('G01|P20|A00|K07|S00'))}-${s}-${yy}`, `EMN-${year}-${String(s * 13 + 100).padStart(6, '0')}`][mun.caseStyle]!;
+        const num = [
+          `${yy}-${String(s * 7 + 1000).padStart(6, '0')}`,
+          `${t.kle}-${pick(r, list('G01|P20|A00|K07|S00'))}-${s}-${yy}`,
+          `EMN-${year}-${String(s * 13 + 100).padStart(6, '0')}`,
+        ][mun.caseStyle]!;
         kase = { number: num, paperId: uuid(4, ++papers), topic: t };
         cases.push(kase);
         if (cases.length > 60) cases.shift();
@@ -252,8 +399,11 @@ export function* corpusBatches(options: { items: number; seed: number; batchItem
       if (!closed && r() < 0.12) decision += ` ${fill(pick(r, dissents), c)}`;
       const body = closed ? '' : Array.from({ length: int(r, 6, 18) }, () => fill(pick(r, bodySentences), c)).join(' ');
       const nAtt = closed || r() < 0.6 ? 0 : int(r, 1, 3);
-      const attachments = Array.from({ length: nAtt }, (_, j) =>
-        `Bilag ${j + 1}: ${fill(pick(r, attachmentTitles), c)}. ` + Array.from({ length: int(r, 2, 8) }, () => fill(pick(r, attachmentSentences), c)).join(' '),
+      const attachments = Array.from(
+        { length: nAtt },
+        (_, j) =>
+          `Bilag ${j + 1}: ${fill(pick(r, attachmentTitles), c)}. ` +
+          Array.from({ length: int(r, 2, 8) }, () => fill(pick(r, attachmentSentences), c)).join(' '),
       ).join('\n');
       const printed = `${number}. ${title}`;
       const caseNumber = closed ? null : kase.number;

@@ -28,14 +28,55 @@ const counts: Record<QueryKind, [number, number]> = {
 export const FACETTED_TWO_WORDS = 'two words + facet';
 
 // Words people search for that the corpus text contains outside the topic nouns.
-const extraWords = ['kassebeholdningen', 'anlægsbevilling', 'høringssvar', 'høringssvarene', 'borgermøde', 'mindreforbrug', 'Østergaard', 'Aagaard', 'protokol', 'efterretning', 'budgettet', 'søskenderabat'];
+const extraWords = [
+  'kassebeholdningen',
+  'anlægsbevilling',
+  'høringssvar',
+  'høringssvarene',
+  'borgermøde',
+  'mindreforbrug',
+  'Østergaard',
+  'Aagaard',
+  'protokol',
+  'efterretning',
+  'budgettet',
+  'søskenderabat',
+];
 // Phrases the templates produce (so they match) and a few that read right but never occur.
 const phrases = [
-  'tabt arbejdsfortjeneste', 'offentlig høring', 'forebyggende foranstaltninger', 'almene boliger', 'den eksisterende økonomiske ramme',
-  'taget til efterretning', 'ført til protokol', 'kunne ikke tiltræde indstillingen', 'anbefales over for Økonomiudvalget', 'yderligere belysning',
-  'skema A', 'kassebeholdningen foreslås finansieret', 'udvalget drøfter', 'barnets lov', 'sendes i høring', 'mindreforbrug på skolerne',
+  'tabt arbejdsfortjeneste',
+  'offentlig høring',
+  'forebyggende foranstaltninger',
+  'almene boliger',
+  'den eksisterende økonomiske ramme',
+  'taget til efterretning',
+  'ført til protokol',
+  'kunne ikke tiltræde indstillingen',
+  'anbefales over for Økonomiudvalget',
+  'yderligere belysning',
+  'skema A',
+  'kassebeholdningen foreslås finansieret',
+  'udvalget drøfter',
+  'barnets lov',
+  'sendes i høring',
+  'mindreforbrug på skolerne',
 ];
-const prefixes = ['skole', 'vindmøl', 'høringssv', 'budgetopf', 'plejeh', 'lokalpl', 'børneha', 'affald', 'klimatil', 'idræts', 'sygedag', 'genopt', 'landzone', 'kommunepl'];
+const prefixes = [
+  'skole',
+  'vindmøl',
+  'høringssv',
+  'budgetopf',
+  'plejeh',
+  'lokalpl',
+  'børneha',
+  'affald',
+  'klimatil',
+  'idræts',
+  'sygedag',
+  'genopt',
+  'landzone',
+  'kommunepl',
+];
 const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
 
 /** A topic noun as people type it: the multi-word ones ("skema A") only as phrases. */

@@ -151,7 +151,10 @@ interface Latencies {
 }
 
 async function measure(database: Database, index: SearchIndex, queries: BenchQuery[]): Promise<Latencies> {
-  const requests: [BenchQuery, SearchRequest][] = queries.map((q) => [q, { query: parseQuery(q.text), filters: q.filters, sort: 'relevance', page: 1, pageSize: PAGE_SIZE }]);
+  const requests: [BenchQuery, SearchRequest][] = queries.map((q) => [
+    q,
+    { query: parseQuery(q.text), filters: q.filters, sort: 'relevance', page: 1, pageSize: PAGE_SIZE },
+  ]);
   const out: Latencies = { byClass: new Map(), all: [], totals: new Map(), rounds: 0, load: loadavg()[0] ?? 0, slowest: [] };
   const worst = new Map<BenchQuery, number>();
   // Warm-up: every query once, so the page cache and prepared statements are not measured.
@@ -174,7 +177,10 @@ async function measure(database: Database, index: SearchIndex, queries: BenchQue
     }
     out.rounds++;
   }
-  out.slowest = [...worst].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([q, ms]) => `${ms.toFixed(0)} ms [${q.cls}] ${q.text} ${JSON.stringify(q.filters)}`);
+  out.slowest = [...worst]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([q, ms]) => `${ms.toFixed(0)} ms [${q.cls}] ${q.text} ${JSON.stringify(q.filters)}`);
   return out;
 }
 
@@ -195,11 +201,15 @@ function rowsFor(n: number, runs: Partial<Record<Engine, EngineRun>>, queries: B
   const any = runs.sqlite ?? runs.postgres;
   if (!any) return rows;
   const b = any.built;
-  rows.push(`| **N = ${fmtN(n)}** items: ${fmtN(b.meetings)} meetings, ${mb(b.textBytes)} of text (${(b.textBytes / n).toFixed(0)} chars an item) | ${queries.length} queries × up to ${ROUNDS} rounds (${BUDGET_MS / 1000} s budget) after a warm-up, page size ${PAGE_SIZE}, facets computed |`);
+  rows.push(
+    `| **N = ${fmtN(n)}** items: ${fmtN(b.meetings)} meetings, ${mb(b.textBytes)} of text (${(b.textBytes / n).toFixed(0)} chars an item) | ${queries.length} queries × up to ${ROUNDS} rounds (${BUDGET_MS / 1000} s budget) after a warm-up, page size ${PAGE_SIZE}, facets computed |`,
+  );
   for (const e of ['sqlite', 'postgres'] as const) {
     const r = runs[e];
     if (!r) continue;
-    rows.push(`| N = ${fmtN(n)}, ${engineName[e]}: index build (\`replaceMeetings\` in transactions of ${fmtN(BATCH_ITEMS)}) | ${(r.built.ms / 1000).toFixed(1)} s (${fmtN(Math.round(n / (r.built.ms / 1000)))} items/s${e === 'sqlite' ? `, FTS5 optimize ${(r.built.optimizeMs / 1000).toFixed(1)} s of it` : ''}); index ${mb(r.built.bytes)} (${r.built.how}); ${r.lat.rounds} measured round(s), load ${r.lat.load.toFixed(1)} at the start |`);
+    rows.push(
+      `| N = ${fmtN(n)}, ${engineName[e]}: index build (\`replaceMeetings\` in transactions of ${fmtN(BATCH_ITEMS)}) | ${(r.built.ms / 1000).toFixed(1)} s (${fmtN(Math.round(n / (r.built.ms / 1000)))} items/s${e === 'sqlite' ? `, FTS5 optimize ${(r.built.optimizeMs / 1000).toFixed(1)} s of it` : ''}); index ${mb(r.built.bytes)} (${r.built.how}); ${r.lat.rounds} measured round(s), load ${r.lat.load.toFixed(1)} at the start |`,
+    );
   }
   const s = runs.sqlite?.lat;
   const p = runs.postgres?.lat;
@@ -215,7 +225,10 @@ function rowsFor(n: number, runs: Partial<Record<Engine, EngineRun>>, queries: B
     rows.push(`| N = ${fmtN(n)}, ${what} (${count} q${hits}) | SQLite ${cell(sx)} ms · PostgreSQL ${cell(px)} ms (p50 / p95 / p99)${r} |`);
   }
   const sTwo = s?.byClass.get(FACETTED_TWO_WORDS);
-  if (sTwo && n >= 1_000_000) rows.push(`| target: SQLite p95, facetted two words, N = ${fmtN(n)} ≤ ${TARGET_MS} ms | ${pct(sTwo, 95).toFixed(1)} ms ${pct(sTwo, 95) <= TARGET_MS ? '✓' : '✗'} |`);
+  if (sTwo && n >= 1_000_000)
+    rows.push(
+      `| target: SQLite p95, facetted two words, N = ${fmtN(n)} ≤ ${TARGET_MS} ms | ${pct(sTwo, 95).toFixed(1)} ms ${pct(sTwo, 95) <= TARGET_MS ? '✓' : '✗'} |`,
+    );
   if (s && p) {
     const rr = pct(p.all, 95) / pct(s.all, 95);
     rows.push(`| target: SQLite p95 ≤ PostgreSQL p95, all queries, N = ${fmtN(n)} | PG/SQLite ${rr.toFixed(2)}× ${rr >= 1 ? '✓' : '✗'} |`);

@@ -85,7 +85,11 @@ export function createWebApp(database: Database, files: FileReader, options: Web
     portal: new PortalService(new PortalQueries(database.db), clock),
     feeds: new PortalFeeds(new FeedQueries(database.db), clock),
     search: new SearchService(searchIndexFor(database), database.db),
-    openData: { oparl: new OparlService(database.db, options.baseUrl, files, oparlLicense ? { license: oparlLicense } : undefined), dumpDir: files instanceof FileStore ? openDataDir(files.root) : null, baseUrl: options.baseUrl },
+    openData: {
+      oparl: new OparlService(database.db, options.baseUrl, files, oparlLicense ? { license: oparlLicense } : undefined),
+      dumpDir: files instanceof FileStore ? openDataDir(files.root) : null,
+      baseUrl: options.baseUrl,
+    },
     files,
     ...rest,
   });

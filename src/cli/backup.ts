@@ -18,7 +18,7 @@ export const backupCommand: Command = {
   ].join('\n'),
   async run(argv, env, io) {
     const { values } = parse('backup', argv, { ...databaseFlags, out: { type: 'string', short: 'o' } });
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     const config = configFrom(values, env);
     const ctx = await openContext(config, { migrate: false });
     try {

@@ -16,7 +16,7 @@ export const demoCommand: Command = {
   ].join('\n'),
   async run(argv, env, io) {
     const { values } = parse('demo', argv, databaseFlags);
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     const ctx = await openContext(configFrom(values, env), { migrate: true });
     try {
       const r = await loadDemo(ctx.database, ctx.files);

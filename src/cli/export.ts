@@ -29,7 +29,7 @@ export const exportCommand: Command = {
       municipality: { type: 'string', multiple: true },
       out: { type: 'string' },
     });
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     const formats = values.format ?? [];
     for (const f of formats) if (f !== 'jsonl' && f !== 'csv') throw new UsageError(`export: --format must be jsonl or csv, not "${f}"`);
     if (values.out === undefined && (formats.length > 0 || values.municipality)) {
@@ -43,7 +43,11 @@ export const exportCommand: Command = {
       const report =
         values.out === undefined
           ? await writeDump(oparl, config.filesDir)
-          : await exportOpenData(oparl, { formats: [...new Set(formats as ('jsonl' | 'csv')[])], municipalities: values.municipality ?? [], outDir: values.out });
+          : await exportOpenData(oparl, {
+              formats: [...new Set(formats as ('jsonl' | 'csv')[])],
+              municipalities: values.municipality ?? [],
+              outDir: values.out,
+            });
       io.out(`Exported to ${report.outDir}: ${report.files.map((f) => `${f.name} ${f.rows}`).join(', ')}`);
       return 0;
     } finally {

@@ -44,7 +44,7 @@ export const importCommand: Command = {
   usage,
   async run(argv, env, io) {
     const { values, positionals } = parse('import', argv, { ...databaseFlags, municipality: { type: 'string' } }, true);
-    if (values.help) return io.out(usage), 0;
+    if (values.help) return (io.out(usage), 0);
     if (positionals.length === 0) throw new UsageError('import: expected at least one PATH (file or folder)');
     const ctx = await openContext(configFrom(values, env), { migrate: true });
     const tty = process.stderr.isTTY === true;

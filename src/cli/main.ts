@@ -17,7 +17,21 @@ import { tokenCommand } from './token.js';
 import { userCommand } from './user.js';
 import { redactCommand, withdrawCommand } from './withdraw.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, demoCommand, importCommand, parseCommand, userCommand, tokenCommand, backupCommand, reindexCommand, renderCommand, exportCommand, withdrawCommand, redactCommand];
+const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  importCommand,
+  parseCommand,
+  userCommand,
+  tokenCommand,
+  backupCommand,
+  reindexCommand,
+  renderCommand,
+  exportCommand,
+  withdrawCommand,
+  redactCommand,
+];
 
 const exitCodes: Record<ErrorCode, number> = {
   invalid_input: 2,

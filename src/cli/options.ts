@@ -37,6 +37,6 @@ export function parse<O extends Options>(command: string, argv: string[], option
 }
 
 export function configFrom(values: Record<string, unknown>, env: NodeJS.ProcessEnv, extra: ConfigInput = {}): Readonly<Config> {
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k]) : undefined);
+  const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
   return loadConfig(env, { DATABASE_URL: str('database-url'), FILES_DIR: str('files-dir'), ...extra });
 }

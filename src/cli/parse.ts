@@ -14,7 +14,11 @@ const usage = [
   '  --json               print the parsed document as one JSON object (the import format)',
 ].join('\n');
 
-const firstLine = (s: string | null): string => (s ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+const firstLine = (s: string | null): string =>
+  (s ?? '')
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim() ?? '';
 
 function summary(doc: ParsedDocument, file: string): string[] {
   const org = doc.organization.term ? `${doc.organization.name} (${doc.organization.term})` : doc.organization.name;
@@ -47,7 +51,7 @@ export const parseCommand: Command = {
   usage,
   async run(argv, _env, io) {
     const { values, positionals } = parse('parse', argv, { municipality: { type: 'string' }, json: { type: 'boolean' } }, true);
-    if (values.help) return io.out(usage), 0;
+    if (values.help) return (io.out(usage), 0);
     if (positionals.length !== 1) throw new UsageError(`parse: expected exactly one FILE, got ${positionals.length}`);
     const file = positionals[0] ?? '';
     const { doc } = await readDocument(file, { municipality: values.municipality });

@@ -15,7 +15,7 @@ const argsSchema = z.object({
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'write a meeting\'s agenda, minutes or merged document as PDF',
+  summary: "write a meeting's agenda, minutes or merged document as PDF",
   usage: [
     'Usage: protokol render MEETING --kind dagsorden|referat|samlet [--members] --out FILE',
     '',
@@ -25,7 +25,7 @@ export const renderCommand: Command = {
     'marked "Lukket" on every page: it must not be published.',
     '',
     '  --kind KIND          dagsorden, referat or samlet (the agenda with the public attachments)',
-    '  --members            the members\' edition with closed content (dagsorden and referat)',
+    "  --members            the members' edition with closed content (dagsorden and referat)",
     '  --out FILE           where to write the PDF',
     ...databaseFlagsHelp,
   ].join('\n'),
@@ -36,7 +36,7 @@ export const renderCommand: Command = {
       { ...databaseFlags, kind: { type: 'string' }, out: { type: 'string' }, members: { type: 'boolean' } },
       true,
     );
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     if (positionals.length > 1) throw new UsageError(`render: one meeting at a time, got ${positionals.length}`);
     const parsed = argsSchema.safeParse({ meeting: positionals[0] ?? '', kind: values.kind, out: values.out ?? '', members: values.members ?? false });
     if (!parsed.success) {

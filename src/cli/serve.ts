@@ -33,7 +33,7 @@ export const serveCommand: Command = {
       port: { type: 'string', short: 'p' },
       'demo-if-empty': { type: 'boolean' },
     });
-    if (values.help) return io.out(usage), 0;
+    if (values.help) return (io.out(usage), 0);
     const config = configFrom(values, env, { HOST: values.host, PORT: values.port });
     const log = pino({ level: config.logLevel, base: { app: 'protokol' } });
 
@@ -77,7 +77,11 @@ export const serveCommand: Command = {
     io.out(`Protokol is running at ${url} (${ctx.database.describe}). Press Ctrl-C to stop.`);
     // The open-data dump at /data/, kept current in the background once the server is ready.
     const dumps = config.openDataNightly
-      ? startDumpSchedule({ oparl: new OparlService(ctx.database.db, config.baseUrl, ctx.files, { license: config.oparlLicense }), filesDir: config.filesDir, log })
+      ? startDumpSchedule({
+          oparl: new OparlService(ctx.database.db, config.baseUrl, ctx.files, { license: config.oparlLicense }),
+          filesDir: config.filesDir,
+          log,
+        })
       : null;
     return waitForShutdown(
       server,
@@ -95,7 +99,11 @@ function listen(server: Server, host: string, port: number): Promise<void> {
     const onError = (e: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       if (e.code === 'EADDRINUSE') {
-        reject(new ServeError(`Port ${port} on ${host} is already in use (is Protokol already running?). Stop the other process or choose another port with PORT=… or --port.`));
+        reject(
+          new ServeError(
+            `Port ${port} on ${host} is already in use (is Protokol already running?). Stop the other process or choose another port with PORT=… or --port.`,
+          ),
+        );
       } else if (e.code === 'EACCES') {
         reject(new ServeError(`Not allowed to listen on ${host}:${port}. Choose a port above 1023 with PORT=… or --port.`));
       } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {

@@ -33,7 +33,7 @@ export const tokenCommand: Command = {
   usage,
   async run(argv, env, io) {
     const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h') return io.out(usage), sub === undefined ? 2 : 0;
+    if (sub === undefined || sub === '--help' || sub === '-h') return (io.out(usage), sub === undefined ? 2 : 0);
     if (!subcommands.includes(sub)) throw new UsageError(`token: unknown subcommand "${sub}" (expected: ${subcommands.join(', ')})`);
 
     if (sub === 'create') {
@@ -46,7 +46,7 @@ export const tokenCommand: Command = {
         committee: { type: 'string', multiple: true },
         user: { type: 'string' },
       });
-      if (values.help) return io.out(usage), 0;
+      if (values.help) return (io.out(usage), 0);
       const missing = (['role', 'name'] as const).filter((k) => values[k] === undefined);
       if (missing.length > 0) throw new UsageError(`token create: missing ${missing.map((m) => `--${m}`).join(', ')}`);
       const role = parseRole(values.role ?? '');
@@ -70,7 +70,7 @@ export const tokenCommand: Command = {
     }
 
     const { values, positionals } = parse(`token ${sub}`, rest, { ...databaseFlags }, sub === 'revoke');
-    if (values.help) return io.out(usage), 0;
+    if (values.help) return (io.out(usage), 0);
     if (sub === 'revoke' && positionals.length !== 1) throw new UsageError('token revoke: give exactly one token ID (see `protokol token list`)');
     const ctx = await openContext(configFrom(values, env), { migrate: true });
     try {

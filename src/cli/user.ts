@@ -47,7 +47,7 @@ export const userCommand: Command = {
   usage,
   async run(argv, env, io) {
     const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h') return io.out(usage), sub === undefined ? 2 : 0;
+    if (sub === undefined || sub === '--help' || sub === '-h') return (io.out(usage), sub === undefined ? 2 : 0);
     if (!subcommands.includes(sub)) throw new UsageError(`user: unknown subcommand "${sub}" (expected: ${subcommands.join(', ')})`);
     if (sub === 'create') return create(rest, env, io);
     if (sub === 'list') return list(rest, env, io);
@@ -66,7 +66,7 @@ async function create(rest: string[], env: NodeJS.ProcessEnv, io: Output): Promi
     municipality: { type: 'string' },
     committee: { type: 'string', multiple: true },
   });
-  if (values.help) return io.out(usage), 0;
+  if (values.help) return (io.out(usage), 0);
   const missing = (['email', 'password', 'role'] as const).filter((k) => values[k] === undefined);
   if (missing.length > 0) throw new UsageError(`user create: missing ${missing.map((m) => `--${m}`).join(', ')}`);
   const ctx = await openContext(configFrom(values, env), { migrate: true });
@@ -89,7 +89,7 @@ async function create(rest: string[], env: NodeJS.ProcessEnv, io: Output): Promi
 
 async function list(rest: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
   const { values } = parse('user list', rest, { ...databaseFlags, municipality: { type: 'string' } });
-  if (values.help) return io.out(usage), 0;
+  if (values.help) return (io.out(usage), 0);
   const ctx = await openContext(configFrom(values, env), { migrate: true });
   try {
     const users = await listUsers(ctx.database, undefined, values.municipality);
@@ -107,7 +107,7 @@ async function list(rest: string[], env: NodeJS.ProcessEnv, io: Output): Promise
 
 async function manage(sub: string, rest: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
   const { values, positionals } = parse(`user ${sub}`, rest, { ...databaseFlags, yes: { type: 'boolean' }, 'password-stdin': { type: 'boolean' } }, true);
-  if (values.help) return io.out(usage), 0;
+  if (values.help) return (io.out(usage), 0);
   if (positionals.length !== 1) throw new UsageError(`user ${sub}: give exactly one account (email or id; see \`protokol user list\`)`);
   if (values.yes && sub !== 'delete') throw new UsageError(`user ${sub}: --yes is only for delete`);
   if (values['password-stdin'] && sub !== 'reset-password') throw new UsageError(`user ${sub}: --password-stdin is only for reset-password`);
@@ -144,5 +144,5 @@ async function manage(sub: string, rest: string[], env: NodeJS.ProcessEnv, io: O
 async function firstLineOfStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '');
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }

@@ -35,7 +35,7 @@ export const withdrawCommand: Command = {
   ].join('\n'),
   async run(argv, env, io) {
     const { values, positionals } = parse('withdraw', argv, withdrawFlags, true);
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     const [what, id, ...extra] = positionals;
     if ((what !== 'publication' && what !== 'attachment') || id === undefined || extra.length > 0) {
       throw new UsageError('withdraw: expected `publication MEETING` or `attachment FILE`');
@@ -85,7 +85,7 @@ export const redactCommand: Command = {
   ].join('\n'),
   async run(argv, env, io) {
     const { values, positionals } = parse('redact', argv, redactFlags, true);
-    if (values.help) return io.out(this.usage), 0;
+    if (values.help) return (io.out(this.usage), 0);
     const [itemId, ...extra] = positionals;
     if (itemId === undefined || extra.length > 0) throw new UsageError('redact: expected one ITEM id');
     const text = required(values.text, 'text', 'redact');

@@ -10,9 +10,7 @@ import { type UserRole, parseRole } from '../domain/user.js';
 import type { OidcSettings } from '../services/auth/oidc-settings.js';
 import type { ExtractLimits } from '../services/lifecycle/sandbox/limits.js';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   database: DatabaseConfig;
@@ -39,8 +37,6 @@ export interface Config {
   /** Bounds on parsing an untrusted file (uploads, imported documents), in the extraction worker. */
   extract: Readonly<ExtractLimits>;
 }
-
-
 
 const schema = z.object({
   DATABASE_URL: z
@@ -86,7 +82,9 @@ const schema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || splitList(v).every(isAddressOrCidr), { message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8' }),
+    .refine((v) => !v || splitList(v).every(isAddressOrCidr), {
+      message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+    }),
   OPEN_DATA_NIGHTLY: z.enum(['1', '0'], { message: 'must be 1 (serve writes the open-data dump nightly) or 0 (it does not)' }).default('1'),
   // Defaults as services/lifecycle/sandbox/limits.ts#DEFAULT_EXTRACT_LIMITS.
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -95,7 +93,11 @@ const schema = z.object({
   EXTRACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(5_000_000),
 });
 
-const splitList = (v: string): string[] => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+const splitList = (v: string): string[] =>
+  v
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
 
 function isAddressOrCidr(entry: string): boolean {
   const [address = '', bits, ...more] = entry.split('/');
@@ -126,7 +128,10 @@ export function isLoopbackUrl(url: string): boolean {
 export function parseRoleMap(value: string): { map: Record<string, UserRole>; problems: string[] } {
   const map: Record<string, UserRole> = {};
   const problems: string[] = [];
-  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0)) {
     const at = entry.lastIndexOf('=');
     const group = at > 0 ? entry.slice(0, at).trim() : '';
     const role = at > 0 ? parseRole(entry.slice(at + 1)) : null;

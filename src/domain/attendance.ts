@@ -20,11 +20,7 @@ export function approvers(attendance: readonly Attendance[]): Attendance[] {
 }
 
 /** Throws forbidden unless the person attended and the minutes are ready for approval. */
-export function assertMayApproveMinutes(
-  personId: string,
-  meeting: { state: MeetingState; cancelled: boolean },
-  attendance: readonly Attendance[],
-): void {
+export function assertMayApproveMinutes(personId: string, meeting: { state: MeetingState; cancelled: boolean }, attendance: readonly Attendance[]): void {
   if (meeting.cancelled || meeting.state !== 'held') {
     throw new DomainError('invalid_transition', 'Referatet kan kun godkendes for et afholdt møde, der endnu ikke er godkendt');
   }

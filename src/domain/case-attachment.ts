@@ -23,7 +23,11 @@ export function assertMayAttachToCase(actor: Principal, organizationId: string, 
   if (carriers.length === 0) return;
   const scope = actor.committeeIds;
   if (scope !== null && !carriers.some((c) => scope.includes(c.organizationId))) {
-    throw new DomainError('forbidden', 'Sagen hører til et andet udvalg. Du kan kun knytte punkter til sager, som dine egne udvalg har behandlet.', 'caseNumber');
+    throw new DomainError(
+      'forbidden',
+      'Sagen hører til et andet udvalg. Du kan kun knytte punkter til sager, som dine egne udvalg har behandlet.',
+      'caseNumber',
+    );
   }
   const sameCommittee = carriers.some((c) => c.organizationId === organizationId);
   if (!sameCommittee && carriers.every((c) => !c.public)) {

@@ -78,7 +78,8 @@ function windowAt(gs: readonly Group[], k: number): number {
   if (same(lengths(gs, k, 2), [6, 4]) && serialSeparator.test(gs[k + 1]!.sep)) return 2;
   // 15 03 85-4321, 15.03.85-4321: the date grouped alike, and a dash before the serial (a
   // bare space there would also match rows of a table of small numbers).
-  if (same(lengths(gs, k, 4), [2, 2, 2, 4]) && dateSeparators.has(gs[k + 1]!.sep) && gs[k + 2]!.sep === gs[k + 1]!.sep && gs[k + 3]!.sep.includes('-')) return 4;
+  if (same(lengths(gs, k, 4), [2, 2, 2, 4]) && dateSeparators.has(gs[k + 1]!.sep) && gs[k + 2]!.sep === gs[k + 1]!.sep && gs[k + 3]!.sep.includes('-'))
+    return 4;
   // 1 5 0 3 8 5 - 4 3 2 1: ten single digits spaced, a dash allowed before the serial.
   if (same(lengths(gs, k, 10), [1, 1, 1, 1, 1, 1, 1, 1, 1, 1])) {
     const seps = gs.slice(k + 1, k + 10).map((g) => g.sep);

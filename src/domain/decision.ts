@@ -9,13 +9,7 @@ import type { OrganizationKind } from './organization.js';
 import type { ConsultationRole } from './paper.js';
 
 /** Suggestions for the decision field; any text is allowed. */
-export const decisionQuickPicks = [
-  'Godkendt',
-  'Indstillingen anbefales',
-  'Indstillingen tiltrådt',
-  'Taget til efterretning',
-  'Udsat',
-] as const;
+export const decisionQuickPicks = ['Godkendt', 'Indstillingen anbefales', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Udsat'] as const;
 
 export const voteChoices = ['for', 'against', 'abstain'] as const satisfies readonly VoteChoice[];
 
@@ -77,8 +71,7 @@ export interface ResolvedDecision {
   winning: 'for' | 'against' | null;
 }
 
-export const DISSENT_MINORITY_ONLY =
-  'Der kan kun tages mindretalsudtalelse (protokoltilførsel) for medlemmer, der stemte imod flertallet';
+export const DISSENT_MINORITY_ONLY = 'Der kan kun tages mindretalsudtalelse (protokoltilførsel) for medlemmer, der stemte imod flertallet';
 
 const invalid = (message: string, where: string): DomainError => new DomainError('invalid_input', message, where);
 
@@ -95,8 +88,7 @@ const withParty = (m: PresentMember): string => (m.party ? `${m.name} (${m.party
  */
 export function winningChoice(votes: readonly { choice: VoteChoice; count: number | null; voters?: readonly string[] }[]): 'for' | 'against' | null {
   if (votes.length === 0) return null;
-  const total = (choice: VoteChoice) =>
-    votes.filter((v) => v.choice === choice).reduce((sum, v) => sum + (v.count ?? v.voters?.length ?? 0), 0);
+  const total = (choice: VoteChoice) => votes.filter((v) => v.choice === choice).reduce((sum, v) => sum + (v.count ?? v.voters?.length ?? 0), 0);
   return total('for') > total('against') ? 'for' : 'against';
 }
 

@@ -1,14 +1,6 @@
 // One error path (DESIGN.md habit 7): services throw DomainError with a stable code; the web
 // and CLI edges map the code once to an HTTP status or an exit code and a message.
-export type ErrorCode =
-  | 'not_found'
-  | 'invalid_input'
-  | 'invalid_transition'
-  | 'conflict'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'rate_limited'
-  | 'unavailable';
+export type ErrorCode = 'not_found' | 'invalid_input' | 'invalid_transition' | 'conflict' | 'forbidden' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -28,8 +20,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string): DomainError =>
-  new DomainError('not_found', `${what} ${id} findes ikke`, id);
+export const notFound = (what: string, id: string): DomainError => new DomainError('not_found', `${what} ${id} findes ikke`, id);
 
 /** A save that started from an old version: nothing was written (optimistic locking). */
 export const staleVersion = (what: string, expected: number, current: number): DomainError =>

@@ -3,13 +3,7 @@
 // the portal can say "Aflyst" on a meeting whose agenda was already out).
 import { DomainError } from './errors.js';
 
-export const meetingStates = [
-  'planned',
-  'agenda_published',
-  'held',
-  'minutes_approved',
-  'minutes_published',
-] as const;
+export const meetingStates = ['planned', 'agenda_published', 'held', 'minutes_approved', 'minutes_published'] as const;
 export type MeetingState = (typeof meetingStates)[number];
 
 export interface Meeting {
@@ -46,10 +40,7 @@ export function transition(meeting: Pick<Meeting, 'state' | 'cancelled'>, to: Me
     throw new DomainError('invalid_transition', 'Mødet er aflyst og kan ikke skifte tilstand');
   }
   if (!canTransition(meeting.state, to)) {
-    throw new DomainError(
-      'invalid_transition',
-      `Et møde kan ikke gå fra "${meetingStateLabel[meeting.state]}" til "${meetingStateLabel[to]}"`,
-    );
+    throw new DomainError('invalid_transition', `Et møde kan ikke gå fra "${meetingStateLabel[meeting.state]}" til "${meetingStateLabel[to]}"`);
   }
   return to;
 }

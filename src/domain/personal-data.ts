@@ -50,10 +50,12 @@ export interface PersonalDataFinding {
 }
 
 const EMAIL = /(?<![\w.+-])[\w.+-]*\w@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])/g;
-const ROLE_LOCAL = /^(?:post|postkasse|info|kontakt|mail|kommune|raadhus|radhus|borgerservice|sekretariat|byraad|byrad|direktion|presse|noreply|no-reply|support|digitalpost|servicedesk|webmaster)$/i;
+const ROLE_LOCAL =
+  /^(?:post|postkasse|info|kontakt|mail|kommune|raadhus|radhus|borgerservice|sekretariat|byraad|byrad|direktion|presse|noreply|no-reply|support|digitalpost|servicedesk|webmaster)$/i;
 const PHONE = /(?<![\d+.,/-])(?:(?:\+|00)45 ?)?(?:[2-9]\d(?: \d\d){3}|[2-9]\d{3} \d{4}|[2-9]\d{7})(?![\d]|[.,-]\d)/g;
 const PHONE_CUE = /(?:tlf|telefon|telefonnr|mobil|mobilnr|mob|ring|sms|phone)\.?(?: ?nr\.?)?:? ?$/i;
-const STREET_WORD = '(?:gade|vej|allé|alle|stræde|plads|torv|vænge|vænget|have|haven|parken|bakke|bakken|toften|stien|boulevard|vangen|gyde|løkke|løkken|højen|engen|marken|kvarter|passage|kaj|brygge)';
+const STREET_WORD =
+  '(?:gade|vej|allé|alle|stræde|plads|torv|vænge|vænget|have|haven|parken|bakke|bakken|toften|stien|boulevard|vangen|gyde|løkke|løkken|højen|engen|marken|kvarter|passage|kaj|brygge)';
 /** A street word standing alone after a name: "H.C. Andersens Boulevard", "Vester Allé". */
 const STREET_NOUN = '(?:Allé|Alle|Boulevard|Plads|Torv|Vej|Gade|Vænge|Have|Park|Bakke|Stræde|Kvarter|Passage|Kaj|Brygge)';
 const ADDRESS = new RegExp(
@@ -65,7 +67,11 @@ const digitsOnly = (s: string): string => s.replace(/\D/g, '').replace(/^(?:0045
 const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 
 /** E-mail addresses, phone numbers and street addresses in `text`, offsets into `text`. */
-export function findPersonalData(text: string, official: OfficialContacts = {}, kinds: readonly PersonalDataKind[] = ['email', 'phone', 'address']): PersonalDataFinding[] {
+export function findPersonalData(
+  text: string,
+  official: OfficialContacts = {},
+  kinds: readonly PersonalDataKind[] = ['email', 'phone', 'address'],
+): PersonalDataFinding[] {
   const { text: norm, origin } = normaliseForScan(text);
   const out: PersonalDataFinding[] = [];
   const domains = (official.emailDomains ?? []).map((d) => d.toLowerCase().replace(/^.*@/, ''));

@@ -119,7 +119,8 @@ export function attachmentPartAt(text: string, index: number): string | null {
 }
 
 /** A part marker line; the labels are few and fixed, so body text does not collide. */
-export const PART_MARKER = /^\[((?:Sidehoved|Sidefod|Fodnoter|Slutnoter|Kommentarer|Dokumentegenskaber|Noter|Ark|Dias|PDF-metadata|PDF-kommentarer|PDF-formularfelter|Side)(?: [^\]\n]{1,120})?)\]$/gm;
+export const PART_MARKER =
+  /^\[((?:Sidehoved|Sidefod|Fodnoter|Slutnoter|Kommentarer|Dokumentegenskaber|Noter|Ark|Dias|PDF-metadata|PDF-kommentarer|PDF-formularfelter|Side)(?: [^\]\n]{1,120})?)\]$/gm;
 
 export function describe(place: Place, field: string, line: number, column: number, part: string | null = null): string {
   const parts: string[] = [];

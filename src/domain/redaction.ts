@@ -18,7 +18,8 @@ export function requireReason(reason: unknown): string {
 /** The passage to remove: exact (not trimmed inside), at least a few characters. */
 export function requirePassage(passage: unknown): string {
   const p = typeof passage === 'string' ? passage.trim() : '';
-  if (p.length < MIN_REDACTION_PASSAGE) throw new DomainError('invalid_input', `Angiv den tekst, der skal fjernes (mindst ${MIN_REDACTION_PASSAGE} tegn)`, 'text');
+  if (p.length < MIN_REDACTION_PASSAGE)
+    throw new DomainError('invalid_input', `Angiv den tekst, der skal fjernes (mindst ${MIN_REDACTION_PASSAGE} tegn)`, 'text');
   if (p.length > MAX_REDACTION_PASSAGE) throw new DomainError('invalid_input', `Teksten må højst være ${MAX_REDACTION_PASSAGE} tegn`, 'text');
   return p;
 }

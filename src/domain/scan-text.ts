@@ -23,12 +23,61 @@ const SPACE = /\s/;
 const TAG = /<\/?([A-Za-z][\w:.-]*)(?:\s[^<>]*)?\/?>/y;
 /** Tags after which a reader sees a new line or a new cell. */
 const BREAKING = new Set([
-  'br', 'p', 'div', 'li', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr',
-  'w:br', 'w:cr', 'w:p', 'w:tab', 'w:tc', 'w:tr', 'a:br', 'a:p', 'text:p', 'text:h', 'text:line-break', 'text:s', 'table:table-row', 'row', 'si',
+  'br',
+  'p',
+  'div',
+  'li',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'hr',
+  'w:br',
+  'w:cr',
+  'w:p',
+  'w:tab',
+  'w:tc',
+  'w:tr',
+  'a:br',
+  'a:p',
+  'text:p',
+  'text:h',
+  'text:line-break',
+  'text:s',
+  'table:table-row',
+  'row',
+  'si',
 ]);
 const CELL = new Set(['td', 'th', 'w:tc', 'w:tab', 'text:tab', 'table:table-cell', 'c']);
 const ENTITY = /&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', minus: '−', shy: '\u00ad', hyphen: '‐', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '', period: '.', comma: ',' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  minus: '−',
+  shy: '\u00ad',
+  hyphen: '‐',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  zwj: '',
+  zwnj: '',
+  period: '.',
+  comma: ',',
+};
 
 function entity(body: string): string | null {
   if (body.startsWith('#x') || body.startsWith('#X')) return safeCodePoint(parseInt(body.slice(2), 16));

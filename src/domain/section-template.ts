@@ -31,7 +31,8 @@ export function validateSectionTemplate(input: unknown): SectionTemplate {
   return input.map((entry: unknown, i) => {
     const e = (entry ?? {}) as { kind?: unknown; heading?: unknown };
     const heading = typeof e.heading === 'string' ? e.heading.trim() : '';
-    if (heading === '' || heading.length > 120) throw new DomainError('invalid_input', `Afsnit ${i + 1} mangler en overskrift (højst 120 tegn)`, `template[${i}].heading`);
+    if (heading === '' || heading.length > 120)
+      throw new DomainError('invalid_input', `Afsnit ${i + 1} mangler en overskrift (højst 120 tegn)`, `template[${i}].heading`);
     if (seen.has(heading.toLowerCase())) throw new DomainError('invalid_input', `Overskriften »${heading}« står to gange`, `template[${i}].heading`);
     seen.add(heading.toLowerCase());
     const kind = e.kind === undefined ? 'other' : e.kind;

@@ -68,7 +68,10 @@ export async function buildSearchDocuments(db: Db, meetingIds: string[]): Promis
   }
   const all = perMeeting.flatMap((m) => m.items);
   const papers = await caseNumbers(db, [...new Set(all.flatMap((i) => (i.paperId ? [i.paperId] : [])))]);
-  const texts = await fileTexts(db, all.flatMap((i) => i.files.map((f) => f.id)));
+  const texts = await fileTexts(
+    db,
+    all.flatMap((i) => i.files.map((f) => f.id)),
+  );
 
   return perMeeting.flatMap(({ meeting, items }) =>
     items.map((item): SearchDocument => {

@@ -115,9 +115,7 @@ function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
 function scoreExpression(query: ParsedQuery, tsquery: string): RawBuilder<number> {
   const q = sql`${tsquery}::tsquery`;
   const caseNumbers = query.clauses.flatMap((c) => (c.negated ? [] : c.any.filter((t) => t.kind === 'case').map((t) => literalPattern(t.text))));
-  const caseBonus = caseNumbers.length
-    ? sql`case when case_number ilike any(${caseNumbers}::text[]) then ${CASE_NUMBER_BONUS}::float8 else 0 end`
-    : sql`0`;
+  const caseBonus = caseNumbers.length ? sql`case when case_number ilike any(${caseNumbers}::text[]) then ${CASE_NUMBER_BONUS}::float8 else 0 end` : sql`0`;
   // Normalization 1 divides by 1 + log(document length), damping long texts as BM25 does.
   // When the item matches without its attachments, only `document` is ranked: concatenating
   // and ranking long attachment vectors made ranking several times slower (measured: 280 ms

@@ -28,7 +28,10 @@ import { toHit } from './snippets.js';
 const WEIGHTS = [8, 4, 2, 1, 0.5, 0] as const;
 
 /** Filter tags: one token per filterable value, written to the tags column (see the schema). */
-const tag = (kind: string, value: string | number): string => `${kind}_${String(value).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '_')}`;
+const tag = (kind: string, value: string | number): string =>
+  `${kind}_${String(value)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '_')}`;
 
 function documentTags(d: SearchDocument): string {
   const out = [tag('org', d.organizationId), tag('body', d.bodyId), tag('yr', d.meetingDate.slice(0, 4)), tag('att', d.hasAttachments ? 1 : 0)];
@@ -52,7 +55,6 @@ const RECENCY_PER_YEAR = 0.02;
 /** Rows per multi-row INSERT; 15 columns × 50 stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 50;
 const ID_CHUNK = 500;
-
 
 const quote = (token: string): string => `"${token.replaceAll('"', '""')}"`;
 
@@ -134,7 +136,10 @@ export class SqliteSearchIndex implements SearchIndex {
       rowids.push(...rows.rows.map((r) => r.id));
     }
     // Belt and braces: an item id must be unique, whichever meeting it was indexed under before.
-    for (const ids of chunks(documents.map((d) => d.itemId), ID_CHUNK)) {
+    for (const ids of chunks(
+      documents.map((d) => d.itemId),
+      ID_CHUNK,
+    )) {
       const rows = await sql<{ id: number }>`select rowid as id from search_doc where item_id in ${inList(ids)}`.execute(trx);
       rowids.push(...rows.rows.map((r) => r.id));
     }

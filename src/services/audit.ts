@@ -66,11 +66,7 @@ export async function auditTrail(db: Db, filter: { entityType?: string; entityId
  * The audit log as an administrator reads it: their municipality's entries (every entry for
  * an installation administrator), optionally for one entity, oldest first.
  */
-export async function readAuditLog(
-  db: Db,
-  actor: Principal,
-  filter: { entityType?: string; entityId?: string; limit?: number },
-): Promise<AuditEntry[]> {
+export async function readAuditLog(db: Db, actor: Principal, filter: { entityType?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]> {
   if (!mayAdminister(actor, actor.bodyId)) throw new DomainError('forbidden', 'Kun administratorer kan læse revisionssporet');
   return auditTrail(db, { ...filter, ...(actor.bodyId === null ? {} : { bodyId: actor.bodyId }) });
 }

@@ -87,7 +87,8 @@ export class MeetingDocuments {
       throw new DomainError('invalid_input', 'Det samlede dokument findes kun i den offentlige udgave', 'udgave');
     }
     const kind: MeetingDocumentKind = request.kind === 'samlet' ? 'dagsorden' : request.kind;
-    const model = request.edition === 'members' ? await this.membersModel(request.meetingId, kind, request.actor ?? null) : await this.publicModel(request.meetingId, kind);
+    const model =
+      request.edition === 'members' ? await this.membersModel(request.meetingId, kind, request.actor ?? null) : await this.publicModel(request.meetingId, kind);
     const hash = createHash('sha256')
       .update(JSON.stringify({ renderer: MEETING_PDF_RENDERER_VERSION, kind: request.kind, model }))
       .digest('hex');
@@ -180,7 +181,13 @@ export class MeetingDocuments {
         closed: !item.public,
         ...notes(minutes, item),
         sections: item.sections.filter((s) => minutes || s.kind !== 'decision').map((s) => ({ kind: s.kind, heading: s.heading, text: s.text })),
-        attachments: item.files.map((f) => ({ title: f.title, fileName: f.fileName, size: isStored(f) ? f.size : null, sha256: f.sha256, mediaType: f.mediaType })),
+        attachments: item.files.map((f) => ({
+          title: f.title,
+          fileName: f.fileName,
+          size: isStored(f) ? f.size : null,
+          sha256: f.sha256,
+          mediaType: f.mediaType,
+        })),
       })),
     );
     const version = [...page.versions].reverse().find((v) => v.kind === (minutes ? 'minutes' : 'agenda'));
@@ -198,11 +205,14 @@ export class MeetingDocuments {
       location: page.meeting.location,
       cancelled: page.meeting.cancelled,
       status: version ? `Version ${version.version}, offentliggjort ${danishDateTime(version.publishedAt)}` : null,
-      participants: minutes && page.attendance ? {
-        present: page.attendance.present.map(person),
-        absent: page.attendance.absent.map(person),
-        substitutes: page.attendance.substitutes.map((s) => ({ ...person(s), forName: s.forName })),
-      } : null,
+      participants:
+        minutes && page.attendance
+          ? {
+              present: page.attendance.present.map(person),
+              absent: page.attendance.absent.map(person),
+              substitutes: page.attendance.substitutes.map((s) => ({ ...person(s), forName: s.forName })),
+            }
+          : null,
       items,
       approval,
       issuedAt: version?.publishedAt ?? `${page.meeting.date}T00:00:00.000Z`,
@@ -283,7 +293,13 @@ export class MeetingDocuments {
 
 function notes(
   minutes: boolean,
-  item: { decision: string | null; absences: MemberRef[]; disqualifications: (MemberRef & { reason: string | null })[]; dissents: (MemberRef & { text: string })[]; votes: Vote[] },
+  item: {
+    decision: string | null;
+    absences: MemberRef[];
+    disqualifications: (MemberRef & { reason: string | null })[];
+    dissents: (MemberRef & { text: string })[];
+    votes: Vote[];
+  },
 ): Pick<PdfItem, 'decision' | 'absences' | 'disqualifications' | 'dissents' | 'votes'> {
   // The agenda is the agenda: decisions and per-item notes belong to the minutes.
   if (!minutes) return { decision: null, absences: [], disqualifications: [], dissents: [], votes: [] };
@@ -307,4 +323,3 @@ function groupAttendance(all: readonly Attendance[]): NonNullable<MeetingPdfMode
 function samletTitle(model: MeetingPdfModel): string {
   return `${meetingPdfTitle(model)} – samlet dokument med bilag`;
 }
-

@@ -56,11 +56,7 @@ async function assertPgDumpUsable(database: Database): Promise<void> {
   const r = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(database.db);
   const server = Math.floor(Number(r.rows[0]?.v ?? 0) / 10000);
   if (client < server) {
-    throw new DomainError(
-      'unavailable',
-      `pg_dump ${client} cannot back up a PostgreSQL ${server} server; install pg_dump ${server} or newer.`,
-      'pg_dump',
-    );
+    throw new DomainError('unavailable', `pg_dump ${client} cannot back up a PostgreSQL ${server} server; install pg_dump ${server} or newer.`, 'pg_dump');
   }
 }
 
@@ -77,8 +73,6 @@ function runPgDump(url: string, file: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e) => reject(new DomainError('unavailable', `pg_dump could not start: ${e.message}`, 'pg_dump')));
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new DomainError('unavailable', `pg_dump failed (exit ${code}): ${stderr.trim()}`, 'pg_dump')),
-    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new DomainError('unavailable', `pg_dump failed (exit ${code}): ${stderr.trim()}`, 'pg_dump'))));
   });
 }

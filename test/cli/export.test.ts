@@ -46,7 +46,9 @@ describe('protokol export', () => {
     assert.deepEqual(names, [...exportFiles.map((f) => `${f.name}.jsonl`), 'README.md'].sort());
     const validator = oparlValidator();
     for (const f of exportFiles) {
-      const lines = readFileSync(join(out, `${f.name}.jsonl`), 'utf8').split('\n').filter(Boolean);
+      const lines = readFileSync(join(out, `${f.name}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       assert.ok(lines.length > 0, `${f.name} has rows`);
       for (const line of lines) {
         const o = JSON.parse(line) as { id: string; type: string };
@@ -63,7 +65,9 @@ describe('protokol export', () => {
     assert.equal(r.code, 0, r.stderr);
     const readme = readFileSync(join(out, 'README.md'), 'utf8');
     for (const f of exportFiles) {
-      const [header, ...rows] = readFileSync(join(out, `${f.name}.csv`), 'utf8').split('\n').filter(Boolean);
+      const [header, ...rows] = readFileSync(join(out, `${f.name}.csv`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       assert.equal(header, f.columns.map((c) => c.name).join(','));
       for (const c of f.columns) assert.ok(readme.includes(`| ${c.name} |`), `README documents ${f.name}.${c.name}`);
       if (f.name === 'body') assert.equal(rows.length, 1, 'only Testrup');

@@ -16,7 +16,19 @@ describe('protokol parse', () => {
     const r = await runCli(['parse', lejre, '--json'], env);
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    for (const field of ['documentKind', 'municipality', 'organization', 'meeting', 'participants', 'items', 'toc', 'signatures', 'warnings', 'layout', 'coverage']) {
+    for (const field of [
+      'documentKind',
+      'municipality',
+      'organization',
+      'meeting',
+      'participants',
+      'items',
+      'toc',
+      'signatures',
+      'warnings',
+      'layout',
+      'coverage',
+    ]) {
       assert.ok(field in doc, `missing ${field}`);
     }
     assert.equal(doc.documentKind, 'referat');

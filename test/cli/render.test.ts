@@ -19,7 +19,7 @@ forEachDatabase('protokol render', (t) => {
     env = cliEnv({ DATABASE_URL: url, FILES_DIR: filesDir });
   });
 
-  it('writes the public minutes without, and the members\' minutes with, the closed content', async () => {
+  it("writes the public minutes without, and the members' minutes with, the closed content", async () => {
     const { filesDir } = t();
     const publicFile = join(filesDir, 'referat.pdf');
     const membersFile = join(filesDir, 'referat-lukket.pdf');

@@ -45,7 +45,10 @@ describe('protokol serve writes the open-data dump', () => {
       const server = await startServer(['--demo-if-empty'], env);
       try {
         await waitUntil('/data/ lists the dump', async () => (await (await fetch(`${server.url}/data/`)).text()).includes('href="/data/meeting.jsonl"'));
-        assert.deepEqual((await latestDump(openDataDir(filesDir))).files.map((f) => f.name), dumpFiles);
+        assert.deepEqual(
+          (await latestDump(openDataDir(filesDir))).files.map((f) => f.name),
+          dumpFiles,
+        );
         const csv = await fetch(`${server.url}/data/meeting.csv`);
         assert.equal(csv.status, 200);
         const text = await csv.text();
@@ -64,7 +67,12 @@ describe('protokol serve writes the open-data dump', () => {
 
   it('leaves the dump alone with OPEN_DATA_NIGHTLY=0, and refuses a bad value naming the variable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'protokol-serve-export-off-'));
-    const env = cliEnv({ DATABASE_URL: `sqlite:${join(dir, 'protokol.db')}`, FILES_DIR: join(dir, 'files'), PORT: String(await freePort()), OPEN_DATA_NIGHTLY: '0' });
+    const env = cliEnv({
+      DATABASE_URL: `sqlite:${join(dir, 'protokol.db')}`,
+      FILES_DIR: join(dir, 'files'),
+      PORT: String(await freePort()),
+      OPEN_DATA_NIGHTLY: '0',
+    });
     const server = await startServer(['--demo-if-empty'], env);
     try {
       for (let i = 0; i < 5; i++) assert.equal((await fetch(`${server.url}/data/`)).status, 200);
@@ -106,7 +114,10 @@ describe('protokol serve writes the open-data dump', () => {
       const filesDir = mkdtempSync(join(tmpdir(), 'protokol-dump-follow-'));
       const database = await openDatabase(loadConfig({ DATABASE_URL: url, FILES_DIR: filesDir, LOG_LEVEL: 'silent' }).database);
       const logged: string[] = [];
-      const log = { info: (_: object, msg: string) => void logged.push(msg), error: (o: object, msg: string) => void logged.push(`${msg} ${JSON.stringify(o)}`) };
+      const log = {
+        info: (_: object, msg: string) => void logged.push(msg),
+        error: (o: object, msg: string) => void logged.push(`${msg} ${JSON.stringify(o)}`),
+      };
       let schedule: { stop(): Promise<void> } | null = null;
       try {
         await migrateToLatest(database);
@@ -114,16 +125,28 @@ describe('protokol serve writes the open-data dump', () => {
         const seeded = await database.db.transaction().execute((trx) => seedMunicipality(trx, files));
         const dumpText = () => {
           const dir = join(openDataDir(filesDir), 'latest');
-          return existsSync(dir) ? readdirSync(dir).map((n) => readFileSync(join(dir, n), 'utf8')).join('\n') : '';
+          return existsSync(dir)
+            ? readdirSync(dir)
+                .map((n) => readFileSync(join(dir, n), 'utf8'))
+                .join('\n')
+            : '';
         };
         // A short tick instead of 20 s; everything else as `protokol serve` runs it.
         schedule = startDumpSchedule({ oparl: new OparlService(database.db, 'https://dagsorden.example.dk', files), filesDir, log, pollMs: 25 });
-        await waitUntil('the first dump holds the file and the item', async () => dumpText().includes('budgetoversigt.pdf') && dumpText().includes('drøftet med skolebestyrelserne'));
+        await waitUntil(
+          'the first dump holds the file and the item',
+          async () => dumpText().includes('budgetoversigt.pdf') && dumpText().includes('drøftet med skolebestyrelserne'),
+        );
         const deps = { database, files, now: () => new Date() };
         await updateAttachment(deps, systemPrincipal, seeded.publicFile.id, { public: false, changeNote: 'Bilaget var offentliggjort ved en fejl' });
         await waitUntil('the dump no longer holds the file', async () => !dumpText().includes('budgetoversigt.pdf'));
         assert.ok(dumpText().includes('drøftet med skolebestyrelserne'), 'the item is still open');
-        await updateItem(deps, systemPrincipal, seeded.openItemId, { public: false, publicTitle: 'Lukket punkt', closedReason: 'Personlige forhold', changeNote: 'Lukket' });
+        await updateItem(deps, systemPrincipal, seeded.openItemId, {
+          public: false,
+          publicTitle: 'Lukket punkt',
+          closedReason: 'Personlige forhold',
+          changeNote: 'Lukket',
+        });
         await waitUntil('the dump no longer holds the closed item', async () => !dumpText().includes('drøftet med skolebestyrelserne'));
         assert.ok(!dumpText().includes('Budget for skoleområdet 2025'), 'neither its title');
         assert.ok(logged.filter((m) => m === 'open-data dump written').length >= 3, logged.join('; '));

@@ -48,7 +48,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     it('creates a token, printed alone on stdout once; list shows it without the secret; revoke ends it', async () => {
-      const created = await runCli(['token', 'create', '--role', 'secretary', '--name', 'ESDH', '--municipality', 'testrup', '--committee', m.committeeId], env);
+      const created = await runCli(
+        ['token', 'create', '--role', 'secretary', '--name', 'ESDH', '--municipality', 'testrup', '--committee', m.committeeId],
+        env,
+      );
       assert.equal(created.code, 0, created.stderr);
       const token = created.stdout.trim();
       assert.match(created.stdout, /^pk_[A-Za-z0-9_-]{43}\n$/);
@@ -84,13 +87,29 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     it('user create links members to people and scopes staff', async () => {
-      const member = await runCli(['user', 'create', '--email', 'anne@testrup.dk', '--password', 'et-langt-kodeord', '--role', 'member', '--person', m.people.chair.id], env);
+      const member = await runCli(
+        ['user', 'create', '--email', 'anne@testrup.dk', '--password', 'et-langt-kodeord', '--role', 'member', '--person', m.people.chair.id],
+        env,
+      );
       assert.equal(member.code, 0, member.stderr);
       const noPerson = await runCli(['user', 'create', '--email', 'x@testrup.dk', '--password', 'et-langt-kodeord', '--role', 'member'], env);
       assert.equal(noPerson.code, 2);
       assert.match(noPerson.stderr, /person/);
       const secretary = await runCli(
-        ['user', 'create', '--email', 'bu@testrup.dk', '--password', 'et-langt-kodeord', '--role', 'secretary', '--municipality', 'Testrup Kommune', '--committee', m.committeeId],
+        [
+          'user',
+          'create',
+          '--email',
+          'bu@testrup.dk',
+          '--password',
+          'et-langt-kodeord',
+          '--role',
+          'secretary',
+          '--municipality',
+          'Testrup Kommune',
+          '--committee',
+          m.committeeId,
+        ],
         env,
       );
       assert.equal(secretary.code, 0, secretary.stderr);
@@ -107,7 +126,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         ],
       );
       const committees = await database.db.selectFrom('userCommittee').select('organizationId').execute();
-      assert.deepEqual(committees.map((c) => c.organizationId), [m.committeeId]);
+      assert.deepEqual(
+        committees.map((c) => c.organizationId),
+        [m.committeeId],
+      );
     });
   });
 }

@@ -43,7 +43,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     it('has --help, strict flags and errors that name the argument', async () => {
       const help = await runCli(['user', '--help'], env);
       assert.equal(help.code, 0);
-      for (const sub of ['list', 'disable', 'enable', 'delete', 'reset-password', 'end-sessions']) assert.match(help.stdout, new RegExp(`protokol user ${sub}`));
+      for (const sub of ['list', 'disable', 'enable', 'delete', 'reset-password', 'end-sessions'])
+        assert.match(help.stdout, new RegExp(`protokol user ${sub}`));
       const typo = await runCli(['user', 'disable', 'a@testrup.dk', '--yess'], env);
       assert.equal(typo.code, 2);
       assert.match(typo.stderr, /--yess/);

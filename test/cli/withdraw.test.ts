@@ -40,8 +40,22 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const seed = await seedMunicipality(database.db, files);
       const deps = { database, files, now: () => new Date() };
       meetingId = (await createMeeting(deps, systemPrincipal, { organizationId: seed.committeeId, date: '2025-04-08' })).id;
-      itemId = (await addItem(deps, systemPrincipal, meetingId, { title: 'Vejnavne', public: true, sections: [{ heading: 'Sagsfremstilling', text: `Forslag fra ${PASSAGE}.` }] })).id;
-      fileId = (await addAttachment(deps, systemPrincipal, itemId, { title: 'Forslag', public: true, fileName: 'forslag.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('Forslag') })).id;
+      itemId = (
+        await addItem(deps, systemPrincipal, meetingId, {
+          title: 'Vejnavne',
+          public: true,
+          sections: [{ heading: 'Sagsfremstilling', text: `Forslag fra ${PASSAGE}.` }],
+        })
+      ).id;
+      fileId = (
+        await addAttachment(deps, systemPrincipal, itemId, {
+          title: 'Forslag',
+          public: true,
+          fileName: 'forslag.txt',
+          mediaType: 'text/plain',
+          bytes: new TextEncoder().encode('Forslag'),
+        })
+      ).id;
       await publishAgenda(deps, systemPrincipal, meetingId);
     });
     after(async () => {
@@ -50,7 +64,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     it('has --help, strict flags and required reasons', async () => {
-      assert.match((await runCli(['withdraw', '--help'], env)).stdout, /Usage: protokol withdraw publication MEETING --kind agenda\|minutes --version N --reason TEXT/);
+      assert.match(
+        (await runCli(['withdraw', '--help'], env)).stdout,
+        /Usage: protokol withdraw publication MEETING --kind agenda\|minutes --version N --reason TEXT/,
+      );
       assert.match((await runCli(['redact', '--help'], env)).stdout, /Usage: protokol redact ITEM --text PASSAGE --reason TEXT/);
       assert.match((await runCli(['--help'], env)).stdout, /\bwithdraw\b[\s\S]*\bredact\b/);
       const typo = await runCli(['withdraw', 'attachment', fileId, '--reson', 'x'], env);

@@ -65,7 +65,13 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
 
   /** Presses a submit button and waits for the page the server answers with. */
   const submit = async (page: Page, button: string | RegExp) => {
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole('button', { name: button, exact: typeof button === 'string' })
+        .first()
+        .click(),
+    ]);
   };
 
   for (const [width, viewport] of [
@@ -141,7 +147,12 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
 
       await page.goto(`${itemUrl}/slet`);
       await check('delete item');
-      const removeLink = await page.goto(itemUrl).then(() => page.getByRole('link', { name: /^Fjern/ }).first().getAttribute('href'));
+      const removeLink = await page.goto(itemUrl).then(() =>
+        page
+          .getByRole('link', { name: /^Fjern/ })
+          .first()
+          .getAttribute('href'),
+      );
       await page.goto(`${server.url}${removeLink}`);
       await check('remove attachment');
 

@@ -25,7 +25,6 @@ const PASSWORD = 'journey-adgangskode-1';
 const NOTE = 'PRIVAT-NOTE-KANARIE: spørg til busruterne';
 const personId = (key: string) => stableId('demo', `demo-kommune/person/${key}`);
 
-
 describe('editor journey in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;

@@ -50,7 +50,11 @@ forEachDatabase('closing accounts', (t) => {
 
     const page = await app.request('/api/__whoami', { headers: { cookie: jar.header() } });
     assert.equal(((await page.json()) as { principal: unknown }).principal, null, 'the session signs nobody in');
-    assert.equal((await app.request('/api/v1/meetings', { method: 'POST', headers: { cookie: other.jar.header(), 'Content-Type': 'application/json' }, body: '{}' })).status, 401);
+    assert.equal(
+      (await app.request('/api/v1/meetings', { method: 'POST', headers: { cookie: other.jar.header(), 'Content-Type': 'application/json' }, body: '{}' }))
+        .status,
+      401,
+    );
     assert.equal((await bearer(token)).status, 401, 'the token is refused');
     assert.equal((await signIn('a@testrup.dk')).status, 403, 'sign-in says the account is disabled');
     const row = await findUserByEmail(database.db, 'a@testrup.dk');
@@ -118,7 +122,15 @@ forEachDatabase('closing accounts', (t) => {
   it('lets administrators manage only their own municipality', async () => {
     const { database } = t();
     const admin = await createUser(database, { email: 'admin@testrup.dk', password: PASSWORD, role: 'admin', municipality: 'testrup' });
-    const actor = { kind: 'user' as const, id: admin.id, label: admin.email, role: 'admin' as const, bodyId: 'en-anden-kommune', committeeIds: null, personId: null };
+    const actor = {
+      kind: 'user' as const,
+      id: admin.id,
+      label: admin.email,
+      role: 'admin' as const,
+      bodyId: 'en-anden-kommune',
+      committeeIds: null,
+      personId: null,
+    };
     await assert.rejects(disableUser(database, 'b@testrup.dk', actor), { code: 'forbidden' });
     const own = { ...actor, bodyId: admin.bodyId ?? null };
     await assert.rejects(disableUser(database, 'admin@testrup.dk', own), { code: 'invalid_input' }, 'not yourself');

@@ -89,7 +89,15 @@ forEachDatabase('integration API: authorization matrix', (t) => {
   let seed: SeededMunicipality;
   let otherPersonId: string;
   const clients = {} as Record<Role, ApiClient>;
-  const member = (personId: string, bodyId: string): Principal => ({ kind: 'token', id: `t-${personId}`, label: 'test', role: 'member', bodyId, committeeIds: null, personId });
+  const member = (personId: string, bodyId: string): Principal => ({
+    kind: 'token',
+    id: `t-${personId}`,
+    label: 'test',
+    role: 'member',
+    bodyId,
+    committeeIds: null,
+    personId,
+  });
   let counter = 0;
 
   async function fixture(stage: Stage, options: { cpr?: boolean } = {}): Promise<Fixture> {
@@ -102,7 +110,9 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       title: `Trafiksikkerhed ved skolerne ${counter}`,
       public: true,
       caseNumber: `25-${String(counter).padStart(6, '0')}`,
-      sections: [{ heading: 'Sagsfremstilling', text: options.cpr ? 'Henvendelse fra borger 130824-1234 om fodgængerfeltet.' : 'Forslag om fodgængerfelt ved skolen.' }],
+      sections: [
+        { heading: 'Sagsfremstilling', text: options.cpr ? 'Henvendelse fra borger 130824-1234 om fodgængerfeltet.' : 'Forslag om fodgængerfelt ved skolen.' },
+      ],
     });
     const closed = await addItem(deps, sys, meeting.id, {
       title: `Personalesag ${CANARY}`,
@@ -110,7 +120,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       publicTitle: 'Lukket punkt: Personalesag',
       sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt ${CANARY}` }],
     });
-    const file = await addAttachment(deps, sys, open.id, { title: 'Kort over skolevejen', public: true, fileName: 'kort.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('Skolevejen og fodgængerfeltet.') });
+    const file = await addAttachment(deps, sys, open.id, {
+      title: 'Kort over skolevejen',
+      public: true,
+      fileName: 'kort.txt',
+      mediaType: 'text/plain',
+      bytes: new TextEncoder().encode('Skolevejen og fodgængerfeltet.'),
+    });
     const fx: Fixture = {
       meetingId: meeting.id,
       otherMeetingId: other.id,
@@ -143,7 +159,14 @@ forEachDatabase('integration API: authorization matrix', (t) => {
     seed = await seedMunicipality(database.db, built.files);
     // A second municipality, for its administrator.
     const otherBody = await saveBody(database.db, { source: 'test', externalId: 'andeby', slug: 'andeby', name: 'Andeby Kommune', website: null });
-    await saveTerm(database.db, { source: 'test', externalId: 'andeby-term', bodyId: otherBody, name: '2022-2025', startDate: '2022-01-01', endDate: '2025-12-31' });
+    await saveTerm(database.db, {
+      source: 'test',
+      externalId: 'andeby-term',
+      bodyId: otherBody,
+      name: '2022-2025',
+      startDate: '2022-01-01',
+      endDate: '2025-12-31',
+    });
     // A member of the council only (not of the committee the fixtures meet in).
     otherPersonId = await savePerson(database.db, { source: 'test', externalId: 'person-council-only', bodyId: seed.bodyId, name: 'Erik Eriksen' });
     await saveMembership(database.db, {
@@ -157,28 +180,87 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       endDate: null,
     });
     // Not used by the fixtures, but proves the council is a committee of its own in the scope check.
-    await saveOrganization(database.db, { source: 'test', externalId: 'andeby-kb', bodyId: otherBody, termId: null, name: 'Andeby Byråd', shortName: null, kind: 'council', predecessorId: null });
+    await saveOrganization(database.db, {
+      source: 'test',
+      externalId: 'andeby-kb',
+      bodyId: otherBody,
+      termId: null,
+      name: 'Andeby Byråd',
+      shortName: null,
+      kind: 'council',
+      predecessorId: null,
+    });
     const token = async (name: string, input: Parameters<typeof createApiToken>[1]) => (await createApiToken(database, { ...input, name })).token;
     const anonymous = new ApiClient(app, null);
     clients.anonymous = anonymous;
     clients.admin = anonymous.as(await token('admin', { name: '', role: 'admin', municipality: 'testrup' }));
     clients.otherAdmin = anonymous.as(await token('other admin', { name: '', role: 'admin', municipality: 'andeby' }));
     clients.secretary = anonymous.as(await token('secretary', { name: '', role: 'secretary', municipality: 'testrup' }));
-    clients.otherSecretary = anonymous.as(await token('council secretary', { name: '', role: 'secretary', municipality: 'testrup', committeeIds: [seed.councilId] }));
+    clients.otherSecretary = anonymous.as(
+      await token('council secretary', { name: '', role: 'secretary', municipality: 'testrup', committeeIds: [seed.councilId] }),
+    );
     clients.member = anonymous.as(await token('member', { name: '', role: 'member', personId: seed.people.member.id }));
     clients.otherMember = anonymous.as(await token('council member', { name: '', role: 'member', personId: otherPersonId }));
   });
 
   const rows: Row[] = [
     // ── Public ──
-    { name: 'GET /api/v1/openapi.json', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/openapi.json' }), expect: all(200, 200) },
-    { name: 'GET /api/v1/organizations', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/organizations' }), expect: all(200, 200) },
-    { name: 'GET /api/v1/persons', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/persons?municipality=testrup' }), expect: all(200, 200) },
-    { name: 'GET /api/v1/search', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/search?q=budget' }), expect: all(200, 200) },
-    { name: 'GET versions of a planned meeting', stage: 'planned', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }), expect: all(404, 404) },
-    { name: 'GET a version of a planned meeting', stage: 'planned', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }), expect: all(404, 404) },
-    { name: 'GET a published version', stage: 'published', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }), expect: all(200, 200) },
-    { name: 'GET versions of a published agenda', stage: 'published', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }), expect: all(200, 200) },
+    {
+      name: 'GET /api/v1/openapi.json',
+      stage: 'planned',
+      mutates: false,
+      request: () => ({ method: 'GET', path: '/api/v1/openapi.json' }),
+      expect: all(200, 200),
+    },
+    {
+      name: 'GET /api/v1/organizations',
+      stage: 'planned',
+      mutates: false,
+      request: () => ({ method: 'GET', path: '/api/v1/organizations' }),
+      expect: all(200, 200),
+    },
+    {
+      name: 'GET /api/v1/persons',
+      stage: 'planned',
+      mutates: false,
+      request: () => ({ method: 'GET', path: '/api/v1/persons?municipality=testrup' }),
+      expect: all(200, 200),
+    },
+    {
+      name: 'GET /api/v1/search',
+      stage: 'planned',
+      mutates: false,
+      request: () => ({ method: 'GET', path: '/api/v1/search?q=budget' }),
+      expect: all(200, 200),
+    },
+    {
+      name: 'GET versions of a planned meeting',
+      stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }),
+      expect: all(404, 404),
+    },
+    {
+      name: 'GET a version of a planned meeting',
+      stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }),
+      expect: all(404, 404),
+    },
+    {
+      name: 'GET a published version',
+      stage: 'published',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions/agenda/1` }),
+      expect: all(200, 200),
+    },
+    {
+      name: 'GET versions of a published agenda',
+      stage: 'published',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/versions` }),
+      expect: all(200, 200),
+    },
     // ── Who am I ──
     { name: 'GET /api/v1/me', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/api/v1/me' }), expect: all(200) },
     // ── The audit log: administrators, each of their own municipality ──
@@ -234,7 +316,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       request: () => ({ method: 'GET', path: '/api/v1/meetings/00000000-0000-4000-8000-000000000000' }),
       expect: all(404),
     },
-    { name: 'PATCH /api/v1/meetings/{id}', stage: 'planned', mutates: true, request: (fx) => ({ method: 'PATCH', path: `/api/v1/meetings/${fx.meetingId}`, body: { location: 'Byrådssalen' } }), expect: editors(200) },
+    {
+      name: 'PATCH /api/v1/meetings/{id}',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'PATCH', path: `/api/v1/meetings/${fx.meetingId}`, body: { location: 'Byrådssalen' } }),
+      expect: editors(200),
+    },
     {
       name: 'PATCH /api/v1/meetings/{id} (published: change note required)',
       stage: 'published',
@@ -260,7 +348,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       }),
       expect: editors(200),
     },
-    { name: 'GET /api/v1/meetings/{id}/cpr-check', stage: 'planned', mutates: false, request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/cpr-check` }), expect: editors(200) },
+    {
+      name: 'GET /api/v1/meetings/{id}/cpr-check',
+      stage: 'planned',
+      mutates: false,
+      request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/cpr-check` }),
+      expect: editors(200),
+    },
     {
       name: 'POST /api/v1/meetings/{id}/cpr-false-positives',
       stage: 'planned',
@@ -273,7 +367,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       },
       expect: editors(204),
     },
-    { name: 'POST /api/v1/meetings/{id}/publish-agenda', stage: 'planned', mutates: true, request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/publish-agenda` }), expect: editors(200) },
+    {
+      name: 'POST /api/v1/meetings/{id}/publish-agenda',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/publish-agenda` }),
+      expect: editors(200),
+    },
     {
       name: 'POST /api/v1/meetings/{id}/publish-agenda (CPR found)',
       stage: 'planned',
@@ -289,7 +389,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       request: () => ({ method: 'PUT', path: '', body: [] }),
       expect: editors(200),
     },
-    { name: 'POST /api/v1/meetings/{id}/approvals', stage: 'held', mutates: true, request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/approvals` }), expect: { ...all(403), member: 201 } },
+    {
+      name: 'POST /api/v1/meetings/{id}/approvals',
+      stage: 'held',
+      mutates: true,
+      request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/approvals` }),
+      expect: { ...all(403), member: 201 },
+    },
     {
       name: 'GET /api/v1/meetings/{id}/approvals',
       stage: 'held',
@@ -297,7 +403,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       request: (fx) => ({ method: 'GET', path: `/api/v1/meetings/${fx.meetingId}/approvals` }),
       expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 403, member: 200, otherMember: 403 },
     },
-    { name: 'POST /api/v1/meetings/{id}/publish-minutes', stage: 'approved', mutates: true, request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/publish-minutes` }), expect: editors(200) },
+    {
+      name: 'POST /api/v1/meetings/{id}/publish-minutes',
+      stage: 'approved',
+      mutates: true,
+      request: (fx) => ({ method: 'POST', path: `/api/v1/meetings/${fx.meetingId}/publish-minutes` }),
+      expect: editors(200),
+    },
     {
       name: 'POST /api/v1/meetings/{id}/publish-minutes (not approved)',
       stage: 'held',
@@ -335,7 +447,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       // The committee's member reads it; a member of another committee, and a secretary of another committee, may not.
       expect: { anonymous: 401, admin: 200, otherAdmin: 403, secretary: 200, otherSecretary: 403, member: 200, otherMember: 403 },
     },
-    { name: 'PATCH /api/v1/items/{id}', stage: 'planned', mutates: true, request: (fx) => ({ method: 'PATCH', path: `/api/v1/items/${fx.openItemId}`, body: { title: 'Ny titel' } }), expect: editors(200) },
+    {
+      name: 'PATCH /api/v1/items/{id}',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'PATCH', path: `/api/v1/items/${fx.openItemId}`, body: { title: 'Ny titel' } }),
+      expect: editors(200),
+    },
     {
       name: 'PATCH /api/v1/items/{id} (stale version)',
       stage: 'planned',
@@ -343,7 +461,13 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       request: (fx) => ({ method: 'PATCH', path: `/api/v1/items/${fx.openItemId}`, body: { title: 'Ny titel', version: 99 } }),
       expect: editors(409),
     },
-    { name: 'DELETE /api/v1/items/{id}', stage: 'planned', mutates: true, request: (fx) => ({ method: 'DELETE', path: `/api/v1/items/${fx.openItemId}` }), expect: editors(204) },
+    {
+      name: 'DELETE /api/v1/items/{id}',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'DELETE', path: `/api/v1/items/${fx.openItemId}` }),
+      expect: editors(204),
+    },
     {
       name: 'POST /api/v1/items/{id}/move',
       stage: 'planned',
@@ -369,12 +493,28 @@ forEachDatabase('integration API: authorization matrix', (t) => {
       name: 'POST /api/v1/items/{id}/forward',
       stage: 'held',
       mutates: true,
-      request: (fx) => ({ method: 'POST', path: `/api/v1/items/${fx.openItemId}/forward`, body: { organization: seed.councilId, meeting: fx.councilMeetingId } }),
+      request: (fx) => ({
+        method: 'POST',
+        path: `/api/v1/items/${fx.openItemId}/forward`,
+        body: { organization: seed.councilId, meeting: fx.councilMeetingId },
+      }),
       expect: editors(201),
     },
     // ── Attachments ──
-    { name: 'PATCH /api/v1/attachments/{id}', stage: 'planned', mutates: true, request: (fx) => ({ method: 'PATCH', path: `/api/v1/attachments/${fx.attachmentId}`, body: { public: false } }), expect: editors(204) },
-    { name: 'DELETE /api/v1/attachments/{id}', stage: 'planned', mutates: true, request: (fx) => ({ method: 'DELETE', path: `/api/v1/attachments/${fx.attachmentId}` }), expect: editors(204) },
+    {
+      name: 'PATCH /api/v1/attachments/{id}',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'PATCH', path: `/api/v1/attachments/${fx.attachmentId}`, body: { public: false } }),
+      expect: editors(204),
+    },
+    {
+      name: 'DELETE /api/v1/attachments/{id}',
+      stage: 'planned',
+      mutates: true,
+      request: (fx) => ({ method: 'DELETE', path: `/api/v1/attachments/${fx.attachmentId}` }),
+      expect: editors(204),
+    },
     // ── Signing in ── (a token is not a session: the sign-in page is the same for all)
     { name: 'GET /login', stage: 'planned', mutates: false, request: () => ({ method: 'GET', path: '/login' }), expect: all(200, 200) },
     { name: 'POST /logout (no session)', stage: 'planned', mutates: false, request: () => ({ method: 'POST', path: '/logout' }), expect: all(303, 303) },
@@ -403,12 +543,14 @@ forEachDatabase('integration API: authorization matrix', (t) => {
         }
         const { method, path, body } = await row.request(fx);
         const answer: Answer = await clients[role].request(method, path, body);
-        if (answer.status !== row.expect[role]) problems.push(`${row.name} as ${role}: expected ${row.expect[role]}, got ${answer.status} ${answer.text.slice(0, 200)}`);
+        if (answer.status !== row.expect[role])
+          problems.push(`${row.name} as ${role}: expected ${row.expect[role]}, got ${answer.status} ${answer.text.slice(0, 200)}`);
         if (path.startsWith('/api/v1/') && answer.status >= 400) {
           const error = (answer.json as { error?: { code?: string; message?: string } } | undefined)?.error;
           if (!error?.code || !error.message) problems.push(`${row.name} as ${role}: ${answer.status} without a JSON error`);
         }
-        if (role !== 'admin' && role !== 'secretary' && role !== 'member' && answer.text.includes(CANARY)) problems.push(`${row.name} as ${role}: closed content`);
+        if (role !== 'admin' && role !== 'secretary' && role !== 'member' && answer.text.includes(CANARY))
+          problems.push(`${row.name} as ${role}: closed content`);
       }
     }
     assert.deepEqual(problems, []);
@@ -417,7 +559,8 @@ forEachDatabase('integration API: authorization matrix', (t) => {
 
   it('redacts closed items in a meeting for those who may not read them', async () => {
     const fx = await fixture('published');
-    const view = async (role: Role) => (await clients[role].get<{ items: { id: string; redacted: boolean; title: string }[] }>(`/api/v1/meetings/${fx.meetingId}`)).json;
+    const view = async (role: Role) =>
+      (await clients[role].get<{ items: { id: string; redacted: boolean; title: string }[] }>(`/api/v1/meetings/${fx.meetingId}`)).json;
     for (const role of ['otherSecretary', 'otherMember'] as const) {
       const closed = (await view(role)).items.find((i) => i.id === fx.closedItemId);
       assert.ok(closed?.redacted && closed.title === 'Lukket punkt: Personalesag', `${role} sees the neutral title`);

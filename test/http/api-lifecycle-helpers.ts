@@ -28,7 +28,11 @@ export interface Seen {
   body: string;
 }
 
-export function staffApp(database: Database, filesDir: string, options: { today?: string; now?: () => Date } = {}): { app: Hono; errors: unknown[]; files: FileStore } {
+export function staffApp(
+  database: Database,
+  filesDir: string,
+  options: { today?: string; now?: () => Date } = {},
+): { app: Hono; errors: unknown[]; files: FileStore } {
   const files = new FileStore(filesDir);
   const errors: unknown[] = [];
   const app = createWebApp(database, files, {
@@ -40,7 +44,12 @@ export function staffApp(database: Database, filesDir: string, options: { today?
   return { app, errors, files };
 }
 
-export async function token(database: Database, role: UserRole, scope: { municipality?: string; personId?: string; committeeIds?: string[] }, name = `${role} test`): Promise<string> {
+export async function token(
+  database: Database,
+  role: UserRole,
+  scope: { municipality?: string; personId?: string; committeeIds?: string[] },
+  name = `${role} test`,
+): Promise<string> {
   return (await createApiToken(database, { name, role, ...scope })).token;
 }
 

@@ -36,7 +36,8 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
     api = anonymous.as(await token(database, 'secretary', { municipality: 'testrup' }));
   });
 
-  const newMeeting = async (start = '2025-10-07T16:00') => expectStatus(await api.post<{ id: string; items: string[] }>('/api/v1/meetings', { organization: seed.committeeId, start }), 201).json;
+  const newMeeting = async (start = '2025-10-07T16:00') =>
+    expectStatus(await api.post<{ id: string; items: string[] }>('/api/v1/meetings', { organization: seed.committeeId, start }), 201).json;
   const field = (a: { json: ApiErrorBody }) => a.json.error.field;
 
   it('refuses bad input with a 400 that names the field', async () => {
@@ -140,20 +141,31 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
   });
 
   it('lists organizations and people with their memberships, filtered by municipality or organization', async () => {
-    const orgs = expectStatus(await anonymous.get<{ id: string; kind: string; municipality: string; term: { name: string } | null; shortName: string | null }[]>('/api/v1/organizations?municipality=testrup'), 200).json;
+    const orgs = expectStatus(
+      await anonymous.get<{ id: string; kind: string; municipality: string; term: { name: string } | null; shortName: string | null }[]>(
+        '/api/v1/organizations?municipality=testrup',
+      ),
+      200,
+    ).json;
     const bu = orgs.find((o) => o.id === seed.committeeId);
     assert.ok(bu);
-    assert.deepEqual({ kind: bu.kind, municipality: bu.municipality, term: bu.term?.name, shortName: bu.shortName }, { kind: 'committee', municipality: 'testrup', term: '2022-2025', shortName: 'BU' });
+    assert.deepEqual(
+      { kind: bu.kind, municipality: bu.municipality, term: bu.term?.name, shortName: bu.shortName },
+      { kind: 'committee', municipality: 'testrup', term: '2022-2025', shortName: 'BU' },
+    );
     const byId = expectStatus(await anonymous.get<unknown[]>(`/api/v1/organizations?municipality=${seed.bodyId}`), 200).json;
     assert.equal(byId.length, orgs.length);
     expectStatus(await anonymous.get('/api/v1/organizations?municipality=findes-ikke'), 404);
     const people = expectStatus(
-      await anonymous.get<{ id: string; name: string; memberships: { organizationId: string; role: string; party: string | null; startDate: string; endDate: string | null }[] }[]>(
-        `/api/v1/persons?organization=${seed.committeeId}`,
-      ),
+      await anonymous.get<
+        { id: string; name: string; memberships: { organizationId: string; role: string; party: string | null; startDate: string; endDate: string | null }[] }[]
+      >(`/api/v1/persons?organization=${seed.committeeId}`),
       200,
     ).json;
-    assert.deepEqual(people.map((p) => p.name), ['Anne Andersen', 'Bent Bertelsen', 'Carla Christensen', 'Dorte Damgaard']);
+    assert.deepEqual(
+      people.map((p) => p.name),
+      ['Anne Andersen', 'Bent Bertelsen', 'Carla Christensen', 'Dorte Damgaard'],
+    );
     assert.deepEqual(people[0]?.memberships, [{ organizationId: seed.committeeId, role: 'formand', party: 'A', startDate: '2022-01-01', endDate: null }]);
     expectStatus(await anonymous.get('/api/v1/persons?organization=findes-ikke'), 404);
     const unknownParam = expectStatus(await anonymous.get<ApiErrorBody>('/api/v1/persons?udvalg=x'), 400);
@@ -188,16 +200,29 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
       }),
       201,
     ).json;
-    assert.deepEqual(byDates.meetings.map((m) => m.date), ['2026-02-03', '2026-03-03'], 'in date order');
+    assert.deepEqual(
+      byDates.meetings.map((m) => m.date),
+      ['2026-02-03', '2026-03-03'],
+      'in date order',
+    );
     const first = expectStatus(await api.get<Meeting & { items: { title: string }[] }>(`/api/v1/meetings/${byDates.meetings[0]!.id}`), 200).json;
     assert.deepEqual([first.start, first.end, first.location], ['16:00', '18:00', 'Mødelokale 1']);
-    assert.deepEqual(first.items.map((i) => i.title), ['Godkendelse af dagsorden', 'Eventuelt', 'Godkendelse af referat']);
+    assert.deepEqual(
+      first.items.map((i) => i.title),
+      ['Godkendelse af dagsorden', 'Eventuelt', 'Godkendelse af referat'],
+    );
 
     const weekly = expectStatus(
-      await api.post<{ meetings: { date: string }[] }>('/api/v1/meetings/series', { organization: seed.committeeId, repeat: { first: '2026-08-04', count: 3, everyWeeks: 2 } }),
+      await api.post<{ meetings: { date: string }[] }>('/api/v1/meetings/series', {
+        organization: seed.committeeId,
+        repeat: { first: '2026-08-04', count: 3, everyWeeks: 2 },
+      }),
       201,
     ).json;
-    assert.deepEqual(weekly.meetings.map((m) => m.date), ['2026-08-04', '2026-08-18', '2026-09-01']);
+    assert.deepEqual(
+      weekly.meetings.map((m) => m.date),
+      ['2026-08-04', '2026-08-18', '2026-09-01'],
+    );
 
     const before = expectStatus(await api.get<unknown[]>('/api/v1/meetings'), 200).json.length;
     for (const [body, where] of [
@@ -219,8 +244,16 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
     const admin = api.as(await token(database, 'admin', { municipality: 'testrup' }));
     const created = await newMeeting('2026-01-13T16:00');
     expectStatus(await api.patch(`/api/v1/meetings/${created.id}`, { location: 'Rådhuset' }), 200);
-    const trail = expectStatus(await admin.get<{ action: string; actor: { label: string }; before: { location: string | null } | null; after: { location: string | null } }[]>(`/api/v1/audit?entityType=meeting&entityId=${created.id}`), 200).json;
-    assert.deepEqual(trail.map((e) => e.action), ['meeting.create', 'meeting.update']);
+    const trail = expectStatus(
+      await admin.get<{ action: string; actor: { label: string }; before: { location: string | null } | null; after: { location: string | null } }[]>(
+        `/api/v1/audit?entityType=meeting&entityId=${created.id}`,
+      ),
+      200,
+    ).json;
+    assert.deepEqual(
+      trail.map((e) => e.action),
+      ['meeting.create', 'meeting.update'],
+    );
     assert.equal(trail[1]!.before?.location, null);
     assert.equal(trail[1]!.after.location, 'Rådhuset');
     assert.equal(expectStatus(await api.get<ApiErrorBody>('/api/v1/audit'), 403).json.error.code, 'forbidden');
@@ -229,8 +262,14 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
 
   it('refuses a stale save with 409 and the current version, and writes nothing', async () => {
     const meeting = await newMeeting();
-    const item = expectStatus(await api.post<{ id: string; version: number }>(`/api/v1/meetings/${meeting.id}/items`, { title: 'Skolernes ferieplan', public: true }), 201).json;
-    const saved = expectStatus(await api.patch<{ version: number }>(`/api/v1/items/${item.id}`, { version: item.version, title: 'Skolernes ferieplan 2026' }), 200).json;
+    const item = expectStatus(
+      await api.post<{ id: string; version: number }>(`/api/v1/meetings/${meeting.id}/items`, { title: 'Skolernes ferieplan', public: true }),
+      201,
+    ).json;
+    const saved = expectStatus(
+      await api.patch<{ version: number }>(`/api/v1/items/${item.id}`, { version: item.version, title: 'Skolernes ferieplan 2026' }),
+      200,
+    ).json;
     assert.ok(saved.version > item.version);
     const stale = expectStatus(await api.patch<ApiErrorBody>(`/api/v1/items/${item.id}`, { version: item.version, title: 'Anden titel' }), 409);
     assert.equal(stale.json.error.code, 'conflict');
@@ -257,7 +296,10 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
     const noNote = expectStatus(await api.delete<ApiErrorBody>(`/api/v1/items/${one}`), 400);
     assert.equal(field(noNote), 'changeNote');
     expectStatus(await api.delete(`/api/v1/items/${one}?changeNote=${encodeURIComponent('Punktet udgår; sagen er trukket tilbage.')}`), 204);
-    const versions = expectStatus(await anonymous.get<{ kind: string; version: number; changeNote: string | null }[]>(`/api/v1/meetings/${a.id}/versions`), 200);
+    const versions = expectStatus(
+      await anonymous.get<{ kind: string; version: number; changeNote: string | null }[]>(`/api/v1/meetings/${a.id}/versions`),
+      200,
+    );
     assert.deepEqual(
       versions.json.map((v) => [v.kind, v.version, v.changeNote]),
       [
@@ -286,17 +328,32 @@ forEachDatabase('integration API: input, headers and the smaller routes', (t) =>
     expectStatus(await api.post(`/api/v1/meetings/${meeting.id}/publish-agenda`), 200);
     const current = expectStatus(await api.get<Meeting>(`/api/v1/meetings/${meeting.id}`), 200).json;
     expectStatus(
-      await api.put(`/api/v1/meetings/${meeting.id}/attendance`, { attendance: [{ person: seed.people.chair.id, status: 'present' }], version: current.version }),
+      await api.put(`/api/v1/meetings/${meeting.id}/attendance`, {
+        attendance: [{ person: seed.people.chair.id, status: 'present' }],
+        version: current.version,
+      }),
       200,
     );
-    const unknownPerson = expectStatus(await api.put<ApiErrorBody>(`/api/v1/meetings/${meeting.id}/attendance`, [{ person: 'findes-ikke', status: 'present' }]), 400);
+    const unknownPerson = expectStatus(
+      await api.put<ApiErrorBody>(`/api/v1/meetings/${meeting.id}/attendance`, [{ person: 'findes-ikke', status: 'present' }]),
+      400,
+    );
     assert.equal(field(unknownPerson), 'attendance.0.person');
     expectStatus(await api.put(`/api/v1/items/${itemId}/decision`, { decision: 'Anbefales over for Kommunalbestyrelsen.' }), 200);
-    const forwarded = expectStatus(await api.post<{ item: string; meeting: string }>(`/api/v1/items/${itemId}/forward`, { organization: seed.councilId }), 201).json;
+    const forwarded = expectStatus(
+      await api.post<{ item: string; meeting: string }>(`/api/v1/items/${itemId}/forward`, { organization: seed.councilId }),
+      201,
+    ).json;
     assert.equal(forwarded.meeting, council.id);
-    const onCouncil = expectStatus(await api.get<{ title: string; sections: { heading: string; text: string }[] }>(`/api/v1/items/${forwarded.item}`), 200).json;
+    const onCouncil = expectStatus(
+      await api.get<{ title: string; sections: { heading: string; text: string }[] }>(`/api/v1/items/${forwarded.item}`),
+      200,
+    ).json;
     assert.equal(onCouncil.title, 'Ny skolestruktur');
-    assert.ok(onCouncil.sections.some((s) => s.heading === 'Sagens forløb' && s.text.includes('Anbefales')), 'the case history carries the decision');
+    assert.ok(
+      onCouncil.sections.some((s) => s.heading === 'Sagens forløb' && s.text.includes('Anbefales')),
+      'the case history carries the decision',
+    );
     assert.deepEqual(errors, []);
   });
 });

@@ -62,7 +62,8 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     seed = await seedMunicipality(database.db, files);
     anonymous = new ApiClient(app, null);
     const token = async (role: 'secretary' | 'member', personId?: string) =>
-      (await createApiToken(database, { name: `${role} ${personId ?? ''}`.trim(), role, municipality: seed.bodySlug, ...(personId ? { personId } : {}) })).token;
+      (await createApiToken(database, { name: `${role} ${personId ?? ''}`.trim(), role, municipality: seed.bodySlug, ...(personId ? { personId } : {}) }))
+        .token;
     secretary = anonymous.as(await token('secretary'));
     chair = anonymous.as(await token('member', seed.people.chair.id));
     member = anonymous.as(await token('member', seed.people.member.id));
@@ -122,14 +123,22 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
 
     const pdf = await pdfWith('Tegning af legepladsen', ['Legepladsen får gynger, sandkasse og en klatrevæg.', 'Æbletræerne i skolegården bevares.']);
     const publicFile = expectStatus(
-      await secretary.upload<{ id: string; textStatus: string }>(openItem, { bytes: pdf, fileName: 'legeplads.pdf', type: 'application/pdf' }, { title: 'Tegning af legepladsen', public: 'true' }),
+      await secretary.upload<{ id: string; textStatus: string }>(
+        openItem,
+        { bytes: pdf, fileName: 'legeplads.pdf', type: 'application/pdf' },
+        { title: 'Tegning af legepladsen', public: 'true' },
+      ),
       201,
       'public attachment',
     ).json;
     assert.equal(publicFile.textStatus, 'extracted', 'the PDF text is extracted (search, CPR guard)');
     const closedBytes = new TextEncoder().encode(`Ansøgerliste\n${CANARY}\n`);
     const closedFile = expectStatus(
-      await secretary.upload<{ id: string }>(closedItem, { bytes: closedBytes, fileName: 'ansoegere.txt', type: 'text/plain' }, { title: 'Ansøgerliste', public: 'false' }),
+      await secretary.upload<{ id: string }>(
+        closedItem,
+        { bytes: closedBytes, fileName: 'ansoegere.txt', type: 'text/plain' },
+        { title: 'Ansøgerliste', public: 'false' },
+      ),
       201,
       'closed attachment',
     ).json;
@@ -143,13 +152,18 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     // A draft is the secretariat's: members see the agenda once it is sent out.
     expectStatus(await member.get(`/api/v1/items/${closedItem}`), 403, 'member cannot read the draft');
 
-    assert.deepEqual(expectStatus(await secretary.get<{ hits: unknown[] }>(`/api/v1/meetings/${meetingId}/cpr-check?kind=agenda`), 200, 'cpr-check').json, { hits: [] });
+    assert.deepEqual(expectStatus(await secretary.get<{ hits: unknown[] }>(`/api/v1/meetings/${meetingId}/cpr-check?kind=agenda`), 200, 'cpr-check').json, {
+      hits: [],
+    });
     expectStatus(await anonymous.get(`/api/v1/meetings/${meetingId}/versions`), 404, 'no versions before publication');
     const agenda = expectStatus(await secretary.post<{ version: number }>(`/api/v1/meetings/${meetingId}/publish-agenda`), 200, 'publish agenda');
     assert.equal(agenda.json.version, 1);
     const memberView = expectStatus(await member.get<StaffItem>(`/api/v1/items/${closedItem}`), 200, 'member reads the closed item').json;
     assert.ok(memberView.sections[0]?.text.includes(CANARY) && !memberView.redacted);
-    assert.deepEqual(memberView.attachments.map((a) => a.id), [closedFile.id]);
+    assert.deepEqual(
+      memberView.attachments.map((a) => a.id),
+      [closedFile.id],
+    );
 
     // ── The meeting ─────────────────────────────────────────────────────────────────────
     expectStatus(
@@ -202,15 +216,27 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     const notYet = expectStatus(await secretary.post<ApiErrorBody>(`/api/v1/meetings/${meetingId}/publish-minutes`), 409, 'minutes before approval');
     assert.match(notYet.json.error.message, /Anne Andersen/);
     expectStatus(await secretary.post(`/api/v1/meetings/${meetingId}/approvals`), 403, 'a secretary cannot approve under all_attending');
-    const first = expectStatus(await chair.post<{ approvedAt: string; status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`), 201, 'chair approves');
+    const first = expectStatus(
+      await chair.post<{ approvedAt: string; status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`),
+      201,
+      'chair approves',
+    );
     assert.equal(first.json.status.complete, false);
     const second = expectStatus(await member.post<{ status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`), 201, 'member approves');
     assert.equal(second.json.status.complete, false, 'the substitute who sat in must approve too');
     const third = expectStatus(await substitute.post<{ status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`), 201, 'substitute approves');
     assert.equal(third.json.status.complete, true);
-    const status = expectStatus(await secretary.get<{ approved: { name: string }[]; missing: unknown[] }>(`/api/v1/meetings/${meetingId}/approvals`), 200, 'approvals');
+    const status = expectStatus(
+      await secretary.get<{ approved: { name: string }[]; missing: unknown[] }>(`/api/v1/meetings/${meetingId}/approvals`),
+      200,
+      'approvals',
+    );
     assert.deepEqual(status.json.approved.map((a) => a.name).sort(), ['Anne Andersen', 'Bent Bertelsen', 'Dorte Damgaard']);
-    expectStatus(await secretary.post(`/api/v1/meetings/${meetingId}/publish-minutes`, { changeNote: 'Referatet er godkendt af de deltagende medlemmer.' }), 200, 'publish minutes');
+    expectStatus(
+      await secretary.post(`/api/v1/meetings/${meetingId}/publish-minutes`, { changeNote: 'Referatet er godkendt af de deltagende medlemmer.' }),
+      200,
+      'publish minutes',
+    );
     const finalView = expectStatus(await secretary.get<StaffMeeting>(`/api/v1/meetings/${meetingId}`), 200).json;
     assert.equal(finalView.state, 'minutes_published');
 
@@ -219,15 +245,27 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
       versions.map((v) => `${v.kind} ${v.version}`),
       ['agenda 1', 'minutes 1'],
     );
-    const frozen = expectStatus(await anonymous.get<{ kind: string; items: { title: string; decision: string | null }[] }>(`/api/v1/meetings/${meetingId}/versions/minutes/1`), 200, 'minutes version 1').json;
+    const frozen = expectStatus(
+      await anonymous.get<{ kind: string; items: { title: string; decision: string | null }[] }>(`/api/v1/meetings/${meetingId}/versions/minutes/1`),
+      200,
+      'minutes version 1',
+    ).json;
     assert.equal(frozen.kind, 'minutes');
-    assert.ok(frozen.items.some((i) => i.title === PUBLIC_TITLE && i.decision === 'Udvalget godkendte ansættelsen.'), 'the closed item as its neutral title and decision');
+    assert.ok(
+      frozen.items.some((i) => i.title === PUBLIC_TITLE && i.decision === 'Udvalget godkendte ansættelsen.'),
+      'the closed item as its neutral title and decision',
+    );
     assert.ok(!JSON.stringify(frozen).includes(CANARY) && !('publishedBy' in frozen), 'no closed content, no staff address');
     expectStatus(await anonymous.get(`/api/v1/meetings/${meetingId}/versions/minutes/2`), 404, 'no such version');
 
     // ── The public side ─────────────────────────────────────────────────────────────────
     const feeds = [`/kommune/${seed.bodySlug}/feed.xml`, `/kommune/${seed.bodySlug}/kalender.ics`, `/udvalg/${seed.committeeId}/kalender.ics`, '/sitemap.xml'];
-    const visited = await crawl(app, ['/', `/moeder/${meetingId}`, `/moeder/${meetingId}/versioner/dagsorden/1`, ...feeds, '/soeg?q=legepladsen', '/soeg?q=skoleleder'], 2000, BASE_URL);
+    const visited = await crawl(
+      app,
+      ['/', `/moeder/${meetingId}`, `/moeder/${meetingId}/versioner/dagsorden/1`, ...feeds, '/soeg?q=legepladsen', '/soeg?q=skoleleder'],
+      2000,
+      BASE_URL,
+    );
     const meetingPage = visited.get(`/moeder/${meetingId}`);
     assert.equal(meetingPage?.status, 200);
     for (const text of [OPEN_TITLE, 'Legepladsen anlægges i foråret', PUBLIC_TITLE, 'Udvalget godkendte ansættelsen.', 'Bent Bertelsen']) {
@@ -235,8 +273,14 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     }
     const itemPages = [...visited].filter(([path]) => path.startsWith(`/moeder/${meetingId}/punkt/`));
     assert.ok(itemPages.length >= 2, 'the item pages are linked');
-    assert.ok(itemPages.some(([, v]) => v.body.includes(DISSENT)), 'the dissent of the open item is public');
-    assert.ok([...visited.keys()].some((p) => p.includes(publicFile.id)), 'the public attachment is linked');
+    assert.ok(
+      itemPages.some(([, v]) => v.body.includes(DISSENT)),
+      'the dissent of the open item is public',
+    );
+    assert.ok(
+      [...visited.keys()].some((p) => p.includes(publicFile.id)),
+      'the public attachment is linked',
+    );
     const atom = visited.get(feeds[0]!)?.body ?? '';
     assert.ok(atom.includes(OPEN_TITLE), 'the Atom feed lists the item');
     // Calendar lines are folded at 75 octets.
@@ -244,8 +288,15 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
 
     const searchPage = visited.get('/soeg?q=legepladsen')?.body ?? '';
     assert.ok(searchPage.includes(`/moeder/${meetingId}/punkt/`), 'the search page finds the item');
-    const hits = expectStatus(await anonymous.get<{ total: number; hits: { title: string; snippet: string }[] }>('/api/v1/search?q=klatrevæg'), 200, 'search API').json;
-    assert.ok(hits.hits.some((h) => h.title.includes('legeplads')), 'the search API finds the decision');
+    const hits = expectStatus(
+      await anonymous.get<{ total: number; hits: { title: string; snippet: string }[] }>('/api/v1/search?q=klatrevæg'),
+      200,
+      'search API',
+    ).json;
+    assert.ok(
+      hits.hits.some((h) => h.title.includes('legeplads')),
+      'the search API finds the decision',
+    );
     for (const word of ['skoleleder', 'ansøgerliste', CANARY]) {
       const none = expectStatus(await anonymous.get<{ total: number }>(`/api/v1/search?q=${encodeURIComponent(word)}`), 200).json;
       assert.equal(none.total, 0, `nothing closed is found: ${word}`);
@@ -265,7 +316,8 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
   });
 
   it('refuses to publish an agenda whose public attachment holds a CPR number, naming the attachment; nothing is published', async () => {
-    const meetingId = expectStatus(await secretary.post<{ id: string }>('/api/v1/meetings', { organization: seed.committeeId, start: '2025-04-08T16:00' }), 201).json.id;
+    const meetingId = expectStatus(await secretary.post<{ id: string }>('/api/v1/meetings', { organization: seed.committeeId, start: '2025-04-08T16:00' }), 201)
+      .json.id;
     const itemId = expectStatus(
       await secretary.post<{ id: string }>(`/api/v1/meetings/${meetingId}/items`, {
         title: 'Udbud af skolekørsel',
@@ -276,18 +328,28 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     ).json.id;
     const pdf = await pdfWith('Klage over skolekørsel', ['Klagen er indsendt af forælder med CPR 130824-1234 og handler om skolebussen.']);
     const attachment = expectStatus(
-      await secretary.upload<{ id: string }>(itemId, { bytes: pdf, fileName: 'klage-skolekoersel.pdf', type: 'application/pdf' }, { title: 'Klage over skolekørsel', public: 'true' }),
+      await secretary.upload<{ id: string }>(
+        itemId,
+        { bytes: pdf, fileName: 'klage-skolekoersel.pdf', type: 'application/pdf' },
+        { title: 'Klage over skolekørsel', public: 'true' },
+      ),
       201,
     ).json;
 
     const check = expectStatus(await secretary.get<{ hits: { attachmentId: string | null }[] }>(`/api/v1/meetings/${meetingId}/cpr-check`), 200).json;
-    assert.deepEqual(check.hits.map((h) => h.attachmentId), [attachment.id]);
+    assert.deepEqual(
+      check.hits.map((h) => h.attachmentId),
+      [attachment.id],
+    );
 
     const refused = expectStatus(await secretary.post<ApiErrorBody>(`/api/v1/meetings/${meetingId}/publish-agenda`), 409, 'publish with a CPR number');
     assert.equal(refused.json.error.code, 'conflict');
     assert.match(refused.json.error.message, /Klage over skolekørsel|klage-skolekoersel\.pdf/, 'the message names the attachment');
     assert.ok(!refused.text.includes('130824-1234'), 'the number itself is never echoed');
-    const details = refused.json.error.details as { reason: string; hits: { attachmentId: string; attachmentTitle: string; location: string; masked: string }[] };
+    const details = refused.json.error.details as {
+      reason: string;
+      hits: { attachmentId: string; attachmentTitle: string; location: string; masked: string }[];
+    };
     assert.equal(details.reason, 'cpr_found');
     assert.equal(details.hits[0]?.attachmentId, attachment.id);
     assert.equal(details.hits[0]?.attachmentTitle, 'Klage over skolekørsel');

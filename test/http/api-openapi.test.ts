@@ -64,16 +64,18 @@ forEachDatabase('integration API: the OpenAPI document', (t) => {
   });
 
   it('describes exactly the routes the app registers under /api/v1', () => {
-    const registered = new Set(
-      app.routes
-        .filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL')
-        .map((r) => `${r.method} ${r.path}`),
-    );
+    const registered = new Set(app.routes.filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),
     );
     assert.deepEqual([...documented].sort(), [...registered].sort());
-    for (const must of ['POST /api/v1/meetings', 'POST /api/v1/items/:id/attachments', 'PUT /api/v1/items/:id/decision', 'GET /api/v1/search', 'GET /api/v1/openapi.json']) {
+    for (const must of [
+      'POST /api/v1/meetings',
+      'POST /api/v1/items/:id/attachments',
+      'PUT /api/v1/items/:id/decision',
+      'GET /api/v1/search',
+      'GET /api/v1/openapi.json',
+    ]) {
       assert.ok(registered.has(must), must);
     }
   });
@@ -90,7 +92,10 @@ forEachDatabase('integration API: the OpenAPI document', (t) => {
         assert.ok(!ids.has(op.operationId), `${where}: unique operationId`);
         ids.add(op.operationId);
         const statuses = Object.keys(op.responses);
-        assert.ok(statuses.some((s) => s.startsWith('2')), `${where}: a success response`);
+        assert.ok(
+          statuses.some((s) => s.startsWith('2')),
+          `${where}: a success response`,
+        );
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (!isPublic) {
           assert.ok(statuses.includes('401'), `${where}: 401`);
@@ -99,18 +104,29 @@ forEachDatabase('integration API: the OpenAPI document', (t) => {
         const hasInput = (op.parameters?.length ?? 0) > 0 || op.requestBody !== undefined;
         if (hasInput) assert.ok(statuses.includes('400'), `${where}: 400`);
         if (path.includes('{id}')) assert.ok(statuses.includes('404'), `${where}: 404`);
-        if (['post', 'put', 'patch', 'delete'].includes(method) && !isPublic) assert.ok(statuses.includes('409') || path.endsWith('/cpr-false-positives') || path.endsWith('/meetings/series'), `${where}: 409`);
-        for (const p of (op.parameters ?? []).filter((x) => x.in === 'path')) assert.ok(path.includes(`{${p.name}}`) && p.required, `${where}: path parameter ${p.name}`);
+        if (['post', 'put', 'patch', 'delete'].includes(method) && !isPublic)
+          assert.ok(statuses.includes('409') || path.endsWith('/cpr-false-positives') || path.endsWith('/meetings/series'), `${where}: 409`);
+        for (const p of (op.parameters ?? []).filter((x) => x.in === 'path'))
+          assert.ok(path.includes(`{${p.name}}`) && p.required, `${where}: path parameter ${p.name}`);
       }
     }
   });
 
   it('takes its request schemas from the routes: a documented body is accepted, an undocumented field refused', async () => {
-    const create = doc.paths['/api/v1/meetings']?.post?.requestBody?.content['application/json']?.schema as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const create = doc.paths['/api/v1/meetings']?.post?.requestBody?.content['application/json']?.schema as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     assert.deepEqual(Object.keys(create.properties).sort(), ['end', 'location', 'organization', 'start']);
     assert.deepEqual(create.required.sort(), ['organization', 'start']);
     assert.equal(create.additionalProperties, false);
-    const ok = await secretary.post<{ id: string }>('/api/v1/meetings', { organization: seed.committeeId, start: '2025-10-07T16:00', end: '2025-10-07T18:00', location: 'Rådhuset' });
+    const ok = await secretary.post<{ id: string }>('/api/v1/meetings', {
+      organization: seed.committeeId,
+      start: '2025-10-07T16:00',
+      end: '2025-10-07T18:00',
+      location: 'Rådhuset',
+    });
     assert.equal(ok.status, 201, ok.text);
     const unknown = await secretary.post<ApiErrorBody>('/api/v1/meetings', { organization: seed.committeeId, start: '2025-10-07', room: 'A' });
     assert.equal(unknown.status, 400);

@@ -50,12 +50,17 @@ forEachDatabase('sign-in limits', (t) => {
 
   it('checks at most 5 of 20 parallel wrong passwords for one email', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => logIn(app, new CookieJar(), 'maal@testrup.dk', `forkert-kodeord-${i}`, '/', { 'X-Forwarded-For': `198.18.0.${i + 1}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        logIn(app, new CookieJar(), 'maal@testrup.dk', `forkert-kodeord-${i}`, '/', { 'X-Forwarded-For': `198.18.0.${i + 1}` }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     // Each address is fresh, so a locked email still takes one attempt from each: the point is
     // that every attempt let through was counted first. From one address:
-    assert.ok(statuses.every((s) => s === 400 || s === 429), statuses.join(','));
+    assert.ok(
+      statuses.every((s) => s === 400 || s === 429),
+      statuses.join(','),
+    );
     const sameAddress = await Promise.all(
       Array.from({ length: 20 }, (_, i) => logIn(app, new CookieJar(), 'ejer@testrup.dk', `forkert-kodeord-${i}`, '/', { 'X-Forwarded-For': '198.19.0.1' })),
     );
@@ -68,7 +73,11 @@ forEachDatabase('sign-in limits', (t) => {
 
   it('does not let an attacker lock the owner out, and gives the attacker one try per fresh address', async () => {
     // ejer@ is locked by the previous test (5 failures from 198.19.0.1).
-    assert.equal((await logIn(app, new CookieJar(), 'ejer@testrup.dk', PASSWORD, '/', { 'X-Forwarded-For': '198.19.0.1' })).status, 429, 'the failing address stays locked');
+    assert.equal(
+      (await logIn(app, new CookieJar(), 'ejer@testrup.dk', PASSWORD, '/', { 'X-Forwarded-For': '198.19.0.1' })).status,
+      429,
+      'the failing address stays locked',
+    );
     const guess = await logIn(app, new CookieJar(), 'ejer@testrup.dk', 'forkert-igen-123', '/', { 'X-Forwarded-For': '198.19.0.2' });
     assert.equal(guess.status, 400, 'a fresh address: one check');
     assert.equal((await logIn(app, new CookieJar(), 'ejer@testrup.dk', PASSWORD, '/', { 'X-Forwarded-For': '198.19.0.2' })).status, 429, 'and no second');
@@ -83,7 +92,11 @@ forEachDatabase('sign-in limits', (t) => {
       jar.take(await app.request('/login', {}, direct));
       return app.request(
         '/login',
-        { method: 'POST', headers: { cookie: jar.header(), 'X-Forwarded-For': `203.0.113.${i}` }, body: new URLSearchParams({ email: `ukendt${i}@testrup.dk`, password: 'forkert-kodeord', next: '/', _csrf: jar.get('protokol_csrf') ?? '' }) },
+        {
+          method: 'POST',
+          headers: { cookie: jar.header(), 'X-Forwarded-For': `203.0.113.${i}` },
+          body: new URLSearchParams({ email: `ukendt${i}@testrup.dk`, password: 'forkert-kodeord', next: '/', _csrf: jar.get('protokol_csrf') ?? '' }),
+        },
         direct,
       );
     };
@@ -95,7 +108,11 @@ forEachDatabase('sign-in limits', (t) => {
 
   it('refuses a 45 MB anonymous POST to /login with 413 before parsing it', async () => {
     const body = new Uint8Array(45 * 1024 * 1024).fill(0x61);
-    const res = await app.request('/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.byteLength) }, body });
+    const res = await app.request('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.byteLength) },
+      body,
+    });
     assert.equal(res.status, 413);
     const chunked = await app.request('/login', {
       method: 'POST',
@@ -116,7 +133,11 @@ forEachDatabase('sign-in limits', (t) => {
     await logIn(app, jar, 'maal@testrup.dk', PASSWORD, '/', { 'X-Forwarded-For': '198.20.0.1' });
     const broken = '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nno closing boundary';
     for (const path of ['/__whoami', '/redigering/moeder', '/api/v1/meetings']) {
-      const res = await app.request(path, { method: 'POST', headers: { cookie: jar.header(), 'Content-Type': 'multipart/form-data; boundary=xyz' }, body: broken });
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: { cookie: jar.header(), 'Content-Type': 'multipart/form-data; boundary=xyz' },
+        body: broken,
+      });
       assert.equal(res.status, 400, path);
       // The API says why; pages show the usual "Ugyldig forespørgsel" and name the field.
       assert.match(await res.text(), path.startsWith('/api/') ? /kunne ikke læses/ : /Ugyldig forespørgsel/, path);

@@ -70,7 +70,11 @@ forEachDatabase('sign-in with password', (t) => {
     const jar = new CookieJar();
     const res = await logIn(secure, jar, 'sekretaer@testrup.dk', PASSWORD);
     assert.equal(res.status, 303);
-    assert.ok(setCookies(res).find((c) => c.name === 'protokol_session')?.attributes.includes('Secure'));
+    assert.ok(
+      setCookies(res)
+        .find((c) => c.name === 'protokol_session')
+        ?.attributes.includes('Secure'),
+    );
   });
 
   it('rotates the session at sign-in and deletes the one the browser had', async () => {
@@ -131,7 +135,11 @@ forEachDatabase('sign-in with password', (t) => {
     const { session } = await whoami(app, jar);
     const forged = await app.request('/logout', { method: 'POST', headers: { cookie: jar.header() }, body: new URLSearchParams({}) });
     assert.equal(forged.status, 403);
-    const res = await app.request('/logout', { method: 'POST', headers: { cookie: jar.header() }, body: new URLSearchParams({ _csrf: session?.csrfToken ?? '' }) });
+    const res = await app.request('/logout', {
+      method: 'POST',
+      headers: { cookie: jar.header() },
+      body: new URLSearchParams({ _csrf: session?.csrfToken ?? '' }),
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('Location'), '/');
     jar.take(res);
@@ -186,7 +194,10 @@ forEachDatabase('sign-in with password', (t) => {
     const res = await app.request('/login', { method: 'POST', body: new URLSearchParams({ email: 'sekretaer@testrup.dk', password: PASSWORD, _csrf: 'x' }) });
     assert.equal(res.status, 403);
     assert.match(await res.text(), /Formularen er udløbet/);
-    assert.equal(setCookies(res).find((c) => c.name === 'protokol_session'), undefined);
+    assert.equal(
+      setCookies(res).find((c) => c.name === 'protokol_session'),
+      undefined,
+    );
   });
 
   it('redirects only to paths on this site', async () => {

@@ -144,7 +144,9 @@ forEachDatabase('single sign-on (OpenID Connect)', (t) => {
     const attackerJar = new CookieJar();
     const started = await app.request('/auth/oidc/login');
     attackerJar.take(started);
-    const victim = await app.request(`/auth/oidc/callback?state=${encodeURIComponent(new URL(started.headers.get('Location') ?? '').searchParams.get('state') ?? '')}&code=x`);
+    const victim = await app.request(
+      `/auth/oidc/callback?state=${encodeURIComponent(new URL(started.headers.get('Location') ?? '').searchParams.get('state') ?? '')}&code=x`,
+    );
     assert.equal(victim.status, 400);
   });
 });

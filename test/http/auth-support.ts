@@ -94,7 +94,14 @@ export async function whoami(app: Hono, jar: CookieJar, path = '/__whoami'): Pro
 }
 
 /** Fetches the sign-in form (which sets the double-submit cookie) and posts it. */
-export async function logIn(app: Hono, jar: CookieJar, email: string, password: string, next = '/', extraHeaders: Record<string, string> = {}): Promise<Response> {
+export async function logIn(
+  app: Hono,
+  jar: CookieJar,
+  email: string,
+  password: string,
+  next = '/',
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
   jar.take(await app.request(`/login?next=${encodeURIComponent(next)}`, { headers: { cookie: jar.header() } }));
   const res = await app.request('/login', {
     method: 'POST',

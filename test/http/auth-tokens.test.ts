@@ -30,7 +30,11 @@ forEachDatabase('API tokens over HTTP', (t) => {
     const me = (await get.json()) as ProbeAnswer;
     assert.deepEqual(me.principal, { kind: 'token', id: tokenId, label: 'ESDH', role: 'secretary', bodyId: m.bodyId, committeeIds: null, personId: null });
     assert.equal(me.session, null);
-    const post = await app.request('/api/__whoami', { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify({ x: 1 }) });
+    const post = await app.request('/api/__whoami', {
+      method: 'POST',
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ x: 1 }),
+    });
     assert.equal(post.status, 200);
     assert.deepEqual(((await post.json()) as ProbeAnswer).body, { x: 1 });
   });

@@ -172,7 +172,10 @@ forEachDatabase('case, person and item pages', (t) => {
     // Hidden cases answer 404 by design; every other page is a start of the crawl.
     const casePages = await Promise.all(papers.map(async (p) => ({ path: caseHref(p.id), ...(await get(caseHref(p.id))) })));
     const hidden = casePages.filter((p) => p.status === 404);
-    assert.ok(hidden.some((p) => p.path === closedCase), 'the closed case is hidden');
+    assert.ok(
+      hidden.some((p) => p.path === closedCase),
+      'the closed case is hidden',
+    );
     for (const p of hidden) assert.ok(!p.html.includes(DEMO_CLOSED_CANARY));
     const starts = [
       '/',

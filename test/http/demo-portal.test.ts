@@ -29,15 +29,24 @@ forEachDatabase('the demo portal, crawled', (t) => {
     const paths = [...visited.keys()];
     assert.ok(paths.filter((p) => p.startsWith('/udvalg/')).length >= 15, 'all organizations of three terms');
     assert.ok(paths.filter((p) => p.startsWith('/moeder/')).length >= 12, 'meetings');
-    assert.ok(paths.some((p) => p.startsWith('/filer/')), 'attachment downloads');
+    assert.ok(
+      paths.some((p) => p.startsWith('/filer/')),
+      'attachment downloads',
+    );
   });
 
   it('reaches every page the sitemap and the feeds list, and none of them shows the canary', () => {
     const pages = [...fromFeeds].filter(([p]) => !p.startsWith('/static/'));
-    assert.deepEqual(pages.filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} → ${r.status}`), []);
+    assert.deepEqual(
+      pages.filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} → ${r.status}`),
+      [],
+    );
     assert.ok(pages.filter(([p]) => p.startsWith('/moeder/')).length >= 12, 'meetings from the sitemap');
     assert.ok(fromFeeds.get('/kommune/demo-kommune/feed.xml')?.body.includes('<entry>'));
-    assert.deepEqual([...fromFeeds].filter(([, r]) => r.body.includes(DEMO_CLOSED_CANARY)).map(([p]) => p), []);
+    assert.deepEqual(
+      [...fromFeeds].filter(([, r]) => r.body.includes(DEMO_CLOSED_CANARY)).map(([p]) => p),
+      [],
+    );
   });
 
   it('has no broken internal links', () => {

@@ -68,7 +68,15 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
   const fileIds = {} as Record<Way, string>;
   const departed: Departed = { agendaItem: [], file: [], closedItem: [] };
 
-  const member = (personId: string): Principal => ({ kind: 'token', id: `token-${personId}`, label: `medlem ${personId}`, role: 'member', bodyId: seed.bodyId, committeeIds: null, personId });
+  const member = (personId: string): Principal => ({
+    kind: 'token',
+    id: `token-${personId}`,
+    label: `medlem ${personId}`,
+    role: 'member',
+    bodyId: seed.bodyId,
+    committeeIds: null,
+    personId,
+  });
 
   /** A PDF's text; the seed's stand-in files are not real PDFs and are searched as bytes. */
   const pdfText = async (bytes: Uint8Array): Promise<string> => (await pageTexts(bytes).catch(() => [Buffer.from(bytes).toString('latin1')])).join('\n');
@@ -80,7 +88,12 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
   async function everythingPublic(): Promise<PublicText[]> {
     const out: PublicText[] = [];
     modifiedSince = new Map();
-    const pages = await crawl(app, ['/', '/sitemap.xml', `/kommune/${seed.bodySlug}/feed.xml`, `/kommune/${seed.bodySlug}/kalender.ics`, `/moeder/${meetingId}`, '/data/'], 2000, BASE_URL);
+    const pages = await crawl(
+      app,
+      ['/', '/sitemap.xml', `/kommune/${seed.bodySlug}/feed.xml`, `/kommune/${seed.bodySlug}/kalender.ics`, `/moeder/${meetingId}`, '/data/'],
+      2000,
+      BASE_URL,
+    );
     for (const [path, visited] of pages) {
       const res = path.endsWith('.pdf') || path.startsWith('/filer/') ? await app.request(path) : null;
       if (res && res.status === 200 && (res.headers.get('content-type') ?? '').includes('pdf')) {
@@ -156,9 +169,22 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
     // ── The agenda, with a canary in every kind of text ────────────────────────────────
     meetingId = (await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-04', start: '16:00', location: 'Mødelokale 2' })).id;
     const add = async (way: Way, caseNumber: string, title: string, text: string) =>
-      (await addItem(deps, secretary, meetingId, { title, public: true, caseNumber, caseTitle: `Sag ${caseNumber}`, sections: [{ heading: 'Sagsfremstilling', text }] })).id;
+      (
+        await addItem(deps, secretary, meetingId, {
+          title,
+          public: true,
+          caseNumber,
+          caseTitle: `Sag ${caseNumber}`,
+          sections: [{ heading: 'Sagsfremstilling', text }],
+        })
+      ).id;
     items.closed = await add('closed', '25-000701', `${CANARY.closed.word} ${CANARY.closed.text}`, `${CANARY.closed.word} ved skolen. ${CANARY.closed.text}`);
-    items.deleted = await add('deleted', '25-000702', `${CANARY.deleted.word} ${CANARY.deleted.text}`, `${CANARY.deleted.word} i parken. ${CANARY.deleted.text}`);
+    items.deleted = await add(
+      'deleted',
+      '25-000702',
+      `${CANARY.deleted.word} ${CANARY.deleted.text}`,
+      `${CANARY.deleted.word} i parken. ${CANARY.deleted.text}`,
+    );
     items.withdrawn = await add('withdrawn', '25-000703', `${CANARY.withdrawn.word} i køkkenet`, 'Se notatet.');
     items.redacted = await add('redacted', '25-000704', CANARY.redacted.word, `${CANARY.redacted.word} til ${CANARY.redacted.text} i kantinen.`);
     const attach = async (way: Way, title: string, paragraphs: string[]) =>
@@ -220,12 +246,21 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
     await recordDecision(deps, secretary, items.withdrawn, { decision: 'Taget til efterretning med bemærkninger.', changeNote: 'Beslutningen rettet' });
 
     // ── Closed after the minutes (a third minutes version) ─────────────────────────────
-    await updateItem(deps, secretary, items.closed, { public: false, publicTitle: NEUTRAL_TITLE, closedReason: 'Styrelsesloven § 10: ejendomshandel', changeNote: 'Punktet lukkes' });
+    await updateItem(deps, secretary, items.closed, {
+      public: false,
+      publicTitle: NEUTRAL_TITLE,
+      closedReason: 'Styrelsesloven § 10: ejendomshandel',
+      changeNote: 'Punktet lukkes',
+    });
     departed.closedItem.push(items.closed);
     departed.file.push(fileIds.closed);
 
     // ── Withdrawn and redacted through the integration API ─────────────────────────────
-    expectStatus(await api.post(`/api/v1/attachments/${fileIds.withdrawn}/withdraw`, { reason: 'Bilaget indeholdt personoplysninger' }), 204, 'withdraw attachment');
+    expectStatus(
+      await api.post(`/api/v1/attachments/${fileIds.withdrawn}/withdraw`, { reason: 'Bilaget indeholdt personoplysninger' }),
+      204,
+      'withdraw attachment',
+    );
     departed.file.push(fileIds.withdrawn);
     const redacted = expectStatus(
       await api.post<{ current: number; versions: number }>(`/api/v1/items/${items.redacted}/redact`, { text: CANARY.redacted.text, reason: REDACTION_REASON }),
@@ -264,7 +299,11 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
     const v1 = texts.find((p) => p.where.startsWith(`/moeder/${meetingId}/versioner/dagsorden/1 `))!;
     assert.ok(v1.where.endsWith('(200)') && v1.text.includes(NEUTRAL_TITLE), 'agenda version 1 shows the item closed since as closed');
     // Staff still see the withdrawn attachment, marked.
-    const overview = expectStatus(await api.get<{ files: { id: string; withdrawnReason: string | null; public: boolean }[] }>(`/api/v1/meetings/${meetingId}/withdrawals`), 200, 'overview').json;
+    const overview = expectStatus(
+      await api.get<{ files: { id: string; withdrawnReason: string | null; public: boolean }[] }>(`/api/v1/meetings/${meetingId}/withdrawals`),
+      200,
+      'overview',
+    ).json;
     const withdrawn = overview.files.find((f) => f.id === fileIds.withdrawn);
     assert.equal(withdrawn?.withdrawnReason, 'Bilaget indeholdt personoplysninger');
     assert.equal(withdrawn?.public, false);
@@ -285,7 +324,11 @@ forEachDatabase('depublication: nothing taken back stays on any public channel',
 
     let state = '';
     for (const v of minutesBefore.slice(1)) {
-      state = expectStatus(await api.post<{ state: string }>(`/api/v1/meetings/${meetingId}/versions/minutes/${v}/withdraw`, { reason: 'Referatet trækkes tilbage' }), 200, `withdraw ${v}`).json.state;
+      state = expectStatus(
+        await api.post<{ state: string }>(`/api/v1/meetings/${meetingId}/versions/minutes/${v}/withdraw`, { reason: 'Referatet trækkes tilbage' }),
+        200,
+        `withdraw ${v}`,
+      ).json.state;
     }
     assert.equal(state, 'minutes_approved', 'no minutes stand: the minutes are no longer public');
     assert.equal((await app.request(`/moeder/${meetingId}/referat.pdf`)).status, 404);

@@ -32,7 +32,12 @@ export interface RoomWorld {
 export async function roomWorld(database: Database, filesDir: string): Promise<RoomWorld> {
   const files = new FileStore(filesDir);
   const errors: unknown[] = [];
-  const app = createWebApp(database, files, { baseUrl: BASE_URL, today: () => '2024-08-20', staff: { files, oidc: null, now: () => NOW }, logError: (e) => errors.push(e) });
+  const app = createWebApp(database, files, {
+    baseUrl: BASE_URL,
+    today: () => '2024-08-20',
+    staff: { files, oidc: null, now: () => NOW },
+    logError: (e) => errors.push(e),
+  });
   const seed = await seedMunicipality(database.db, files);
   const account = async (email: string, input: { role: string; personId?: string; municipality?: string }) => {
     const user = await createUser(database, { email, password: PASSWORD, ...input });

@@ -33,7 +33,15 @@ forEachDatabase('editor: the meeting room', (t) => {
     const page = await secretary.get(room(m.meetingId));
     assert.equal(page.status, 200);
     assert.match(page.html, /<h1>Mødet: Udvalget for Børn og Ungdom, \p{L}+ den \d+\. oktober 2024<\/h1>/u);
-    for (const text of ['Fremmøde', 'Anne Andersen (A), formand', 'Carla Christensen (F)', 'Dorte Damgaard (F), suppleant', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Næste punkt']) {
+    for (const text of [
+      'Fremmøde',
+      'Anne Andersen (A), formand',
+      'Carla Christensen (F)',
+      'Dorte Damgaard (F), suppleant',
+      'Indstillingen tiltrådt',
+      'Taget til efterretning',
+      'Næste punkt',
+    ]) {
       assert.ok(page.html.includes(text), `page shows ${text}`);
     }
     // The secretary sees the closed item in full.
@@ -86,7 +94,12 @@ forEachDatabase('editor: the meeting room', (t) => {
     const item = (await meeting(m.meetingId)).items.find((i) => i.id === m.openItemId)!;
     const { people } = world.seed;
 
-    const quick = await secretary.post(`${room(m.meetingId)}/punkter/${item.id}`, { hurtigvalg: 'Indstillingen anbefales', beslutning: '', version: String(item.version), naeste: '1' });
+    const quick = await secretary.post(`${room(m.meetingId)}/punkter/${item.id}`, {
+      hurtigvalg: 'Indstillingen anbefales',
+      beslutning: '',
+      version: String(item.version),
+      naeste: '1',
+    });
     assert.equal(quick.status, 303);
     assert.equal(pathOf(quick.location), `${room(m.meetingId)}#punkt-${m.closedItemId}`, '"Gem og gå til næste punkt" lands on the next card');
     let stored = (await meeting(m.meetingId)).items.find((i) => i.id === item.id)!;
@@ -127,7 +140,10 @@ forEachDatabase('editor: the meeting room', (t) => {
         ['against', 'Bent Bertelsen (V)', 1],
       ],
     );
-    assert.deepEqual(stored.dissents.map((d) => [d.name, d.text]), [['Bent Bertelsen', 'V stemmer imod.']]);
+    assert.deepEqual(
+      stored.dissents.map((d) => [d.name, d.text]),
+      [['Bent Bertelsen', 'V stemmer imod.']],
+    );
 
     // The card shows the stored vote again, so saving it unchanged keeps it.
     const page = await secretary.get(room(m.meetingId));
@@ -225,7 +241,10 @@ forEachDatabase('editor: the meeting room', (t) => {
     assert.equal(noNote.status, 400);
     assert.match(noNote.html, /href="#p2-aendringsnote"/);
     assert.ok(noNote.html.includes('Godkendt med en præcisering.'));
-    const corrected = await secretary.post(`${room(m.meetingId)}/punkter/${m.openItemId}`, { beslutning: 'Godkendt med en præcisering.', aendringsnote: 'Beslutningen præciseret' });
+    const corrected = await secretary.post(`${room(m.meetingId)}/punkter/${m.openItemId}`, {
+      beslutning: 'Godkendt med en præcisering.',
+      aendringsnote: 'Beslutningen præciseret',
+    });
     assert.equal(corrected.status, 303);
     page = await secretary.get(approvals);
     assert.match(page.html, /Referat, version 2.*Ændringsnote: Beslutningen præciseret/s);

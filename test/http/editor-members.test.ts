@@ -64,8 +64,20 @@ forEachDatabase('editor: the members’ screens', (t) => {
   it('lets the committee open closed attachments, and nobody else', async () => {
     const m = await sentOutMeeting(world, { date: '2024-09-27', publish: false });
     const text = (body: string) => new TextEncoder().encode(body);
-    const closedOnOpen = await addAttachment(world.deps, world.principals.secretary, m.openItemId, { title: 'Fortroligt notat', public: false, fileName: 'notat.txt', mediaType: 'text/plain', bytes: text(`Notat ${CANARY}`) });
-    const onClosed = await addAttachment(world.deps, world.principals.secretary, m.closedItemId, { title: 'Personalebilag', public: false, fileName: 'personale.txt', mediaType: 'text/plain', bytes: text(`Bilag ${CANARY}`) });
+    const closedOnOpen = await addAttachment(world.deps, world.principals.secretary, m.openItemId, {
+      title: 'Fortroligt notat',
+      public: false,
+      fileName: 'notat.txt',
+      mediaType: 'text/plain',
+      bytes: text(`Notat ${CANARY}`),
+    });
+    const onClosed = await addAttachment(world.deps, world.principals.secretary, m.closedItemId, {
+      title: 'Personalebilag',
+      public: false,
+      fileName: 'personale.txt',
+      mediaType: 'text/plain',
+      bytes: text(`Bilag ${CANARY}`),
+    });
     await publishAgenda(world.deps, world.principals.secretary, m.meetingId);
 
     const reading = await anne.get(`/medlem/moeder/${m.meetingId}`);
@@ -78,7 +90,10 @@ forEachDatabase('editor: the members’ screens', (t) => {
 
     const erik = await new Browser(world.app).logIn('erik@testrup.dk');
     assert.ok(!(await erik.get(`/medlem/moeder/${m.meetingId}`)).html.includes('Fortroligt notat'), 'no closed attachment listed for another committee');
-    for (const [id, name] of [[closedOnOpen.id, 'notat.txt'], [onClosed.id, 'personale.txt']] as const) {
+    for (const [id, name] of [
+      [closedOnOpen.id, 'notat.txt'],
+      [onClosed.id, 'personale.txt'],
+    ] as const) {
       assert.equal((await world.app.request(`/medlem/bilag/${id}/${name}`, { headers: { cookie: erik.jar.header() } })).status, 403);
       assert.equal((await world.app.request(`/medlem/bilag/${id}/${name}`)).status, 302, 'anonymous: to the sign-in page');
     }
@@ -116,7 +131,10 @@ forEachDatabase('editor: the members’ screens', (t) => {
     const second = await sentOutMeeting(world, { date: '2024-09-30', caseNumber: '24-009999' });
     const page = await anne.get(`/medlem/moeder/${second.meetingId}`);
     assert.match(page.html, /<h3>Sagens forløb<\/h3>/);
-    assert.match(page.html, /2\. september 2024 – Udvalget for Børn og Ungdom – [^,]+, punkt 2: Skolestruktur 2026<br\/>Beslutning: Sagen drøftet og sendt i høring\./);
+    assert.match(
+      page.html,
+      /2\. september 2024 – Udvalget for Børn og Ungdom – [^,]+, punkt 2: Skolestruktur 2026<br\/>Beslutning: Sagen drøftet og sendt i høring\./,
+    );
   });
 
   it('lets an attending member approve the minutes', async () => {

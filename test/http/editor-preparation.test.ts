@@ -70,7 +70,13 @@ forEachDatabase('editor: preparing a meeting', (t) => {
   });
 
   it('creates a meeting with the three standard items', async () => {
-    const res = await sec.post('/redigering/moeder/ny', { organizationId: seed.committeeId, date: '2024-10-01', start: '16:30', end: '18:00', location: 'Byrådssalen' });
+    const res = await sec.post('/redigering/moeder/ny', {
+      organizationId: seed.committeeId,
+      date: '2024-10-01',
+      start: '16:30',
+      end: '18:00',
+      location: 'Byrådssalen',
+    });
     assert.equal(res.status, 303);
     meetingId = /\/redigering\/moeder\/([^?#]+)/.exec(res.location ?? '')?.[1] ?? '';
     assert.ok(meetingId);
@@ -86,10 +92,17 @@ forEachDatabase('editor: preparing a meeting', (t) => {
   it('adds an open item with the section template pre-filled, and a closed item with its neutral title', async () => {
     const form = await sec.get(`/redigering/moeder/${meetingId}/punkter/nyt`);
     assert.equal(form.status, 200);
-    for (const heading of ['Resumé', 'Indstilling', 'Sagsfremstilling', 'Sagens forløb']) assert.match(text(form), new RegExp(`<label class="form-label" for="section-\\d+">${heading}</label>`));
+    for (const heading of ['Resumé', 'Indstilling', 'Sagsfremstilling', 'Sagens forløb'])
+      assert.match(text(form), new RegExp(`<label class="form-label" for="section-\\d+">${heading}</label>`));
     const headings = [...form.html.matchAll(/name="sectionHeading" value="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
     const kinds = [...form.html.matchAll(/name="sectionKind" value="([^"]*)"/g)].map((m) => m[1]!);
-    const sectionTexts = headings.map((h) => (h === 'Resumé' ? 'Nye legepladser ved tre skoler.\n\nPlanen er drøftet med skolebestyrelserne.' : h === 'Indstilling' ? '<p>Direktionen indstiller, <strong>at</strong> planen godkendes.</p><script>alert(1)</script>' : ''));
+    const sectionTexts = headings.map((h) =>
+      h === 'Resumé'
+        ? 'Nye legepladser ved tre skoler.\n\nPlanen er drøftet med skolebestyrelserne.'
+        : h === 'Indstilling'
+          ? '<p>Direktionen indstiller, <strong>at</strong> planen godkendes.</p><script>alert(1)</script>'
+          : '',
+    );
 
     const opened = await sec.post(`/redigering/moeder/${meetingId}/punkter`, {
       title: 'Legepladser 2025',
@@ -111,8 +124,20 @@ forEachDatabase('editor: preparing a meeting', (t) => {
     assert.doesNotMatch(text(openPage), /<script>alert/, 'section HTML is sanitised');
     assert.match(text(openPage), /Sag:<\/strong> 24-001234/);
 
-    const closedFields = { title: `Køb af ejendom ${CANARY}`, caseNumber: '', caseTitle: '', access: 'lukket', publicTitle: '', closedReason: 'Ejendomshandel', sectionHeading: headings, sectionKind: kinds };
-    const missing = await sec.post(`/redigering/moeder/${meetingId}/punkter`, { ...closedFields, sectionText: headings.map((h) => (h === 'Resumé' ? `Fortroligt: ${CANARY}` : '')) });
+    const closedFields = {
+      title: `Køb af ejendom ${CANARY}`,
+      caseNumber: '',
+      caseTitle: '',
+      access: 'lukket',
+      publicTitle: '',
+      closedReason: 'Ejendomshandel',
+      sectionHeading: headings,
+      sectionKind: kinds,
+    };
+    const missing = await sec.post(`/redigering/moeder/${meetingId}/punkter`, {
+      ...closedFields,
+      sectionText: headings.map((h) => (h === 'Resumé' ? `Fortroligt: ${CANARY}` : '')),
+    });
     assert.equal(missing.status, 400);
     assert.match(text(missing), /<a href="#publicTitle">Et lukket punkt skal have en neutral titel/);
     assert.match(text(missing), new RegExp(`Fortroligt: ${CANARY}`), 'the section text is kept');
@@ -145,12 +170,16 @@ forEachDatabase('editor: preparing a meeting', (t) => {
     assert.match(text(stale), /Dagsordenen er blevet ændret af en anden/);
     assert.deepEqual(itemOrder(stale).slice(1, 3), [closedItemId, openItemId], 'nothing changed');
 
-    const back = await sec.post(`/redigering/moeder/${meetingId}/flyt-punkt`, { itemId: closedItemId, retning: 'ned', version: hiddenValue(after.html.split('retning" value="ned"')[1] ?? '', 'version') ?? '' });
+    const back = await sec.post(`/redigering/moeder/${meetingId}/flyt-punkt`, {
+      itemId: closedItemId,
+      retning: 'ned',
+      version: hiddenValue(after.html.split('retning" value="ned"')[1] ?? '', 'version') ?? '',
+    });
     assert.equal(back.status, 303);
     assert.deepEqual(itemOrder(await sec.follow(back)).slice(1, 3), [openItemId, closedItemId]);
   });
 
-  it('refuses a stale item save and shows the user\'s text and the saved text side by side; nothing is lost', async () => {
+  it("refuses a stale item save and shows the user's text and the saved text side by side; nothing is lost", async () => {
     const mine = await sec.get(`/redigering/punkter/${openItemId}`);
     const other = new Browser(app);
     await other.logIn('sekretaer@testrup.dk');
@@ -177,7 +206,7 @@ forEachDatabase('editor: preparing a meeting', (t) => {
     assert.equal(stale.status, 409);
     const html = text(stale);
     assert.match(html, /Punktet er blevet ændret af en anden, siden du åbnede det\. Din tekst er ikke gemt endnu – sammenlign og gem igen\./);
-    assert.match(html, /<textarea[^>]*name="sectionText"[^>]*>MIN EGEN TEKST om legepladser\.<\/textarea>/, 'the user\'s text is in the form');
+    assert.match(html, /<textarea[^>]*name="sectionText"[^>]*>MIN EGEN TEKST om legepladser\.<\/textarea>/, "the user's text is in the form");
     assert.match(html, /Gemt »Resumé«[\s\S]*DEN ANDENS TEKST om legepladser\./, 'the saved text is shown beside it');
     // Saving again from the conflict page (it carries the current version) wins.
     const again = await sec.post(`/redigering/punkter/${openItemId}`, fields(stale, 'MIN EGEN TEKST om legepladser.'));
@@ -187,17 +216,32 @@ forEachDatabase('editor: preparing a meeting', (t) => {
 
   it('uploads attachments (public and closed) and shows whether their text was read', async () => {
     const pdf = await pdfWith('Klage over legeplads', ['Klagen er indsendt af en forælder med CPR 130824-1234 og handler om legepladsen.']);
-    const up = await sec.upload(`/redigering/punkter/${openItemId}/bilag`, { title: 'Klage fra borger', public: 'ja' }, { name: 'klage.pdf', type: 'application/pdf', bytes: pdf });
+    const up = await sec.upload(
+      `/redigering/punkter/${openItemId}/bilag`,
+      { title: 'Klage fra borger', public: 'ja' },
+      { name: 'klage.pdf', type: 'application/pdf', bytes: pdf },
+    );
     assert.equal(up.status, 303, up.html.slice(0, 400));
     const page = text(await sec.follow(up));
     assert.match(page, /Bilaget er tilføjet/);
-    assert.match(page, /<strong>Klage fra borger<\/strong> <span class="meta">\(klage\.pdf\)<\/span> <span class="badge badge-info">Offentligt bilag<\/span> <span class="badge badge-success">Tekst læst<\/span>/);
+    assert.match(
+      page,
+      /<strong>Klage fra borger<\/strong> <span class="meta">\(klage\.pdf\)<\/span> <span class="badge badge-info">Offentligt bilag<\/span> <span class="badge badge-success">Tekst læst<\/span>/,
+    );
 
-    const closedUp = await sec.upload(`/redigering/punkter/${closedItemId}/bilag`, { title: 'Købsaftale' }, { name: 'aftale.txt', type: 'text/plain', bytes: new TextEncoder().encode(`Købsaftale ${CANARY}`) });
+    const closedUp = await sec.upload(
+      `/redigering/punkter/${closedItemId}/bilag`,
+      { title: 'Købsaftale' },
+      { name: 'aftale.txt', type: 'text/plain', bytes: new TextEncoder().encode(`Købsaftale ${CANARY}`) },
+    );
     assert.equal(closedUp.status, 303);
     assert.match(text(await sec.follow(closedUp)), /Lukket bilag/);
 
-    const noFile = await sec.upload(`/redigering/punkter/${openItemId}/bilag`, { title: 'Tom' }, { name: 'tom.pdf', type: 'application/pdf', bytes: new Uint8Array() });
+    const noFile = await sec.upload(
+      `/redigering/punkter/${openItemId}/bilag`,
+      { title: 'Tom' },
+      { name: 'tom.pdf', type: 'application/pdf', bytes: new Uint8Array() },
+    );
     assert.equal(noFile.status, 400);
     assert.match(text(noFile), /<a href="#attachmentFile">Vælg en fil<\/a>/);
     assert.match(text(noFile), /value="Tom"/);
@@ -266,23 +310,38 @@ forEachDatabase('editor: preparing a meeting', (t) => {
     assert.match(meeting, /Dagsorden, version 2<\/td><td>[^<]+<\/td><td>sekretaer@testrup\.dk<\/td><td>Titlen er rettet<\/td>/);
 
     // A one-button action (reorder) asks on its own page, keeping what was posted.
-    const version = /name="retning" value="ned"\/><input type="hidden" name="version" value="(\d+)"/.exec((await sec.get(`/redigering/moeder/${meetingId}`)).html)?.[1] ?? '';
+    const version =
+      /name="retning" value="ned"\/><input type="hidden" name="version" value="(\d+)"/.exec((await sec.get(`/redigering/moeder/${meetingId}`)).html)?.[1] ?? '';
     const ask = await sec.post(`/redigering/moeder/${meetingId}/flyt-punkt`, { itemId: openItemId, retning: 'ned', version });
     assert.equal(ask.status, 400);
     assert.match(text(ask), /<a href="#changeNote">Beskriv ændringen/);
     assert.match(ask.html, new RegExp(`name="itemId" value="${openItemId}"`));
-    const done = await sec.post(`/redigering/moeder/${meetingId}/flyt-punkt`, { itemId: openItemId, retning: 'ned', version, changeNote: 'Rækkefølgen er ændret' });
+    const done = await sec.post(`/redigering/moeder/${meetingId}/flyt-punkt`, {
+      itemId: openItemId,
+      retning: 'ned',
+      version,
+      changeNote: 'Rækkefølgen er ændret',
+    });
     assert.equal(done.status, 303);
     assert.deepEqual(itemOrder(await sec.follow(done)).slice(1, 3), [closedItemId, openItemId]);
   });
 
   it('moves an item to another meeting and deletes one after asking', async () => {
-    const extra = await sec.post(`/redigering/moeder/${seed.plannedMeetingId}/punkter`, { title: 'Flyttes', access: 'aaben', publicTitle: '', closedReason: '' });
+    const extra = await sec.post(`/redigering/moeder/${seed.plannedMeetingId}/punkter`, {
+      title: 'Flyttes',
+      access: 'aaben',
+      publicTitle: '',
+      closedReason: '',
+    });
     assert.equal(extra.status, 303);
     const itemId = /\/redigering\/punkter\/([^?#]+)/.exec(extra.location ?? '')?.[1] ?? '';
     const source = await sec.get(`/redigering/moeder/${seed.plannedMeetingId}`);
     assert.match(text(source), new RegExp(`<option value="${meetingId}">Udvalget for Børn og Ungdom, 01\\.10\\.2024</option>`));
-    const moved = await sec.post(`/redigering/punkter/${itemId}/flyt`, { meetingId: seed.plannedMeetingId, targetMeetingId: meetingId, changeNote: 'Punkt flyttet hertil' });
+    const moved = await sec.post(`/redigering/punkter/${itemId}/flyt`, {
+      meetingId: seed.plannedMeetingId,
+      targetMeetingId: meetingId,
+      changeNote: 'Punkt flyttet hertil',
+    });
     assert.equal(moved.status, 303);
     assert.ok(itemOrder(await sec.get(`/redigering/moeder/${meetingId}`)).includes(itemId));
 
@@ -297,12 +356,32 @@ forEachDatabase('editor: preparing a meeting', (t) => {
   });
 
   it('creates a meeting plan from a first date, a count and an interval', async () => {
-    const res = await sec.post('/redigering/serier/ny', { organizationId: seed.committeeId, mode: 'repeat', dates: '', first: '2025-01-07', count: '3', everyWeeks: '2', start: '16:00', end: '', location: '' });
+    const res = await sec.post('/redigering/serier/ny', {
+      organizationId: seed.committeeId,
+      mode: 'repeat',
+      dates: '',
+      first: '2025-01-07',
+      count: '3',
+      everyWeeks: '2',
+      start: '16:00',
+      end: '',
+      location: '',
+    });
     assert.equal(res.status, 303);
     const list = text(await sec.follow(res));
     assert.match(list, /Der er oprettet 3 møder/);
     for (const d of ['7. januar 2025', '21. januar 2025', '4. februar 2025']) assert.match(list, new RegExp(d));
-    const bad = await sec.post('/redigering/serier/ny', { organizationId: seed.committeeId, mode: 'dates', dates: '2025-02-30\nfoo', first: '', count: '', everyWeeks: '2', start: '', end: '', location: '' });
+    const bad = await sec.post('/redigering/serier/ny', {
+      organizationId: seed.committeeId,
+      mode: 'dates',
+      dates: '2025-02-30\nfoo',
+      first: '',
+      count: '',
+      everyWeeks: '2',
+      start: '',
+      end: '',
+      location: '',
+    });
     assert.equal(bad.status, 400);
     assert.match(text(bad), /<a href="#dates">»foo« er ikke en dato/);
   });

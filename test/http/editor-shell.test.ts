@@ -85,7 +85,7 @@ forEachDatabase('editor shell and access', (t) => {
     assert.equal((await other.get('/redigering')).status, 200);
     for (const path of gets().slice(3)) assert.equal((await other.get(path)).status, 403, path);
     const form = await other.get('/redigering/moeder/ny');
-    assert.doesNotMatch(form.html, new RegExp(`value="${seed.committeeId}"`), "the other committee is not offered");
+    assert.doesNotMatch(form.html, new RegExp(`value="${seed.committeeId}"`), 'the other committee is not offered');
     assert.match(form.html, new RegExp(`value="${seed.councilId}"`));
   });
 

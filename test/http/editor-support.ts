@@ -34,7 +34,12 @@ export interface Page {
 
 /** Decodes the few entities hono/jsx writes, so tests can look for the text a user reads. */
 export const unescapeHtml = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export class Browser {
   readonly jar = new CookieJar();

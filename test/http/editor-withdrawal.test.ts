@@ -36,10 +36,32 @@ forEachDatabase('editor: withdrawal and redaction screen', (t) => {
     await createUser(database, { email: 'raadet@testrup.dk', password: PASSWORD, role: 'secretary', municipality: 'testrup', committeeIds: [seed.councilId] });
     app = editorApp(database, filesDir, () => NOW).app;
     const deps = { database, files, now: () => NOW };
-    const secretary: Principal = { kind: 'token', id: 'sek', label: 'sekretariat@testrup.dk', role: 'secretary', bodyId: seed.bodyId, committeeIds: null, personId: null };
+    const secretary: Principal = {
+      kind: 'token',
+      id: 'sek',
+      label: 'sekretariat@testrup.dk',
+      role: 'secretary',
+      bodyId: seed.bodyId,
+      committeeIds: null,
+      personId: null,
+    };
     meetingId = (await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-11', start: '16:00' })).id;
-    itemId = (await addItem(deps, secretary, meetingId, { title: 'Naboklage over støj', public: true, sections: [{ heading: 'Sagsfremstilling', text: `Klagen er sendt af ${PASSAGE}.` }] })).id;
-    fileId = (await addAttachment(deps, secretary, itemId, { title: 'Klagen', public: true, fileName: 'klage.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('Klage over støj') })).id;
+    itemId = (
+      await addItem(deps, secretary, meetingId, {
+        title: 'Naboklage over støj',
+        public: true,
+        sections: [{ heading: 'Sagsfremstilling', text: `Klagen er sendt af ${PASSAGE}.` }],
+      })
+    ).id;
+    fileId = (
+      await addAttachment(deps, secretary, itemId, {
+        title: 'Klagen',
+        public: true,
+        fileName: 'klage.txt',
+        mediaType: 'text/plain',
+        bytes: new TextEncoder().encode('Klage over støj'),
+      })
+    ).id;
     await publishAgenda(deps, secretary, meetingId);
     await updateItem(deps, secretary, itemId, { title: 'Naboklage over støj fra værksted', changeNote: 'Titel præciseret' });
   });

@@ -92,7 +92,7 @@ forEachDatabase('feeds, sitemap and robots.txt', (t) => {
     assert.ok(text.includes(`<link rel="alternate" type="text/html" href="${BASE}/moeder/${meetingId('2026-09-16-ou')}"/>`));
     assert.ok(!text.includes(meetingId('2026-12-16-kb')), 'a planned meeting has no published agenda');
     assert.ok(!text.includes(DEMO_CLOSED_CANARY));
-    assert.ok(!text.includes('Skolevej 12'), 'the closed item\'s real title');
+    assert.ok(!text.includes('Skolevej 12'), "the closed item's real title");
     assert.ok(text.includes('143. Lukket punkt: Salg af ejendom'), 'the closed item by its neutral title');
   });
 

@@ -37,7 +37,11 @@ forEachDatabase('meeting PDFs over HTTP', (t) => {
     tokens = {
       chair: await token('chair', 'member', seed.people.chair.id),
       // A council member who sits on another committee, not this one.
-      outsider: await token('outsider', 'member', await savePerson(database.db, { source: 'test', externalId: 'person-outsider', bodyId: seed.bodyId, name: 'Erik Eriksen' })),
+      outsider: await token(
+        'outsider',
+        'member',
+        await savePerson(database.db, { source: 'test', externalId: 'person-outsider', bodyId: seed.bodyId, name: 'Erik Eriksen' }),
+      ),
       secretary: await token('secretary', 'secretary'),
     };
   });
@@ -97,8 +101,8 @@ forEachDatabase('meeting PDFs over HTTP', (t) => {
       assert.ok(text.includes('Budget for skoleområdet 2025'), `the open item in ${kind}`);
     }
     const minutes = (await pdfText(await get(`/moeder/${seed.heldMeetingId}/referat.pdf`))).join('\n');
-    assert.ok(minutes.includes('Godkendt.'), 'the closed item\'s published decision');
-    assert.ok(minutes.includes('V ønsker budgettet udsat.'), 'the open item\'s dissent');
+    assert.ok(minutes.includes('Godkendt.'), "the closed item's published decision");
+    assert.ok(minutes.includes('V ønsker budgettet udsat.'), "the open item's dissent");
     assert.ok(minutes.includes('Godkendelse af referatet'), 'the approval page');
   });
 

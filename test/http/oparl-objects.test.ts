@@ -206,11 +206,20 @@ forEachDatabase('OParl objects: stamps, licence, places, reads that never write'
     await sleep(5);
     await updateMeetingRow(database.db, seeded.plannedMeetingId, { location: null });
     const gone = await places(`?modified_since=${encodeURIComponent(mark2)}`);
-    assert.deepEqual(gone.map((p) => [p.id, p.deleted]), [[place.id, true]]);
+    assert.deepEqual(
+      gone.map((p) => [p.id, p.deleted]),
+      [[place.id, true]],
+    );
     const tomb = (await get(String(place.id))).json as Json;
     assert.deepEqual(Object.keys(tomb).sort(), ['created', 'deleted', 'id', 'modified', 'type']);
     assert.equal(tomb.type, 'https://schema.oparl.org/1.1/Location');
-    assert.deepEqual((await places()).map((p) => p.id).sort(), before.filter((p) => p !== oldPlace).map((p) => p.id).sort());
+    assert.deepEqual(
+      (await places()).map((p) => p.id).sort(),
+      before
+        .filter((p) => p !== oldPlace)
+        .map((p) => p.id)
+        .sort(),
+    );
 
     // Used again: the same key, live, listed as changed.
     await sleep(5);
@@ -219,7 +228,10 @@ forEachDatabase('OParl objects: stamps, licence, places, reads that never write'
     await updateMeetingRow(database.db, seeded.heldMeetingId, { location: 'Byrådssalen, Nyt Rådhus' });
     const back = await places(`?modified_since=${encodeURIComponent(mark3)}`);
     // (The held meeting's old place is now unused: a tombstone beside it.)
-    assert.deepEqual(back.filter((p) => !p.deleted).map((p) => p.id), [place.id]);
+    assert.deepEqual(
+      back.filter((p) => !p.deleted).map((p) => p.id),
+      [place.id],
+    );
     await updateMeetingRow(database.db, seeded.plannedMeetingId, { location: 'Mødelokale 2, Rådhuset' });
     assert.equal(((await get(String(oldPlace.id))).json as Json).description, 'Mødelokale 2, Rådhuset', 'a place used again keeps its key');
   });

@@ -64,7 +64,10 @@ describe('oparl-validator-rs over protokol serve with the demo', () => {
         const report = readFileSync(join(dir, 'report.txt'), 'utf8');
         const findings = parseValidatorReport(report);
         // Plain http on loopback is always reported: the report was read and parsed.
-        assert.ok(findings.some((f) => insecureHttp.test(f.kind) && f.cases.length > 0), report.slice(0, 500));
+        assert.ok(
+          findings.some((f) => insecureHttp.test(f.kind) && f.cases.length > 0),
+          report.slice(0, 500),
+        );
         const real = findings.filter((f) => !insecureHttp.test(f.kind) && !meetingNotListed.test(f.kind));
         assert.deepEqual(real, [], 'only the two known false reports');
         // The false "Meeting not listed" is Organization.meeting, a list URL, and nothing else.

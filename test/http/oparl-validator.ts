@@ -282,7 +282,19 @@ export async function crawlOparl(fetch: Fetch, systemUrl: string, validator: Opa
   }
 
   // Every object of a listed type must appear in a list (clients sync from the lists).
-  const listedTypes = new Set(['Body', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location', 'LegislativeTerm']);
+  const listedTypes = new Set([
+    'Body',
+    'Organization',
+    'Person',
+    'Membership',
+    'Meeting',
+    'AgendaItem',
+    'Paper',
+    'Consultation',
+    'File',
+    'Location',
+    'LegislativeTerm',
+  ]);
   for (const [url, o] of r.objects) {
     if (listedTypes.has(typeName(o)) && !r.listed.has(url)) r.notListed.push(`${typeName(o)} ${url}`);
   }

@@ -71,7 +71,20 @@ forEachDatabase('the OParl API', (t) => {
     assert.deepEqual(report.paginationErrors, []);
     assert.equal(report.bodies.length, 5, 'Demo, Lejre, Hedensted, Ballerup and Testrup');
     const types = new Set([...report.objects.values()].map((o) => String(o.type).split('/').at(-1)));
-    for (const type of ['System', 'Body', 'LegislativeTerm', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location']) {
+    for (const type of [
+      'System',
+      'Body',
+      'LegislativeTerm',
+      'Organization',
+      'Person',
+      'Membership',
+      'Meeting',
+      'AgendaItem',
+      'Paper',
+      'Consultation',
+      'File',
+      'Location',
+    ]) {
       assert.ok(types.has(type), `the crawl met a ${type}`);
     }
   });
@@ -87,7 +100,8 @@ forEachDatabase('the OParl API', (t) => {
     const item = (await get(object('agenda-item', seeded.closedItemId))).json as Json;
     assert.equal(item.public, false);
     assert.equal(item.name, 'Lukket punkt: Personalesag');
-    for (const hidden of ['consultation', 'auxiliaryFile', 'protokol:sections', 'protokol:dissents', 'protokol:absences']) assert.equal(item[hidden], undefined, hidden);
+    for (const hidden of ['consultation', 'auxiliaryFile', 'protokol:sections', 'protokol:dissents', 'protokol:absences'])
+      assert.equal(item[hidden], undefined, hidden);
     // The file of a closed item does not exist for the public, whatever its own flag says.
     assert.equal((await get(object('file', seeded.fileOnClosedItem.id))).status, 404);
     assert.equal((await get(object('file', seeded.closedFile.id))).status, 404);
@@ -107,7 +121,10 @@ forEachDatabase('the OParl API', (t) => {
     assert.equal(typeof consultation.authoritative, 'boolean');
     const paper = (await get(String(consultation.paper))).json as Json;
     assert.equal(paper.type, 'https://schema.oparl.org/1.1/Paper');
-    assert.ok((paper.consultation as Json[]).some((c) => c.id === consultation.id), 'the paper embeds the consultation');
+    assert.ok(
+      (paper.consultation as Json[]).some((c) => c.id === consultation.id),
+      'the paper embeds the consultation',
+    );
 
     const file = (await get(object('file', seeded.publicFile.id))).json as Json;
     assert.equal(file.sha512Checksum, createHash('sha512').update(seeded.publicFile.bytes).digest('hex'));
@@ -195,7 +212,18 @@ forEachDatabase('the OParl API', (t) => {
     const since = `modified_since=${encodeURIComponent(mark)}`;
     const changed: Record<string, string[]> = {};
     for (const b of report.bodies) {
-      for (const segment of ['organization', 'person', 'membership', 'meeting', 'paper', 'agenda-item', 'consultation', 'file', 'location', 'legislative-term']) {
+      for (const segment of [
+        'organization',
+        'person',
+        'membership',
+        'meeting',
+        'paper',
+        'agenda-item',
+        'consultation',
+        'file',
+        'location',
+        'legislative-term',
+      ]) {
         const page = await list(`${b}/${segment}?${since}`);
         for (const o of page.data) (changed[segment] ??= []).push(`${String(o.id)}${o.deleted ? ' deleted' : ''}`);
         changed[segment]?.sort();
@@ -205,7 +233,11 @@ forEachDatabase('the OParl API', (t) => {
       meeting: [object('meeting', seeded.heldMeetingId)],
       'agenda-item': [object('agenda-item', seeded.openItemId)],
       // The meeting's agenda and minutes PDFs change with it (Meeting.invitation, resultsProtocol).
-      file: [`${object('file', seeded.publicFile.id)} deleted`, object('file', `dagsorden-${seeded.heldMeetingId}`), object('file', `referat-${seeded.heldMeetingId}`)].sort(),
+      file: [
+        `${object('file', seeded.publicFile.id)} deleted`,
+        object('file', `dagsorden-${seeded.heldMeetingId}`),
+        object('file', `referat-${seeded.heldMeetingId}`),
+      ].sort(),
     });
 
     // Without modified_since a deleted object is not listed; its URL answers the tombstone.
@@ -225,6 +257,9 @@ forEachDatabase('the OParl API', (t) => {
       [[object('agenda-item', seeded.openItemId), true]],
     );
     const meetings = await list(`${bodyUrl()}/meeting?modified_since=${encodeURIComponent(mark2)}`);
-    assert.deepEqual(meetings.data.map((o) => o.id), [object('meeting', seeded.heldMeetingId)]);
+    assert.deepEqual(
+      meetings.data.map((o) => o.id),
+      [object('meeting', seeded.heldMeetingId)],
+    );
   });
 });

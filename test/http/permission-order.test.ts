@@ -19,7 +19,12 @@ forEachDatabase('permission before state', (t) => {
     const { database, filesDir } = t();
     seed = await seedMunicipality(database.db, new FileStore(filesDir));
     await saveBody(database.db, { source: 'test', externalId: 'other', slug: 'andeby', name: 'Andeby Kommune', website: null });
-    const stranger = await savePerson(database.db, { source: 'test', externalId: 'p-andeby', bodyId: (await database.db.selectFrom('body').select('id').where('slug', '=', 'andeby').executeTakeFirstOrThrow()).id, name: 'Anders And' });
+    const stranger = await savePerson(database.db, {
+      source: 'test',
+      externalId: 'p-andeby',
+      bodyId: (await database.db.selectFrom('body').select('id').where('slug', '=', 'andeby').executeTakeFirstOrThrow()).id,
+      name: 'Anders And',
+    });
     tokens.otherSecretary = (await createApiToken(database, { name: 'andeby', role: 'secretary', municipality: 'andeby' })).token;
     tokens.otherMember = (await createApiToken(database, { name: 'anders', role: 'member', personId: stranger })).token;
     tokens.otherAdmin = (await createApiToken(database, { name: 'andeby-admin', role: 'admin', municipality: 'andeby' })).token;

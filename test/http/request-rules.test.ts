@@ -79,7 +79,7 @@ forEachDatabase('request rules', (t, dialect) => {
     assert.deepEqual(errors, []);
   });
 
-  it('shows a withdrawn item\'s change on the very next request, cache or no cache', async () => {
+  it("shows a withdrawn item's change on the very next request, cache or no cache", async () => {
     const { database } = t();
     const before = await (await app.request(meetingPath)).text();
     const cached = await (await app.request(meetingPath)).text();

@@ -102,7 +102,10 @@ forEachDatabase('search page and search API', (t) => {
     // Several years are alternatives; filters of different facets all apply.
     const twoYears = all.facets.year.slice(0, 2);
     const both = await api(`?q=budget&${twoYears.map((y) => `year=${y.value}`).join('&')}`);
-    assert.equal(both.json.total, twoYears.reduce((n, y) => n + y.count, 0));
+    assert.equal(
+      both.json.total,
+      twoYears.reduce((n, y) => n + y.count, 0),
+    );
     const combined = await api(`?q=budget&municipality=demo-kommune&year=${year.value}`);
     assert.ok(combined.json.total <= Math.min(demo.count, year.count));
   });

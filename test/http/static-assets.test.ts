@@ -78,7 +78,10 @@ describe('static assets', () => {
     const css = new TextDecoder().decode(await fetchAsset(app, assetUrl('dkfds.css')));
     const urls = [...css.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1] ?? '');
     assert.ok(urls.length > 20, 'the fonts and icons are referenced');
-    assert.ok(urls.some((u) => u.endsWith('.woff2')), 'IBM Plex Sans is served');
+    assert.ok(
+      urls.some((u) => u.endsWith('.woff2')),
+      'IBM Plex Sans is served',
+    );
     for (const url of new Set(urls)) {
       if (url.startsWith('data:')) continue;
       await fetchAsset(app, url.replace(/[?#].*$/, ''));

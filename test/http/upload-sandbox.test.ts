@@ -80,7 +80,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('keeps answering / while bombs upload; each is stored as unreadable and blocks the agenda until checked', async () => {
       const meetingId = (await api<{ id: string }>('POST', '/meetings', { organization: seed.committeeId, start: '2025-04-08T16:00' })).json.id;
-      const item = await api<{ id: string }>('POST', `/meetings/${meetingId}/items`, { title: 'Budget 2026', public: true, sections: [{ heading: 'Sagsfremstilling', text: 'Budgettet.' }] });
+      const item = await api<{ id: string }>('POST', `/meetings/${meetingId}/items`, {
+        title: 'Budget 2026',
+        public: true,
+        sections: [{ heading: 'Sagsfremstilling', text: 'Budgettet.' }],
+      });
       assert.equal(item.status, 201);
 
       assert.equal((await fetch(`${server.url}/`)).status, 200, 'a warm-up request');
@@ -121,7 +125,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       }
       const rss = peakRssMb(server.child.pid!);
       const sizes = bombs.map((b) => `${b.name} ${(b.bytes.length / 1024).toFixed(0)} KB`).join(', ');
-      console.log(`[upload-sandbox ${dialect}] ${sizes}; / answered ${latencies.length} times, max ${Math.max(...latencies).toFixed(0)} ms; server peak RSS ${rss?.toFixed(0) ?? '?'} MB`);
+      console.log(
+        `[upload-sandbox ${dialect}] ${sizes}; / answered ${latencies.length} times, max ${Math.max(...latencies).toFixed(0)} ms; server peak RSS ${rss?.toFixed(0) ?? '?'} MB`,
+      );
 
       assert.deepEqual(failures, [], 'every / request succeeded');
       assert.ok(latencies.length >= 3, `/ was requested during the uploads (${latencies.length} times)`);
@@ -134,12 +140,24 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.match(results[2]!.textProblem!, /udpakket størrelse/, 'the lying header is caught by the bytes really inflated');
       assert.match(results[0]!.textProblem!, /udpakket størrelse/, 'the PDF bomb passes the decompressed-size bound');
 
-      const staff = await api<{ items: { id: string; attachments: { id: string; textStatus: string; textProblem: string | null; mediaType: string }[] }[] }>('GET', `/meetings/${meetingId}`);
+      const staff = await api<{ items: { id: string; attachments: { id: string; textStatus: string; textProblem: string | null; mediaType: string }[] }[] }>(
+        'GET',
+        `/meetings/${meetingId}`,
+      );
       const files = staff.json.items.find((i) => i.id === item.json.id)!.attachments;
-      assert.deepEqual(files.map((f) => [f.textStatus, f.mediaType]), bombs.map((b) => ['unreadable', b.format]));
-      assert.ok(files.every((f) => f.textProblem !== null), 'the reason is stored with the file');
+      assert.deepEqual(
+        files.map((f) => [f.textStatus, f.mediaType]),
+        bombs.map((b) => ['unreadable', b.format]),
+      );
+      assert.ok(
+        files.every((f) => f.textProblem !== null),
+        'the reason is stored with the file',
+      );
 
-      const refused = await api<{ error: { details: { hits: { attachmentId: string; fingerprint: string; reason: string }[] } } }>('POST', `/meetings/${meetingId}/publish-agenda`);
+      const refused = await api<{ error: { details: { hits: { attachmentId: string; fingerprint: string; reason: string }[] } } }>(
+        'POST',
+        `/meetings/${meetingId}/publish-agenda`,
+      );
       assert.equal(refused.status, 409, 'publishing is blocked');
       const hits = refused.json.error.details.hits;
       assert.deepEqual(hits.map((h) => [h.attachmentId, h.reason]).sort(), results.map((r) => [r.id, 'unscanned']).sort());

@@ -38,7 +38,15 @@ function item(n: number, overrides: Partial<AgendaItemRecord> = {}): AgendaItemR
 }
 
 async function counts(db: Kysely<DB>) {
-  const n = async (t: keyof DB) => Number((await db.selectFrom(t).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (t: keyof DB) =>
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     items: await n('agendaItem'),
     sections: await n('agendaItemSection'),

@@ -49,7 +49,15 @@ forEachDatabase('accounts and API tokens', (t) => {
       const user = await createUser(t().database, { email: 'bent@testrup.dk', password: PASSWORD, role: 'member', personId: m.people.member.id });
       assert.equal(user.bodyId, m.bodyId);
       const p = await principalForUser(t().database.db, user.id);
-      assert.deepEqual(p, { kind: 'user', id: user.id, label: 'bent@testrup.dk', role: 'member', bodyId: m.bodyId, committeeIds: null, personId: m.people.member.id });
+      assert.deepEqual(p, {
+        kind: 'user',
+        id: user.id,
+        label: 'bent@testrup.dk',
+        role: 'member',
+        bodyId: m.bodyId,
+        committeeIds: null,
+        personId: m.people.member.id,
+      });
     });
 
     it('limits a secretary to committees of their municipality (found by name or slug)', async () => {
@@ -80,8 +88,16 @@ forEachDatabase('accounts and API tokens', (t) => {
       const db = t().database;
       await refused(createUser(db, { email: 'a@testrup.dk', password: PASSWORD, role: 'member' }), 'person', /must be linked to a Person/);
       await refused(createUser(db, { email: 'b@testrup.dk', password: PASSWORD, role: 'member', personId: 'nobody' }), 'person', /no person/);
-      await refused(createUser(db, { email: 'c@testrup.dk', password: PASSWORD, role: 'secretary', municipality: 'testrup', personId: m.people.member.id }), 'person', /only a member/);
-      await refused(createUser(db, { email: 'd@testrup.dk', password: PASSWORD, role: 'admin', municipality: 'atlantis' }), 'municipality', /known: andeby, testrup/);
+      await refused(
+        createUser(db, { email: 'c@testrup.dk', password: PASSWORD, role: 'secretary', municipality: 'testrup', personId: m.people.member.id }),
+        'person',
+        /only a member/,
+      );
+      await refused(
+        createUser(db, { email: 'd@testrup.dk', password: PASSWORD, role: 'admin', municipality: 'atlantis' }),
+        'municipality',
+        /known: andeby, testrup/,
+      );
       // Two municipalities now: a secretary must name theirs.
       await refused(createUser(db, { email: 'e@testrup.dk', password: PASSWORD, role: 'secretary' }), 'municipality', /name it/);
     });
@@ -100,7 +116,12 @@ forEachDatabase('accounts and API tokens', (t) => {
   describe('API tokens', () => {
     it('creates a secretary token: pk_ + 43 characters, stored only as a hash, gives a principal', async () => {
       const { database } = t();
-      const { id, token } = await createApiToken(database, { name: 'ESDH-integration', role: 'secretary', municipality: 'testrup', committeeIds: [m.committeeId] });
+      const { id, token } = await createApiToken(database, {
+        name: 'ESDH-integration',
+        role: 'secretary',
+        municipality: 'testrup',
+        committeeIds: [m.committeeId],
+      });
       assert.match(token, /^pk_[A-Za-z0-9_-]{43}$/);
       const row = await database.db.selectFrom('apiToken').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.notEqual(row.tokenHash, token);
@@ -126,9 +147,17 @@ forEachDatabase('accounts and API tokens', (t) => {
     it('refuses tokens without the scope their role needs', async () => {
       const db = t().database;
       await refused(createApiToken(db, { name: 'x', role: 'member' }), 'person', /must be linked to a Person/);
-      await refused(createApiToken(db, { name: 'x', role: 'member', personId: m.people.chair.id, municipality: 'andeby' }), 'municipality', /another municipality/);
+      await refused(
+        createApiToken(db, { name: 'x', role: 'member', personId: m.people.chair.id, municipality: 'andeby' }),
+        'municipality',
+        /another municipality/,
+      );
       await refused(createApiToken(db, { name: 'x', role: 'secretary' }), 'municipality', /name it/);
-      await refused(createApiToken(db, { name: 'x', role: 'secretary', municipality: 'andeby', committeeIds: [m.committeeId] }), 'committee', /not a committee/);
+      await refused(
+        createApiToken(db, { name: 'x', role: 'secretary', municipality: 'andeby', committeeIds: [m.committeeId] }),
+        'committee',
+        /not a committee/,
+      );
       await refused(createApiToken(db, { name: 'x', role: 'admin', committeeIds: [m.committeeId] }), 'committee', /only a secretary/);
       await refused(createApiToken(db, { name: '  ', role: 'admin' }), 'name', /name/);
       const installation = await createApiToken(db, { name: 'drift', role: 'admin' });
@@ -146,7 +175,10 @@ forEachDatabase('accounts and API tokens', (t) => {
       assert.ok(listed?.revokedAt);
       assert.doesNotMatch(JSON.stringify(await listApiTokens(database)), /pk_|tokenHash/);
       const trail = await auditTrail(database.db, { entityType: 'api_token', entityId: id });
-      assert.deepEqual(trail.map((e) => e.action), ['token.create', 'token.revoke']);
+      assert.deepEqual(
+        trail.map((e) => e.action),
+        ['token.create', 'token.revoke'],
+      );
       assert.doesNotMatch(JSON.stringify(trail), new RegExp(token.slice(3)));
     });
   });

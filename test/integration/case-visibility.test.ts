@@ -40,7 +40,15 @@ forEachDatabase('cases: public title, hidden closed cases, attaching across comm
   let otherMeetingId: string;
   const closedPaperId = 'paper-closed-case';
   const openPaperId = 'paper-open-case';
-  const limitedTo = (committeeIds: string[]): Principal => ({ kind: 'user', id: 'u', label: 'sek', role: 'secretary', bodyId: seed.bodyId, committeeIds, personId: null });
+  const limitedTo = (committeeIds: string[]): Principal => ({
+    kind: 'user',
+    id: 'u',
+    label: 'sek',
+    role: 'secretary',
+    bodyId: seed.bodyId,
+    committeeIds,
+    personId: null,
+  });
 
   before(async () => {
     const { database, filesDir } = t();
@@ -92,7 +100,9 @@ forEachDatabase('cases: public title, hidden closed cases, attaching across comm
     const since = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
     await updateItemRow(t().database.db, seed.openItemId, { title: 'Budget for skoleområdet 2025 (rettet)' });
-    const changed = (await (await app.request(`/oparl/v1/body/${seed.bodyId}/paper?modified_since=${encodeURIComponent(since)}`)).json()) as { data: { id: string; name: string }[] };
+    const changed = (await (await app.request(`/oparl/v1/body/${seed.bodyId}/paper?modified_since=${encodeURIComponent(since)}`)).json()) as {
+      data: { id: string; name: string }[];
+    };
     assert.deepEqual(
       changed.data.map((p) => p.name),
       ['Budget for skoleområdet 2025 (rettet)'],
@@ -105,23 +115,44 @@ forEachDatabase('cases: public title, hidden closed cases, attaching across comm
     assert.equal(e.where, 'caseNumber');
     assert.match(e.message, /lukket sag i et andet udvalg/);
     const api = new ApiClient(app, await token(t().database, 'secretary', { municipality: seed.bodySlug }));
-    const answer = expectStatus(await api.post(`/api/v1/meetings/${otherMeetingId}/items`, { title: 'Nyt punkt', public: true, caseNumber: CLOSED_CASE }), 409, 'reuse closed case');
+    const answer = expectStatus(
+      await api.post(`/api/v1/meetings/${otherMeetingId}/items`, { title: 'Nyt punkt', public: true, caseNumber: CLOSED_CASE }),
+      409,
+      'reuse closed case',
+    );
     assert.ok(!answer.text.includes(CANARY));
     // The committee that has the case may still add to it.
-    await addItem(deps, systemPrincipal, seed.plannedMeetingId, { title: 'Opfølgning', public: false, publicTitle: 'Lukket punkt: Opfølgning', caseNumber: CLOSED_CASE });
+    await addItem(deps, systemPrincipal, seed.plannedMeetingId, {
+      title: 'Opfølgning',
+      public: false,
+      publicTitle: 'Lukket punkt: Opfølgning',
+      caseNumber: CLOSED_CASE,
+    });
   });
 
   it("refuses a secretary limited to other committees attaching to a committee's case (403), in the service and the API", async () => {
     await rejects(addItem(deps, limitedTo([otherCommitteeId]), otherMeetingId, { title: 'Mit punkt', public: true, caseNumber: OPEN_CASE }), 'forbidden');
-    const limited = new ApiClient(app, await token(t().database, 'secretary', { municipality: seed.bodySlug, committeeIds: [otherCommitteeId] }, 'tm sekretær'));
-    expectStatus(await limited.post(`/api/v1/meetings/${otherMeetingId}/items`, { title: 'Mit punkt', public: true, caseNumber: OPEN_CASE }), 403, 'limited secretary');
+    const limited = new ApiClient(
+      app,
+      await token(t().database, 'secretary', { municipality: seed.bodySlug, committeeIds: [otherCommitteeId] }, 'tm sekretær'),
+    );
+    expectStatus(
+      await limited.post(`/api/v1/meetings/${otherMeetingId}/items`, { title: 'Mit punkt', public: true, caseNumber: OPEN_CASE }),
+      403,
+      'limited secretary',
+    );
     // Their own committee's new case is theirs; the committee that has the case may add to it.
     await addItem(deps, limitedTo([otherCommitteeId]), otherMeetingId, { title: 'Eget punkt', public: true, caseNumber: '24-002222' });
     await addItem(deps, limitedTo([seed.committeeId]), seed.plannedMeetingId, { title: 'Videre behandling', public: true, caseNumber: OPEN_CASE });
   });
 
-  it('refuses moving an item of a closed case onto another committee\'s agenda', async () => {
-    const added = await addItem(deps, systemPrincipal, seed.plannedMeetingId, { title: 'Flyttes', public: false, publicTitle: 'Lukket punkt', caseNumber: '24-003333' });
+  it("refuses moving an item of a closed case onto another committee's agenda", async () => {
+    const added = await addItem(deps, systemPrincipal, seed.plannedMeetingId, {
+      title: 'Flyttes',
+      public: false,
+      publicTitle: 'Lukket punkt',
+      caseNumber: '24-003333',
+    });
     await addItem(deps, systemPrincipal, seed.plannedMeetingId, { title: 'Søsterpunkt', public: false, publicTitle: 'Lukket punkt', caseNumber: '24-003333' });
     await rejects(moveItem(deps, systemPrincipal, added.id, otherMeetingId), 'conflict');
   });

@@ -62,7 +62,10 @@ forEachDatabase('demo municipality', (t) => {
     }
     // Every later organization continues one from the term before; one committee is renamed each time.
     const byId = new Map(orgs.map((o) => [o.id, o]));
-    assert.ok(orgs.every((o) => (o.termId === terms[0]?.id) === (o.predecessorId === null)), 'only the first term starts a chain');
+    assert.ok(
+      orgs.every((o) => (o.termId === terms[0]?.id) === (o.predecessorId === null)),
+      'only the first term starts a chain',
+    );
     for (let i = 1; i < terms.length; i++) {
       const later = orgs.filter((o) => o.termId === terms[i]?.id);
       for (const o of later) {
@@ -71,14 +74,21 @@ forEachDatabase('demo municipality', (t) => {
         assert.equal(predecessor?.kind, o.kind);
       }
       assert.equal(new Set(later.map((o) => o.predecessorId)).size, later.length, 'no two organizations continue the same one');
-      assert.ok(later.some((o) => byId.get(o.predecessorId ?? '')?.name !== o.name), `one committee was renamed in ${terms[i]?.name}`);
+      assert.ok(
+        later.some((o) => byId.get(o.predecessorId ?? '')?.name !== o.name),
+        `one committee was renamed in ${terms[i]?.name}`,
+      );
     }
     // Each current organization reaches back through 2022-2025 to 2018-2021.
     const current = orgs.filter((o) => o.termId === terms[2]?.id);
     for (const o of current) {
       const chain = [o];
       for (let p = byId.get(o.predecessorId ?? ''); p; p = byId.get(p.predecessorId ?? '')) chain.push(p);
-      assert.deepEqual(chain.map((c) => c.termId), [...terms].reverse().map((x) => x.id), `${o.name} chain`);
+      assert.deepEqual(
+        chain.map((c) => c.termId),
+        [...terms].reverse().map((x) => x.id),
+        `${o.name} chain`,
+      );
     }
     const climate = current.find((o) => o.name === 'Klima-, Teknik- og Miljøudvalget');
     assert.equal(climate?.shortName, 'KTMU');
@@ -89,12 +99,18 @@ forEachDatabase('demo municipality', (t) => {
     const { db } = t().database;
     const memberships = await db.selectFrom('membership').selectAll().execute();
     for (const role of ['formand', 'naestformand', 'medlem', 'suppleant']) {
-      assert.ok(memberships.some((m) => m.role === role), role);
+      assert.ok(
+        memberships.some((m) => m.role === role),
+        role,
+      );
     }
     for (const m of memberships) assert.match(m.party ?? '', /^[A-ZÆØÅ]$/);
     const perPerson = new Map<string, number>();
     for (const m of memberships) perPerson.set(m.personId, (perPerson.get(m.personId) ?? 0) + 1);
-    assert.ok([...perPerson.values()].some((n) => n >= 3), 'someone sits in several bodies');
+    assert.ok(
+      [...perPerson.values()].some((n) => n >= 3),
+      'someone sits in several bodies',
+    );
 
     // Every membership spans exactly its organization's term: the old ones end on 2025-12-31.
     const terms = await db
@@ -107,8 +123,14 @@ forEachDatabase('demo municipality', (t) => {
     const inTerm = (name: string) => new Set(memberships.filter((m) => termOf.get(m.organizationId)?.name === name).map((m) => m.personId));
     const [previous, current] = [inTerm('2022-2025'), inTerm('2026-2029')];
     assert.ok([...current].filter((p) => previous.has(p)).length > current.size / 2, 'mostly the same people');
-    assert.ok([...current].some((p) => !previous.has(p)), 'someone new joined in 2026');
-    assert.ok([...previous].some((p) => !current.has(p)), 'someone left in 2025');
+    assert.ok(
+      [...current].some((p) => !previous.has(p)),
+      'someone new joined in 2026',
+    );
+    assert.ok(
+      [...previous].some((p) => !current.has(p)),
+      'someone left in 2025',
+    );
     const roles2026 = new Set(memberships.filter((m) => termOf.get(m.organizationId)?.name === '2026-2029').map((m) => m.role));
     assert.deepEqual([...roles2026].sort(), ['formand', 'medlem', 'naestformand', 'suppleant']);
   });
@@ -145,7 +167,12 @@ forEachDatabase('demo municipality', (t) => {
     const attendance = await db.selectFrom('meetingAttendance').selectAll().where('meetingId', 'in', heldIds).execute();
     for (const m of held) assert.ok(attendance.some((a) => a.meetingId === m.id && a.status === 'present'));
     assert.ok(attendance.some((a) => a.status === 'absent'));
-    const decided = await db.selectFrom('agendaItem').select(['meetingId', 'decision']).where('meetingId', 'in', heldIds).where('paperId', 'is not', null).execute();
+    const decided = await db
+      .selectFrom('agendaItem')
+      .select(['meetingId', 'decision'])
+      .where('meetingId', 'in', heldIds)
+      .where('paperId', 'is not', null)
+      .execute();
     for (const m of held) assert.ok(decided.some((i) => i.meetingId === m.id && (i.decision ?? '').length > 0));
   });
 

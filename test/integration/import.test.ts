@@ -84,8 +84,7 @@ function fileOf(doc: ParsedDocument, fileName = 'doc.txt') {
   return { fileName, sha256: createHash('sha256').update(JSON.stringify(doc)).digest('hex'), format: 'text' };
 }
 
-const importDoc = (db: Parameters<typeof importParsedDocument>[0], doc: ParsedDocument, options = {}) =>
-  importParsedDocument(db, doc, fileOf(doc), options);
+const importDoc = (db: Parameters<typeof importParsedDocument>[0], doc: ParsedDocument, options = {}) => importParsedDocument(db, doc, fileOf(doc), options);
 
 forEachDatabase('archive import: mapping and linking', (t) => {
   it('imports a meeting with items, people, cases, attachments and committee codes', async () => {
@@ -102,15 +101,29 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     assert.deepEqual([meeting.date, meeting.state, meeting.organizationId], ['2024-03-05', 'minutes_published', org.id]);
 
     const items = await db.selectFrom('agendaItem').selectAll().where('meetingId', '=', r.meetingId).orderBy('position').execute();
-    assert.deepEqual(items.map((i) => i.committeeCodes), ['["BU"]', '["BU","ØU"]', '["BU"]']);
+    assert.deepEqual(
+      items.map((i) => i.committeeCodes),
+      ['["BU"]', '["BU","ØU"]', '["BU"]'],
+    );
     const closed = items[2];
     assert.ok(closed);
     assert.deepEqual([closed.public, closed.title, closed.publicTitle], [0, 'Personalesag', 'Personalesag']);
-    const sections = await db.selectFrom('agendaItemSection').select('kind').where('agendaItemId', '=', items[1]?.id ?? '').orderBy('position').execute();
-    assert.deepEqual(sections.map((s) => s.kind), ['decision', 'competence', 'other']);
+    const sections = await db
+      .selectFrom('agendaItemSection')
+      .select('kind')
+      .where('agendaItemId', '=', items[1]?.id ?? '')
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      sections.map((s) => s.kind),
+      ['decision', 'competence', 'other'],
+    );
 
     const people = await db.selectFrom('person').select(['id', 'name']).where('bodyId', '=', r.bodyId).orderBy('name').execute();
-    assert.deepEqual(people.map((p) => p.name), ['Anna Andersen', 'Bo Berg', 'Carl Clausen']);
+    assert.deepEqual(
+      people.map((p) => p.name),
+      ['Anna Andersen', 'Bo Berg', 'Carl Clausen'],
+    );
     const idOf = (name: string) => people.find((p) => p.name === name)?.id;
     const attendance = await db.selectFrom('meetingAttendance').selectAll().where('meetingId', '=', r.meetingId).orderBy('position').execute();
     assert.deepEqual(
@@ -127,25 +140,47 @@ forEachDatabase('archive import: mapping and linking', (t) => {
       ['medlem', 'V', '2022-01-01', '2025-12-31'],
       ['suppleant', 'V', '2022-01-01', '2025-12-31'],
     ]);
-    const notes = await db.selectFrom('agendaItemMemberNote').selectAll().where('agendaItemId', '=', items[1]?.id ?? '').orderBy('position').execute();
-    assert.deepEqual(notes.map((n) => [n.kind, n.name, n.personId, n.party]), [
-      ['absence', 'bo berg', idOf('Bo Berg'), null],
-      ['absence', 'Ukendt Person', null, 'C'],
-    ]);
+    const notes = await db
+      .selectFrom('agendaItemMemberNote')
+      .selectAll()
+      .where('agendaItemId', '=', items[1]?.id ?? '')
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      notes.map((n) => [n.kind, n.name, n.personId, n.party]),
+      [
+        ['absence', 'bo berg', idOf('Bo Berg'), null],
+        ['absence', 'Ukendt Person', null, 'C'],
+      ],
+    );
 
-    const files = await db.selectFrom('file').selectAll().where('agendaItemId', '=', items[1]?.id ?? '').orderBy('position').execute();
-    assert.deepEqual(files.map((f) => [f.title, f.fileName, f.mediaType, f.size, f.sha256, f.public]), [
-      ['Bilag 1 - Skolekort', 'bilag-1-skolekort.pdf', 'application/pdf', null, null, 1],
-      ['Bilag 1 - Skolekort', 'bilag-1-skolekort.pdf', 'application/pdf', null, null, 1],
-    ]);
+    const files = await db
+      .selectFrom('file')
+      .selectAll()
+      .where('agendaItemId', '=', items[1]?.id ?? '')
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      files.map((f) => [f.title, f.fileName, f.mediaType, f.size, f.sha256, f.public]),
+      [
+        ['Bilag 1 - Skolekort', 'bilag-1-skolekort.pdf', 'application/pdf', null, null, 1],
+        ['Bilag 1 - Skolekort', 'bilag-1-skolekort.pdf', 'application/pdf', null, null, 1],
+      ],
+    );
 
     const paper = await db.selectFrom('paper').selectAll().where('reference', '=', '24-000100').executeTakeFirstOrThrow();
-    assert.deepEqual([paper.title, paper.decisionCompetence, paper.referenceParts], ['Ny skolestruktur', 'Kommunalbestyrelsen.', '{"scheme":"year-serial","year":2024,"serial":"000100"}']);
+    assert.deepEqual(
+      [paper.title, paper.decisionCompetence, paper.referenceParts],
+      ['Ny skolestruktur', 'Kommunalbestyrelsen.', '{"scheme":"year-serial","year":2024,"serial":"000100"}'],
+    );
     const consultations = await db.selectFrom('consultation').selectAll().where('paperId', '=', paper.id).orderBy('date').execute();
-    assert.deepEqual(consultations.map((c) => [c.date, c.organizationName, c.meetingId, c.role, c.outcome]), [
-      ['2024-03-01', 'Udvalget for Skole - 2022 - 2025', null, 'recommends', 'Indstillingen anbefales.'],
-      ['2024-03-05', 'Udvalget for Børn og Ungdom', r.meetingId, 'recommends', 'Indstillingen anbefales.'],
-    ]);
+    assert.deepEqual(
+      consultations.map((c) => [c.date, c.organizationName, c.meetingId, c.role, c.outcome]),
+      [
+        ['2024-03-01', 'Udvalget for Skole - 2022 - 2025', null, 'recommends', 'Indstillingen anbefales.'],
+        ['2024-03-05', 'Udvalget for Børn og Ungdom', r.meetingId, 'recommends', 'Indstillingen anbefales.'],
+      ],
+    );
     const doc = await db.selectFrom('sourceDocument').selectAll().where('id', '=', r.documentId).executeTakeFirstOrThrow();
     assert.deepEqual([doc.kind, doc.coverage, doc.warnings, doc.layout, doc.meetingId, doc.supersededById], ['referat', 950, 1, 'generic', r.meetingId, null]);
     assert.deepEqual(JSON.parse(doc.parsed), parsedDoc());
@@ -176,8 +211,24 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     assert.deepEqual(JSON.parse(old?.parsed ?? 'null'), first, 'the old version keeps its full record');
     assert.equal(docs.find((d) => d.id === r.documentId)?.supersededById, null);
     const items = await db.selectFrom('agendaItem').select(['decision']).where('meetingId', '=', r.meetingId).orderBy('position').execute();
-    assert.deepEqual(items.map((i) => i.decision), ['Godkendt.', 'Indstillingen anbefales.', 'Udsat.']);
-    assert.equal((await db.selectFrom('meeting').select('id').where('organizationId', '=', (await db.selectFrom('meeting').select('organizationId').where('id', '=', r.meetingId).executeTakeFirstOrThrow()).organizationId).execute()).length, 1);
+    assert.deepEqual(
+      items.map((i) => i.decision),
+      ['Godkendt.', 'Indstillingen anbefales.', 'Udsat.'],
+    );
+    assert.equal(
+      (
+        await db
+          .selectFrom('meeting')
+          .select('id')
+          .where(
+            'organizationId',
+            '=',
+            (await db.selectFrom('meeting').select('organizationId').where('id', '=', r.meetingId).executeTakeFirstOrThrow()).organizationId,
+          )
+          .execute()
+      ).length,
+      1,
+    );
   });
 
   it('records an agenda that arrives after the minutes without overwriting the meeting', async () => {
@@ -211,10 +262,26 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     assert.equal(o22.predecessorId, o18.id, 'the older term imported later is linked as predecessor');
     assert.equal(o18.predecessorId, null);
     assert.equal(o26.name, 'Udvalget for Børn & Ungdom');
-    const terms = await db.selectFrom('legislativeTerm').select(['name', 'startDate', 'endDate']).where('bodyId', '=', o18.bodyId).orderBy('startDate').execute();
-    assert.deepEqual(terms.map((x) => x.name), ['2018-2021', '2022-2025', '2026-2029']);
+    const terms = await db
+      .selectFrom('legislativeTerm')
+      .select(['name', 'startDate', 'endDate'])
+      .where('bodyId', '=', o18.bodyId)
+      .orderBy('startDate')
+      .execute();
+    assert.deepEqual(
+      terms.map((x) => x.name),
+      ['2018-2021', '2022-2025', '2026-2029'],
+    );
     // The same person across terms is one person of the body.
-    assert.equal(await db.selectFrom('person').select('id').where('bodyId', '=', o18.bodyId).execute().then((x) => x.length), 3);
+    assert.equal(
+      await db
+        .selectFrom('person')
+        .select('id')
+        .where('bodyId', '=', o18.bodyId)
+        .execute()
+        .then((x) => x.length),
+      3,
+    );
   });
 
   it('keeps one consultation per consideration: history yields to meetings, in date order', async () => {
@@ -287,7 +354,10 @@ forEachDatabase('archive import: mapping and linking', (t) => {
     const { db } = database;
     const before = await dump(db);
     await assert.rejects(importDoc(database, parsedDoc({ municipality: null })), /could not determine the municipality; pass --municipality/);
-    await assert.rejects(importDoc(database, parsedDoc({ municipality: 'Fejlby', meeting: { date: '', start: null, end: null, location: null } })), /meeting date/);
+    await assert.rejects(
+      importDoc(database, parsedDoc({ municipality: 'Fejlby', meeting: { date: '', start: null, end: null, location: null } })),
+      /meeting date/,
+    );
     // An attachment or memo read as a document: no items, so no meeting is made of it.
     await assert.rejects(importDoc(database, parsedDoc({ municipality: 'Fejlby', items: [] })), /no agenda items found/);
     // A database error halfway (NOT NULL violated by the last item) rolls back the body,
@@ -332,7 +402,10 @@ forEachDatabase('archive import: the fixtures', (t) => {
     assert.equal(orgs[0]?.shortName, 'BU');
     const paper = await db.selectFrom('paper').select('id').where('bodyId', '=', lejre.id).where('reference', '=', '23-002364').executeTakeFirstOrThrow();
     const consultations = await db.selectFrom('consultation').select(['date', 'meetingId']).where('paperId', '=', paper.id).orderBy('date').execute();
-    assert.deepEqual(consultations.map((c) => c.date), ['2024-02-06', '2024-08-13']);
+    assert.deepEqual(
+      consultations.map((c) => c.date),
+      ['2024-02-06', '2024-08-13'],
+    );
     assert.ok(consultations.every((c) => c.meetingId !== null));
   });
 

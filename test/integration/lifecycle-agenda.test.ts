@@ -41,7 +41,9 @@ function docx(paragraphs: string[]): Uint8Array {
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -63,7 +65,14 @@ forEachDatabase('lifecycle: agenda side', (t) => {
 
   const staff = (id = meetingId, actor: Principal = secretary) => getMeetingForStaff(deps, actor, id);
   const count = async (table: 'publication' | 'auditLog' | 'agendaItem') =>
-    Number((await t().database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t()
+          .database.db.selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const search = (q: string) =>
     searchIndexFor(t().database).search(t().database.db, { query: parseQuery(q), filters: {}, sort: 'relevance', page: 1, pageSize: 20 });
 
@@ -100,11 +109,21 @@ forEachDatabase('lifecycle: agenda side', (t) => {
   });
 
   it('creates a meeting with the three standard items', async () => {
-    await rejects(createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-02-30' }), 'invalid_input', (e) => assert.equal(e.where, 'date'));
-    await rejects(createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-04', start: '25:00' }), 'invalid_input', (e) => assert.equal(e.where, 'start'));
+    await rejects(createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-02-30' }), 'invalid_input', (e) =>
+      assert.equal(e.where, 'date'),
+    );
+    await rejects(createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-04', start: '25:00' }), 'invalid_input', (e) =>
+      assert.equal(e.where, 'start'),
+    );
     await rejects(createMeeting(deps, otherSecretary, { organizationId: seed.committeeId, date: '2025-03-04' }), 'forbidden');
     await rejects(createMeeting(deps, secretary, { organizationId: 'nope', date: '2025-03-04' }), 'not_found');
-    const created = await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-04', start: '16:00', end: '18:00', location: 'Byrådssalen' });
+    const created = await createMeeting(deps, secretary, {
+      organizationId: seed.committeeId,
+      date: '2025-03-04',
+      start: '16:00',
+      end: '18:00',
+      location: 'Byrådssalen',
+    });
     meetingId = created.id;
     standardIds = created.itemIds;
     assert.equal(created.version, 1);
@@ -132,8 +151,14 @@ forEachDatabase('lifecycle: agenda side', (t) => {
       public: true,
       caseNumber: '25-001234',
       sections: [
-        { heading: 'Resumé', html: '<p onclick="steal()">Skolerne får <strong>nyt</strong> budget.<script>alert(1)</script></p><a href="javascript:alert(1)">klik</a>' },
-        { heading: 'Økonomi og finansiering', html: '<table><tr><td>Løn</td><td>1.000 kr.</td></tr></table><p>Se <a href="https://kommune.dk/budget">budgettet</a>.</p>' },
+        {
+          heading: 'Resumé',
+          html: '<p onclick="steal()">Skolerne får <strong>nyt</strong> budget.<script>alert(1)</script></p><a href="javascript:alert(1)">klik</a>',
+        },
+        {
+          heading: 'Økonomi og finansiering',
+          html: '<table><tr><td>Løn</td><td>1.000 kr.</td></tr></table><p>Se <a href="https://kommune.dk/budget">budgettet</a>.</p>',
+        },
         { heading: 'Særlige bemærkninger', text: 'Ren tekst\nto linjer' },
       ],
     });
@@ -142,7 +167,10 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const item = await getItemForStaff(deps, secretary, openItemId);
     assert.equal(item.number, '2');
     assert.equal(item.caseNumber, '25-001234');
-    assert.deepEqual(item.sections.map((s) => s.kind), ['summary', 'economy', 'other']);
+    assert.deepEqual(
+      item.sections.map((s) => s.kind),
+      ['summary', 'economy', 'other'],
+    );
     const [summary, economy, plain] = item.sections;
     assert.ok(!/script|onclick|javascript|alert|steal/.test(summary!.html ?? ''), summary!.html ?? '');
     assert.equal(summary!.text, 'Skolerne får nyt budget.\nklik');
@@ -159,12 +187,23 @@ forEachDatabase('lifecycle: agenda side', (t) => {
   });
 
   it('adds a closed item only with a neutral title', async () => {
-    const closed = { title: `Personalesag ${CANARY}`, public: false, closedReason: 'Personlige forhold (§ 10, stk. 1, nr. 1)', sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt: ${CANARY}` }] };
+    const closed = {
+      title: `Personalesag ${CANARY}`,
+      public: false,
+      closedReason: 'Personlige forhold (§ 10, stk. 1, nr. 1)',
+      sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt: ${CANARY}` }],
+    };
     await rejects(addItem(deps, secretary, meetingId, closed), 'invalid_input', (e) => assert.equal(e.where, 'publicTitle'));
     closedItemId = (await addItem(deps, secretary, meetingId, { ...closed, publicTitle: 'Lukket punkt: Personalesag' })).id;
     const m = await staff();
-    assert.deepEqual(m.items.map((i) => i.number), ['1', '2', '3', '4', '5']);
-    assert.deepEqual(m.items.map((i) => i.standard ?? i.id), ['agenda_approval', openItemId, closedItemId, 'any_other_business', 'minutes_approval']);
+    assert.deepEqual(
+      m.items.map((i) => i.number),
+      ['1', '2', '3', '4', '5'],
+    );
+    assert.deepEqual(
+      m.items.map((i) => i.standard ?? i.id),
+      ['agenda_approval', openItemId, closedItemId, 'any_other_business', 'minutes_approval'],
+    );
     assert.equal(m.items[2]!.closedReason, 'Personlige forhold (§ 10, stk. 1, nr. 1)');
     await rejects(addItem(deps, otherSecretary, meetingId, { title: 'x', public: true }), 'forbidden');
   });
@@ -200,8 +239,14 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const { version } = await reorderItems(deps, secretary, meetingId, swapped, { version: m.version });
     assert.ok(version > m.version);
     const after = await staff();
-    assert.deepEqual(after.items.map((i) => i.id), swapped);
-    assert.deepEqual(after.items.map((i) => i.number), ['1', '2', '3', '4', '5']);
+    assert.deepEqual(
+      after.items.map((i) => i.id),
+      swapped,
+    );
+    assert.deepEqual(
+      after.items.map((i) => i.number),
+      ['1', '2', '3', '4', '5'],
+    );
 
     // Move a new item to the seeded planned meeting of the same committee, then back.
     const extra = await addItem(deps, secretary, meetingId, { title: 'Flyttes', public: true, sections: [{ heading: 'Sagsfremstilling', text: 'x' }] });
@@ -210,7 +255,13 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     await rejects(moveItem(deps, secretary, standardIds[1]!, seed.plannedMeetingId), 'invalid_input');
     await moveItem(deps, secretary, extra.id, seed.plannedMeetingId);
     const target = await staff(seed.plannedMeetingId);
-    assert.deepEqual(target.items.map((i) => [i.number, i.title]), [['1', 'Kladde: Ny skolestruktur'], ['2', 'Flyttes']]);
+    assert.deepEqual(
+      target.items.map((i) => [i.number, i.title]),
+      [
+        ['1', 'Kladde: Ny skolestruktur'],
+        ['2', 'Flyttes'],
+      ],
+    );
     assert.equal((await staff()).items.length, 5);
 
     await rejects(deleteItem(deps, secretary, standardIds[0]!), 'invalid_input');
@@ -225,7 +276,13 @@ forEachDatabase('lifecycle: agenda side', (t) => {
       subtitle: 'Bilag',
       paragraphs: ['Økonomi for skoleåret: søgning, børn og ældre.', `Ansøger: Jens Jensen, CPR ${CPR}`],
     });
-    const pdfAdded = await addAttachment(deps, secretary, openItemId, { title: 'Budgetoversigt', public: true, fileName: '../../etc/budget.pdf', mediaType: 'application/pdf', bytes: pdf });
+    const pdfAdded = await addAttachment(deps, secretary, openItemId, {
+      title: 'Budgetoversigt',
+      public: true,
+      fileName: '../../etc/budget.pdf',
+      mediaType: 'application/pdf',
+      bytes: pdf,
+    });
     assert.equal(pdfAdded.textStatus, 'extracted');
     const row = await t().database.db.selectFrom('file').selectAll().where('id', '=', pdfAdded.id).executeTakeFirstOrThrow();
     assert.equal(row.fileName, 'budget.pdf');
@@ -244,9 +301,18 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const wordText = (await t().database.db.selectFrom('file').select('text').where('id', '=', word.id).executeTakeFirstOrThrow()).text;
     assert.equal(wordText, 'Første afsnit om skolerne.\nAndet afsnit & mere.');
 
-    await rejects(addAttachment(deps, secretary, openItemId, { title: 'Falsk', public: true, fileName: 'x.pdf', mediaType: 'application/pdf', bytes: docx(['x']) }), 'invalid_input');
-    await rejects(addAttachment(deps, secretary, openItemId, { title: 'Tom', public: true, fileName: 'x.pdf', mediaType: 'application/pdf', bytes: new Uint8Array() }), 'invalid_input');
-    await rejects(addAttachment(deps, otherSecretary, openItemId, { title: 'x', public: true, fileName: 'x.txt', mediaType: 'text/plain', bytes: strToU8('x') }), 'forbidden');
+    await rejects(
+      addAttachment(deps, secretary, openItemId, { title: 'Falsk', public: true, fileName: 'x.pdf', mediaType: 'application/pdf', bytes: docx(['x']) }),
+      'invalid_input',
+    );
+    await rejects(
+      addAttachment(deps, secretary, openItemId, { title: 'Tom', public: true, fileName: 'x.pdf', mediaType: 'application/pdf', bytes: new Uint8Array() }),
+      'invalid_input',
+    );
+    await rejects(
+      addAttachment(deps, otherSecretary, openItemId, { title: 'x', public: true, fileName: 'x.txt', mediaType: 'text/plain', bytes: strToU8('x') }),
+      'forbidden',
+    );
 
     const scan = await new Promise<Uint8Array>((resolve, reject) => {
       const doc = new PDFDocument();
@@ -257,7 +323,13 @@ forEachDatabase('lifecycle: agenda side', (t) => {
       doc.rect(50, 50, 200, 100).fill('#333');
       doc.end();
     });
-    const scanned = await addAttachment(deps, secretary, openItemId, { title: 'Scannet brev', public: false, fileName: 'brev.pdf', mediaType: 'application/pdf', bytes: scan });
+    const scanned = await addAttachment(deps, secretary, openItemId, {
+      title: 'Scannet brev',
+      public: false,
+      fileName: 'brev.pdf',
+      mediaType: 'application/pdf',
+      bytes: scan,
+    });
     assert.equal(scanned.textStatus, 'empty');
     await removeAttachment(deps, secretary, scanned.id);
 
@@ -265,16 +337,31 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     assert.equal(image.textStatus, 'unsupported');
 
     // A closed attachment of an open item, and a "public" attachment of a closed item, with a CPR number: never published.
-    await addAttachment(deps, secretary, openItemId, { title: 'Kontrakt', public: false, fileName: 'kontrakt.txt', mediaType: 'text/plain', bytes: strToU8(`Lejer ${CPR} ${CANARY}`) });
-    await addAttachment(deps, secretary, closedItemId, { title: 'Personaleakt', public: true, fileName: 'akt.txt', mediaType: 'text/plain', bytes: strToU8(`Medarbejder ${CPR} ${CANARY}`) });
+    await addAttachment(deps, secretary, openItemId, {
+      title: 'Kontrakt',
+      public: false,
+      fileName: 'kontrakt.txt',
+      mediaType: 'text/plain',
+      bytes: strToU8(`Lejer ${CPR} ${CANARY}`),
+    });
+    await addAttachment(deps, secretary, closedItemId, {
+      title: 'Personaleakt',
+      public: true,
+      fileName: 'akt.txt',
+      mediaType: 'text/plain',
+      bytes: strToU8(`Medarbejder ${CPR} ${CANARY}`),
+    });
 
     const item = await getItemForStaff(deps, secretary, openItemId);
-    assert.deepEqual(item.attachments.map((a) => [a.title, a.textStatus, a.public]), [
-      ['Budgetoversigt', 'extracted', true],
-      ['Notat', 'extracted', true],
-      ['Foto', 'unsupported', false],
-      ['Kontrakt', 'extracted', false],
-    ]);
+    assert.deepEqual(
+      item.attachments.map((a) => [a.title, a.textStatus, a.public]),
+      [
+        ['Budgetoversigt', 'extracted', true],
+        ['Notat', 'extracted', true],
+        ['Foto', 'unsupported', false],
+        ['Kontrakt', 'extracted', false],
+      ],
+    );
   });
 
   it('refuses to publish an agenda with a CPR number in a public attachment, writing nothing', async () => {
@@ -293,7 +380,10 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     assert.equal(await count('auditLog'), audits);
     assert.equal((await search('skoleområdet')).hits.filter((h) => h.meetingId === meetingId).length, 0);
     cprHits = await checkCpr(deps, secretary, meetingId, 'agenda');
-    assert.deepEqual(cprHits.map((h) => h.fingerprint), [hit!.fingerprint]);
+    assert.deepEqual(
+      cprHits.map((h) => h.fingerprint),
+      [hit!.fingerprint],
+    );
     await rejects(checkCpr(deps, member, meetingId, 'agenda'), 'forbidden');
   });
 
@@ -311,14 +401,20 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const foto = (await getItemForStaff(deps, secretary, openItemId)).attachments.find((a) => a.title === 'Foto')!;
     await updateAttachment(deps, secretary, foto.id, { public: true });
     const blocked = await rejects(publishAgenda(deps, secretary, meetingId), 'conflict');
-    assert.deepEqual((blocked.details as { hits: CprHit[] }).hits.map((h) => h.reason), ['unscanned']);
+    assert.deepEqual(
+      (blocked.details as { hits: CprHit[] }).hits.map((h) => h.reason),
+      ['unscanned'],
+    );
     await removeAttachment(deps, secretary, foto.id);
 
     clock = new Date('2026-11-23T09:15:00Z');
     assert.deepEqual(await publishAgenda(deps, secretary, meetingId), { version: 1 });
     const m = await staff();
     assert.equal(m.state, 'agenda_published');
-    assert.deepEqual(m.publications.map((p) => [p.kind, p.version]), [['agenda', 1]]);
+    assert.deepEqual(
+      m.publications.map((p) => [p.kind, p.version]),
+      [['agenda', 1]],
+    );
     const snapshot = await getPublication(t().database.db, meetingId, 'agenda', 1);
     assert.ok(snapshot);
     assert.equal(snapshot.meeting.organizationName, 'Udvalget for Børn og Ungdom');
@@ -339,7 +435,13 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     clock = new Date('2026-11-24T13:30:00Z');
     await updateItem(deps, secretary, openItemId, { title: 'Budget for skoleområdet 2026, ny titel', changeNote: 'Titlen er rettet' });
     const pubs = await listPublications(t().database.db, meetingId);
-    assert.deepEqual(pubs.map((p) => [p.kind, p.version, p.changeNote]), [['agenda', 1, null], ['agenda', 2, 'Titlen er rettet']]);
+    assert.deepEqual(
+      pubs.map((p) => [p.kind, p.version, p.changeNote]),
+      [
+        ['agenda', 1, null],
+        ['agenda', 2, 'Titlen er rettet'],
+      ],
+    );
     assert.equal(pubs[1]!.publishedBy, 'sekretaer@testrup.dk');
     assert.equal(pubs[1]!.publishedAt, '2026-11-24T13:30:00.000Z');
     const v2 = await getPublication(t().database.db, meetingId, 'agenda', 2);
@@ -361,7 +463,11 @@ forEachDatabase('lifecycle: agenda side', (t) => {
   });
 
   it('shows the versions and the sanitised section HTML on the portal, nothing of closed items', async () => {
-    const app = createWebApp(t().database, deps.files, { baseUrl: 'https://dagsorden.testrup.dk', today: () => '2025-03-01', logError: (e) => assert.fail(String(e)) });
+    const app = createWebApp(t().database, deps.files, {
+      baseUrl: 'https://dagsorden.testrup.dk',
+      today: () => '2025-03-01',
+      logError: (e) => assert.fail(String(e)),
+    });
     const res = await app.request(`/moeder/${meetingId}`);
     assert.equal(res.status, 200);
     const html = await res.text();
@@ -428,7 +534,13 @@ forEachDatabase('lifecycle: agenda side', (t) => {
   // Last: a published meeting of its own, so the counts of publications above stay exact.
   it('shows a sent-out agenda to members, closed items only to the committee and the secretariat', async () => {
     const sent = await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: '2025-03-18' });
-    const closed = { title: `Personalesag ${CANARY}`, public: false, publicTitle: 'Lukket punkt: Personalesag', closedReason: 'Personlige forhold', sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt: ${CANARY}` }] };
+    const closed = {
+      title: `Personalesag ${CANARY}`,
+      public: false,
+      publicTitle: 'Lukket punkt: Personalesag',
+      closedReason: 'Personlige forhold',
+      sections: [{ heading: 'Sagsfremstilling', text: `Fortroligt: ${CANARY}` }],
+    };
     const sentClosed = (await addItem(deps, secretary, sent.id, closed)).id;
     const sentOpen = (await addItem(deps, secretary, sent.id, { title: 'Skolernes budget', public: true, sections: [] })).id;
     await publishAgenda(deps, secretary, sent.id);

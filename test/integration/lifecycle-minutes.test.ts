@@ -22,12 +22,14 @@ import { PortalQueries } from '../../src/storage/repositories/portal-queries.js'
 import { forEachDatabase } from '../support/databases.js';
 import { type SeededMunicipality, seedMunicipality } from '../support/factories.js';
 
-const fails = (code: ErrorCode, check: (e: DomainError) => boolean = () => true) => (e: unknown) => {
-  assert.ok(e instanceof DomainError, String(e));
-  assert.equal(e.code, code, `${e.code}: ${e.message}`);
-  assert.ok(check(e), `${e.message} ${e.where ?? ''} ${JSON.stringify(e.details)}`);
-  return true;
-};
+const fails =
+  (code: ErrorCode, check: (e: DomainError) => boolean = () => true) =>
+  (e: unknown) => {
+    assert.ok(e instanceof DomainError, String(e));
+    assert.equal(e.code, code, `${e.code}: ${e.message}`);
+    assert.ok(check(e), `${e.message} ${e.where ?? ''} ${JSON.stringify(e.details)}`);
+    return true;
+  };
 
 forEachDatabase('lifecycle: the minutes', (t) => {
   let deps: LifecycleDeps;
@@ -91,7 +93,10 @@ forEachDatabase('lifecycle: the minutes', (t) => {
 
   it('records attendance with a substitute and moves the published agenda to held', async () => {
     const planned = await publishedMeeting({ publish: false });
-    await assert.rejects(recordAttendance(deps, secretary, planned.meetingId, fullAttendance()), fails('invalid_transition', (e) => /Dagsordenen skal offentliggøres/.test(e.message)));
+    await assert.rejects(
+      recordAttendance(deps, secretary, planned.meetingId, fullAttendance()),
+      fails('invalid_transition', (e) => /Dagsordenen skal offentliggøres/.test(e.message)),
+    );
 
     const m = await publishedMeeting();
     const before = await meetingRow(m.meetingId);
@@ -129,10 +134,7 @@ forEachDatabase('lifecycle: the minutes', (t) => {
       fails('invalid_input', (e) => e.where === 'attendance[0].personId'),
     );
     await assert.rejects(recordAttendance(deps, member(seed.people.chair.id), m.meetingId, fullAttendance()), fails('forbidden'));
-    await assert.rejects(
-      recordAttendance(deps, { ...secretary, committeeIds: [seed.councilId] }, m.meetingId, fullAttendance()),
-      fails('forbidden'),
-    );
+    await assert.rejects(recordAttendance(deps, { ...secretary, committeeIds: [seed.councilId] }, m.meetingId, fullAttendance()), fails('forbidden'));
     assert.equal((await meetingRow(m.meetingId)).state, 'agenda_published', 'nothing written');
   });
 
@@ -142,7 +144,11 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     const { chair, member: bent, substitute: dorte } = seed.people;
 
     await assert.rejects(
-      recordDecision(deps, secretary, m.itemId, { decision: 'Godkendt', disqualified: [{ personId: bent.id }], votes: [{ choice: 'against', personIds: [bent.id] }] }),
+      recordDecision(deps, secretary, m.itemId, {
+        decision: 'Godkendt',
+        disqualified: [{ personId: bent.id }],
+        votes: [{ choice: 'against', personIds: [bent.id] }],
+      }),
       fails('invalid_input', (e) => e.where === 'votes[0].personIds[0]' && /inhabil/.test(e.message)),
     );
     await assert.rejects(
@@ -152,19 +158,27 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     await assert.rejects(
       recordDecision(deps, secretary, m.itemId, {
         decision: 'Godkendt',
-        votes: [{ choice: 'for', parties: ['A', 'F'] }, { choice: 'against', personIds: [bent.id] }],
+        votes: [
+          { choice: 'for', parties: ['A', 'F'] },
+          { choice: 'against', personIds: [bent.id] },
+        ],
         dissents: [{ personId: chair.id, text: 'A er glade.' }],
       }),
       fails('invalid_input', (e) => e.where === 'dissents[0].personId' && /mindretalsudtalelse/.test(e.message)),
     );
     await assert.rejects(
       recordDecision(deps, secretary, m.itemId, { decision: 'Godkendt', dissents: [{ personId: bent.id, text: 'Imod.' }] }),
-      fails('invalid_input', (e) => e.message.startsWith('Der kan kun tages mindretalsudtalelse (protokoltilførsel) for medlemmer, der stemte imod flertallet')),
+      fails('invalid_input', (e) =>
+        e.message.startsWith('Der kan kun tages mindretalsudtalelse (protokoltilførsel) for medlemmer, der stemte imod flertallet'),
+      ),
     );
 
     const { version } = await recordDecision(deps, secretary, m.itemId, {
       decision: 'Indstillingen anbefales.',
-      votes: [{ choice: 'for', parties: ['A', 'F'] }, { choice: 'against', personIds: [bent.id] }],
+      votes: [
+        { choice: 'for', parties: ['A', 'F'] },
+        { choice: 'against', personIds: [bent.id] },
+      ],
       dissents: [{ personId: bent.id, text: 'V ønsker sagen udsat.' }],
       version: 1,
     });
@@ -177,7 +191,10 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     ]);
     assert.deepEqual(item.dissents, [{ personId: bent.id, name: 'Bent Bertelsen', party: 'V', text: 'V ønsker sagen udsat.' }]);
     const members = await db().selectFrom('agendaItemVote').select(['choice', 'members']).where('agendaItemId', '=', m.itemId).orderBy('position').execute();
-    assert.deepEqual(members.map((v) => (v.members === null || v.members === undefined ? null : JSON.parse(v.members))), [null, [bent.id]]);
+    assert.deepEqual(
+      members.map((v) => (v.members === null || v.members === undefined ? null : JSON.parse(v.members))),
+      [null, [bent.id]],
+    );
 
     // Replaced whole: per-item absence and disqualification, votes by member.
     await recordDecision(deps, secretary, m.itemId, {
@@ -187,8 +204,14 @@ forEachDatabase('lifecycle: the minutes', (t) => {
       votes: [{ choice: 'for', personIds: [chair.id] }],
     });
     item = await itemOf(m.meetingId, m.itemId);
-    assert.deepEqual(item.absences.map((a) => [a.name, a.party]), [['Dorte Damgaard', 'F']]);
-    assert.deepEqual(item.disqualifications.map((d) => [d.name, d.reason]), [['Bent Bertelsen', 'Ægtefælle er ansat på skolen']]);
+    assert.deepEqual(
+      item.absences.map((a) => [a.name, a.party]),
+      [['Dorte Damgaard', 'F']],
+    );
+    assert.deepEqual(
+      item.disqualifications.map((d) => [d.name, d.reason]),
+      [['Bent Bertelsen', 'Ægtefælle er ansat på skolen']],
+    );
     assert.deepEqual(item.dissents, []);
     assert.deepEqual(item.votes, [{ choice: 'for', label: 'Anne Andersen (A)', count: 1 }]);
 
@@ -207,7 +230,12 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     const meetingBefore = await meetingRow(m.meetingId);
     await assert.rejects(
       recordDecision(deps, secretary, m.itemId, { decision: 'Udsat', version: 1 }),
-      fails('conflict', (e) => (e.details as { reason: string; currentVersion: number }).reason === 'stale_version' && (e.details as { currentVersion: number }).currentVersion === 2),
+      fails(
+        'conflict',
+        (e) =>
+          (e.details as { reason: string; currentVersion: number }).reason === 'stale_version' &&
+          (e.details as { currentVersion: number }).currentVersion === 2,
+      ),
     );
     await assert.rejects(
       recordAttendance(deps, secretary, m.meetingId, fullAttendance().slice(0, 2), { version: Number(meetingBefore.version) - 1 }),
@@ -228,17 +256,30 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     assert.equal((await search('Zebrastribe-modellen')).length, 0);
 
     await assert.rejects(approveMinutes(deps, secretary, m.meetingId), fails('forbidden'));
-    await assert.rejects(approveMinutes(deps, member(absentee.id), m.meetingId), fails('forbidden', (e) => /deltog/.test(e.message)));
+    await assert.rejects(
+      approveMinutes(deps, member(absentee.id), m.meetingId),
+      fails('forbidden', (e) => /deltog/.test(e.message)),
+    );
     const first = await approveMinutes(deps, member(chair.id), m.meetingId);
     assert.equal(first.status.rule, 'all_attending');
-    assert.deepEqual(first.status.approved.map((a) => a.name), ['Anne Andersen']);
-    assert.deepEqual(first.status.missing.map((a) => a.name), ['Bent Bertelsen', 'Dorte Damgaard']);
+    assert.deepEqual(
+      first.status.approved.map((a) => a.name),
+      ['Anne Andersen'],
+    );
+    assert.deepEqual(
+      first.status.missing.map((a) => a.name),
+      ['Bent Bertelsen', 'Dorte Damgaard'],
+    );
     const again = await approveMinutes(deps, member(chair.id), m.meetingId);
     assert.equal(again.approvedAt, first.approvedAt, 'a second approval is idempotent');
 
     await assert.rejects(
       publishMinutes(deps, secretary, m.meetingId),
-      fails('conflict', (e) => e.message === 'Referatet mangler godkendelse fra: Bent Bertelsen, Dorte Damgaard' && (e.details as { reason: string }).reason === 'approvals_missing'),
+      fails(
+        'conflict',
+        (e) =>
+          e.message === 'Referatet mangler godkendelse fra: Bent Bertelsen, Dorte Damgaard' && (e.details as { reason: string }).reason === 'approvals_missing',
+      ),
     );
 
     // Readable by editors and the committee's members, not by others.
@@ -256,15 +297,30 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     const published = await publishMinutes(deps, secretary, m.meetingId);
     assert.equal(published.version, 1);
     assert.equal((await meetingRow(m.meetingId)).state, 'minutes_published');
-    assert.ok((await search('Zebrastribe-modellen')).some((h) => h.itemId === m.itemId), 'decision searchable once published');
+    assert.ok(
+      (await search('Zebrastribe-modellen')).some((h) => h.itemId === m.itemId),
+      'decision searchable once published',
+    );
 
     // A correction needs a change note, then publishes a new version and keeps the old one.
-    await assert.rejects(recordDecision(deps, secretary, m.itemId, { decision: 'Besluttet: Giraf-modellen vælges' }), fails('invalid_input', (e) => e.where === 'changeNote'));
-    await assert.rejects(recordAttendance(deps, secretary, m.meetingId, fullAttendance()), fails('invalid_input', (e) => e.where === 'changeNote'));
+    await assert.rejects(
+      recordDecision(deps, secretary, m.itemId, { decision: 'Besluttet: Giraf-modellen vælges' }),
+      fails('invalid_input', (e) => e.where === 'changeNote'),
+    );
+    await assert.rejects(
+      recordAttendance(deps, secretary, m.meetingId, fullAttendance()),
+      fails('invalid_input', (e) => e.where === 'changeNote'),
+    );
     await recordDecision(deps, secretary, m.itemId, { decision: 'Besluttet: Giraf-modellen vælges', changeNote: 'Skrivefejl i beslutningen rettet' });
     assert.equal((await meetingRow(m.meetingId)).state, 'minutes_published');
     const minutes = (await listPublications(db(), m.meetingId)).filter((p) => p.kind === 'minutes');
-    assert.deepEqual(minutes.map((p) => [p.version, p.changeNote]), [[1, null], [2, 'Skrivefejl i beslutningen rettet']]);
+    assert.deepEqual(
+      minutes.map((p) => [p.version, p.changeNote]),
+      [
+        [1, null],
+        [2, 'Skrivefejl i beslutningen rettet'],
+      ],
+    );
     const decisionIn = async (version: number) => (await getPublication(db(), m.meetingId, 'minutes', version))!.items.find((i) => i.id === m.itemId)!.decision;
     assert.equal(await decisionIn(1), 'Besluttet: Zebrastribe-modellen vælges');
     assert.equal(await decisionIn(2), 'Besluttet: Giraf-modellen vælges');
@@ -306,7 +362,10 @@ forEachDatabase('lifecycle: the minutes', (t) => {
 
     await recordDecision(deps, secretary, m.itemId, { decision: 'Godkendt for borger 010190-1234' });
     for (const p of [seed.people.chair, seed.people.member, seed.people.substitute]) await approveMinutes(deps, member(p.id), m.meetingId);
-    await assert.rejects(publishMinutes(deps, secretary, m.meetingId), fails('conflict', (e) => (e.details as { reason: string }).reason === 'cpr_found'));
+    await assert.rejects(
+      publishMinutes(deps, secretary, m.meetingId),
+      fails('conflict', (e) => (e.details as { reason: string }).reason === 'cpr_found'),
+    );
     assert.equal((await meetingRow(m.meetingId)).state, 'minutes_approved', 'nothing written');
     assert.equal((await listPublications(db(), m.meetingId)).filter((p) => p.kind === 'minutes').length, 0);
   });
@@ -320,9 +379,18 @@ forEachDatabase('lifecycle: the minutes', (t) => {
       await assert.rejects(approveMinutes(deps, member(seed.people.member.id), m.meetingId), fails('forbidden'));
       const chair = await approveMinutes(deps, member(seed.people.chair.id), m.meetingId);
       assert.equal(chair.status.rule, 'chair_and_secretary');
-      assert.deepEqual(chair.status.approved.map((a) => [a.role, a.name]), [['chair', 'Anne Andersen']]);
-      assert.deepEqual(chair.status.missing.map((a) => a.role), ['secretary']);
-      await assert.rejects(publishMinutes(deps, secretary, m.meetingId), fails('conflict', (e) => e.message === 'Referatet mangler godkendelse fra: Sekretariatet'));
+      assert.deepEqual(
+        chair.status.approved.map((a) => [a.role, a.name]),
+        [['chair', 'Anne Andersen']],
+      );
+      assert.deepEqual(
+        chair.status.missing.map((a) => a.role),
+        ['secretary'],
+      );
+      await assert.rejects(
+        publishMinutes(deps, secretary, m.meetingId),
+        fails('conflict', (e) => e.message === 'Referatet mangler godkendelse fra: Sekretariatet'),
+      );
       const done = await approveMinutes(deps, secretary, m.meetingId);
       assert.equal(done.status.complete, true);
       assert.equal(done.status.approved[1]!.by, 'sekretariat@testrup.dk');
@@ -335,10 +403,17 @@ forEachDatabase('lifecycle: the minutes', (t) => {
 
   it("sends a case on to the council's next meeting with its paper and Sagens forløb", async () => {
     const source = await publishedMeeting({ date: '2026-02-06' });
-    await db().updateTable('paper').set({ decisionCompetence: 'Kommunalbestyrelsen' }).where('id', '=', (await itemOf(source.meetingId, source.itemId)).paperId!).execute();
+    await db()
+      .updateTable('paper')
+      .set({ decisionCompetence: 'Kommunalbestyrelsen' })
+      .where('id', '=', (await itemOf(source.meetingId, source.itemId)).paperId!)
+      .execute();
     await recordAttendance(deps, secretary, source.meetingId, fullAttendance());
 
-    await assert.rejects(forwardCase(deps, secretary, source.itemId, { organizationId: seed.councilId }), fails('conflict', (e) => /beslutning/.test(e.message)));
+    await assert.rejects(
+      forwardCase(deps, secretary, source.itemId, { organizationId: seed.councilId }),
+      fails('conflict', (e) => /beslutning/.test(e.message)),
+    );
     await recordDecision(deps, secretary, source.itemId, { decision: 'Indstillingen anbefales' });
     const sourceConsultation = await db().selectFrom('consultation').select('role').where('agendaItemId', '=', source.itemId).executeTakeFirstOrThrow();
     assert.equal(sourceConsultation.role, 'recommends');
@@ -362,18 +437,34 @@ forEachDatabase('lifecycle: the minutes', (t) => {
     assert.equal(forwarded.title, 'Skolestruktur 2026');
     assert.equal(forwarded.number, '2', 'before Eventuelt and Godkendelse af referat');
     assert.equal(forwarded.decision, null);
-    assert.deepEqual(forwarded.sections.map((s) => s.heading), ['Indstilling', 'Sagsfremstilling', 'Sagens forløb']);
+    assert.deepEqual(
+      forwarded.sections.map((s) => s.heading),
+      ['Indstilling', 'Sagsfremstilling', 'Sagens forløb'],
+    );
     assert.equal(
       forwarded.sections[2]!.text,
       'Sagen blev drøftet på temamøde.\nUdvalget for Børn og Ungdom, 6. februar 2026, punkt 2: Indstillingen anbefales.',
     );
-    const consultation = await db().selectFrom('consultation').select(['role', 'organizationId', 'meetingId']).where('agendaItemId', '=', result.itemId).executeTakeFirstOrThrow();
+    const consultation = await db()
+      .selectFrom('consultation')
+      .select(['role', 'organizationId', 'meetingId'])
+      .where('agendaItemId', '=', result.itemId)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(consultation, { role: 'decides', organizationId: seed.councilId, meetingId: next.id });
 
     // The council's agenda was public: a new agenda version with the default change note.
     const agenda = (await listPublications(db(), next.id)).filter((p) => p.kind === 'agenda');
-    assert.deepEqual(agenda.map((p) => [p.version, p.changeNote]), [[1, null], [2, 'Sag tilføjet fra Udvalget for Børn og Ungdom 6. februar 2026']]);
-    await assert.rejects(forwardCase(deps, secretary, source.itemId, { organizationId: seed.councilId }), fails('conflict', (e) => (e.details as { reason: string }).reason === 'already_on_agenda'));
+    assert.deepEqual(
+      agenda.map((p) => [p.version, p.changeNote]),
+      [
+        [1, null],
+        [2, 'Sag tilføjet fra Udvalget for Børn og Ungdom 6. februar 2026'],
+      ],
+    );
+    await assert.rejects(
+      forwardCase(deps, secretary, source.itemId, { organizationId: seed.councilId }),
+      fails('conflict', (e) => (e.details as { reason: string }).reason === 'already_on_agenda'),
+    );
     // Or to a meeting named explicitly; a held meeting is refused.
     const explicit = await forwardCase(deps, secretary, source.itemId, { organizationId: seed.councilId, meetingId: later.id });
     assert.equal(explicit.meetingId, later.id);

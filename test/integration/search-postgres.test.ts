@@ -52,7 +52,11 @@ const docs: SearchDocument[] = [
     caseNumber: '23-002364',
     decisionType: 'noted',
     hasAttachments: true,
-    fields: { title: 'Høring om kvalitetsstandard 23-002364', body: 'Høringssvarene fra ældrerådet er vedlagt.', attachments: 'Bilag: solceller på taget af rådhuset.' },
+    fields: {
+      title: 'Høring om kvalitetsstandard 23-002364',
+      body: 'Høringssvarene fra ældrerådet er vedlagt.',
+      attachments: 'Bilag: solceller på taget af rådhuset.',
+    },
   }),
   doc('gentager', {
     meetingId: 'm1',
@@ -134,7 +138,10 @@ describe('PostgreSQL search adapter', () => {
     assert.equal(r.hits[0]?.itemId, 'kvalitet');
     assert.ok(r.hits.every((h, i) => i === 0 || h.score <= r.hits[i - 1]!.score));
     // "solceller": in Solvang's body, only in the attachment of the hearing.
-    assert.deepEqual((await search('solceller')).hits.map((h) => h.itemId), ['solvang', 'hoering']);
+    assert.deepEqual(
+      (await search('solceller')).hits.map((h) => h.itemId),
+      ['solvang', 'hoering'],
+    );
   });
 
   it('filters by every facet and by a date range', async () => {
@@ -156,19 +163,33 @@ describe('PostgreSQL search adapter', () => {
       { value: 'lejre', label: 'Lejre Kommune', count: 4 },
       { value: 'roskilde', label: 'Roskilde Kommune', count: 1 },
     ]);
-    assert.deepEqual(r.facets.committee.map((f) => [f.value, f.label, f.count]), [
-      ['bu', 'Børne- og Ungeudvalget', 3],
-      // Danish order on ties: Ø after P.
-      ['plan', 'Planudvalget', 1],
-      ['oek', 'Økonomiudvalget', 1],
-    ]);
-    assert.deepEqual(r.facets.year.map((f) => [f.value, f.count]), [['2025', 1], ['2024', 1], ['2023', 1], ['2022', 2]]);
-    assert.deepEqual(r.facets.decision.map((f) => [f.value, f.label, f.count]), [
-      ['approved', 'Godkendt', 1],
-      ['recommended', 'Anbefalet', 1],
-      ['noted', 'Taget til efterretning', 1],
-      ['postponed', 'Udsat', 1],
-    ]);
+    assert.deepEqual(
+      r.facets.committee.map((f) => [f.value, f.label, f.count]),
+      [
+        ['bu', 'Børne- og Ungeudvalget', 3],
+        // Danish order on ties: Ø after P.
+        ['plan', 'Planudvalget', 1],
+        ['oek', 'Økonomiudvalget', 1],
+      ],
+    );
+    assert.deepEqual(
+      r.facets.year.map((f) => [f.value, f.count]),
+      [
+        ['2025', 1],
+        ['2024', 1],
+        ['2023', 1],
+        ['2022', 2],
+      ],
+    );
+    assert.deepEqual(
+      r.facets.decision.map((f) => [f.value, f.label, f.count]),
+      [
+        ['approved', 'Godkendt', 1],
+        ['recommended', 'Anbefalet', 1],
+        ['noted', 'Taget til efterretning', 1],
+        ['postponed', 'Udsat', 1],
+      ],
+    );
     assert.deepEqual(r.facets.attachments, [
       { value: 'true', label: 'Med bilag', count: 1 },
       { value: 'false', label: 'Uden bilag', count: 4 },
@@ -178,14 +199,20 @@ describe('PostgreSQL search adapter', () => {
   it('sorts by date and pages without gaps or repeats', async () => {
     const q = 'arbejdsfortjeneste OR høringssvar OR børnehave';
     const byDate = await search(q, { sort: 'date' });
-    assert.deepEqual(byDate.hits.map((h) => h.meetingDate), ['2025-01-10', '2024-02-06', '2023-05-01', '2022-09-01', '2022-06-01']);
+    assert.deepEqual(
+      byDate.hits.map((h) => h.meetingDate),
+      ['2025-01-10', '2024-02-06', '2023-05-01', '2022-09-01', '2022-06-01'],
+    );
     const pages: string[] = [];
     for (let page = 1; page <= 3; page++) {
       const r = await search(q, { page, pageSize: 2 });
       assert.equal(r.total, 5);
       pages.push(...r.hits.map((h) => h.itemId));
     }
-    assert.deepEqual(pages, (await search(q)).hits.map((h) => h.itemId));
+    assert.deepEqual(
+      pages,
+      (await search(q)).hits.map((h) => h.itemId),
+    );
     const beyond = await search(q, { page: 9, pageSize: 2 });
     assert.deepEqual([beyond.total, beyond.hits.length], [5, 0]);
   });
@@ -216,7 +243,7 @@ describe('PostgreSQL search adapter', () => {
     assert.equal(r.rows[0]?.v, "'back\\\\slash':3A 'o''brien':2A 'sag_23_002364':4A 'æøå':5A");
   });
 
-  it('replaces a meeting\'s documents inside the caller\'s transaction, and clears', async () => {
+  it("replaces a meeting's documents inside the caller's transaction, and clears", async () => {
     const db = t.database.db;
     const changed = doc('omvendt', { meetingId: 'm3', fields: { body: 'Nu handler det om cykelstier.' } });
     await db.transaction().execute((trx) => index.replaceMeetings(trx, ['m3'], [changed]));

@@ -57,21 +57,34 @@ forEachDatabase('search', (t) => {
   it('finds inflected Danish forms through the stemmer', async () => {
     const horing = await search('høringssvarene');
     assert.ok(horing.total > 0);
-    for (const h of horing.hits) assert.ok(marked(h.snippet).some((w) => w.startsWith('høringssvar')), h.snippet);
+    for (const h of horing.hits)
+      assert.ok(
+        marked(h.snippet).some((w) => w.startsWith('høringssvar')),
+        h.snippet,
+      );
     const born = await search('børnehaver');
-    assert.ok(born.hits.some((h) => marked(h.snippet).includes('børnehave')), JSON.stringify(born.hits.map((h) => h.snippet)));
+    assert.ok(
+      born.hits.some((h) => marked(h.snippet).includes('børnehave')),
+      JSON.stringify(born.hits.map((h) => h.snippet)),
+    );
   });
 
   it('finds both items of case 23-002364 by its number', async () => {
     const r = await search('23-002364');
     assert.equal(r.total, 2);
-    assert.deepEqual(r.hits.map((h) => h.caseNumber), ['23-002364', '23-002364']);
+    assert.deepEqual(
+      r.hits.map((h) => h.caseNumber),
+      ['23-002364', '23-002364'],
+    );
     assert.deepEqual(r.hits.map((h) => h.meetingDate).sort(), ['2024-02-06', '2024-08-13']);
   });
 
   it('finds the parts of a shared-element compound', async () => {
     const r = await search('børnepolitik');
-    assert.ok(r.hits.some((h) => /børne- og ungepolitik/iu.test(h.title)), titles(r).join(' | '));
+    assert.ok(
+      r.hits.some((h) => /børne- og ungepolitik/iu.test(h.title)),
+      titles(r).join(' | '),
+    );
   });
 
   it('matches a phrase only where its words stand together', async () => {
@@ -182,7 +195,10 @@ forEachDatabase('search', (t) => {
     const r = await importDocuments(t().database, [changed]);
     assert.equal(r.documents.updated, 1, JSON.stringify(r));
     const now = await search('kvantefortjeneste');
-    assert.ok(now.hits.some((h) => h.title.endsWith('tabt kvantefortjeneste')), titles(now).join(' | '));
+    assert.ok(
+      now.hits.some((h) => h.title.endsWith('tabt kvantefortjeneste')),
+      titles(now).join(' | '),
+    );
     const old = await search('tabt arbejdsfortjeneste');
     assert.ok(!old.hits.some((h) => h.title.endsWith(TABT)), titles(old).join(' | '));
   });

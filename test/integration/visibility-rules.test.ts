@@ -45,8 +45,14 @@ interface FileFact {
 async function seed(database: Database): Promise<{ items: ItemFact[]; files: FileFact[]; papers: Map<string, ItemFact[]> }> {
   const db = database.db;
   const base = { source: 'test', externalId: null };
-  await db.insertInto('body').values({ ...base, id: 'b', slug: 'b', name: 'B', website: null, createdAt: now, updatedAt: now }).execute();
-  await db.insertInto('organization').values({ ...base, id: 'o', bodyId: 'b', termId: null, name: 'O', shortName: null, kind: 'committee', predecessorId: null }).execute();
+  await db
+    .insertInto('body')
+    .values({ ...base, id: 'b', slug: 'b', name: 'B', website: null, createdAt: now, updatedAt: now })
+    .execute();
+  await db
+    .insertInto('organization')
+    .values({ ...base, id: 'o', bodyId: 'b', termId: null, name: 'O', shortName: null, kind: 'committee', predecessorId: null })
+    .execute();
   const items: ItemFact[] = [];
   const files: FileFact[] = [];
   let n = 0;
@@ -55,7 +61,19 @@ async function seed(database: Database): Promise<{ items: ItemFact[]; files: Fil
     const meetingDate = `2025-0${mi + 1}-01`;
     await db
       .insertInto('meeting')
-      .values({ ...base, id: meetingId, organizationId: 'o', date: meetingDate, startTime: null, endTime: null, location: null, state, cancelled: 0, createdAt: now, updatedAt: now })
+      .values({
+        ...base,
+        id: meetingId,
+        organizationId: 'o',
+        date: meetingDate,
+        startTime: null,
+        endTime: null,
+        location: null,
+        state,
+        cancelled: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
       .execute();
     const addFile = async (item: ItemFact | null, pub: boolean, stored: boolean) => {
       const id = `f-${++n}`;
@@ -82,10 +100,29 @@ async function seed(database: Database): Promise<{ items: ItemFact[]; files: Fil
       files.push({ id, item, meetingState: state, public: pub, stored });
     };
     for (const open of [true, false]) {
-      const item: ItemFact = { id: `i-${state}-${open ? 'open' : 'closed'}`, meetingId, meetingState: state, meetingDate, public: open, position: open ? 1 : 2, title: `T ${state} ${open}` };
+      const item: ItemFact = {
+        id: `i-${state}-${open ? 'open' : 'closed'}`,
+        meetingId,
+        meetingState: state,
+        meetingDate,
+        public: open,
+        position: open ? 1 : 2,
+        title: `T ${state} ${open}`,
+      };
       await db
         .insertInto('agendaItem')
-        .values({ ...base, id: item.id, meetingId, paperId: null, number: String(item.position), position: item.position, title: item.title, public: open ? 1 : 0, publicTitle: open ? null : 'Lukket', decision: null })
+        .values({
+          ...base,
+          id: item.id,
+          meetingId,
+          paperId: null,
+          number: String(item.position),
+          position: item.position,
+          title: item.title,
+          public: open ? 1 : 0,
+          publicTitle: open ? null : 'Lukket',
+          decision: null,
+        })
         .execute();
       items.push(item);
       for (const pub of [true, false]) for (const stored of [true, false]) await addFile(item, pub, stored);
@@ -95,7 +132,10 @@ async function seed(database: Database): Promise<{ items: ItemFact[]; files: Fil
   // A case per item, and a case per pair of items (one open, one closed, any states).
   const papers = new Map<string, ItemFact[]>();
   const addPaper = async (id: string, carriers: ItemFact[]) => {
-    await db.insertInto('paper').values({ ...base, id, bodyId: 'b', reference: id, referenceParts: null, title: 'STORED TITLE', decisionCompetence: null }).execute();
+    await db
+      .insertInto('paper')
+      .values({ ...base, id, bodyId: 'b', reference: id, referenceParts: null, title: 'STORED TITLE', decisionCompetence: null })
+      .execute();
     papers.set(id, carriers);
   };
   for (const item of items) await addPaper(`p-${item.id}`, [item]);
@@ -114,7 +154,18 @@ async function seed(database: Database): Promise<{ items: ItemFact[]; files: Fil
       const id = `c-${++copy}`;
       await db
         .insertInto('agendaItem')
-        .values({ ...base, id, meetingId: c.meetingId, paperId, number: String(10 + copy), position: 10 + copy, title: `${c.title} copy ${copy}`, public: c.public ? 1 : 0, publicTitle: c.public ? null : 'Lukket', decision: null })
+        .values({
+          ...base,
+          id,
+          meetingId: c.meetingId,
+          paperId,
+          number: String(10 + copy),
+          position: 10 + copy,
+          title: `${c.title} copy ${copy}`,
+          public: c.public ? 1 : 0,
+          publicTitle: c.public ? null : 'Lukket',
+          decision: null,
+        })
         .execute();
       copies.push({ ...c, id, position: 10 + copy, title: `${c.title} copy ${copy}` });
     }
@@ -151,7 +202,15 @@ forEachDatabase('visibility rules: SQL form = TypeScript form', (t) => {
       const r = byId.get(f.id)!;
       const expected = fileIsPublic({ public: f.public }, f.item, f.meetingState);
       assert.equal(Number(r.pub) === 1, expected, `file ${f.id} ${f.meetingState} item=${f.item?.public ?? 'none'} public=${f.public}`);
-      const stored = isStored({ id: f.id, title: '', fileName: '', mediaType: '', public: f.public, size: f.stored ? 10 : null, sha256: f.stored ? 'x' : null });
+      const stored = isStored({
+        id: f.id,
+        title: '',
+        fileName: '',
+        mediaType: '',
+        public: f.public,
+        size: f.stored ? 10 : null,
+        sha256: f.stored ? 'x' : null,
+      });
       assert.equal(Number(r.stored) === 1, stored);
     }
   });
@@ -183,10 +242,16 @@ forEachDatabase('visibility rules: SQL form = TypeScript form', (t) => {
       ['2024-01-15', '2024-01-15'],
     ];
     for (const [k, [startDate, endDate]] of spans.entries()) {
-      await db.insertInto('membership').values({ source: 'test', externalId: null, id: `ms-${k}`, personId: 'pe', organizationId: 'o', role: 'medlem', party: null, startDate, endDate }).execute();
+      await db
+        .insertInto('membership')
+        .values({ source: 'test', externalId: null, id: `ms-${k}`, personId: 'pe', organizationId: 'o', role: 'medlem', party: null, startDate, endDate })
+        .execute();
     }
     for (const day of ['2024-01-09', '2024-01-10', '2024-01-15', '2024-01-20', '2024-01-21', '2030-01-01']) {
-      const rows = await db.selectFrom('membership').select(['id', 'startDate', 'endDate', flag(membershipActiveOn('membership', day)).as('active')]).execute();
+      const rows = await db
+        .selectFrom('membership')
+        .select(['id', 'startDate', 'endDate', flag(membershipActiveOn('membership', day)).as('active')])
+        .execute();
       for (const r of rows) assert.equal(Number(r.active) === 1, tsMembershipActiveOn(r, day), `${r.id} on ${day}`);
     }
   });

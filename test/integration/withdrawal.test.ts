@@ -118,7 +118,11 @@ forEachDatabase('lifecycle: withdrawal and redaction', (t) => {
     assert.deepEqual(v1?.items.find((i) => i.id === m.itemId)?.files, [], 'gone from the version too');
     assert.equal((await fileForStaff(deps, secretary, m.fileId)).fileName, 'ansoegning.txt', 'staff still open it');
     const staffItem = await getItemForStaff(deps, secretary, m.itemId);
-    assert.deepEqual(staffItem.attachments.map((a) => [a.id, a.public, a.withdrawn]), [[m.fileId, false, true]], 'marked withdrawn for staff');
+    assert.deepEqual(
+      staffItem.attachments.map((a) => [a.id, a.public, a.withdrawn]),
+      [[m.fileId, false, true]],
+      'marked withdrawn for staff',
+    );
     const overview = await withdrawalOverview(deps, secretary, m.meetingId);
     assert.equal(overview.files.find((f) => f.id === m.fileId)?.withdrawnReason, 'Forkert bilag');
     await assert.rejects(withdrawAttachment(deps, secretary, m.fileId, { reason: 'igen' }), fails('conflict'));
@@ -131,8 +135,14 @@ forEachDatabase('lifecycle: withdrawal and redaction', (t) => {
   it('withdraws versions; the last standing agenda takes the meeting back to planned', async () => {
     const m = await meeting();
     await updateItem(deps, secretary, m.itemId, { title: 'Tilskud, rettet', changeNote: 'Rettet' });
-    assert.deepEqual((await withdrawPublication(deps, secretary, m.meetingId, { kind: 'agenda', version: 1, reason: 'Forkert udgave' })).state, 'agenda_published');
-    assert.deepEqual((await listPublications(db(), m.meetingId)).map((v) => v.version), [2]);
+    assert.deepEqual(
+      (await withdrawPublication(deps, secretary, m.meetingId, { kind: 'agenda', version: 1, reason: 'Forkert udgave' })).state,
+      'agenda_published',
+    );
+    assert.deepEqual(
+      (await listPublications(db(), m.meetingId)).map((v) => v.version),
+      [2],
+    );
     assert.equal(await getPublication(db(), m.meetingId, 'agenda', 1), undefined);
     await assert.rejects(withdrawPublication(deps, secretary, m.meetingId, { kind: 'agenda', version: 1, reason: 'igen' }), fails('conflict'));
     await assert.rejects(withdrawPublication(deps, secretary, m.meetingId, { kind: 'agenda', version: 9, reason: 'x' }), fails('not_found'));

@@ -19,7 +19,14 @@ export function pdfBomb(mb: number): Uint8Array {
   let at = parts[0]!.length;
   objects.forEach((o, i) => {
     offsets.push(at);
-    const body = o === null ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`), content, Buffer.from('\nendstream\nendobj\n')]) : Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    const body =
+      o === null
+        ? Buffer.concat([
+            Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`),
+            content,
+            Buffer.from('\nendstream\nendobj\n'),
+          ])
+        : Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`);
     parts.push(body);
     at += body.length;
   });
@@ -28,7 +35,8 @@ export function pdfBomb(mb: number): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 
 export function docx(documentXml: string | Uint8Array): Uint8Array {
   const doc = typeof documentXml === 'string' ? new TextEncoder().encode(documentXml) : documentXml;

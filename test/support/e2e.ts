@@ -43,9 +43,7 @@ export async function startPortal(options: { importFixtures?: boolean } = {}): P
       const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true, viewport });
       contexts.push(context);
       // Nothing but the local server may be reached (tests reach only loopback).
-      await context.route(/^https?:/, (route) =>
-        new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-      );
+      await context.route(/^https?:/, (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
       return context.newPage();
     },
     async close() {

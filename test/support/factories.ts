@@ -4,14 +4,7 @@
 // as an importer would. The closed item carries CANARY so tests can prove it never leaks.
 import type { Section } from '../../src/domain/agenda-item.js';
 import type { Db } from '../../src/storage/repositories/upsert.js';
-import {
-  saveBody,
-  saveMeeting,
-  saveMembership,
-  saveOrganization,
-  savePerson,
-  saveTerm,
-} from '../../src/storage/repositories/archive-writer.js';
+import { saveBody, saveMeeting, saveMembership, saveOrganization, savePerson, saveTerm } from '../../src/storage/repositories/archive-writer.js';
 import type { FileStore } from '../../src/storage/file-store.js';
 
 export const CANARY = 'HEMMELIG-KANARIE-TEKST';

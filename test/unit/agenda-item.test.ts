@@ -47,7 +47,10 @@ describe('publicView of an agenda item', () => {
 
   it('keeps open content but drops non-public attachments', () => {
     const v = publicView(item({}), { decisionsPublished: true });
-    assert.deepEqual(v.files.map((f) => f.id), ['f1']);
+    assert.deepEqual(
+      v.files.map((f) => f.id),
+      ['f1'],
+    );
     assert.equal(v.sections.length, 2);
     assert.equal(v.dissents.length, 1);
   });
@@ -55,7 +58,10 @@ describe('publicView of an agenda item', () => {
   it('hides decisions and member notes until the minutes are published', () => {
     const v = publicView(item({}), { decisionsPublished: false });
     assert.equal(v.decision, null);
-    assert.deepEqual(v.sections.map((s) => s.kind), ['presentation']);
+    assert.deepEqual(
+      v.sections.map((s) => s.kind),
+      ['presentation'],
+    );
     assert.deepEqual([v.absences, v.dissents, v.votes, v.disqualifications], [[], [], [], []]);
     const closed = publicView(item({ public: false, publicTitle: 'Lukket punkt' }), { decisionsPublished: false });
     assert.equal(closed.decision, null);

@@ -11,7 +11,13 @@ const feed = (over: Partial<AtomFeed> = {}): AtomFeed => ({
   alternateUrl: 'https://x.dk/kommune/demo',
   author: 'Demo Kommune',
   entries: [
-    { id: nameUuid('m1/referat'), title: 'Referat: BU, 1. maj 2026', updated: '2026-05-02T10:00:00.000Z', link: 'https://x.dk/moeder/m1?a=1&b=2', summary: 'Punkter:\n1. <b>Eventuelt</b>' },
+    {
+      id: nameUuid('m1/referat'),
+      title: 'Referat: BU, 1. maj 2026',
+      updated: '2026-05-02T10:00:00.000Z',
+      link: 'https://x.dk/moeder/m1?a=1&b=2',
+      summary: 'Punkter:\n1. <b>Eventuelt</b>',
+    },
     { id: nameUuid('m2/dagsorden'), title: 'Dagsorden: ØU', updated: '2026-06-01T10:00:00.000Z', link: 'https://x.dk/moeder/m2', summary: '' },
   ],
   ...over,
@@ -56,7 +62,7 @@ describe('Atom rendering', () => {
     assert.ok(!xml.includes('<b>'));
   });
 
-  it('takes the feed\'s updated from its newest entry, in RFC 3339 UTC', () => {
+  it("takes the feed's updated from its newest entry, in RFC 3339 UTC", () => {
     const xml = renderAtom(feed());
     assert.ok(xml.includes('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">\n  <id>'));
     assert.match(xml, /<generator>Protokol<\/generator>/);

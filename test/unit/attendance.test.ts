@@ -15,7 +15,10 @@ const attendance = [a('formand', 'present'), a('medlem', 'absent'), a('suppleant
 
 describe('approval of the minutes (Styrelsesloven § 13)', () => {
   it('is for those who attended, substitutes included', () => {
-    assert.deepEqual(approvers(attendance).map((x) => x.personId), ['formand', 'suppleant']);
+    assert.deepEqual(
+      approvers(attendance).map((x) => x.personId),
+      ['formand', 'suppleant'],
+    );
     assertMayApproveMinutes('suppleant', { state: 'held', cancelled: false }, attendance);
   });
 

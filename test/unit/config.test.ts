@@ -25,8 +25,7 @@ describe('config', () => {
   it('lists every problem at once, naming the variables', () => {
     assert.throws(
       () => loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'abc', LOG_LEVEL: 'loud' }),
-      (e: unknown) =>
-        e instanceof DomainError && /DATABASE_URL/.test(e.message) && /PORT/.test(e.message) && /LOG_LEVEL/.test(e.message),
+      (e: unknown) => e instanceof DomainError && /DATABASE_URL/.test(e.message) && /PORT/.test(e.message) && /LOG_LEVEL/.test(e.message),
     );
   });
 });

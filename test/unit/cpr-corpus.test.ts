@@ -38,7 +38,15 @@ function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
 
 const htmlOf = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\n/g, '<br>');
 const hrefOf = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');
-const attachment = (title: string, fileName: string) => ({ id: 'f1', title, fileName, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), public: true });
+const attachment = (title: string, fileName: string) => ({
+  id: 'f1',
+  title,
+  fileName,
+  mediaType: 'application/pdf',
+  size: 10,
+  sha256: 'a'.repeat(64),
+  public: true,
+});
 const member = { personId: null, name: 'Anna Jensen', party: 'A' };
 
 /** A meeting with `text` in one public field, the field the guard must name, and the publication kind. */
@@ -46,34 +54,118 @@ const FIELDS: { field: string; build: (text: string) => Omit<CprScanInput, 'exem
   { field: 'mødested', build: (t) => ({ kind: 'agenda', meeting: { location: t }, items: [], attachmentTexts: new Map() }) },
   { field: 'ændringsnote', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [], attachmentTexts: new Map(), changeNote: t }) },
   { field: 'titel', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ title: t })], attachmentTexts: new Map() }) },
-  { field: 'neutral titel', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ public: false, title: 'Personalesag', publicTitle: t })], attachmentTexts: new Map() }) },
+  {
+    field: 'neutral titel',
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ public: false, title: 'Personalesag', publicTitle: t })],
+      attachmentTexts: new Map(),
+    }),
+  },
   {
     field: 'sagens titel',
-    build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ paperId: 'p1' })], attachmentTexts: new Map(), papers: new Map([['p1', { reference: '23-002364', title: t }]]) }),
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ paperId: 'p1' })],
+      attachmentTexts: new Map(),
+      papers: new Map([['p1', { reference: '23-002364', title: t }]]),
+    }),
   },
   {
     field: 'sagsnummer',
-    build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ paperId: 'p1' })], attachmentTexts: new Map(), papers: new Map([['p1', { reference: t, title: 'Klage' }]]) }),
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ paperId: 'p1' })],
+      attachmentTexts: new Map(),
+      papers: new Map([['p1', { reference: t, title: 'Klage' }]]),
+    }),
   },
-  { field: 'Sagsfremstilling', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: t }] })], attachmentTexts: new Map() }) },
   {
     field: 'Sagsfremstilling',
-    build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'Se bilag', html: `<p>Borger <strong>${htmlOf(t)}</strong></p>` }] })], attachmentTexts: new Map() }),
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: t }] })],
+      attachmentTexts: new Map(),
+    }),
+  },
+  {
+    field: 'Sagsfremstilling',
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [
+        item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'Se bilag', html: `<p>Borger <strong>${htmlOf(t)}</strong></p>` }] }),
+      ],
+      attachmentTexts: new Map(),
+    }),
   },
   {
     field: 'Sagsfremstilling (link)',
-    build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'skriv', html: `<p><a href="https://x.dk/?q=${hrefOf(t)}">skriv</a></p>` }] })], attachmentTexts: new Map() }),
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [
+        item({
+          sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'skriv', html: `<p><a href="https://x.dk/?q=${hrefOf(t)}">skriv</a></p>` }],
+        }),
+      ],
+      attachmentTexts: new Map(),
+    }),
   },
   { field: 'beslutning', build: (t) => ({ kind: 'minutes', meeting: { location: null }, items: [item({ decision: t })], attachmentTexts: new Map() }) },
-  { field: 'protokoltilførsel', build: (t) => ({ kind: 'minutes', meeting: { location: null }, items: [item({ dissents: [{ ...member, text: t }] })], attachmentTexts: new Map() }) },
-  { field: 'inhabilitet', build: (t) => ({ kind: 'minutes', meeting: { location: null }, items: [item({ disqualifications: [{ ...member, reason: t }] })], attachmentTexts: new Map() }) },
-  { field: 'afstemning', build: (t) => ({ kind: 'minutes', meeting: { location: null }, items: [item({ votes: [{ choice: 'for', label: t, count: null }] })], attachmentTexts: new Map() }) },
-  { field: 'bilagstitel', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ files: [attachment(t, 'bilag.pdf')] })], attachmentTexts: new Map([['f1', { text: 'Intet', sha256: 'a' }]]) }) },
+  {
+    field: 'protokoltilførsel',
+    build: (t) => ({ kind: 'minutes', meeting: { location: null }, items: [item({ dissents: [{ ...member, text: t }] })], attachmentTexts: new Map() }),
+  },
+  {
+    field: 'inhabilitet',
+    build: (t) => ({
+      kind: 'minutes',
+      meeting: { location: null },
+      items: [item({ disqualifications: [{ ...member, reason: t }] })],
+      attachmentTexts: new Map(),
+    }),
+  },
+  {
+    field: 'afstemning',
+    build: (t) => ({
+      kind: 'minutes',
+      meeting: { location: null },
+      items: [item({ votes: [{ choice: 'for', label: t, count: null }] })],
+      attachmentTexts: new Map(),
+    }),
+  },
+  {
+    field: 'bilagstitel',
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ files: [attachment(t, 'bilag.pdf')] })],
+      attachmentTexts: new Map([['f1', { text: 'Intet', sha256: 'a' }]]),
+    }),
+  },
   {
     field: 'filnavn',
-    build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ files: [attachment('Klage', sanitiseFileName(`Klage ${t}.pdf`))] })], attachmentTexts: new Map([['f1', { text: 'Intet', sha256: 'a' }]]) }),
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ files: [attachment('Klage', sanitiseFileName(`Klage ${t}.pdf`))] })],
+      attachmentTexts: new Map([['f1', { text: 'Intet', sha256: 'a' }]]),
+    }),
   },
-  { field: 'bilagstekst', build: (t) => ({ kind: 'agenda', meeting: { location: null }, items: [item({ files: [attachment('Klage', 'klage.pdf')] })], attachmentTexts: new Map([['f1', { text: `Side 1\n${t}`, sha256: 'a' }]]) }) },
+  {
+    field: 'bilagstekst',
+    build: (t) => ({
+      kind: 'agenda',
+      meeting: { location: null },
+      items: [item({ files: [attachment('Klage', 'klage.pdf')] })],
+      attachmentTexts: new Map([['f1', { text: `Side 1\n${t}`, sha256: 'a' }]]),
+    }),
+  },
 ];
 
 /** A file name cannot hold line breaks or markup: those forms are tried where they can stand. */
@@ -127,7 +219,8 @@ describe('CPR corpus', () => {
       const line = body.split('\n').findIndex((l) => /[0-9\uff10-\uff19]/.test(l) && !l.startsWith('Punkt')) + 1;
       assert.throws(
         () => assertNoCprNumbers(text, 'referat.txt'),
-        (e: unknown) => e instanceof DomainError && e.code === 'invalid_input' && e.message.startsWith('referat.txt: ') && e.message.includes(`line ${line}: ${form.masked}`),
+        (e: unknown) =>
+          e instanceof DomainError && e.code === 'invalid_input' && e.message.startsWith('referat.txt: ') && e.message.includes(`line ${line}: ${form.masked}`),
         `${form.label}: ${JSON.stringify(body)}`,
       );
     });

@@ -77,7 +77,12 @@ export function cprForms(): CprForm[] {
 
 /** The form in a sentence (contexts rotate so forms stand at the start, middle and end of lines). */
 export function inContext(form: CprForm, i: number): string {
-  const contexts = [(f: string) => `Borger ${f} har klaget`, (f: string) => f, (f: string) => `Sagen vedrører\n${f}\nog intet andet`, (f: string) => `Ansøger: ${f}`];
+  const contexts = [
+    (f: string) => `Borger ${f} har klaget`,
+    (f: string) => f,
+    (f: string) => `Sagen vedrører\n${f}\nog intet andet`,
+    (f: string) => `Ansøger: ${f}`,
+  ];
   return contexts[i % contexts.length]!(form.text);
 }
 
@@ -90,18 +95,90 @@ export function lookAlikes(): string[] {
   // KLE numbers with a grouping like a date.
   for (const k of ['28.09.40-G01-44-21', '00.00.00-I02-1-21', '15.03.85-P20-1-21', '01.01.10-A00-12-24', '29.02.00-G01-3-22']) out.push(`KLE ${k}`);
   // Amounts.
-  for (const a of ['1.961,06 mio. kr.', '300.000 kr.', '1.503.854.321 kr.', '1503854321,50 kr.', '150.385.432,10 kr.', '2.890.000 kr.', '15.038.543 kr.', '-150.385,43 kr.', '1503854321,00', '0,1503854321']) out.push(`Beløb ${a}`);
+  for (const a of [
+    '1.961,06 mio. kr.',
+    '300.000 kr.',
+    '1.503.854.321 kr.',
+    '1503854321,50 kr.',
+    '150.385.432,10 kr.',
+    '2.890.000 kr.',
+    '15.038.543 kr.',
+    '-150.385,43 kr.',
+    '1503854321,00',
+    '0,1503854321',
+  ])
+    out.push(`Beløb ${a}`);
   // Phone numbers, written as Danes do.
-  for (const p of ['+45 12 34 56 78', '12345678', '+45 1503 8543', '0045 15038543', '15 03 85 43', 'tlf. 44 77 35 49', '+4515038543', '70 10 15 03', '1503 8543']) out.push(`Tlf. ${p}`);
+  for (const p of [
+    '+45 12 34 56 78',
+    '12345678',
+    '+45 1503 8543',
+    '0045 15038543',
+    '15 03 85 43',
+    'tlf. 44 77 35 49',
+    '+4515038543',
+    '70 10 15 03',
+    '1503 8543',
+  ])
+    out.push(`Tlf. ${p}`);
   // Dates and times.
-  for (const d of ['15-03-1985', '15.03.1985', '15/03/85', '15.03.85', 'kl. 15.03', '13-08-2024 kl. 16:30', '15.03.85 - 16.03.85', '1985-03-15', '2024-08-13T16:30', '15. marts 1985']) out.push(`Dato ${d}`);
+  for (const d of [
+    '15-03-1985',
+    '15.03.1985',
+    '15/03/85',
+    '15.03.85',
+    'kl. 15.03',
+    '13-08-2024 kl. 16:30',
+    '15.03.85 - 16.03.85',
+    '1985-03-15',
+    '2024-08-13T16:30',
+    '15. marts 1985',
+  ])
+    out.push(`Dato ${d}`);
   // Invalid dates in the CPR shape.
-  for (const d of ['320185-1234', '150085-4321', '001385-4321', '310485-4321', '290201-1234', '311385-1234', '000000-0000', '991299-1234', '310685-1234', '300285-4321']) out.push(`Nr. ${d}`);
+  for (const d of [
+    '320185-1234',
+    '150085-4321',
+    '001385-4321',
+    '310485-4321',
+    '290201-1234',
+    '311385-1234',
+    '000000-0000',
+    '991299-1234',
+    '310685-1234',
+    '300285-4321',
+  ])
+    out.push(`Nr. ${d}`);
   // Wrong lengths and longer runs of digits.
-  for (const d of ['150385-43210', '1150385-4321', '15038-54321', '150385-432', '15038543210', '12345678901234', '150385-4321-2', '1234-1503854321', '1503854321.50', '150385.4321']) out.push(`Kode ${d}`);
+  for (const d of [
+    '150385-43210',
+    '1150385-4321',
+    '15038-54321',
+    '150385-432',
+    '15038543210',
+    '12345678901234',
+    '150385-4321-2',
+    '1234-1503854321',
+    '1503854321.50',
+    '150385.4321',
+  ])
+    out.push(`Kode ${d}`);
   // Identifiers: ISBN, EAN, CVR, P-numbers, postcodes, versions.
-  for (const d of ['ISBN 978-87-1503-854-3', 'EAN 5701503854321', 'CVR 15038543', 'P-nr. 1015038543', '4000 Roskilde', 'version 15.03.85', 'lov nr. 1503 af 15. marts 1985', 'bekendtgørelse nr. 150385', 'matr.nr. 15a', 'LBK nr 1503 af 15/03/2085']) out.push(d);
+  for (const d of [
+    'ISBN 978-87-1503-854-3',
+    'EAN 5701503854321',
+    'CVR 15038543',
+    'P-nr. 1015038543',
+    '4000 Roskilde',
+    'version 15.03.85',
+    'lov nr. 1503 af 15. marts 1985',
+    'bekendtgørelse nr. 150385',
+    'matr.nr. 15a',
+    'LBK nr 1503 af 15/03/2085',
+  ])
+    out.push(d);
   // Tables of small numbers and time ranges.
-  for (const d of ['10 12 20 1000', '15 03 85 4321', '1503-1600', 'kl. 15.03-16.00', '12 11 10 2000', 'uge 15-03', 'år 2015-2018', '15,03 85-4321']) out.push(d);
+  for (const d of ['10 12 20 1000', '15 03 85 4321', '1503-1600', 'kl. 15.03-16.00', '12 11 10 2000', 'uge 15-03', 'år 2015-2018', '15,03 85-4321'])
+    out.push(d);
   return out;
 }

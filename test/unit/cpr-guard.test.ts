@@ -30,11 +30,25 @@ function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
   };
 }
 
-const file = (id: string, pub: boolean) => ({ id, title: `Bilag ${id}`, fileName: `${id}.pdf`, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), public: pub });
+const file = (id: string, pub: boolean) => ({
+  id,
+  title: `Bilag ${id}`,
+  fileName: `${id}.pdf`,
+  mediaType: 'application/pdf',
+  size: 10,
+  sha256: 'a'.repeat(64),
+  public: pub,
+});
 
 function scan(items: AgendaItem[], opts: { kind?: PublicationKind; texts?: Record<string, string | null>; exempted?: string[]; location?: string } = {}) {
   const texts = new Map<string, AttachmentText>(Object.entries(opts.texts ?? {}).map(([k, v]) => [k, { text: v, sha256: 'a'.repeat(64) }]));
-  return scanForCpr({ kind: opts.kind ?? 'agenda', meeting: { location: opts.location ?? null }, items, attachmentTexts: texts, exempted: new Set(opts.exempted ?? []) });
+  return scanForCpr({
+    kind: opts.kind ?? 'agenda',
+    meeting: { location: opts.location ?? null },
+    items,
+    attachmentTexts: texts,
+    exempted: new Set(opts.exempted ?? []),
+  });
 }
 
 describe('CPR guard', () => {
@@ -82,7 +96,9 @@ describe('CPR guard', () => {
       sections: [{ kind: 'decision', heading: 'Beslutning', text: MOD11 }],
     });
     assert.equal(scan([it1], { kind: 'agenda' }).length, 0);
-    const fields = scan([it1], { kind: 'minutes' }).map((h) => h.field).sort();
+    const fields = scan([it1], { kind: 'minutes' })
+      .map((h) => h.field)
+      .sort();
     assert.deepEqual(fields, ['Beslutning', 'beslutning', 'protokoltilførsel']);
   });
 
@@ -94,12 +110,17 @@ describe('CPR guard', () => {
     assert.equal(cpr[0]!.attachmentId, 'f1');
     assert.equal(cpr[0]!.field, 'bilagstekst');
     assert.equal(cpr[0]!.location, 'Punkt 3 »Budget 2025«, bilag »f1.pdf«, linje 3, kolonne 8');
-    const unscanned = hits.filter((h) => h.reason === 'unscanned').map((h) => h.attachmentId).sort();
+    const unscanned = hits
+      .filter((h) => h.reason === 'unscanned')
+      .map((h) => h.attachmentId)
+      .sort();
     assert.deepEqual(unscanned, ['f2', 'f3'], 'null text and no text at all');
   });
 
   it('finds numbers in table cells and in link targets of sanitised HTML', () => {
-    const html = sanitiseHtml(`<table><tr><td>Navn</td><td>${MOD11}</td></tr></table><p><a href="mailto:x@y.dk?subject=${NON_MOD11.replace('-', '')}">skriv</a></p>`);
+    const html = sanitiseHtml(
+      `<table><tr><td>Navn</td><td>${MOD11}</td></tr></table><p><a href="mailto:x@y.dk?subject=${NON_MOD11.replace('-', '')}">skriv</a></p>`,
+    );
     const it1 = item({ sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: htmlToText(html), html }] });
     const hits = scan([it1]);
     assert.deepEqual(hits.map((h) => h.field).sort(), ['Sagsfremstilling', 'Sagsfremstilling (link)']);

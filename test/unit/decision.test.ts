@@ -34,7 +34,10 @@ describe('decision: text, absence and disqualification', () => {
   });
 
   it('records who was absent for the item and who was disqualified, with name and party', () => {
-    const r = resolveDecision({ decision: 'Godkendt', absent: ['dorte'], disqualified: [{ personId: 'bent', reason: 'Nær familie er part i sagen' }] }, present);
+    const r = resolveDecision(
+      { decision: 'Godkendt', absent: ['dorte'], disqualified: [{ personId: 'bent', reason: 'Nær familie er part i sagen' }] },
+      present,
+    );
     assert.deepEqual(r.absences, [{ personId: 'dorte', name: 'Dorte Damgaard', party: 'F', text: null }]);
     assert.deepEqual(r.disqualifications, [{ personId: 'bent', name: 'Bent Bertelsen', party: 'V', text: 'Nær familie er part i sagen' }]);
   });
@@ -51,7 +54,16 @@ describe('decision: text, absence and disqualification', () => {
 
 describe('decision: votes', () => {
   it('counts members by name and labels them with party', () => {
-    const r = resolveDecision({ decision: 'Godkendt', votes: [{ choice: 'for', personIds: ['anne', 'erik'] }, { choice: 'against', personIds: ['bent'] }] }, present);
+    const r = resolveDecision(
+      {
+        decision: 'Godkendt',
+        votes: [
+          { choice: 'for', personIds: ['anne', 'erik'] },
+          { choice: 'against', personIds: ['bent'] },
+        ],
+      },
+      present,
+    );
     assert.deepEqual(
       r.votes.map((v) => [v.choice, v.label, v.count, v.members]),
       [
@@ -63,7 +75,16 @@ describe('decision: votes', () => {
   });
 
   it('resolves party groups to the present members of the party', () => {
-    const r = resolveDecision({ decision: 'Godkendt', votes: [{ choice: 'for', parties: ['a', '(F)'] }, { choice: 'against', parties: ['V'] }] }, present);
+    const r = resolveDecision(
+      {
+        decision: 'Godkendt',
+        votes: [
+          { choice: 'for', parties: ['a', '(F)'] },
+          { choice: 'against', parties: ['V'] },
+        ],
+      },
+      present,
+    );
     assert.equal(r.votes[0]!.label, 'A, F');
     assert.deepEqual(r.votes[0]!.voters, ['anne', 'dorte', 'erik']);
     assert.equal(r.votes[0]!.count, 3);
@@ -71,7 +92,16 @@ describe('decision: votes', () => {
   });
 
   it('keeps a member named by name out of their party group', () => {
-    const r = resolveDecision({ decision: 'x', votes: [{ choice: 'for', parties: ['A'] }, { choice: 'against', personIds: ['erik'] }] }, present);
+    const r = resolveDecision(
+      {
+        decision: 'x',
+        votes: [
+          { choice: 'for', parties: ['A'] },
+          { choice: 'against', personIds: ['erik'] },
+        ],
+      },
+      present,
+    );
     assert.deepEqual(r.votes[0]!.voters, ['anne']);
   });
 
@@ -85,18 +115,57 @@ describe('decision: votes', () => {
       invalidAt('votes[0].personIds[0]', /deltog ikke/),
     );
     assert.throws(
-      () => resolveDecision({ decision: 'x', votes: [{ choice: 'for', personIds: ['anne'] }, { choice: 'against', personIds: ['anne'] }] }, present),
+      () =>
+        resolveDecision(
+          {
+            decision: 'x',
+            votes: [
+              { choice: 'for', personIds: ['anne'] },
+              { choice: 'against', personIds: ['anne'] },
+            ],
+          },
+          present,
+        ),
       invalidAt('votes[1].personIds[0]', /én gang/),
     );
     assert.throws(() => resolveDecision({ decision: 'x', votes: [{ choice: 'for', parties: ['K'] }] }, present), invalidAt('votes[0].parties[0]'));
     assert.throws(() => resolveDecision({ decision: 'x', votes: [{ choice: 'for' }] }, present), invalidAt('votes[0]'));
-    assert.throws(() => resolveDecision({ decision: 'x', votes: [{ choice: 'for', count: 1 }, { choice: 'for', count: 2 }] }, present), invalidAt('votes[1].choice'));
-    assert.throws(() => resolveDecision({ decision: 'x', votes: [{ choice: 'for', personIds: ['anne', 'erik'], count: 1 }] }, present), invalidAt('votes[0].count'));
+    assert.throws(
+      () =>
+        resolveDecision(
+          {
+            decision: 'x',
+            votes: [
+              { choice: 'for', count: 1 },
+              { choice: 'for', count: 2 },
+            ],
+          },
+          present,
+        ),
+      invalidAt('votes[1].choice'),
+    );
+    assert.throws(
+      () => resolveDecision({ decision: 'x', votes: [{ choice: 'for', personIds: ['anne', 'erik'], count: 1 }] }, present),
+      invalidAt('votes[0].count'),
+    );
   });
 
   it('a tie means the proposal falls', () => {
-    assert.equal(winningChoice([{ choice: 'for', count: 2 }, { choice: 'against', count: 2 }]), 'against');
-    assert.equal(winningChoice([{ choice: 'for', count: 3 }, { choice: 'against', count: 2 }, { choice: 'abstain', count: 4 }]), 'for');
+    assert.equal(
+      winningChoice([
+        { choice: 'for', count: 2 },
+        { choice: 'against', count: 2 },
+      ]),
+      'against',
+    );
+    assert.equal(
+      winningChoice([
+        { choice: 'for', count: 3 },
+        { choice: 'against', count: 2 },
+        { choice: 'abstain', count: 4 },
+      ]),
+      'for',
+    );
     assert.equal(winningChoice([]), null);
   });
 });
@@ -114,13 +183,26 @@ describe('decision: dissent (Styrelsesloven § 13)', () => {
   });
 
   it('accepts a minority voter through their party group', () => {
-    const r = resolveDecision({ decision: 'Faldt', votes: [{ choice: 'for', parties: ['V'] }, { choice: 'against', parties: ['A', 'F'] }], dissents: [{ personId: 'bent' }] }, present);
+    const r = resolveDecision(
+      {
+        decision: 'Faldt',
+        votes: [
+          { choice: 'for', parties: ['V'] },
+          { choice: 'against', parties: ['A', 'F'] },
+        ],
+        dissents: [{ personId: 'bent' }],
+      },
+      present,
+    );
     assert.equal(r.winning, 'against');
     assert.equal(r.dissents[0]!.text, null);
   });
 
   it('refuses a dissent from the majority, an abstainer, or without votes', () => {
-    assert.throws(() => resolveDecision({ decision: 'x', votes, dissents: [{ personId: 'anne' }] }, present), invalidAt('dissents[0].personId', /mindretalsudtalelse/));
+    assert.throws(
+      () => resolveDecision({ decision: 'x', votes, dissents: [{ personId: 'anne' }] }, present),
+      invalidAt('dissents[0].personId', /mindretalsudtalelse/),
+    );
     assert.throws(() => resolveDecision({ decision: 'x', votes, dissents: [{ personId: 'frida' }] }, present), invalidAt('dissents[0].personId'));
     assert.throws(
       () => resolveDecision({ decision: 'x', dissents: [{ personId: 'bent', text: 'Imod' }] }, present),
@@ -130,7 +212,14 @@ describe('decision: dissent (Styrelsesloven § 13)', () => {
 
   it('lets the "for" side dissent when a tie made the proposal fall', () => {
     const r = resolveDecision(
-      { decision: 'Forslaget faldt', votes: [{ choice: 'for', personIds: ['anne', 'erik'] }, { choice: 'against', personIds: ['bent', 'dorte'] }], dissents: [{ personId: 'anne', text: 'A beklager.' }] },
+      {
+        decision: 'Forslaget faldt',
+        votes: [
+          { choice: 'for', personIds: ['anne', 'erik'] },
+          { choice: 'against', personIds: ['bent', 'dorte'] },
+        ],
+        dissents: [{ personId: 'anne', text: 'A beklager.' }],
+      },
       present,
     );
     assert.equal(r.winning, 'against');

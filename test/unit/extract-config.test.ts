@@ -15,6 +15,9 @@ describe('EXTRACT_* settings', () => {
   });
 
   it('lists every bad value', () => {
-    assert.throws(() => loadConfig({ EXTRACT_TIMEOUT_MS: 'soon', EXTRACT_MEMORY_MB: '1' }), (e: Error) => /EXTRACT_TIMEOUT_MS/.test(e.message) && /EXTRACT_MEMORY_MB/.test(e.message));
+    assert.throws(
+      () => loadConfig({ EXTRACT_TIMEOUT_MS: 'soon', EXTRACT_MEMORY_MB: '1' }),
+      (e: Error) => /EXTRACT_TIMEOUT_MS/.test(e.message) && /EXTRACT_MEMORY_MB/.test(e.message),
+    );
   });
 });

@@ -16,7 +16,10 @@ const isLimit = (limit: string) => (e: unknown) => e instanceof ExtractLimitErro
 
 describe('bounded unzip', () => {
   it('reads a normal file whole', () => {
-    const parts = unzipBounded(docx('<w:document><w:body><w:p><w:r><w:t>Hej</w:t></w:r></w:p></w:body></w:document>'), { filter: () => true, maxUnpackedBytes: MB });
+    const parts = unzipBounded(docx('<w:document><w:body><w:p><w:r><w:t>Hej</w:t></w:r></w:p></w:body></w:document>'), {
+      filter: () => true,
+      maxUnpackedBytes: MB,
+    });
     assert.deepEqual(Object.keys(parts).sort(), ['[Content_Types].xml', 'word/document.xml']);
     assert.match(new TextDecoder().decode(parts['word/document.xml']), /Hej/);
   });
@@ -30,11 +33,11 @@ describe('bounded unzip', () => {
   it('catches a header that lies about the size, counting the bytes really inflated', () => {
     const bomb = lyingDocxBomb(64);
     const claimed: number[] = [];
-    assert.throws(
-      () => unzipBounded(bomb, { filter: (f) => (claimed.push(f.originalSize ?? -1), true), maxUnpackedBytes: 10 * MB }),
-      isLimit('unpacked'),
+    assert.throws(() => unzipBounded(bomb, { filter: (f) => (claimed.push(f.originalSize ?? -1), true), maxUnpackedBytes: 10 * MB }), isLimit('unpacked'));
+    assert.ok(
+      claimed.every((n) => n <= 1024),
+      `the headers claim ${claimed.join(', ')} bytes`,
     );
-    assert.ok(claimed.every((n) => n <= 1024), `the headers claim ${claimed.join(', ')} bytes`);
   });
 
   it('leaves parts the filter does not want uninflated', () => {
@@ -59,8 +62,11 @@ describe('sandboxed extraction', () => {
     assert.equal(r.problem, null);
   });
 
-  it('passes the file\'s own errors through as DomainErrors', async () => {
-    await assert.rejects(analyseAttachmentSandboxed('x.pdf', 'application/pdf', small), (e: Error) => e.name === 'DomainError' && /indholdet er/.test(e.message));
+  it("passes the file's own errors through as DomainErrors", async () => {
+    await assert.rejects(
+      analyseAttachmentSandboxed('x.pdf', 'application/pdf', small),
+      (e: Error) => e.name === 'DomainError' && /indholdet er/.test(e.message),
+    );
   });
 
   it('stops at the text bound', async () => {

@@ -92,7 +92,14 @@ describe('extract: text files', () => {
     const x = extractTextFile('a.txt', new TextEncoder().encode('one\ntwo\n\fthree\n\n\ffour\n\f'));
     assert.deepEqual(
       x.lines.map((l) => [l.line, l.page, l.text]),
-      [[1, 1, 'one'], [2, 1, 'two'], [3, 2, 'three'], [4, 2, ''], [5, 3, 'four'], [6, 3, '']],
+      [
+        [1, 1, 'one'],
+        [2, 1, 'two'],
+        [3, 2, 'three'],
+        [4, 2, ''],
+        [5, 3, 'four'],
+        [6, 3, ''],
+      ],
     );
     assert.equal(x.pageCount, 3);
   });
@@ -123,7 +130,10 @@ describe('extract: the Ballerup eDoc minutes PDF', async () => {
     assert.equal(x.pageCount, 15);
     x.lines.forEach((l, i) => assert.equal(l.line, i + 1));
     const pages = x.lines.map((l) => l.page ?? 0);
-    assert.ok(pages.every((p, i) => p >= 1 && p <= 15 && p >= (pages[i - 1] ?? 1)), 'pages ascend within 1..15');
+    assert.ok(
+      pages.every((p, i) => p >= 1 && p <= 15 && p >= (pages[i - 1] ?? 1)),
+      'pages ascend within 1..15',
+    );
     assert.equal(new Set(pages).size, 15);
   });
 
@@ -131,7 +141,11 @@ describe('extract: the Ballerup eDoc minutes PDF', async () => {
     const sagsnr = x.lines.find((l) => l.text === 'Sagsnr.: 2011-29298');
     assert.equal(sagsnr?.page, 3);
     const item1 = x.lines.filter((l) => l.text === '1. Meddelelser');
-    assert.deepEqual(item1.map((l) => l.page), [3], 'item 1 header on page 3 (the TOC line has a tab)');
+    assert.deepEqual(
+      item1.map((l) => l.page),
+      [3],
+      'item 1 header on page 3 (the TOC line has a tab)',
+    );
     assert.equal(x.lines.find((l) => l.text === '2. Bygningsvedligeholdelse 2013 - anlægsbevilling')?.page, 3);
     assert.equal(x.lines.find((l) => l.text === '8. Evaluering af rygestopkurser')?.page, 14);
     assert.ok(t.includes('Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1'));
@@ -152,7 +166,10 @@ describe('extract: the Ballerup eDoc minutes PDF', async () => {
     assert.ok(!t.includes('Dato: 04.12.2012'));
     // "Åbent referat" stays where it is content: page 1's title block and page 2's TOC heading.
     const aabent = x.lines.filter((l) => l.text === 'Åbent referat');
-    assert.deepEqual(aabent.map((l) => l.page), [1, 2]);
+    assert.deepEqual(
+      aabent.map((l) => l.page),
+      [1, 2],
+    );
   });
 
   it('marks paragraph breaks with one empty line, never two', () => {
@@ -221,7 +238,10 @@ describe('extract: hostile and unsupported input', () => {
   });
 
   it('reports a missing file, a directory and an unknown type clearly', async () => {
-    await assert.rejects(extractFile(join(tmp, 'nope.pdf')), (e: unknown) => e instanceof DomainError && e.code === 'not_found' && e.message.includes('nope.pdf'));
+    await assert.rejects(
+      extractFile(join(tmp, 'nope.pdf')),
+      (e: unknown) => e instanceof DomainError && e.code === 'not_found' && e.message.includes('nope.pdf'),
+    );
     const dir = join(tmp, 'folder.pdf');
     mkdirSync(dir);
     await rejectsInvalid(dir, /directory/);
@@ -240,7 +260,10 @@ describe('extract: PDF layout rules', () => {
       piece('Bold', 10, 120, 20),
       piece('er', 30, 120, 10),
     ]);
-    assert.deepEqual(lines.map((l) => l.text), ['1. Meddelelser\t3', 'Bolder']);
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['1. Meddelelser\t3', 'Bolder'],
+    );
   });
 
   it('removes a header repeated at the same height but keeps the same words elsewhere', () => {
@@ -250,6 +273,14 @@ describe('extract: PDF layout rules', () => {
     });
     const { lines, removedLines } = numberLines([page(1, ['Side 1', 'Indhold']), page(2, ['Tekst']), page(3, ['Mere'])]);
     assert.equal(removedLines, 3);
-    assert.deepEqual(lines.map((l) => [l.line, l.page, l.text]), [[1, 1, 'Side 1'], [2, 1, 'Indhold'], [3, 2, 'Tekst'], [4, 3, 'Mere']]);
+    assert.deepEqual(
+      lines.map((l) => [l.line, l.page, l.text]),
+      [
+        [1, 1, 'Side 1'],
+        [2, 1, 'Indhold'],
+        [3, 2, 'Tekst'],
+        [4, 3, 'Mere'],
+      ],
+    );
   });
 });

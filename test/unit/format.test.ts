@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  formatDate,
-  formatDateMedium,
-  formatDateShort,
-  formatTime,
-  formatTimeRange,
-  yearOf,
-} from '../../src/render/format.js';
+import { formatDate, formatDateMedium, formatDateShort, formatTime, formatTimeRange, yearOf } from '../../src/render/format.js';
 
 describe('da-DK formatting', () => {
   it('writes the long date as the minutes do', () => {

@@ -12,7 +12,8 @@ describe('section HTML', () => {
   });
 
   it('keeps the allowed tags and marks links noopener', () => {
-    const html = '<h3>Baggrund</h3><p><strong>Fed</strong> <em>kursiv</em> <u>u</u></p><ul><li>et</li></ul><ol><li>to</li></ol><blockquote>citat</blockquote><a href="https://kommune.dk/side" target="_blank">side</a><a href="mailto:post@kommune.dk">mail</a>';
+    const html =
+      '<h3>Baggrund</h3><p><strong>Fed</strong> <em>kursiv</em> <u>u</u></p><ul><li>et</li></ul><ol><li>to</li></ol><blockquote>citat</blockquote><a href="https://kommune.dk/side" target="_blank">side</a><a href="mailto:post@kommune.dk">mail</a>';
     const out = sanitiseHtml(html);
     for (const tag of ['<h3>', '<strong>', '<em>', '<u>', '<ul>', '<ol>', '<li>', '<blockquote>']) assert.ok(out.includes(tag), tag);
     assert.ok(out.includes('<a href="https://kommune.dk/side" rel="noopener noreferrer">side</a>'), out);

@@ -18,7 +18,10 @@ describe('import normalisation', () => {
     assert.equal(normalizeOrganizationName('Udvalget for Børn & Ungdom'), a);
     assert.equal(normalizeOrganizationName('UDVALGET  for  børn&ungdom 2022 - 2025'), a);
     assert.equal(normalizeOrganizationName('Udvalget for Social, Sundhed og Ældre - 2022 - 2025'), 'udvalget for social, sundhed og ældre');
-    assert.equal(organizationKey('lejre-kommune', '2022-2025', 'Udvalget for Børn & Ungdom'), organizationKey('lejre-kommune', '2022-2025', 'Udvalget for Børn og Ungdom - 2022-2025'));
+    assert.equal(
+      organizationKey('lejre-kommune', '2022-2025', 'Udvalget for Børn & Ungdom'),
+      organizationKey('lejre-kommune', '2022-2025', 'Udvalget for Børn og Ungdom - 2022-2025'),
+    );
   });
 
   it('keeps the printed name but drops the term suffix', () => {

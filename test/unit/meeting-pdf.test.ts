@@ -15,7 +15,10 @@ function item(n: number, paragraphs: number): PdfItem {
   return {
     number: String(n),
     // Titles of different lengths, so some TOC entries wrap onto two lines.
-    title: n % 3 === 0 ? `BU - Orientering om kvalitetsrapporten for skoleområdet og opfølgning på handleplanen, del ${n} af forløbet` : `BU - Sag om skolernes økonomi, del ${n}`,
+    title:
+      n % 3 === 0
+        ? `BU - Orientering om kvalitetsrapporten for skoleområdet og opfølgning på handleplanen, del ${n} af forløbet`
+        : `BU - Sag om skolernes økonomi, del ${n}`,
     caseNumber: `24-00${100 + n}`,
     closed: false,
     decision: 'Indstillingen godkendt.',
@@ -26,7 +29,11 @@ function item(n: number, paragraphs: number): PdfItem {
     sections: [
       { kind: 'summary', heading: 'Resumé', text: `Udvalget behandler sagen. ${DANISH}` },
       { kind: 'economy', heading: 'Økonomi og finansiering', text: 'Mio. kr.\t2025\t2026\nDrift\t1.961,06\t2.001,10\nAnlæg\t84,5\t90,0' },
-      { kind: 'presentation', heading: 'Sagsfremstilling', text: Array.from({ length: paragraphs }, (_, i) => `Afsnit ${i + 1}: ${'Administrationen har vurderet sagen grundigt. '.repeat(6)}`).join('\n') },
+      {
+        kind: 'presentation',
+        heading: 'Sagsfremstilling',
+        text: Array.from({ length: paragraphs }, (_, i) => `Afsnit ${i + 1}: ${'Administrationen har vurderet sagen grundigt. '.repeat(6)}`).join('\n'),
+      },
       { kind: 'history', heading: 'Sagens forløb', text: '12/08/2024 Udvalget for Børn og Ungdom / Indstillingen anbefales' },
     ],
     attachments: [{ title: 'Budgetoversigt', fileName: 'budget.pdf', size: 12_345, sha256: 'a'.repeat(64), mediaType: 'application/pdf' }],
@@ -47,9 +54,17 @@ function meeting(items: number, overrides: Partial<MeetingPdfModel> = {}): Meeti
     location: 'Mødelokale 1, Rådhuset',
     cancelled: false,
     status: null,
-    participants: { present: [{ name: 'Anne Andersen', party: 'A' }], absent: [{ name: 'Carla Christensen', party: 'F' }], substitutes: [{ name: 'Dorte Damgaard', party: 'F', forName: 'Carla Christensen' }] },
+    participants: {
+      present: [{ name: 'Anne Andersen', party: 'A' }],
+      absent: [{ name: 'Carla Christensen', party: 'F' }],
+      substitutes: [{ name: 'Dorte Damgaard', party: 'F', forName: 'Carla Christensen' }],
+    },
     items: Array.from({ length: items }, (_, i) => item(i + 1, 1 + ((i * 7) % 9))),
-    approval: { ruleLabel: 'Alle deltagende medlemmer godkender', approved: [{ name: 'Anne Andersen', approvedAt: '2024-08-14T08:15:00.000Z' }], missing: ['Dorte Damgaard'] },
+    approval: {
+      ruleLabel: 'Alle deltagende medlemmer godkender',
+      approved: [{ name: 'Anne Andersen', approvedAt: '2024-08-14T08:15:00.000Z' }],
+      missing: ['Dorte Damgaard'],
+    },
     issuedAt: '2024-08-14T10:00:00.000Z',
     ...overrides,
   };
@@ -104,7 +119,15 @@ describe('meeting PDF', () => {
     const text = (await pageTexts(rendered.bytes)).join('\n');
     assert.ok(text.includes(DANISH), 'section text');
     assert.ok(text.includes(`Punkt 1: BU - ${DANISH}`), 'heading');
-    for (const s of ['1.961,06', '2.001,10', 'Økonomi og finansiering', '12,1 kB', 'tirsdag den 13. august 2024', 'kl. 16.30–18.00', '14. august 2024 kl. 10.15']) {
+    for (const s of [
+      '1.961,06',
+      '2.001,10',
+      'Økonomi og finansiering',
+      '12,1 kB',
+      'tirsdag den 13. august 2024',
+      'kl. 16.30–18.00',
+      '14. august 2024 kl. 10.15',
+    ]) {
       assert.ok(text.includes(s), s);
     }
   });
@@ -131,14 +154,23 @@ describe('meeting PDF', () => {
     // Page 1: Document → P (municipality), H1 (Referat), …, H2 Deltagere, H3, L → LI → Lbl + LBody, H2, TOC → TOCI → P.
     const front = trees[0]!;
     assert.equal(front.role, 'Root');
-    assert.deepEqual(front.children.map((c) => c.role), ['Document']);
+    assert.deepEqual(
+      front.children.map((c) => c.role),
+      ['Document'],
+    );
     const top = front.children[0]!.children.map((c) => c.role);
     assert.equal(top[0], 'P');
     assert.equal(top[1], 'H1');
     assert.ok(top.indexOf('H2') < top.indexOf('L') && top.indexOf('L') < top.indexOf('TOC'), top.join(' '));
     const list = front.children[0]!.children.find((c) => c.role === 'L')!;
-    assert.deepEqual(list.children[0]!.children.map((c) => c.role), ['Lbl', 'LBody']);
-    assert.deepEqual(front.children[0]!.children.find((c) => c.role === 'TOC')!.children.map((c) => c.role), ['TOCI', 'TOCI', 'TOCI']);
+    assert.deepEqual(
+      list.children[0]!.children.map((c) => c.role),
+      ['Lbl', 'LBody'],
+    );
+    assert.deepEqual(
+      front.children[0]!.children.find((c) => c.role === 'TOC')!.children.map((c) => c.role),
+      ['TOCI', 'TOCI', 'TOCI'],
+    );
     // An item page: Sect → H2, P (case number), H3 …, Table → TR → TH/TD, L.
     const itemPage = roles(trees[rendered.itemPages[0]! - 1]!);
     for (const role of ['Sect', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI']) assert.ok(itemPage.includes(role), `${role} on the item page`);
@@ -157,7 +189,9 @@ describe('meeting PDF', () => {
     const model = meeting(3, { items: [{ ...item(1, 2), title: 'BU - Kvælstofudledning og fjordens økosystem' }, item(2, 1)] });
     const first = await renderMeetingPdf(model);
     // Other documents in between: other words, other glyphs, another edition, another subset.
-    const other = await renderMeetingPdf(meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }));
+    const other = await renderMeetingPdf(
+      meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }),
+    );
     await renderMeetingPdf(meeting(12, { kind: 'dagsorden', approval: null }));
     const again = await renderMeetingPdf(model);
     assert.notDeepEqual(other.bytes, first.bytes);
@@ -172,7 +206,9 @@ describe('meeting PDF', () => {
 
   it('keeps a paragraph that runs over a page break as one P with content on both pages', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `Sætning ${i + 1} om sagens økonomi og forløb.`).join(' ');
-    const rendered = await renderMeetingPdf(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }));
+    const rendered = await renderMeetingPdf(
+      meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }),
+    );
     const pages = await pageTexts(rendered.bytes);
     const first = pages.findIndex((t) => t.includes('Sætning 1 om'));
     const last = pages.findIndex((t) => t.includes('Sætning 200 om'));
@@ -202,7 +238,13 @@ describe('meeting PDF', () => {
   it('turns tab-separated lines into tables and "Sagens forløb" into a list', () => {
     assert.deepEqual(sectionBlocks({ kind: 'economy', text: 'Indledning\n<b>År</b>\t<b>Beløb</b>\n2025\t1.000\nSlut' }), [
       { kind: 'paragraph', text: 'Indledning' },
-      { kind: 'table', rows: [['År', 'Beløb'], ['2025', '1.000']] },
+      {
+        kind: 'table',
+        rows: [
+          ['År', 'Beløb'],
+          ['2025', '1.000'],
+        ],
+      },
       { kind: 'paragraph', text: 'Slut' },
     ]);
     assert.deepEqual(sectionBlocks({ kind: 'other', text: 'Sagsnr.\t24-001' }), [{ kind: 'paragraph', text: 'Sagsnr. 24-001' }]);
@@ -238,10 +280,16 @@ describe('samlet dokument (merged with the attachments)', () => {
     try {
       const outline = (await doc.getOutline()) ?? [];
       assert.equal(outline[0]?.title, 'Indholdsfortegnelse');
-      assert.deepEqual(outline[1]?.items.map((i) => i.title), ['Bilag: Budgetoversigt 2025']);
-      assert.deepEqual(outline[3]?.items.map((i) => i.title), ['Bilag: Lokalplan 24-07']);
+      assert.deepEqual(
+        outline[1]?.items.map((i) => i.title),
+        ['Bilag: Budgetoversigt 2025'],
+      );
+      assert.deepEqual(
+        outline[3]?.items.map((i) => i.title),
+        ['Bilag: Lokalplan 24-07'],
+      );
       const target = await doc.getPageIndex(outline[3].items[0]!.dest![0] as { num: number; gen: number });
-      assert.equal(target + 1, agenda.pageCount + 2, 'the bookmark opens the attachment\'s first page');
+      assert.equal(target + 1, agenda.pageCount + 2, "the bookmark opens the attachment's first page");
       assert.deepEqual(await doc.getMarkInfo(), { Marked: true, UserProperties: false, Suspects: false });
       const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
       assert.equal(info.Title, 'Dagsorden med bilag');

@@ -96,7 +96,20 @@ describe('OParl schema translation', () => {
     assert.notDeepEqual(v.validate('Meeting', { ...meeting, id: '/oparl/v1/meeting/1' }), []);
     assert.notDeepEqual(v.validate('Meeting', { ...meeting, type: 'https://schema.oparl.org/1.1/Paper' }), []);
     assert.notDeepEqual(v.validate('Meeting', { ...meeting, location: { id: 'https://example.org/l/1' } }), [], 'embedded Location needs its type');
-    assert.notDeepEqual(v.validate('Meeting', { ...meeting, agendaItem: [{ id: 'https://example.org/a/1', type: 'https://schema.oparl.org/1.1/AgendaItem' }] }), [], 'AgendaItem needs order');
-    assert.notDeepEqual(v.validate('File', { id: 'https://example.org/f/1', type: 'https://schema.oparl.org/1.1/File', date: '2024-08-13T10:00:00Z', accessUrl: 'https://example.org/x' }), [], 'a File date is a date');
+    assert.notDeepEqual(
+      v.validate('Meeting', { ...meeting, agendaItem: [{ id: 'https://example.org/a/1', type: 'https://schema.oparl.org/1.1/AgendaItem' }] }),
+      [],
+      'AgendaItem needs order',
+    );
+    assert.notDeepEqual(
+      v.validate('File', {
+        id: 'https://example.org/f/1',
+        type: 'https://schema.oparl.org/1.1/File',
+        date: '2024-08-13T10:00:00Z',
+        accessUrl: 'https://example.org/x',
+      }),
+      [],
+      'a File date is a date',
+    );
   });
 });

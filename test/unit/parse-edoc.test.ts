@@ -34,8 +34,11 @@ describe('parse: eDoc, Sundheds- og Forebyggelsesudvalget 04.12.2012 (PDF)', () 
       ['Takstreduktion på aflastningstilbuddet Torvevej i Skovlunde i 2013', '2012-31673', 'Indstillingen godkendt'],
       ["KL's opfølgningsproces vedrørende det nære sundhedsvæsen", '2011-29939', 'Indstillingen godkendt'],
       ['Prioritering af midler til kronisk syge borgere og hverdagsrehabilitering for ældre', '2012-21786', 'Indstillingen godkendt'],
-      ['Etablering af aktivitetscenter på Solvej 6 i Ballerup', '2012-28505',
-        'Indstillingen godkendt\nmed denne bemærkning:\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på\nSolvej 6.'],
+      [
+        'Etablering af aktivitetscenter på Solvej 6 i Ballerup',
+        '2012-28505',
+        'Indstillingen godkendt\nmed denne bemærkning:\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på\nSolvej 6.',
+      ],
       ['Evaluering af rygestopkurser', '2010-3082', 'Taget til efterretning'],
     ];
     assert.equal(doc.items.length, 8);
@@ -50,13 +53,19 @@ describe('parse: eDoc, Sundheds- og Forebyggelsesudvalget 04.12.2012 (PDF)', () 
       assert.equal(it.sections.find((s) => s.kind === 'decision')!.heading, `Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt ${i + 1}`);
     });
     const item2 = doc.items[1]!;
-    assert.deepEqual(item2.sections.map((s) => s.kind), ['other', 'summary', 'other', 'presentation', 'economy', 'attachments', 'competence', 'recommendation', 'decision', 'other']);
+    assert.deepEqual(
+      item2.sections.map((s) => s.kind),
+      ['other', 'summary', 'other', 'presentation', 'economy', 'attachments', 'competence', 'recommendation', 'decision', 'other'],
+    );
     assert.deepEqual(item2.attachments, [{ title: 'Bygningsliste og prioriteringssystem' }]);
-    assert.deepEqual(doc.items[0]!.attachments.map((a) => a.title), [
-      'Hvordan udvikler vi det nære sundhedsvæsen sammen?',
-      'Forebyggelse af ulighed i sundhedsvæsenet',
-      'Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar',
-    ]);
+    assert.deepEqual(
+      doc.items[0]!.attachments.map((a) => a.title),
+      [
+        'Hvordan udvikler vi det nære sundhedsvæsen sammen?',
+        'Forebyggelse af ulighed i sundhedsvæsenet',
+        'Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar',
+      ],
+    );
     assert.deepEqual(doc.items[7]!.attachments, []);
     assert.deepEqual(doc.items[2]!.history, [{ date: '2012-01-30', organization: 'Kommunalbestyrelsen', decision: '' }]);
   });

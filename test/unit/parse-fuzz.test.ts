@@ -110,7 +110,7 @@ describe('parser robustness (fast-check)', () => {
       'Punkt ' + '1'.repeat(50_000) + ':',
       '.'.repeat(100_000) + '\t3',
       '#'.repeat(10_000) + ' Beslutning',
-      ('(A) '.repeat(20_000)).trim(),
+      '(A) '.repeat(20_000).trim(),
       '12/'.repeat(30_000),
     ];
     for (const line of evil) {

@@ -27,7 +27,10 @@ describe('parse: Hedensted, Udvalget for Læring 29. november 2021', () => {
     assert.equal(doc.toc.length, 9);
     assert.deepEqual(doc.toc[0], { title: 'Omgørelsesprocenter 2020 på det sociale område', page: 3 });
     assert.deepEqual(doc.toc[8], { title: 'Godkendelse af referat', page: 20 });
-    assert.deepEqual(codes('toc_group').map((w) => w.message), ['TOC group row: Åben dagsorden', 'TOC group row: Udvalget for Læring']);
+    assert.deepEqual(
+      codes('toc_group').map((w) => w.message),
+      ['TOC group row: Åben dagsorden', 'TOC group row: Udvalget for Læring'],
+    );
     assert.equal(codes('toc_mismatch').length, 0);
     assert.equal(codes('unparsed_line').length, 0);
   });
@@ -35,23 +38,55 @@ describe('parse: Hedensted, Udvalget for Læring 29. november 2021', () => {
   it('reads every item in printed order, numbers as printed', () => {
     const hs = ['summary', 'economy', 'history', 'presentation'];
     const expected: [string, string, string, string, string[], string[]][] = [
-      ['96', 'Omgørelsesprocenter 2020 på det sociale område', '00.00.00-I02-1-21', 'Sagen er drøftet.',
-        [...hs, 'communication', 'legal_basis', 'recommendation', 'decision', 'attachments'], ['Tal for omgørelsesprocenter 2016-2020.pdf']],
-      ['101', 'Månedsopfølgning Oktober 2021', '00.30.14-S00-7-20', 'Orientering taget til efterretning.',
-        ['summary', 'decision', 'attachments'], ['Månedsopfølgning Oktober 2021']],
-      ['97', 'Fremadrettede organisering af ungesamtaler for 13-25årige', '17.03.04-A00-1-20', 'Indstilling godkendt',
-        [...hs, 'recommendation', 'decision', 'attachments'], ['Midtvejsevaluering åbne anonyme rådgivningssamtaler til unge mellem 13-25 år']],
-      ["98", "Status på 'Fælles om børn i dagtilbud'", '28.00.00-A00-3-21', 'Indstilling godkendt',
-        [...hs, 'communication', 'recommendation', 'decision'], []],
-      ['99', 'Visitationsregler for anvisning af pladser i dagpleje, vuggestue og børnehave', '28.09.40-G01-44-21',
+      [
+        '96',
+        'Omgørelsesprocenter 2020 på det sociale område',
+        '00.00.00-I02-1-21',
+        'Sagen er drøftet.',
+        [...hs, 'communication', 'legal_basis', 'recommendation', 'decision', 'attachments'],
+        ['Tal for omgørelsesprocenter 2016-2020.pdf'],
+      ],
+      [
+        '101',
+        'Månedsopfølgning Oktober 2021',
+        '00.30.14-S00-7-20',
+        'Orientering taget til efterretning.',
+        ['summary', 'decision', 'attachments'],
+        ['Månedsopfølgning Oktober 2021'],
+      ],
+      [
+        '97',
+        'Fremadrettede organisering af ungesamtaler for 13-25årige',
+        '17.03.04-A00-1-20',
+        'Indstilling godkendt',
+        [...hs, 'recommendation', 'decision', 'attachments'],
+        ['Midtvejsevaluering åbne anonyme rådgivningssamtaler til unge mellem 13-25 år'],
+      ],
+      ['98', "Status på 'Fælles om børn i dagtilbud'", '28.00.00-A00-3-21', 'Indstilling godkendt', [...hs, 'communication', 'recommendation', 'decision'], []],
+      [
+        '99',
+        'Visitationsregler for anvisning af pladser i dagpleje, vuggestue og børnehave',
+        '28.09.40-G01-44-21',
         'Indstilling godkendt med den rettelse, at det ikke kun er en fordel for forældre centralt i skoledistriktet, men for alle forældre i skoledistriktet. Afsnit 4 vedrørende anciennitet skal udspecificeres, så det tydeliggøres, at det også gælder tilflyttere over kommunegrænsen.',
         ['summary', 'history', 'presentation', 'communication', 'legal_basis', 'recommendation', 'decision', 'attachments'],
-        ['Forslag til retningslinjer for anvisning af plads']],
-      ['100', 'Anmodning fra Venstre om drøftelse af Rekrutteringsstrategi.', '00.00.00-P22-2-21', 'Punktet er drøftet.',
-        ['summary', 'presentation', 'history', 'legal_basis', 'recommendation', 'decision', 'attachments'], ['Rekrutteringsstrategi.docx']],
-      ['102', 'Status på økonomisk genopretning af myndighedsområderne', '27.00.00-A00-19-20',
+        ['Forslag til retningslinjer for anvisning af plads'],
+      ],
+      [
+        '100',
+        'Anmodning fra Venstre om drøftelse af Rekrutteringsstrategi.',
+        '00.00.00-P22-2-21',
+        'Punktet er drøftet.',
+        ['summary', 'presentation', 'history', 'legal_basis', 'recommendation', 'decision', 'attachments'],
+        ['Rekrutteringsstrategi.docx'],
+      ],
+      [
+        '102',
+        'Status på økonomisk genopretning af myndighedsområderne',
+        '27.00.00-A00-19-20',
         'Udvalget tager redegørelsen og kommende andel af sparekravet til efterretning.',
-        ['summary', 'economy', 'presentation', 'recommendation', 'decision'], []],
+        ['summary', 'economy', 'presentation', 'recommendation', 'decision'],
+        [],
+      ],
       ['103', 'Til orientering', '00.22.04-A00-1-21', 'Orientering taget til efterretning.', ['summary', 'decision'], []],
       ['104', 'Godkendelse af referat', '00.22.04-A00-1-21', 'Godkendt.', ['summary', 'decision'], []],
     ];
@@ -65,8 +100,16 @@ describe('parse: Hedensted, Udvalget for Læring 29. november 2021', () => {
       assert.equal(it.caseNumber, caseNumber, number);
       assert.equal(it.public, true);
       assert.equal(it.decision, decision, number);
-      assert.deepEqual(it.sections.map((s) => s.kind), kinds, number);
-      assert.deepEqual(it.attachments.map((a) => a.title), attachments, number);
+      assert.deepEqual(
+        it.sections.map((s) => s.kind),
+        kinds,
+        number,
+      );
+      assert.deepEqual(
+        it.attachments.map((a) => a.title),
+        attachments,
+        number,
+      );
       assert.deepEqual(it.absent, [], number);
       if (number !== '100') assert.deepEqual(it.history, [], number);
     });

@@ -32,10 +32,22 @@ function checkItems(doc: ParsedDocument, expected: Expected[]): void {
     assert.equal(it.caseNumber, e.caseNumber, at);
     assert.equal(it.public, true, at);
     assert.equal(it.decision, e.decision, at);
-    assert.deepEqual(it.sections.map((s) => s.kind), e.kinds, at);
-    assert.deepEqual(it.attachments.map((a) => a.title), e.attachments ?? [], at);
+    assert.deepEqual(
+      it.sections.map((s) => s.kind),
+      e.kinds,
+      at,
+    );
+    assert.deepEqual(
+      it.attachments.map((a) => a.title),
+      e.attachments ?? [],
+      at,
+    );
     assert.deepEqual(it.absent, e.absent ?? [], at);
-    assert.deepEqual(it.history.map((h) => [h.date, h.organization, h.decision]), e.history ?? [], at);
+    assert.deepEqual(
+      it.history.map((h) => [h.date, h.organization, h.decision]),
+      e.history ?? [],
+      at,
+    );
   });
 }
 
@@ -68,12 +80,20 @@ describe('parse: Lejre, Udvalget for Børn og Ungdom 13-08-2024', () => {
     checkItems(doc, [
       { number: '1', committees: ['BU'], title: 'Godkendelse af dagsorden', caseNumber: null, decision: 'Godkendt.', kinds: ['decision'] },
       {
-        number: '2', committees: ['BU'], title: 'Ny børne- og ungepolitik i Lejre Kommune efter høring', caseNumber: '23-002364',
-        decision: 'Indstillingen anbefales.', kinds: [...full, 'statements', 'assessment', 'attachments'],
+        number: '2',
+        committees: ['BU'],
+        title: 'Ny børne- og ungepolitik i Lejre Kommune efter høring',
+        caseNumber: '23-002364',
+        decision: 'Indstillingen anbefales.',
+        kinds: [...full, 'statements', 'assessment', 'attachments'],
         attachments: ['Lejre Kommunes børne- og ungepolitik 2024', 'Samlede høringssvar - juni 2024'],
       },
       {
-        number: '3', committees: ['BU'], title: 'Orientering august 2024', caseNumber: '23-008431', decision: 'Taget til orientering.',
+        number: '3',
+        committees: ['BU'],
+        title: 'Orientering august 2024',
+        caseNumber: '23-008431',
+        decision: 'Taget til orientering.',
         kinds: ['decision', 'summary', 'attachments'],
         attachments: [
           'Status på sager fra udrejsecenter Avnstrup',
@@ -83,23 +103,39 @@ describe('parse: Lejre, Udvalget for Børn og Ungdom 13-08-2024', () => {
         ],
       },
       {
-        number: '4', committees: ['BU'], title: 'Kvalitetsstandard for barnets lov § 90 stk. 1 nr. 2 - afløsning/aflastning', caseNumber: '24-004755',
-        decision: 'Indstillingen anbefales.', kinds: [...full, 'assessment', 'economy', 'attachments'],
+        number: '4',
+        committees: ['BU'],
+        title: 'Kvalitetsstandard for barnets lov § 90 stk. 1 nr. 2 - afløsning/aflastning',
+        caseNumber: '24-004755',
+        decision: 'Indstillingen anbefales.',
+        kinds: [...full, 'assessment', 'economy', 'attachments'],
         attachments: ['Forslag til kvalitetsstandard § 90 1.5', 'Barnets lov §90 stk. 1, nr. 2'],
       },
       {
-        number: '5', committees: ['BU'], title: 'Kvalitetsstandard for barnets lov § 87 - tabt arbejdsfortjeneste', caseNumber: '24-004748',
-        decision: 'Indstillingen anbefales.', kinds: [...full, 'assessment', 'economy', 'attachments'],
+        number: '5',
+        committees: ['BU'],
+        title: 'Kvalitetsstandard for barnets lov § 87 - tabt arbejdsfortjeneste',
+        caseNumber: '24-004748',
+        decision: 'Indstillingen anbefales.',
+        kinds: [...full, 'assessment', 'economy', 'attachments'],
         attachments: ['Forslag til kvalitetsstandard §87 TA_1.8', 'Barnets lov §87'],
       },
       {
-        number: '6', committees: ['SSÆ', 'BU'], title: 'Forhandlingskoordinatorer – Status', caseNumber: '24-004624',
-        decision: 'Taget til efterretning.', kinds: [...full, 'assessment', 'history'],
+        number: '6',
+        committees: ['SSÆ', 'BU'],
+        title: 'Forhandlingskoordinatorer – Status',
+        caseNumber: '24-004624',
+        decision: 'Taget til efterretning.',
+        kinds: [...full, 'assessment', 'history'],
         history: [['2024-08-12', ssae, 'Taget til efterretning.']],
       },
       {
-        number: '7', committees: ['SSÆ', 'BU'], title: 'Fælleskommunale principper på det specialiserede socialområde', caseNumber: '24-003094',
-        decision: 'Indstillingerne anbefales.', kinds: [...full, 'presentation', 'assessment', 'history', 'attachments'],
+        number: '7',
+        committees: ['SSÆ', 'BU'],
+        title: 'Fælleskommunale principper på det specialiserede socialområde',
+        caseNumber: '24-003094',
+        decision: 'Indstillingerne anbefales.',
+        kinds: [...full, 'presentation', 'assessment', 'history', 'attachments'],
         attachments: [
           'Rammer for offentlig-privat samarbejde om botilbud',
           'Bilag til notat om organisering af botilbud',
@@ -109,14 +145,22 @@ describe('parse: Lejre, Udvalget for Børn og Ungdom 13-08-2024', () => {
         history: [['2024-08-12', ssae, 'Indstillingerne anbefales.']],
       },
       {
-        number: '8', committees: ['SSÆ', 'BU', 'JAI'], title: 'Status på kvartalsplaner på ledelsestilsyn', caseNumber: '24-002111',
-        decision: 'Indstillingen anbefales.', kinds: [...full, 'assessment', 'history', 'attachments'],
+        number: '8',
+        committees: ['SSÆ', 'BU', 'JAI'],
+        title: 'Status på kvartalsplaner på ledelsestilsyn',
+        caseNumber: '24-002111',
+        decision: 'Indstillingen anbefales.',
+        kinds: [...full, 'assessment', 'history', 'attachments'],
         attachments: ['FR', 'JC', 'CVO', 'UVSB', 'CBD'].map((x) => `Q2 - Handleplan - ${x}`),
         history: [['2024-08-12', ssae, 'Indstillingen anbefales']],
       },
       {
-        number: '9', committees: ['EKL', 'KFT', 'SSÆ', 'TMB', 'BU', 'JAI', 'ØU'], title: 'Forventet regnskab 2-2024', caseNumber: '24-004869',
-        decision: 'Indstillingerne anbefales indenfor udvalgets område.', kinds: [...full, 'history', 'attachments'],
+        number: '9',
+        committees: ['EKL', 'KFT', 'SSÆ', 'TMB', 'BU', 'JAI', 'ØU'],
+        title: 'Forventet regnskab 2-2024',
+        caseNumber: '24-004869',
+        decision: 'Indstillingerne anbefales indenfor udvalgets område.',
+        kinds: [...full, 'history', 'attachments'],
         attachments: [
           'Uddybning af forventninger på udvalgsniveau og politikområder FR-2 2024',
           'Administrative budgetkorrektioner FR-2',
@@ -179,12 +223,20 @@ describe('parse: Lejre, Udvalget for Børn og Ungdom 06-02-2024 (plain headings)
     checkItems(doc, [
       { number: '1', committees: ['BU'], title: 'Godkendelse af dagsorden', caseNumber: null, decision: 'Godkendt.', kinds: ['decision'] },
       {
-        number: '2', committees: ['BU'], title: 'Ny Børne- og Ungepolitik i Lejre Kommune - anden drøftelse', caseNumber: '23-002364',
-        decision: 'Drøftet.', kinds: [...full, 'attachments'],
+        number: '2',
+        committees: ['BU'],
+        title: 'Ny Børne- og Ungepolitik i Lejre Kommune - anden drøftelse',
+        caseNumber: '23-002364',
+        decision: 'Drøftet.',
+        kinds: [...full, 'attachments'],
         attachments: ['Ny børne- og ungepolitik i Lejre Kommune - oplæg til anden drøftelse i Udvalget for Børn & Ungdom'],
       },
       {
-        number: '3', committees: ['BU'], title: 'Orientering februar 2024', caseNumber: '23-008431', decision: 'Taget til orientering.',
+        number: '3',
+        committees: ['BU'],
+        title: 'Orientering februar 2024',
+        caseNumber: '23-008431',
+        decision: 'Taget til orientering.',
         kinds: ['decision', 'summary', 'attachments'],
         attachments: [
           "KL's Børn & Unge Topmøde 2024 - program",
@@ -194,24 +246,43 @@ describe('parse: Lejre, Udvalget for Børn og Ungdom 06-02-2024 (plain headings)
         ],
       },
       {
-        number: '4', committees: ['BU'], title: 'Familiehuset 2.0', caseNumber: '23-009493',
-        decision: 'Taget til efterretning.\n\nPræsentation fra mødet er vedlagt referatet.', kinds: plainAssess, attachments: ['Familiehuset 2.0'],
+        number: '4',
+        committees: ['BU'],
+        title: 'Familiehuset 2.0',
+        caseNumber: '23-009493',
+        decision: 'Taget til efterretning.\n\nPræsentation fra mødet er vedlagt referatet.',
+        kinds: plainAssess,
+        attachments: ['Familiehuset 2.0'],
       },
       {
-        number: '5', committees: ['BU'], title: 'Orientering om Taskforce Handicap på børnehandicapområdet', caseNumber: '22-005079',
-        decision: 'Taget til efterretning.', kinds: plainAssess, attachments: ['Udviklingsplan 1.7'],
+        number: '5',
+        committees: ['BU'],
+        title: 'Orientering om Taskforce Handicap på børnehandicapområdet',
+        caseNumber: '22-005079',
+        decision: 'Taget til efterretning.',
+        kinds: plainAssess,
+        attachments: ['Udviklingsplan 1.7'],
       },
       {
-        number: '6', committees: ['BU'], title: 'Afrapportering på Social- og Boligstyrelsens centrale udmelding vedr. tegnsprogs- og punktskriftsindsatser',
-        caseNumber: '24-000009', decision: 'Indstillingerne tiltrådt.', kinds: plainAssess,
+        number: '6',
+        committees: ['BU'],
+        title: 'Afrapportering på Social- og Boligstyrelsens centrale udmelding vedr. tegnsprogs- og punktskriftsindsatser',
+        caseNumber: '24-000009',
+        decision: 'Indstillingerne tiltrådt.',
+        kinds: plainAssess,
         attachments: [
           'Afrapportering fra kommunerne i region sjælland (punktskriftindsatser)',
           'Afrapportering fra kommunerne i region sjælland (tegnsprogsindsatser)',
         ],
       },
       {
-        number: '7', committees: ['SSÆ', 'BU', 'JAI'], title: 'Status på kvartalsplaner på ledelsestilsyn', caseNumber: '23-002657',
-        decision: 'Indstillingen anbefales.', absent: ['Irene Porse'], kinds: [...full, 'assessment', 'history', 'attachments'],
+        number: '7',
+        committees: ['SSÆ', 'BU', 'JAI'],
+        title: 'Status på kvartalsplaner på ledelsestilsyn',
+        caseNumber: '23-002657',
+        decision: 'Indstillingen anbefales.',
+        absent: ['Irene Porse'],
+        kinds: [...full, 'assessment', 'history', 'attachments'],
         attachments: ['UVSB - Q1-Q4 2023', 'CVO Q1-Q4 2023', 'JC Q1-Q4 2023', 'FR Q1-Q4 2023', 'BS Q1-Q4 2023'].map((x) => `Handleplan ledelsestilsyn ${x}`),
         history: [['2024-02-05', ssae, 'Indstillingen anbefales.']],
       },

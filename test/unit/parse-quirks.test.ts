@@ -19,7 +19,8 @@ describe('parse quirks: dates and times', () => {
       ['29. november 2021', '2021-11-29'],
       ['tirsdag den 4. december 2012, kl. 13:00', '2012-12-04'],
       ['godkendte 5.12.2018 afprøvning', '2018-12-05'],
-    ]) assert.equal(findDate(s!)?.iso, iso, s);
+    ])
+      assert.equal(findDate(s!)?.iso, iso, s);
     assert.equal(findDate('31.02.2024'), null);
     assert.equal(findDate('2022-2025'), null);
   });
@@ -35,7 +36,17 @@ describe('parse quirks: dates and times', () => {
 
 describe('parse quirks: documents', () => {
   it('keeps a mis-decoded committee code as printed and warns', () => {
-    const doc = parse(['Referat Udvalget for Børn - 2022-2025 d. 13-08-2024', '', 'Punkt 1: SSÅ†/BU – Status', '', '24-004624', '', 'Beslutning', '', 'Godkendt.']);
+    const doc = parse([
+      'Referat Udvalget for Børn - 2022-2025 d. 13-08-2024',
+      '',
+      'Punkt 1: SSÅ†/BU – Status',
+      '',
+      '24-004624',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ]);
     const item = doc.items[0]!;
     assert.deepEqual(item.committees, ['SSÅ†', 'BU']);
     assert.equal(item.title, 'Status');
@@ -105,7 +116,12 @@ describe('parse quirks: documents', () => {
     assert.deepEqual(doc.meeting, { date: '2025-03-03', start: '16:30', end: '18:45', location: 'Rådhuset, mødelokale 1' });
     assert.deepEqual(
       doc.participants.map((p) => [p.name, p.party, p.absent, p.substituteFor]),
-      [['Anna Hansen', 'A', false, null], ['Bo Jensen', 'V', true, null], ['Carl Olsen', 'F', false, null], ['Dorte Nielsen', null, false, 'Bo Jensen']],
+      [
+        ['Anna Hansen', 'A', false, null],
+        ['Bo Jensen', 'V', true, null],
+        ['Carl Olsen', 'F', false, null],
+        ['Dorte Nielsen', null, false, 'Bo Jensen'],
+      ],
     );
     assert.equal(doc.items[0]!.decision, 'Godkendt.');
     const item2 = doc.items[1]!;
@@ -119,12 +135,28 @@ describe('parse quirks: documents', () => {
     const doc = parse([
       'Referat Byrådet d. 25-08-2021',
       '',
-      'Punkt 145: Godkendelse af dagsorden', 'Beslutning', 'Godkendt.', '',
-      'Punkt 140: Regnskab', 'Beslutning', 'Godkendt.', '',
-      'Lukket punkt', '',
-      'Punkt 150: Ejendomshandel', 'Beslutning', 'Godkendt.',
+      'Punkt 145: Godkendelse af dagsorden',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      'Punkt 140: Regnskab',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      'Lukket punkt',
+      '',
+      'Punkt 150: Ejendomshandel',
+      'Beslutning',
+      'Godkendt.',
     ]);
-    assert.deepEqual(doc.items.map((i) => [i.number, i.order, i.public]), [['145', 1, true], ['140', 2, true], ['150', 3, false]]);
+    assert.deepEqual(
+      doc.items.map((i) => [i.number, i.order, i.public]),
+      [
+        ['145', 1, true],
+        ['140', 2, true],
+        ['150', 3, false],
+      ],
+    );
     assert.equal(codes(doc, 'item_order').length, 1);
   });
 
@@ -132,7 +164,10 @@ describe('parse quirks: documents', () => {
     const doc = parse(['Mødeprotokol', '', 'Noget tekst om mødet.', '', '**3. Budget 2025**', '', 'Beslutning', '', 'Udsat.']);
     assert.equal(doc.layout, 'generic');
     assert.ok(codes(doc, 'layout_unknown').length === 1);
-    assert.deepEqual(doc.items.map((i) => [i.number, i.title, i.decision]), [['3', 'Budget 2025', 'Udsat.']]);
+    assert.deepEqual(
+      doc.items.map((i) => [i.number, i.title, i.decision]),
+      [['3', 'Budget 2025', 'Udsat.']],
+    );
     assert.ok(codes(doc, 'unparsed_line').some((w) => w.message.includes('Noget tekst om mødet.')));
     assert.ok(doc.coverage >= 0.99);
   });

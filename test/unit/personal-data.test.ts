@@ -57,7 +57,14 @@ describe('personal data (warnings)', () => {
     ]) {
       assert.deepEqual(found(text), [], text);
     }
-    assert.deepEqual(found('Skriv til jens@roskilde.dk, ring 46 31 30 00, Rådhusbuen 1', { emailDomains: ['roskilde.dk'], phones: ['+45 46 31 30 00'], addresses: ['Rådhusbuen 1, 4000 Roskilde'] }), []);
+    assert.deepEqual(
+      found('Skriv til jens@roskilde.dk, ring 46 31 30 00, Rådhusbuen 1', {
+        emailDomains: ['roskilde.dk'],
+        phones: ['+45 46 31 30 00'],
+        addresses: ['Rådhusbuen 1, 4000 Roskilde'],
+      }),
+      [],
+    );
   });
 
   it('lists what a publication would expose, with place and fingerprint; checked ones are left out; never the meeting place', () => {
@@ -65,7 +72,12 @@ describe('personal data (warnings)', () => {
       sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'Klage fra\nAnna, Storegade 5, 4000 Roskilde, anna@example.org' }],
       files: [{ id: 'f1', title: 'Klagen', fileName: 'klage.docx', mediaType: 'x', size: 1, sha256: 'a', public: true }],
     });
-    const closed = item({ id: 'item-2', public: false, publicTitle: 'Lukket punkt', sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'anna@example.org' }] });
+    const closed = item({
+      id: 'item-2',
+      public: false,
+      publicTitle: 'Lukket punkt',
+      sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: 'anna@example.org' }],
+    });
     const input = {
       kind: 'agenda' as const,
       meeting: { location: 'Byrådssalen, Rådhusvej 1, 4000 Roskilde' },
@@ -84,6 +96,9 @@ describe('personal data (warnings)', () => {
     );
     assert.equal(warnings[0]!.fingerprint, personalDataFingerprint('item-1', 'Sagsfremstilling', 'address', 'Storegade 5, 4000 Roskilde'));
     const rest = scanForPersonalData({ ...input, exempted: new Set([warnings[0]!.fingerprint]) });
-    assert.deepEqual(rest.map((w) => w.kind), ['email', 'phone']);
+    assert.deepEqual(
+      rest.map((w) => w.kind),
+      ['email', 'phone'],
+    );
   });
 });

@@ -6,7 +6,15 @@ import { redactDeep, redactHtml, redactText, redactionMark, requirePassage, requ
 
 const CANARY = 'KANARIE-4411';
 
-const file = (id: string, title: string) => ({ id, title, fileName: `${id}.pdf`, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), public: true });
+const file = (id: string, title: string) => ({
+  id,
+  title,
+  fileName: `${id}.pdf`,
+  mediaType: 'application/pdf',
+  size: 10,
+  sha256: 'a'.repeat(64),
+  public: true,
+});
 
 function publicItem(id: string, overrides: Partial<PublicAgendaItem> = {}): PublicAgendaItem {
   return {
@@ -35,18 +43,45 @@ function snapshot(kind: 'agenda' | 'minutes', items: PublicAgendaItem[]): Publis
     publishedAt: '2026-01-01T10:00:00.000Z',
     publishedBy: 'sekretær',
     changeNote: null,
-    meeting: { id: 'm1', organizationId: 'o1', date: '2026-01-05', start: null, end: null, location: null, state: 'agenda_published', cancelled: false, organizationName: 'Udvalget', bodyId: 'b1' },
+    meeting: {
+      id: 'm1',
+      organizationId: 'o1',
+      date: '2026-01-05',
+      start: null,
+      end: null,
+      location: null,
+      state: 'agenda_published',
+      cancelled: false,
+      organizationName: 'Udvalget',
+      bodyId: 'b1',
+    },
     items,
     attendance: [],
   };
 }
 
-const closedNow = (id: string): PublicAgendaItem => ({ ...publicItem(id), paperId: null, title: 'Lukket punkt: Personalesag', public: false, sections: [], decision: null, dissents: [], files: [] });
+const closedNow = (id: string): PublicAgendaItem => ({
+  ...publicItem(id),
+  paperId: null,
+  title: 'Lukket punkt: Personalesag',
+  public: false,
+  sections: [],
+  decision: null,
+  dissents: [],
+  files: [],
+});
 
 describe('seenThroughCurrentView: a frozen version through today’s public view', () => {
   it('leaves an item deleted since out', () => {
-    const seen = seenThroughCurrentView(snapshot('agenda', [publicItem('1'), publicItem('2')]), { agendaPublic: true, minutesPublic: false, items: [publicItem('1')] });
-    assert.deepEqual(seen?.items.map((i) => i.id), ['1']);
+    const seen = seenThroughCurrentView(snapshot('agenda', [publicItem('1'), publicItem('2')]), {
+      agendaPublic: true,
+      minutesPublic: false,
+      items: [publicItem('1')],
+    });
+    assert.deepEqual(
+      seen?.items.map((i) => i.id),
+      ['1'],
+    );
   });
 
   it('shows an item closed since with today’s neutral title, no text, no case, no files', () => {
@@ -62,7 +97,11 @@ describe('seenThroughCurrentView: a frozen version through today’s public view
   });
 
   it('keeps the version’s decision for an item closed since when the version is minutes', () => {
-    const seen = seenThroughCurrentView(snapshot('minutes', [publicItem('1', { decision: 'Godkendt.' })]), { agendaPublic: true, minutesPublic: true, items: [closedNow('1')] });
+    const seen = seenThroughCurrentView(snapshot('minutes', [publicItem('1', { decision: 'Godkendt.' })]), {
+      agendaPublic: true,
+      minutesPublic: true,
+      items: [closedNow('1')],
+    });
     assert.equal(seen!.items[0]!.decision, 'Godkendt.');
     assert.deepEqual(seen!.items[0]!.dissents, []);
   });
@@ -71,12 +110,19 @@ describe('seenThroughCurrentView: a frozen version through today’s public view
     const then = publicItem('1', { files: [file('fa', 'A'), file('fb', `B ${CANARY}`)] });
     const now = publicItem('1', { files: [file('fa', 'A')] });
     const seen = seenThroughCurrentView(snapshot('agenda', [then]), { agendaPublic: true, minutesPublic: false, items: [now] });
-    assert.deepEqual(seen!.items[0]!.files.map((f) => f.id), ['fa']);
+    assert.deepEqual(
+      seen!.items[0]!.files.map((f) => f.id),
+      ['fa'],
+    );
   });
 
   it('keeps the frozen text of an item still public (the history of corrections)', () => {
     const then = publicItem('1', { title: 'Gammel titel' });
-    const seen = seenThroughCurrentView(snapshot('agenda', [then]), { agendaPublic: true, minutesPublic: false, items: [publicItem('1', { title: 'Ny titel' })] });
+    const seen = seenThroughCurrentView(snapshot('agenda', [then]), {
+      agendaPublic: true,
+      minutesPublic: false,
+      items: [publicItem('1', { title: 'Ny titel' })],
+    });
     assert.equal(seen!.items[0]!.title, 'Gammel titel');
   });
 
@@ -87,7 +133,11 @@ describe('seenThroughCurrentView: a frozen version through today’s public view
   });
 
   it('uses the fallback title when a closed item has no neutral one', () => {
-    const seen = seenThroughCurrentView(snapshot('agenda', [publicItem('1')]), { agendaPublic: true, minutesPublic: false, items: [{ ...closedNow('1'), title: CLOSED_ITEM_FALLBACK_TITLE }] });
+    const seen = seenThroughCurrentView(snapshot('agenda', [publicItem('1')]), {
+      agendaPublic: true,
+      minutesPublic: false,
+      items: [{ ...closedNow('1'), title: CLOSED_ITEM_FALLBACK_TITLE }],
+    });
     assert.equal(seen!.items[0]!.title, CLOSED_ITEM_FALLBACK_TITLE);
   });
 });
@@ -128,8 +178,14 @@ describe('redaction', () => {
   });
 
   it('requires a reason and a passage of some length', () => {
-    assert.throws(() => requireReason('  '), (e: Error & { where?: string }) => e.where === 'reason');
-    assert.throws(() => requirePassage('ab'), (e: Error & { where?: string }) => e.where === 'text');
+    assert.throws(
+      () => requireReason('  '),
+      (e: Error & { where?: string }) => e.where === 'reason',
+    );
+    assert.throws(
+      () => requirePassage('ab'),
+      (e: Error & { where?: string }) => e.where === 'text',
+    );
     assert.equal(requireReason('  Navn   på  barn '), 'Navn på barn');
   });
 });

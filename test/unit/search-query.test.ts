@@ -23,7 +23,10 @@ describe('query language', () => {
   it('requires every word', () => {
     const q = parseQuery('tabt arbejdsfortjeneste');
     assert.equal(q.clauses.length, 2);
-    assert.deepEqual(q.clauses.map((c) => c.any[0]!.kind), ['word', 'word']);
+    assert.deepEqual(
+      q.clauses.map((c) => c.any[0]!.kind),
+      ['word', 'word'],
+    );
     assert.equal(q.empty, false);
   });
 

@@ -22,7 +22,7 @@ it('a file is public only with its flag, an open item (or none) and a public age
   assert.equal(fileIsPublic({ public: true }, null, null), false, 'no meeting known');
 });
 
-it("a case is visible through an open item on a public agenda, and titled by the newest such item", () => {
+it('a case is visible through an open item on a public agenda, and titled by the newest such item', () => {
   const item = (id: string, open: boolean, state: 'planned' | 'held', date: string, position = 1) => ({
     id,
     public: open,
@@ -36,12 +36,17 @@ it("a case is visible through an open item on a public agenda, and titled by the
   assert.equal(paperIsVisible([item('a', true, 'held', '2024-01-01')]), true);
   assert.equal(paperPublicTitle([item('closed', false, 'held', '2025-01-01')]), null);
   assert.equal(
-    paperPublicTitle([item('old', true, 'held', '2024-01-01'), item('closed-newer', false, 'held', '2025-01-01'), item('planned', true, 'planned', '2026-01-01'), item('new', true, 'held', '2024-06-01', 3)]),
+    paperPublicTitle([
+      item('old', true, 'held', '2024-01-01'),
+      item('closed-newer', false, 'held', '2025-01-01'),
+      item('planned', true, 'planned', '2026-01-01'),
+      item('new', true, 'held', '2024-06-01', 3),
+    ]),
     'T new',
   );
 });
 
-it('refuses attaching to a closed case of another committee, and limited secretaries to other committees\' cases', () => {
+it("refuses attaching to a closed case of another committee, and limited secretaries to other committees' cases", () => {
   const code = (f: () => void) => {
     try {
       f();
@@ -51,10 +56,31 @@ it('refuses attaching to a closed case of another committee, and limited secreta
     }
   };
   const limited = { ...systemPrincipal, kind: 'user' as const, role: 'secretary' as const, committeeIds: ['tm'] };
-  assert.equal(code(() => assertMayAttachToCase(systemPrincipal, 'tm', [])), 'ok', 'no items yet');
-  assert.equal(code(() => assertMayAttachToCase(systemPrincipal, 'tm', [{ organizationId: 'bu', public: false }])), 'conflict');
-  assert.equal(code(() => assertMayAttachToCase(systemPrincipal, 'bu', [{ organizationId: 'bu', public: false }])), 'ok', 'its own committee');
-  assert.equal(code(() => assertMayAttachToCase(systemPrincipal, 'tm', [{ organizationId: 'bu', public: true }])), 'ok', 'an open case');
-  assert.equal(code(() => assertMayAttachToCase(limited, 'tm', [{ organizationId: 'bu', public: true }])), 'forbidden');
-  assert.equal(code(() => assertMayAttachToCase(limited, 'tm', [{ organizationId: 'tm', public: false }])), 'ok');
+  assert.equal(
+    code(() => assertMayAttachToCase(systemPrincipal, 'tm', [])),
+    'ok',
+    'no items yet',
+  );
+  assert.equal(
+    code(() => assertMayAttachToCase(systemPrincipal, 'tm', [{ organizationId: 'bu', public: false }])),
+    'conflict',
+  );
+  assert.equal(
+    code(() => assertMayAttachToCase(systemPrincipal, 'bu', [{ organizationId: 'bu', public: false }])),
+    'ok',
+    'its own committee',
+  );
+  assert.equal(
+    code(() => assertMayAttachToCase(systemPrincipal, 'tm', [{ organizationId: 'bu', public: true }])),
+    'ok',
+    'an open case',
+  );
+  assert.equal(
+    code(() => assertMayAttachToCase(limited, 'tm', [{ organizationId: 'bu', public: true }])),
+    'forbidden',
+  );
+  assert.equal(
+    code(() => assertMayAttachToCase(limited, 'tm', [{ organizationId: 'tm', public: false }])),
+    'ok',
+  );
 });

@@ -47,7 +47,10 @@ export async function pdfExtraParts(doc: PdfExtrasSource, maxPages: number): Pro
   for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
     const annotations = await (await doc.getPage(n)).getAnnotations().catch(() => []);
     for (const a of annotations as Record<string, unknown>[]) {
-      const text = [str(a['titleObj'] && (a['titleObj'] as Record<string, unknown>)['str']), str(a['contentsObj'] && (a['contentsObj'] as Record<string, unknown>)['str']) || str(a['contents'])]
+      const text = [
+        str(a['titleObj'] && (a['titleObj'] as Record<string, unknown>)['str']),
+        str(a['contentsObj'] && (a['contentsObj'] as Record<string, unknown>)['str']) || str(a['contents']),
+      ]
         .filter((s) => s.trim() !== '')
         .join(': ');
       if (a['subtype'] === 'Widget') {

@@ -216,7 +216,14 @@ export async function extractPdfText(fileName: string, bytes: Uint8Array): Promi
   return withPdfDocument(bytes, invalid, timeoutMessage, async (doc) => {
     if (doc.numPages > MAX_PDF_PAGES) throw invalid(`${doc.numPages} sider; højst ${MAX_PDF_PAGES} sider pr. PDF`);
     const pages = await readPages(doc);
-    const text = pages.map(({ pieces }) => linesOfPage(pieces).map((l) => l.text).join('\n')).join('\n').trim();
+    const text = pages
+      .map(({ pieces }) =>
+        linesOfPage(pieces)
+          .map((l) => l.text)
+          .join('\n'),
+      )
+      .join('\n')
+      .trim();
     // Metadata, annotations and form fields are read by anyone opening the file: scanned too,
     // after the pages, each after a marker line (see services/lifecycle/attachment-parts.ts).
     // A scan stays '' (blocked until a person checks it), whatever its metadata says.

@@ -8,7 +8,11 @@ import { foldSpace } from './normalize.js';
 const standardTitles = new Set(standardItemTitles.map((t) => t.toLocaleLowerCase('da-DK')));
 
 function isStandardItem(title: string): boolean {
-  return standardTitles.has(foldSpace(title).replace(/[.:]+$/u, '').toLocaleLowerCase('da-DK'));
+  return standardTitles.has(
+    foldSpace(title)
+      .replace(/[.:]+$/u, '')
+      .toLocaleLowerCase('da-DK'),
+  );
 }
 
 /**
@@ -17,9 +21,7 @@ function isStandardItem(title: string): boolean {
  * items). Null when neither gives exactly one code.
  */
 export function ownCommitteeCode(items: readonly ParsedItem[]): string | null {
-  const fromStandard = new Set(
-    items.filter((i) => i.committees.length === 1 && isStandardItem(i.title)).map((i) => i.committees[0] ?? ''),
-  );
+  const fromStandard = new Set(items.filter((i) => i.committees.length === 1 && isStandardItem(i.title)).map((i) => i.committees[0] ?? ''));
   fromStandard.delete('');
   if (fromStandard.size === 1) return [...fromStandard][0] ?? null;
 

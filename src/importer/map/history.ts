@@ -49,9 +49,6 @@ export function historyToRecord(
 }
 
 /** History-only consultations that an item consultation now being imported makes redundant. */
-export function historySupersededBy(
-  known: readonly KnownConsultation[],
-  itemConsultation: { date: string; organizationName: string },
-): string[] {
+export function historySupersededBy(known: readonly KnownConsultation[], itemConsultation: { date: string; organizationName: string }): string[] {
   return known.filter((k) => k.meetingId === null && sameConsideration(k, itemConsultation)).map((k) => k.id);
 }

@@ -13,12 +13,10 @@ export const bodyKey = (slug: string): string => `${slug}`;
 /** "lejre-kommune/term/2022-2025" */
 export const termKey = (slug: string, term: string): string => `${slug}/term/${term}`;
 /** "lejre-kommune/organization/2022-2025/udvalget for børn og ungdom" */
-export const organizationKey = (slug: string, term: string, name: string): string =>
-  `${slug}/organization/${term}/${normalizeOrganizationName(name)}`;
+export const organizationKey = (slug: string, term: string, name: string): string => `${slug}/organization/${term}/${normalizeOrganizationName(name)}`;
 /** "lejre-kommune/person/nanna lohman" */
 export const personKey = (slug: string, name: string): string => `${slug}/person/${normalizePersonName(name)}`;
-export const membershipKey = (orgKey: string, personName: string): string =>
-  `${orgKey}/membership/${normalizePersonName(personName)}`;
+export const membershipKey = (orgKey: string, personName: string): string => `${orgKey}/membership/${normalizePersonName(personName)}`;
 /** Case numbers are opaque: kept as printed, only surrounding space removed. */
 export const paperKey = (slug: string, caseNumber: string): string => `${slug}/paper/${foldSpace(caseNumber)}`;
 export const meetingKey = (orgKey: string, date: string): string => `${orgKey}/meeting/${date}`;

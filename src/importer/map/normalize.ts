@@ -10,13 +10,7 @@ export function foldSpace(s: string): string {
 
 /** Danish letters folded the way Danes write them in ASCII (æ→ae, ø→oe, å→aa); other accents dropped. */
 export function foldAscii(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/æ/gu, 'ae')
-    .replace(/ø/gu, 'oe')
-    .replace(/å/gu, 'aa')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return s.toLowerCase().replace(/æ/gu, 'ae').replace(/ø/gu, 'oe').replace(/å/gu, 'aa').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** "Lejre Kommune" → "lejre-kommune": lower-case ASCII, words joined by '-'. */

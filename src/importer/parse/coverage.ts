@@ -5,15 +5,52 @@ import { cleanText } from './lines.js';
 
 /** Layout around values the fields hold: header labels, weekday and month names (a date
  * counts through its value), "kl.", "den". Skipped on both sides of the comparison. */
-const layoutWords = new Set(
-  [
-    'mødedato', 'dato', 'mødetidspunkt', 'tidspunkt', 'mødetid', 'mødested', 'mødelokale', 'mødedeltagere',
-    'deltagere', 'medlemmer', 'tilstede', 'fremmødte', 'fraværende', 'afbud', 'bemærkninger', 'mødets',
-    'sluttidspunkt', 'starttidspunkt', 'kl', 'den', 'referat', 'dagsorden', 'åbent', 'åben', 'lukket',
-    'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag',
-    'januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december',
-  ],
-);
+const layoutWords = new Set([
+  'mødedato',
+  'dato',
+  'mødetidspunkt',
+  'tidspunkt',
+  'mødetid',
+  'mødested',
+  'mødelokale',
+  'mødedeltagere',
+  'deltagere',
+  'medlemmer',
+  'tilstede',
+  'fremmødte',
+  'fraværende',
+  'afbud',
+  'bemærkninger',
+  'mødets',
+  'sluttidspunkt',
+  'starttidspunkt',
+  'kl',
+  'den',
+  'referat',
+  'dagsorden',
+  'åbent',
+  'åben',
+  'lukket',
+  'mandag',
+  'tirsdag',
+  'onsdag',
+  'torsdag',
+  'fredag',
+  'lørdag',
+  'søndag',
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+]);
 
 /** Words counted as a multiset, keyed by a 32-bit FNV-1a hash of the lower-cased word: no
  * string is cut out per word, which makes this, the parser's hottest loop, several times

@@ -3,9 +3,30 @@
 // "tirsdag den 4. december 2012, kl. 13:00"; times "16:30", "16.30", "kl. 16:00".
 
 const months: Record<string, number> = {
-  januar: 1, jan: 1, februar: 2, feb: 2, marts: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  januar: 1,
+  jan: 1,
+  februar: 2,
+  feb: 2,
+  marts: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export interface FoundDate {
@@ -32,7 +53,9 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const monthNames = Object.keys(months).sort((a, b) => b.length - a.length).join('|');
+const monthNames = Object.keys(months)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const wordDateRe = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})\\.?\\s{0,3}(${monthNames})\\.?\\s{1,3}(\\d{4})(?![\\p{N}])`, 'giu');
 const numDateRe = /(?<![\p{N}.\-/])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[-/]\d)/gu;
 const isoDateRe = /(?<![\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu;

@@ -75,8 +75,10 @@ function substituteOf(text: string): ParsedParticipant | null {
 function isDateLine(t: string): boolean {
   const d = findDate(t);
   if (!d) return false;
-  const rest = (t.slice(0, d.index) + ' ' + t.slice(d.index + d.length))
-    .replace(/\b(?:man|tirs|ons|tors|fre|lør|søn)dag\b|\bden\b|\bd\.|\bkl\.?|\d{1,2}[:.]\d{2}|\b(?:fra|til)\b|[-–,.\s]/giu, '');
+  const rest = (t.slice(0, d.index) + ' ' + t.slice(d.index + d.length)).replace(
+    /\b(?:man|tirs|ons|tors|fre|lør|søn)dag\b|\bden\b|\bd\.|\bkl\.?|\d{1,2}[:.]\d{2}|\b(?:fra|til)\b|[-–,.\s]/giu,
+    '',
+  );
   return rest.length <= 3;
 }
 
@@ -174,7 +176,11 @@ export function parseHeader(ctx: ParseContext, lines: readonly Line[]): Header {
       let rest = k[3]!.trim();
       if (rest) {
         const d = setDate(rest);
-        if (d) rest = rest.slice(0, d.index).replace(/\s+(?:d\.|den|af|fra)?\s*$/i, '').trim();
+        if (d)
+          rest = rest
+            .slice(0, d.index)
+            .replace(/\s+(?:d\.|den|af|fra)?\s*$/i, '')
+            .trim();
         setTimes(k[3]!);
         if (rest && !h.organization) {
           const o = termOf(rest);

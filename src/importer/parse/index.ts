@@ -20,7 +20,17 @@ export interface ParseOptions {
   municipality?: string;
 }
 
-const emptyHeader: Header = { kind: null, municipality: null, organization: null, term: null, date: null, start: null, end: null, location: null, participants: [] };
+const emptyHeader: Header = {
+  kind: null,
+  municipality: null,
+  organization: null,
+  term: null,
+  date: null,
+  start: null,
+  end: null,
+  location: null,
+  participants: [],
+};
 
 function guard<T>(ctx: ParseContext, step: string, fallback: T, f: () => T): T {
   try {
@@ -53,7 +63,11 @@ function inferMunicipality(ctx: ParseContext): string | null {
 function detachAttachmentIndex(ctx: ParseContext, items: ParsedItem[]): void {
   const last = items.at(-1);
   if (!last || items.length < 2 || last.attachments.length < 2) return;
-  const key = (t: string) => t.toLowerCase().replace(/\.[a-z]{2,4}$/, '').replace(/[^a-z0-9]/g, '');
+  const key = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/\.[a-z]{2,4}$/, '')
+      .replace(/[^a-z0-9]/g, '');
   const earlier = new Set(items.slice(0, -1).flatMap((i) => i.attachments.map((a) => key(a.title))));
   const hits = last.attachments.filter((a) => earlier.has(key(a.title))).length;
   if (hits * 2 < last.attachments.length) return;
@@ -110,7 +124,9 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
     for (let i = toc.start + 1; i < toc.end; i++) {
       const l = lines[i]!;
       if (l.text && !used.has(i) && !ctx.warnings.some((w) => w.line === l.line && w.code === 'toc_group')) {
-        const wrappedPart = toc.entries.some((e) => e.line.index < i && i <= e.line.index + 3 && normTitle(e.title).includes(normTitle(l.text.split('\t')[0]!)));
+        const wrappedPart = toc.entries.some(
+          (e) => e.line.index < i && i <= e.line.index + 3 && normTitle(e.title).includes(normTitle(l.text.split('\t')[0]!)),
+        );
         if (!wrappedPart && !/^(?:pkt|punkt|nr)\.?\t/i.test(l.text)) ctx.unparsed(l, 'table of contents');
       }
     }
@@ -129,7 +145,14 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
     else for (let i = s.start; i < to; i++) if (lines[i]!.text) ctx.unparsed(lines[i]!, `item ${s.number}`);
   });
   guard(ctx, 'attachment index', undefined, () => detachAttachmentIndex(ctx, items));
-  if (toc) guard(ctx, 'toc comparison', undefined, () => compareToc(ctx, toc, items.map((it, i) => ({ number: it.number, title: it.title, fullTitle: starts[i]?.title ?? it.title }))));
+  if (toc)
+    guard(ctx, 'toc comparison', undefined, () =>
+      compareToc(
+        ctx,
+        toc,
+        items.map((it, i) => ({ number: it.number, title: it.title, fullTitle: starts[i]?.title ?? it.title })),
+      ),
+    );
   // Numbers out of order are kept as printed; say so.
   for (let i = 1; i < items.length; i++) {
     const a = Number.parseInt(items[i - 1]!.number, 10);
@@ -191,9 +214,16 @@ function parse(text: ExtractedText, options: ParseOptions) {
     ctx.warn('parse_error', `reading lines failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   const empty: Omit<ParsedDocument, 'coverage'> = {
-    documentKind: 'dagsorden', municipality: options?.municipality ?? null, organization: { name: '', term: null },
-    meeting: { date: '', start: null, end: null, location: null }, participants: [], items: [], toc: [], signatures: [],
-    warnings: ctx.warnings, layout: 'generic',
+    documentKind: 'dagsorden',
+    municipality: options?.municipality ?? null,
+    organization: { name: '', term: null },
+    meeting: { date: '', start: null, end: null, location: null },
+    participants: [],
+    items: [],
+    toc: [],
+    signatures: [],
+    warnings: ctx.warnings,
+    layout: 'generic',
   };
   // The clean text of every line, taken before parsing: coverage compares against it.
   const cleanLines = ctx.lines.map((l) => l.text);

@@ -51,7 +51,13 @@ export function isCaseLine(text: string): boolean {
 export function splitNames(list: string): string[] {
   return list
     .split(/,|;|\s+og\s+|\s+samt\s+/u)
-    .map((n) => n.replace(/\([^)]{0,30}\)/g, '').replace(/\s[-–]\s.*$/, '').replace(/[.\s]+$/, '').trim())
+    .map((n) =>
+      n
+        .replace(/\([^)]{0,30}\)/g, '')
+        .replace(/\s[-–]\s.*$/, '')
+        .replace(/[.\s]+$/, '')
+        .trim(),
+    )
     .filter((n) => n.length > 1 && /\p{Lu}/u.test(n[0]!) && !/^(ingen|intet)$/i.test(n));
 }
 
@@ -76,11 +82,7 @@ export function isSubstituteLine(text: string): boolean {
 
 /** Attachment titles in a Bilag section's lines. */
 export function attachmentTitles(lines: readonly Line[]): string[] {
-  const entryRe = [
-    /^Bilag\s*(?:nr\.?\s*)?\d+[a-z]?\s*[-–:.)]\s*(\S.*)$/iu,
-    /^(?:[-•*▪◦·]|\d+[.)])\s+(\S.*)$/u,
-    /^\d{4}[-–]\d{3,}\s+[-–]\s+(\S.*)$/u,
-  ];
+  const entryRe = [/^Bilag\s*(?:nr\.?\s*)?\d+[a-z]?\s*[-–:.)]\s*(\S.*)$/iu, /^(?:[-•*▪◦·]|\d+[.)])\s+(\S.*)$/u, /^\d{4}[-–]\d{3,}\s+[-–]\s+(\S.*)$/u];
   const titles: string[] = [];
   let patterned = false;
   let lastWasEntry = false;

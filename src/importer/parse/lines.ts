@@ -31,7 +31,10 @@ const markup = /[*_#<[\\\u00a0\u2007\u202f\u00ad\r\t]| {2}|^ | $/;
 export function cleanText(input: string): { text: string; heading: number; bold: boolean } {
   // Fast path: most lines of running text carry no markup at all.
   if (!markup.test(input)) return { text: input, heading: 0, bold: false };
-  let s = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r/g, '').replace(/\u00ad/g, '');
+  let s = input
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\r/g, '')
+    .replace(/\u00ad/g, '');
   s = s.replace(/^ +/, '').replace(/[ \t]+$/, '');
   let heading = 0;
   const h = /^(#{1,6})(?: +|$)/.exec(s);

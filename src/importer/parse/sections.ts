@@ -19,34 +19,72 @@ export interface HeadingMatch {
 }
 
 const exact: Record<string, SectionKind> = {
-  beslutning: 'decision', beslutninger: 'decision', afgørelse: 'decision', 'udvalgets beslutning': 'decision',
+  beslutning: 'decision',
+  beslutninger: 'decision',
+  afgørelse: 'decision',
+  'udvalgets beslutning': 'decision',
   'beslutning i udvalget': 'decision',
-  resumé: 'summary', resume: 'summary', 'kort resumé': 'summary', beslutningstema: 'summary', sammendrag: 'summary',
+  resumé: 'summary',
+  resume: 'summary',
+  'kort resumé': 'summary',
+  beslutningstema: 'summary',
+  sammendrag: 'summary',
   'baggrund og formål': 'summary',
-  indstilling: 'recommendation', indstillinger: 'recommendation', 'forslag til beslutning': 'recommendation',
-  'forvaltningens indstilling': 'recommendation', 'administrationens indstilling': 'recommendation',
-  beslutningskompetence: 'competence', 'beslutningen træffes af': 'competence', kompetence: 'competence',
-  sagsfremstilling: 'presentation', sagsbeskrivelse: 'presentation', 'sagens indhold': 'presentation',
-  udtalelser: 'statements', udtalelse: 'statements', høringssvar: 'statements', høring: 'statements',
-  'administrationens vurdering': 'assessment', 'forvaltningens vurdering': 'assessment', vurdering: 'assessment',
-  'økonomi og finansiering': 'economy', økonomi: 'economy', 'økonomiske konsekvenser': 'economy',
-  'økonomiske konsekvenser og finansiering': 'economy', 'økonomiske forhold': 'economy', finansiering: 'economy',
-  'bevillingsmæssige konsekvenser': 'economy', 'økonomi og personale': 'economy',
-  'sagens forløb': 'history', historik: 'history', 'tidligere beslutninger': 'history', 'tidligere behandling': 'history',
+  indstilling: 'recommendation',
+  indstillinger: 'recommendation',
+  'forslag til beslutning': 'recommendation',
+  'forvaltningens indstilling': 'recommendation',
+  'administrationens indstilling': 'recommendation',
+  beslutningskompetence: 'competence',
+  'beslutningen træffes af': 'competence',
+  kompetence: 'competence',
+  sagsfremstilling: 'presentation',
+  sagsbeskrivelse: 'presentation',
+  'sagens indhold': 'presentation',
+  udtalelser: 'statements',
+  udtalelse: 'statements',
+  høringssvar: 'statements',
+  høring: 'statements',
+  'administrationens vurdering': 'assessment',
+  'forvaltningens vurdering': 'assessment',
+  vurdering: 'assessment',
+  'økonomi og finansiering': 'economy',
+  økonomi: 'economy',
+  'økonomiske konsekvenser': 'economy',
+  'økonomiske konsekvenser og finansiering': 'economy',
+  'økonomiske forhold': 'economy',
+  finansiering: 'economy',
+  'bevillingsmæssige konsekvenser': 'economy',
+  'økonomi og personale': 'economy',
+  'sagens forløb': 'history',
+  historik: 'history',
+  'tidligere beslutninger': 'history',
+  'tidligere behandling': 'history',
   'sagens tidligere behandling': 'history',
-  kommunikation: 'communication', 'kommunikation og inddragelse': 'communication',
-  lovgrundlag: 'legal_basis', lovhjemmel: 'legal_basis', retsgrundlag: 'legal_basis', 'lovgrundlag og retningslinjer': 'legal_basis',
-  bilag: 'attachments', bilagsliste: 'attachments', 'vedlagte bilag': 'attachments', 'bilag til sagen': 'attachments',
+  kommunikation: 'communication',
+  'kommunikation og inddragelse': 'communication',
+  lovgrundlag: 'legal_basis',
+  lovhjemmel: 'legal_basis',
+  retsgrundlag: 'legal_basis',
+  'lovgrundlag og retningslinjer': 'legal_basis',
+  bilag: 'attachments',
+  bilagsliste: 'attachments',
+  'vedlagte bilag': 'attachments',
+  'bilag til sagen': 'attachments',
 };
 
 /** Headings that are usually sub-headings inside a case presentation ("### Baggrund"). */
-const soft: Record<string, SectionKind> = { baggrund: 'other', 'tidsplan': 'other', 'videre proces': 'other' };
+const soft: Record<string, SectionKind> = { baggrund: 'other', tidsplan: 'other', 'videre proces': 'other' };
 
 const recommenderRe =
   /^(?:Administrationen|Direktionen|Forvaltningen|Borgmesteren|Kommunaldirektøren|Kommunaldirektionen|Direktøren|Sekretariatet|Centret|Centeret|Center for [^,:;]{1,80}|Fagcenter [^,:;]{1,80}|Økonomiudvalget|Fagudvalget|[A-ZÆØÅ][\p{L}-]{1,40}forvaltningen)\s+indstiller(?:\s*,?\s*at)?\s*[,:;]?$/u;
 
 function key(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .trim();
 }
 
 /** The kind of a section heading written in the editor ("Økonomi:" → economy); `other` when unknown. */
@@ -96,9 +134,7 @@ function recognise(l: Line): HeadingMatch | null {
     if (d) return { kind: 'history', heading: t, inline: '', organization: fra[1]!.trim(), date: d.iso };
   }
   // eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1".
-  const edoc = /beslutning/iu.test(t)
-    ? /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t)
-    : null;
+  const edoc = /beslutning/iu.test(t) ? /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t) : null;
   if (edoc) {
     const d = findDate(edoc[2]!);
     if (d) return { kind: 'decision', heading: t, inline: '', organization: edoc[1]!.replace(/s$/, ''), date: d.iso };

@@ -16,7 +16,10 @@ export function parseSignatures(ctx: ParseContext, heading: number, to: number):
     const l = ctx.lines[i]!;
     const t = l.text.replace(/\t+/g, ', ').trim();
     if (t === '') continue;
-    const parts = t.split(/\s*,\s*/).map((p) => p.replace(/\s*\([^)]{0,30}\)\s*/g, ' ').trim()).filter(Boolean);
+    const parts = t
+      .split(/\s*,\s*/)
+      .map((p) => p.replace(/\s*\([^)]{0,30}\)\s*/g, ' ').trim())
+      .filter(Boolean);
     const ok = parts.length > 0 && parts.every((p) => p.length <= 60 && /^\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){0,5}$/u.test(p));
     if (ok) names.push(...parts);
     else ctx.unparsed(l, 'after signatures');

@@ -32,7 +32,10 @@ function entryOf(text: string): { title: string; page: number; number: string | 
   if (!m) return null;
   let title = m[1]!.replace(/[.\s\t]+$/, '').trim();
   let num: string | null = null;
-  const cells = title.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  const cells = title
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   if (cells.length >= 2 && /^\d{1,4}[a-z]?\.?$/.test(cells[0]!)) {
     num = cells[0]!.replace(/\.$/, '');
     title = cells.slice(1).join(' ');
@@ -49,7 +52,10 @@ function entryOf(text: string): { title: string; page: number; number: string | 
 }
 
 function isHeaderRow(text: string): boolean {
-  const cells = text.split('\t').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const cells = text
+    .split('\t')
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
   return cells.length >= 2 && cells.every((c) => /^(?:pkt\.?|punkt|nr\.?|tekst|titel|side|sag|emne|sagsnr\.?)$/.test(c));
 }
 
@@ -105,11 +111,7 @@ export function parseToc(ctx: ParseContext, from: number, to: number): Toc | nul
 }
 
 /** Compares TOC entries to the body's item titles; warns where they differ. The body wins. */
-export function compareToc(
-  ctx: ParseContext,
-  toc: Toc,
-  items: readonly { number: string; title: string; fullTitle: string }[],
-): void {
+export function compareToc(ctx: ParseContext, toc: Toc, items: readonly { number: string; title: string; fullTitle: string }[]): void {
   const byNumber = toc.entries.every((e) => e.number !== null);
   if (toc.entries.length !== items.length) {
     ctx.warn('toc_count', `The table of contents lists ${toc.entries.length} items, the body has ${items.length}.`, toc.entries[0]?.line ?? null);

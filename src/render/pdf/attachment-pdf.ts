@@ -23,9 +23,7 @@ const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
 /** The plain text the PDF shows, in reading order: what a search index should see. */
 export function attachmentPlainText(input: AttachmentPdfInput): string {
-  return [input.municipality, input.title, input.subtitle ?? null, ...input.paragraphs]
-    .filter((s): s is string => s !== null && s !== '')
-    .join('\n\n');
+  return [input.municipality, input.title, input.subtitle ?? null, ...input.paragraphs].filter((s): s is string => s !== null && s !== '').join('\n\n');
 }
 
 export function renderAttachmentPdf(input: AttachmentPdfInput): Promise<Uint8Array> {

@@ -209,10 +209,15 @@ export class Face {
     const program = subset.encode();
     // W: consecutive glyph ids share one array.
     const w: string[] = [];
-    for (let i = 0; i < gids.length; ) {
+    for (let i = 0; i < gids.length;) {
       let j = i;
       while (j + 1 < gids.length && gids[j + 1] === gids[j]! + 1) j++;
-      w.push(`${gids[i]} [${gids.slice(i, j + 1).map((g) => num(this.advance(g))).join(' ')}]`);
+      w.push(
+        `${gids[i]} [${gids
+          .slice(i, j + 1)
+          .map((g) => num(this.advance(g)))
+          .join(' ')}]`,
+      );
       i = j + 1;
     }
     const entries = gids.map((g) => `<${hex4(g)}> <${utf16Hex(used.get(g) ?? '')}>`);
@@ -238,7 +243,9 @@ export class Face {
       'end',
     ].join('\n');
     // A subset's name starts with six capital letters that depend on what it holds.
-    const digest = createHash('md5').update(`${this.key}\u0000${gids.join(',')}`).digest();
+    const digest = createHash('md5')
+      .update(`${this.key}\u0000${gids.join(',')}`)
+      .digest();
     const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
     // FontDescriptor flags as pdfkit set them: fixed pitch, serif, symbolic, script, italic.
     const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;

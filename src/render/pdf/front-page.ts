@@ -40,7 +40,10 @@ export function drawFrontPage(w: Writer, root: StructElement, model: MeetingPdfM
     }
     if (people.substitutes.length > 0) {
       w.heading(root, 'H3', 'Suppleanter');
-      w.list(root, people.substitutes.map((s) => `${withParty(s)} deltog som suppleant${s.forName ? ` for ${s.forName}` : ''}`));
+      w.list(
+        root,
+        people.substitutes.map((s) => `${withParty(s)} deltog som suppleant${s.forName ? ` for ${s.forName}` : ''}`),
+      );
     }
   }
   w.gap(10);

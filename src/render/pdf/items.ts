@@ -42,7 +42,10 @@ export function drawItem(w: Writer, root: StructElement, item: PdfItem, model: M
   }
   if (item.votes.length > 0) {
     w.heading(sect, 'H3', 'Afstemning');
-    w.list(sect, item.votes.map((v) => v.label));
+    w.list(
+      sect,
+      item.votes.map((v) => v.label),
+    );
   }
 
   // The decision is printed once, above; a "Beslutning" section would repeat it. "Sagens

@@ -8,19 +8,7 @@
 // whole file stays one tagged document. An attachment whose tree has a shape we do not graft
 // (a number tree with Kids, a role map) keeps its pages but not its tags; one pdf-lib cannot
 // read at all is left out and named in `skipped` (and the agenda's "Bilag" list says so).
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFObjectCopier,
-  PDFPage,
-  PDFRef,
-  type PDFContext,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 
 export interface MergeAttachment {
   title: string;

@@ -7,7 +7,11 @@ import type { PdfSection } from './meeting-model.js';
 export type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] } | { kind: 'list'; entries: string[] };
 
 /** Bold markers some extracted tables carry ("<b>2025</b>"); never printed as such. */
-const stripMarkup = (cell: string): string => cell.replace(/<\/?b>/gi, '').replace(/\*\*/g, '').trim();
+const stripMarkup = (cell: string): string =>
+  cell
+    .replace(/<\/?b>/gi, '')
+    .replace(/\*\*/g, '')
+    .trim();
 
 export function sectionBlocks(section: Pick<PdfSection, 'kind' | 'text'>): Block[] {
   const lines = section.text.replace(/\r\n?/g, '\n').split('\n');

@@ -309,7 +309,10 @@ export class TaggedPdf {
     for (const k of fontFaces) {
       const ref = fontRef.get(k)!;
       const e = all[k].embedding(this.used.get(k)!);
-      out.obj(ref, `<< /Type /Font /Subtype /Type0 /BaseFont /${e.baseFont} /Encoding /Identity-H /DescendantFonts [${ref + 1} 0 R] /ToUnicode ${ref + 4} 0 R >>`);
+      out.obj(
+        ref,
+        `<< /Type /Font /Subtype /Type0 /BaseFont /${e.baseFont} /Encoding /Identity-H /DescendantFonts [${ref + 1} 0 R] /ToUnicode ${ref + 4} 0 R >>`,
+      );
       out.obj(
         ref + 1,
         `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${e.baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ` +

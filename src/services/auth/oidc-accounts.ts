@@ -61,7 +61,12 @@ export async function accountForOidcIdentity(database: Database, settings: OidcS
         if (!who.emailVerified) throw refuse('Din e-mailadresse er ikke bekræftet hos kommunens login, så den kan ikke knyttes til din bruger i Protokol.');
         if (byEmail.oidcSubject !== null) throw refuse('Brugeren med din e-mailadresse er allerede knyttet til en anden konto hos kommunens login.');
         await updateUser(trx, byEmail.id, { oidcIssuer: who.issuer, oidcSubject: who.subject });
-        await audit(trx, systemPrincipal, { action: 'user.sso_link', entityType: 'user', entityId: byEmail.id, bodyId: byEmail.bodyId, after: { email: byEmail.email, issuer: who.issuer } }, at);
+        await audit(
+          trx,
+          systemPrincipal,
+          { action: 'user.sso_link', entityType: 'user', entityId: byEmail.id, bodyId: byEmail.bodyId, after: { email: byEmail.email, issuer: who.issuer } },
+          at,
+        );
         account = byEmail;
       }
     }
@@ -69,7 +74,19 @@ export async function accountForOidcIdentity(database: Database, settings: OidcS
       if (account.disabled) throw refuse('Din bruger i Protokol er spærret. Kontakt kommunens administrator.');
       if (account.role !== who.role) {
         await updateUser(trx, account.id, { role: who.role });
-        await audit(trx, systemPrincipal, { action: 'user.role_change', entityType: 'user', entityId: account.id, bodyId: account.bodyId, before: { role: account.role }, after: { role: who.role, via: 'sso' } }, at);
+        await audit(
+          trx,
+          systemPrincipal,
+          {
+            action: 'user.role_change',
+            entityType: 'user',
+            entityId: account.id,
+            bodyId: account.bodyId,
+            before: { role: account.role },
+            after: { role: who.role, via: 'sso' },
+          },
+          at,
+        );
       }
       return account.id;
     }

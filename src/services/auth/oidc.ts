@@ -114,7 +114,11 @@ export class OidcSignIn {
       throw unavailable();
     }
     const role = roleFromClaim(claims[this.settings.roleClaim], this.settings.roleMap);
-    if (!role) throw new DomainError('forbidden', 'Du er logget ind hos kommunens login, men din bruger har ingen rolle i Protokol. Kontakt kommunens administrator, hvis du skal have adgang.');
+    if (!role)
+      throw new DomainError(
+        'forbidden',
+        'Du er logget ind hos kommunens login, men din bruger har ingen rolle i Protokol. Kontakt kommunens administrator, hvis du skal have adgang.',
+      );
     const email = typeof claims.email === 'string' && claims.email.includes('@') ? claims.email.trim().toLowerCase() : null;
     const userId = await accountForOidcIdentity(
       this.database,

@@ -22,9 +22,7 @@ export const MAX_FAILURES_PER_IP = 20;
 /** Failures older than this are deleted; they no longer count for anything. */
 const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid' | 'disabled' | 'rate_limited' };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'disabled' | 'rate_limited' };
 
 // Unknown emails and SSO-only accounts are checked against this hash, so the answer takes
 // about as long as for a real account and timing does not reveal which emails exist.
@@ -39,11 +37,7 @@ export function attemptAllowed(emailFailures: number, ipFailures: number | null)
   return ipFailures === 0;
 }
 
-export async function loginWithPassword(
-  db: Db,
-  input: { email: string; password: string; ip: string | null },
-  now: Date,
-): Promise<LoginResult> {
+export async function loginWithPassword(db: Db, input: { email: string; password: string; ip: string | null }, now: Date): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const emailKey = `email:${email}`;
   const ipKey = input.ip ? `ip:${input.ip}` : null;

@@ -7,7 +7,14 @@ import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { type UserRole, parseRole, userRoles } from '../../domain/user.js';
 import type { Database } from '../../storage/db.js';
-import { findApiToken, findApiTokenByHash, insertApiToken, listApiTokenRows, markApiTokenRevoked, touchApiToken } from '../../storage/repositories/api-tokens.js';
+import {
+  findApiToken,
+  findApiTokenByHash,
+  insertApiToken,
+  listApiTokenRows,
+  markApiTokenRevoked,
+  touchApiToken,
+} from '../../storage/repositories/api-tokens.js';
 import { findUserByEmail, findUserById } from '../../storage/repositories/users.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
@@ -52,13 +59,18 @@ export async function createApiToken(
   now: Date = new Date(),
 ): Promise<{ id: string; token: string }> {
   const name = (input.name ?? '').trim();
-  if (name.length === 0 || name.length > 200) throw new DomainError('invalid_input', 'name: give the token a name (1–200 characters), e.g. the integration it is for', 'name');
+  if (name.length === 0 || name.length > 200)
+    throw new DomainError('invalid_input', 'name: give the token a name (1–200 characters), e.g. the integration it is for', 'name');
   const role = parseRole(String(input.role ?? ''));
   if (!role) throw new DomainError('invalid_input', `role: must be one of ${userRoles.join(', ')}`, 'role');
   const token = API_TOKEN_PREFIX + randomToken();
   const id = newId();
   await database.db.transaction().execute(async (trx) => {
-    const scope = await resolveAccountScope(trx, { role, municipality: input.municipality, personId: input.personId, committeeIds: input.committeeIds }, 'require');
+    const scope = await resolveAccountScope(
+      trx,
+      { role, municipality: input.municipality, personId: input.personId, committeeIds: input.committeeIds },
+      'require',
+    );
     const committeeIds = scope.committeeIds.length > 0 ? scope.committeeIds : null;
     const owner = input.user ? await tokenOwner(trx, input.user) : null;
     await insertApiToken(trx, {
@@ -77,7 +89,13 @@ export async function createApiToken(
     await audit(
       trx,
       actor,
-      { action: 'token.create', entityType: 'api_token', entityId: id, bodyId: scope.bodyId, after: { name, role, bodyId: scope.bodyId, personId: scope.personId, committeeIds, userId: owner } },
+      {
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: id,
+        bodyId: scope.bodyId,
+        after: { name, role, bodyId: scope.bodyId, personId: scope.personId, committeeIds, userId: owner },
+      },
       now,
     );
   });
@@ -121,7 +139,19 @@ export async function revokeApiToken(
     if (row.revokedAt !== null) return { alreadyRevoked: true };
     const at = now.toISOString();
     await markApiTokenRevoked(trx, id, at);
-    await audit(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, bodyId: row.bodyId, before: { name: row.name, revokedAt: null }, after: { name: row.name, revokedAt: at } }, now);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'token.revoke',
+        entityType: 'api_token',
+        entityId: id,
+        bodyId: row.bodyId,
+        before: { name: row.name, revokedAt: null },
+        after: { name: row.name, revokedAt: at },
+      },
+      now,
+    );
     return { alreadyRevoked: false };
   });
 }

@@ -9,15 +9,7 @@ import { noBodies } from '../../storage/repositories/directory-queries.js';
 import { parseCaseReference } from '../../domain/paper.js';
 import type { Database } from '../../storage/db.js';
 import type { FileStore } from '../../storage/file-store.js';
-import {
-  saveBody,
-  saveMeeting,
-  saveMembership,
-  saveOrganization,
-  savePaper,
-  savePerson,
-  saveTerm,
-} from '../../storage/repositories/archive-writer.js';
+import { saveBody, saveMeeting, saveMembership, saveOrganization, savePaper, savePerson, saveTerm } from '../../storage/repositories/archive-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { indexMeetings } from '../search/indexing.js';
 import { storeDemoAttachments } from './attachment-files.js';

@@ -40,9 +40,11 @@ export const meetings2021: DemoMeeting[] = [
         title: 'Sommeraktiviteter for unge 2021',
         paper: '21-004011',
         sections: caseSections({
-          summary:
-            'Efter et år med nedlukninger foreslår administrationen et samlet sommerprogram for unge mellem 13 og 17 år i samarbejde med foreningerne.',
-          recommendation: ['programmet for sommeraktiviteter 2021 godkendes', 'der anvendes 350.000 kr. fra den statslige pulje til aktiviteter for børn og unge'],
+          summary: 'Efter et år med nedlukninger foreslår administrationen et samlet sommerprogram for unge mellem 13 og 17 år i samarbejde med foreningerne.',
+          recommendation: [
+            'programmet for sommeraktiviteter 2021 godkendes',
+            'der anvendes 350.000 kr. fra den statslige pulje til aktiviteter for børn og unge',
+          ],
           competence: 'Udvalget for Børn og Unge.',
           presentation:
             'Programmet rummer blandt andet en uges kajakskole, gratis adgang til svømmehallen i juli og tre sommerkoncerter i Nordby Park. Ungdomsskolen koordinerer og sørger for, at tilbuddene annonceres på skolernes intranet.',

@@ -89,7 +89,10 @@ export const meetings2024August: DemoMeeting[] = [
         sections: caseSections({
           summary:
             'Forventet regnskab pr. 30. juni 2024 viser et samlet mindreforbrug på driften på 3,4 mio. kr. Der er et merforbrug på hjemmeplejen, som modsvares af mindreforbrug på andre områder.',
-          recommendation: ['forventet regnskab 2-2024 tages til efterretning', 'der gives tillægsbevillinger som vist i bilag 1, så budgettet samlet set er uændret'],
+          recommendation: [
+            'forventet regnskab 2-2024 tages til efterretning',
+            'der gives tillægsbevillinger som vist i bilag 1, så budgettet samlet set er uændret',
+          ],
           competence: 'Økonomiudvalget.',
           presentation:
             'Alle udvalg har gennemgået deres budgetter med udgangspunkt i forbruget i første halvår. Social- og Sundhedsudvalget forventer et merforbrug på 2,1 mio. kr. på hjemmeplejen på grund af flere borgere med store plejebehov.\n\nUnder Økonomiudvalget ventes mindreforbrug på 3,0 mio. kr. på energi og 1,1 mio. kr. på forsikringer. Anlægsbudgettet forventes overholdt.',

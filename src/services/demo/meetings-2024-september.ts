@@ -50,10 +50,7 @@ export const meetings2024September: DemoMeeting[] = [
         sections: caseSections({
           summary:
             'Forslag til lokalplan 24-07 har været i offentlig høring fra 15. maj til 10. juli 2024. Der er modtaget 9 indsigelser, som især handler om trafik og bygningshøjder.',
-          recommendation: [
-            'lokalplan 24-07 vedtages endeligt med de ændringer, der er beskrevet i hvidbogen',
-            'indsigerne orienteres om beslutningen',
-          ],
+          recommendation: ['lokalplan 24-07 vedtages endeligt med de ændringer, der er beskrevet i hvidbogen', 'indsigerne orienteres om beslutningen'],
           competence: 'Teknik- og Miljøudvalget.',
           presentation:
             'Lokalplanen giver mulighed for op til 36 rækkehuse og 12 parcelhuse på den tidligere gartnerigrund ved Møllebakken. Naboerne mod nord er bekymrede for indbliksgener, og flere indsigere ønsker vejadgangen flyttet væk fra skolevejen.\n\nAdministrationen foreslår at sænke bygningshøjden mod nord til 7,5 meter og at flytte vejadgangen 30 meter mod øst. Ændringerne er ikke så væsentlige, at planen skal i fornyet høring.',
@@ -126,8 +123,7 @@ export const meetings2024September: DemoMeeting[] = [
         title: 'Budget 2025-2028 - 2. behandling',
         paper: '24-000512',
         sections: caseSections({
-          summary:
-            'Budgetforslaget for 2025-2028 forelægges til 2. behandling. A, V, C, B og O har indgået en budgetaftale, som er indarbejdet i forslaget.',
+          summary: 'Budgetforslaget for 2025-2028 forelægges til 2. behandling. A, V, C, B og O har indgået en budgetaftale, som er indarbejdet i forslaget.',
           recommendation: [
             'budget 2025 og overslagsårene 2026-2028 vedtages som beskrevet i budgetoversigten',
             'skatteprocenten fastsættes til 25,1 og grundskyldspromillen til 26,0',

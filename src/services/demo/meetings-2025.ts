@@ -89,10 +89,7 @@ export const meetings2025: DemoMeeting[] = [
         sections: caseSections({
           summary:
             'Årsregnskabet for 2024 er afsluttet og skal oversendes til revisionen inden 1. maj. Regnskabet viser et overskud på det skattefinansierede område på 41,7 mio. kr.',
-          recommendation: [
-            'regnskab 2024 oversendes til revisionen',
-            'der overføres 12,4 mio. kr. i uforbrugte anlægsmidler til 2025',
-          ],
+          recommendation: ['regnskab 2024 oversendes til revisionen', 'der overføres 12,4 mio. kr. i uforbrugte anlægsmidler til 2025'],
           competence: 'Kommunalbestyrelsen.',
           presentation:
             'Overskuddet er 13,7 mio. kr. højere end budgetteret. Det skyldes især lavere energipriser, et mindre forbrug på vintervedligeholdelse og forsinkede anlægsprojekter.\n\nDriften er samlet set overholdt, men ældreområdet har et merforbrug på 2,6 mio. kr., som indgår i budgetlægningen for 2026.',

@@ -26,10 +26,7 @@ export const meetings2026: DemoMeeting[] = [
         sections: caseSections({
           summary:
             'Klimatilpasningsplanen fra 2021 udløb med 2024, og kommunen skal have en ny plan for både klimatilpasning og CO2-reduktion. Udvalget skal godkende processen, så planen kan vedtages inden udgangen af 2026.',
-          recommendation: [
-            'proces og tidsplan for klimahandlingsplan 2026-2030 godkendes',
-            'udvalget holder et temamøde om planens mål i juni 2026',
-          ],
+          recommendation: ['proces og tidsplan for klimahandlingsplan 2026-2030 godkendes', 'udvalget holder et temamøde om planens mål i juni 2026'],
           competence: 'Klima-, Teknik- og Miljøudvalget.',
           presentation:
             'Administrationen foreslår, at planen udarbejdes i tre faser: en kortlægning af udledningerne frem til juni, borgerinddragelse i august og september og politisk behandling i november og december.\n\nBorgerinddragelsen tilrettelægges sammen med lokalrådene og omfatter et åbent møde i hver af de fire største byer. Landbruget inddrages gennem den lokale landboforenings klimaudvalg.',

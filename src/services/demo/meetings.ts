@@ -27,7 +27,6 @@ export const demoMeetings: readonly DemoMeeting[] = [
   ...meetingsUpcoming,
 ];
 
-
 const personId = (key: string) => demoId(personKey(key));
 
 function note(key: string, text: string | null = null): MemberNoteRecord {

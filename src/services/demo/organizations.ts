@@ -82,13 +82,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     shortName: 'ØU',
     kind: 'finance_committee',
     predecessor: null,
-    seats: [
-      chair('preben-kallehave'),
-      vice('birgitte-lindskov'),
-      member('henrik-aagaard-lund'),
-      member('susanne-oestergaard-holt'),
-      member('jesper-hvidberg'),
-    ],
+    seats: [chair('preben-kallehave'), vice('birgitte-lindskov'), member('henrik-aagaard-lund'), member('susanne-oestergaard-holt'), member('jesper-hvidberg')],
   },
   {
     term: '2018-2021',
@@ -128,13 +122,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     shortName: 'SSU',
     kind: 'committee',
     predecessor: null,
-    seats: [
-      chair('jesper-hvidberg'),
-      vice('anders-boegelund'),
-      member('susanne-oestergaard-holt'),
-      member('camilla-frost-nygaard'),
-      member('gitte-lykkebo'),
-    ],
+    seats: [chair('jesper-hvidberg'), vice('anders-boegelund'), member('susanne-oestergaard-holt'), member('camilla-frost-nygaard'), member('gitte-lykkebo')],
   },
   {
     term: '2022-2025',

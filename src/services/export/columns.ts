@@ -112,7 +112,11 @@ export const exportFiles: ExportFile[] = [
     list: 'locationList',
     type: 'Location',
     doc: 'Mødesteder',
-    columns: [{ name: 'id', doc: 'Stedets OParl-id', value: get('id') }, { name: 'description', doc: 'Stedet som skrevet', value: get('description') }, ...stamps],
+    columns: [
+      { name: 'id', doc: 'Stedets OParl-id', value: get('id') },
+      { name: 'description', doc: 'Stedet som skrevet', value: get('description') },
+      ...stamps,
+    ],
   },
   {
     name: 'meeting',

@@ -74,7 +74,8 @@ export async function exportOpenData(oparl: OparlService, options: ExportOptions
       };
       for (const body of bodies) {
         if (file.list === null) await write(body);
-        else for await (const o of objectsOf(oparl, idOf(body), file.list, options.signal)) await write({ ...o, ...(o.body ? {} : { 'protokol:body': body.id }) });
+        else
+          for await (const o of objectsOf(oparl, idOf(body), file.list, options.signal)) await write({ ...o, ...(o.body ? {} : { 'protokol:body': body.id }) });
       }
     } finally {
       for (const { handle } of handles) await handle.close();
@@ -120,7 +121,13 @@ export async function writeDump(oparl: OparlService, filesDir: string, options: 
   const root = openDataDir(filesDir);
   const fresh = join(root, `.tmp-${randomBytes(6).toString('hex')}`);
   try {
-    const report = await exportOpenData(oparl, { formats: ['jsonl', 'csv'], municipalities: [], outDir: fresh, signal: options.signal, ...(options.now ? { now: options.now } : {}) });
+    const report = await exportOpenData(oparl, {
+      formats: ['jsonl', 'csv'],
+      municipalities: [],
+      outDir: fresh,
+      signal: options.signal,
+      ...(options.now ? { now: options.now } : {}),
+    });
     if (options.marker !== undefined) await writeFile(join(fresh, MARKER), options.marker);
     options.signal?.throwIfAborted();
     await swapIn(root, fresh);
@@ -174,13 +181,15 @@ export interface DumpListing {
 export async function latestDump(dumpDir: string): Promise<DumpListing> {
   const dir = join(dumpDir, LATEST);
   // Missing for an instant while a new dump is swapped in: look once more.
-  const names = await readdir(dir).catch(() => setTimeoutP(50).then(() => readdir(dir))).catch(() => [] as string[]);
+  const names = await readdir(dir)
+    .catch(() => setTimeoutP(50).then(() => readdir(dir)))
+    .catch(() => [] as string[]);
   const files = [];
   for (const name of names.filter(isDumpFileName).sort()) {
     const size = (await stat(join(dir, name)).catch(() => null))?.size;
     if (size !== undefined) files.push({ name, size });
   }
-  const generated = files.length > 0 ? (await stat(join(dir, 'README.md')).catch(() => null))?.mtime.toISOString() ?? null : null;
+  const generated = files.length > 0 ? ((await stat(join(dir, 'README.md')).catch(() => null))?.mtime.toISOString() ?? null) : null;
   return { files, generated };
 }
 

@@ -50,7 +50,14 @@ export async function approveMinutes(deps: LifecycleDeps, actor: Principal, meet
     await audit(
       trx,
       actor,
-      { action: 'minutes.approve', entityType: 'meeting', entityId: meeting.id, bodyId: meeting.bodyId, before: null, after: { rule, role: slot.role, personId: slot.personId } },
+      {
+        action: 'minutes.approve',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        bodyId: meeting.bodyId,
+        before: null,
+        after: { rule, role: slot.role, personId: slot.personId },
+      },
       at,
     );
 

@@ -56,7 +56,9 @@ function partsOf(format: 'docx' | 'xlsx' | 'pptx' | 'odf', zip: Unzipped): TextP
   for (const p of PARTS) {
     if (p.format !== format && p.format !== 'any') continue;
     // An OpenDocument styles.xml holds page styles too: only its headers and footers are text.
-    for (const name of Object.keys(zip).filter((n) => p.pattern.test(n)).sort(byNumber)) {
+    for (const name of Object.keys(zip)
+      .filter((n) => p.pattern.test(n))
+      .sort(byNumber)) {
       const xml = utf8.decode(zip[name]);
       const text = name === 'styles.xml' ? odfHeadersAndFooters(xml) : name.startsWith('docProps/') || name === 'meta.xml' ? propertiesText(xml) : xmlText(xml);
       if (text.trim() !== '') out.push({ label: p.label, text });
@@ -88,9 +90,13 @@ const attr = (attrs: string, name: string): string | undefined => new RegExp(`\\
 
 /** Every sheet in workbook order, its name in the marker, its cells row by row (tab between cells). */
 function sheets(zip: Unzipped): TextPart[] {
-  const shared = [...utf8.decode(zip['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => xmlText(m[1]!).replace(/\n/g, ' '));
+  const shared = [...utf8.decode(zip['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    xmlText(m[1]!).replace(/\n/g, ' '),
+  );
   const names = [...utf8.decode(zip['xl/workbook.xml'] ?? new Uint8Array()).matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => xmlText(attr(m[1]!, 'name') ?? ''));
-  const files = Object.keys(zip).filter((n) => numbered('xl/worksheets/sheet').test(n)).sort(byNumber);
+  const files = Object.keys(zip)
+    .filter((n) => numbered('xl/worksheets/sheet').test(n))
+    .sort(byNumber);
   const out: TextPart[] = [];
   files.forEach((name, i) => {
     const rows: string[] = [];

@@ -63,11 +63,14 @@ function codePointText(code: number): string {
 
 /** One pass, so "&amp;lt;" stays "&lt;" (decoding twice would turn text into markup). */
 function decodeXmlEntities(s: string): string {
-  return s.replace(/&(?:#(\d{1,10})|#x([0-9a-f]{1,8})|(quot|apos|lt|gt|amp));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined) return codePointText(Number(dec));
-    if (hex !== undefined) return codePointText(parseInt(hex, 16));
-    return NAMED_ENTITIES[name ?? ''] ?? whole;
-  });
+  return s.replace(
+    /&(?:#(\d{1,10})|#x([0-9a-f]{1,8})|(quot|apos|lt|gt|amp));/gi,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined) return codePointText(Number(dec));
+      if (hex !== undefined) return codePointText(parseInt(hex, 16));
+      return NAMED_ENTITIES[name ?? ''] ?? whole;
+    },
+  );
 }
 
 /** Text of an Office/OpenDocument XML part: paragraphs and rows → lines, cells and tabs → tabs. */
@@ -80,7 +83,12 @@ export function xmlText(xml: string): string {
     .replace(/<[^>]*>/g, '');
   return decodeXmlEntities(marked)
     .split('\n')
-    .map((l) => l.replace(/\t+$/, '').replace(/[ \u00a0]+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/\t+$/, '')
+        .replace(/[ \u00a0]+/g, ' ')
+        .trim(),
+    )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -114,7 +122,7 @@ function zipFormat(parts: Unzipped): AttachmentFormat | null {
     if (mime === mediaTypeOf.odp) return 'odp';
   }
   if (parts['word/document.xml']) return 'docx';
-  if (parts['xl/sharedStrings.xml'] || parts['[Content_Types].xml'] && utf8.decode(parts['[Content_Types].xml']).includes('spreadsheetml')) return 'xlsx';
+  if (parts['xl/sharedStrings.xml'] || (parts['[Content_Types].xml'] && utf8.decode(parts['[Content_Types].xml']).includes('spreadsheetml'))) return 'xlsx';
   if (Object.keys(parts).some((k) => k.startsWith('ppt/'))) return 'pptx';
   return null;
 }
@@ -134,7 +142,11 @@ function plainText(bytes: Uint8Array): string | null {
   // eslint-disable-next-line no-control-regex -- a text file has no control characters beyond tab and line breaks
   const controls = (text.match(/[\u0000-\u0008\u000b\u000e-\u001f]/g) ?? []).length;
   if (controls > text.length * 0.01) return null;
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u00A0\u2007\u202F]/g, ' ').normalize('NFC');
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .normalize('NFC');
 }
 
 export interface AnalysedAttachment {
@@ -151,7 +163,12 @@ const family = (mediaType: string): string => mediaType.toLowerCase().split(';')
  * What the bytes are and their text. The declared media type must agree with the bytes where
  * the bytes tell (a "PDF" that is not one is refused); formats we do not accept are refused.
  */
-export async function analyseAttachment(fileName: string, declaredMediaType: string, bytes: Uint8Array, bounds: { maxUnpackedBytes?: number } = {}): Promise<AnalysedAttachment> {
+export async function analyseAttachment(
+  fileName: string,
+  declaredMediaType: string,
+  bytes: Uint8Array,
+  bounds: { maxUnpackedBytes?: number } = {},
+): Promise<AnalysedAttachment> {
   const invalid = (message: string) => new DomainError('invalid_input', message, 'mediaType');
   let format: AttachmentFormat | null = null;
   let parts: Unzipped | undefined;
@@ -171,7 +188,8 @@ export async function analyseAttachment(fileName: string, declaredMediaType: str
   // A generic declaration (browsers send octet-stream for unknown extensions) is fine; a
   // specific one must be what the bytes are.
   const generic = declared === '' || declared === 'application/octet-stream' || declared === 'application/zip' || declared === 'binary/octet-stream';
-  const compatible = declared === actual || (format === 'text' && declared.startsWith('text/') && declared !== 'text/html') || (format === 'jpeg' && declared === 'image/jpg');
+  const compatible =
+    declared === actual || (format === 'text' && declared.startsWith('text/') && declared !== 'text/html') || (format === 'jpeg' && declared === 'image/jpg');
   if (!generic && !compatible) throw invalid(`${fileName}: filen er angivet som ${declared}, men indholdet er ${actual}`);
 
   let text: string | null;

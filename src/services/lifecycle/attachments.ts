@@ -43,7 +43,14 @@ async function fileForAudit(db: Db, id: string): Promise<unknown> {
   return { ...rest, textLength: text?.length ?? null };
 }
 
-async function afterFileChange(trx: Db, deps: LifecycleDeps, actor: Principal, itemId: string, meeting: Parameters<typeof republishIfPublic>[3], changeNote: string | null | undefined) {
+async function afterFileChange(
+  trx: Db,
+  deps: LifecycleDeps,
+  actor: Principal,
+  itemId: string,
+  meeting: Parameters<typeof republishIfPublic>[3],
+  changeNote: string | null | undefined,
+) {
   await bumpItemVersion(trx, itemId);
   await bumpMeetingVersion(trx, meeting.id, deps.now().toISOString());
   await republishIfPublic(trx, deps, actor, meeting, changeNote);
@@ -51,7 +58,12 @@ async function afterFileChange(trx: Db, deps: LifecycleDeps, actor: Principal, i
 }
 
 /** `textProblem`: why the text could not be read (a bound of the extraction sandbox), a Danish sentence; null when it was. */
-export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemId: string, input: AddAttachmentInput): Promise<{ id: string; textStatus: TextStatus; textProblem: string | null }> {
+export async function addAttachment(
+  deps: LifecycleDeps,
+  actor: Principal,
+  itemId: string,
+  input: AddAttachmentInput,
+): Promise<{ id: string; textStatus: TextStatus; textProblem: string | null }> {
   const db = deps.database.db;
   // Checks before the (slow) extraction, and again in the transaction.
   const { meeting: before } = await itemForEdit(db, actor, itemId);
@@ -90,7 +102,12 @@ export async function addAttachment(deps: LifecycleDeps, actor: Principal, itemI
       externalId: null,
       createdAt: deps.now().toISOString(),
     });
-    await audit(trx, actor, { action: 'attachment.create', entityType: 'file', entityId: id, bodyId: meeting.bodyId, before: null, after: await fileForAudit(trx, id) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'attachment.create', entityType: 'file', entityId: id, bodyId: meeting.bodyId, before: null, after: await fileForAudit(trx, id) },
+      deps.now(),
+    );
     await afterFileChange(trx, deps, actor, itemId, meeting, input.changeNote);
     return { id, textStatus: analysed.textStatus, textProblem: analysed.problem };
   });
@@ -103,7 +120,12 @@ async function fileForEdit(trx: Db, actor: Principal, fileId: string) {
   return { row, ...found };
 }
 
-export async function updateAttachment(deps: LifecycleDeps, actor: Principal, fileId: string, input: { title?: string; public?: boolean; changeNote?: string | null }): Promise<void> {
+export async function updateAttachment(
+  deps: LifecycleDeps,
+  actor: Principal,
+  fileId: string,
+  input: { title?: string; public?: boolean; changeNote?: string | null },
+): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const { row, item, meeting } = await fileForEdit(trx, actor, fileId);
     const patch: { title?: string; public?: number } = {};
@@ -111,13 +133,19 @@ export async function updateAttachment(deps: LifecycleDeps, actor: Principal, fi
     if (input.public !== undefined) {
       if (typeof input.public !== 'boolean') throw new DomainError('invalid_input', 'Angiv, om bilaget er offentligt', 'public');
       // A withdrawal is a decision with a reason on record; a publish flag must not undo it.
-      if (input.public && (row.withdrawnAt ?? null) !== null) throw new DomainError('conflict', 'Bilaget er trukket tilbage og kan ikke gøres offentligt igen', 'public', { reason: 'withdrawn' });
+      if (input.public && (row.withdrawnAt ?? null) !== null)
+        throw new DomainError('conflict', 'Bilaget er trukket tilbage og kan ikke gøres offentligt igen', 'public', { reason: 'withdrawn' });
       patch.public = input.public ? 1 : 0;
     }
     assertChangeNoteIfPublic(meeting, input.changeNote);
     const before = await fileForAudit(trx, row.id);
     await updateFileRow(trx, fileId, patch);
-    await audit(trx, actor, { action: 'attachment.update', entityType: 'file', entityId: fileId, bodyId: meeting.bodyId, before, after: await fileForAudit(trx, fileId) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'attachment.update', entityType: 'file', entityId: fileId, bodyId: meeting.bodyId, before, after: await fileForAudit(trx, fileId) },
+      deps.now(),
+    );
     await afterFileChange(trx, deps, actor, item.id, meeting, input.changeNote);
   });
 }

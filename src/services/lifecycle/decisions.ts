@@ -30,7 +30,9 @@ export interface RecordDecisionInput {
   absent?: readonly string[] | undefined;
   disqualified?: readonly { personId: string; reason?: string | null | undefined }[] | undefined;
   dissents?: readonly { personId: string; text?: string | null | undefined }[] | undefined;
-  votes?: readonly { choice: VoteChoice; personIds?: readonly string[] | undefined; parties?: readonly string[] | undefined; count?: number | null | undefined }[] | undefined;
+  votes?:
+    | readonly { choice: VoteChoice; personIds?: readonly string[] | undefined; parties?: readonly string[] | undefined; count?: number | null | undefined }[]
+    | undefined;
   /** The item's version the edit started from. */
   version?: number | undefined;
   /** Required once the minutes are published (a correction). */

@@ -93,7 +93,11 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
     const paper = (await paperRow(trx, source.paperId))!;
     const already = await itemOfPaperOnMeeting(trx, target.id, paper.id);
     if (already) {
-      throw new DomainError('conflict', 'Sagen står allerede på det møde', undefined, { reason: 'already_on_agenda', itemId: already.id, meetingId: target.id });
+      throw new DomainError('conflict', 'Sagen står allerede på det møde', undefined, {
+        reason: 'already_on_agenda',
+        itemId: already.id,
+        meetingId: target.id,
+      });
     }
 
     const sourceOrg = (await organizationRow(trx, sourceMeeting.organizationId))!;
@@ -146,7 +150,15 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
         entityId: id,
         bodyId: target.bodyId,
         before: null,
-        after: { meetingId: target.id, paperId: paper.id, number, title: source.title, public: source.public, forwardedFrom: source.id, sections: sections.map(({ kind, heading, text }) => ({ kind, heading, text })) },
+        after: {
+          meetingId: target.id,
+          paperId: paper.id,
+          number,
+          title: source.title,
+          public: source.public,
+          forwardedFrom: source.id,
+          sections: sections.map(({ kind, heading, text }) => ({ kind, heading, text })),
+        },
       },
       now,
     );
@@ -164,7 +176,10 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
       now,
     );
     await bumpMeetingVersion(trx, target.id, now.toISOString());
-    const note = typeof input.changeNote === 'string' && input.changeNote.trim() !== '' ? input.changeNote : `Sag tilføjet fra ${sourceOrg.name} ${formatDateMedium(sourceMeeting.date)}`;
+    const note =
+      typeof input.changeNote === 'string' && input.changeNote.trim() !== ''
+        ? input.changeNote
+        : `Sag tilføjet fra ${sourceOrg.name} ${formatDateMedium(sourceMeeting.date)}`;
     await republishIfPublic(trx, deps, actor, target, note);
     await indexMeetings(trx, deps.database, [target.id]);
     return { itemId: id, meetingId: target.id };
@@ -172,12 +187,7 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
 }
 
 /** The given meeting of the target body, or its next one after the source meeting; not held yet. */
-async function targetMeeting(
-  trx: Db,
-  input: ForwardInput,
-  org: { id: string; name: string },
-  sourceMeeting: MeetingRef,
-): Promise<MeetingRef> {
+async function targetMeeting(trx: Db, input: ForwardInput, org: { id: string; name: string }, sourceMeeting: MeetingRef): Promise<MeetingRef> {
   if (input.meetingId !== undefined) {
     const meeting = await loadMeeting(trx, input.meetingId).catch((e: unknown) => {
       if (e instanceof DomainError && e.code === 'not_found') throw new DomainError('not_found', `Mødet ${input.meetingId} findes ikke`, 'meetingId');
@@ -192,7 +202,10 @@ async function targetMeeting(
   }
   const next = await nextOpenMeeting(trx, org.id, sourceMeeting.date);
   if (!next) {
-    throw new DomainError('conflict', `${org.name} har ingen kommende møder; opret mødet først`, 'organizationId', { reason: 'no_upcoming_meeting', organizationId: org.id });
+    throw new DomainError('conflict', `${org.name} har ingen kommende møder; opret mødet først`, 'organizationId', {
+      reason: 'no_upcoming_meeting',
+      organizationId: org.id,
+    });
   }
   return loadMeeting(trx, next.id);
 }

@@ -94,10 +94,12 @@ export function sectionRows(input: unknown): SectionRow[] {
     const s = (raw ?? {}) as SectionInput;
     const field = `sections[${i}]`;
     const heading = text(s.heading, `${field}.heading`, 'Afsnittets overskrift', 200, true)!;
-    if (s.kind !== undefined && !(sectionKinds as readonly string[]).includes(s.kind)) throw new DomainError('invalid_input', 'Ukendt afsnitstype', `${field}.kind`);
+    if (s.kind !== undefined && !(sectionKinds as readonly string[]).includes(s.kind))
+      throw new DomainError('invalid_input', 'Ukendt afsnitstype', `${field}.kind`);
     const kind = s.kind ?? sectionKindForHeading(heading);
     if (s.html !== undefined && s.html !== null) {
-      if (typeof s.html !== 'string' || s.html.length > MAX_SECTION_CHARS) throw new DomainError('invalid_input', `Afsnittets tekst må højst være ${MAX_SECTION_CHARS} tegn`, `${field}.html`);
+      if (typeof s.html !== 'string' || s.html.length > MAX_SECTION_CHARS)
+        throw new DomainError('invalid_input', `Afsnittets tekst må højst være ${MAX_SECTION_CHARS} tegn`, `${field}.html`);
       const html = sanitiseHtml(s.html);
       return { id: newId(), kind, heading, text: htmlToText(html), html: html === '' ? null : html };
     }
@@ -134,7 +136,11 @@ async function paperFor(db: Db, actor: Principal, meeting: MeetingRef, reference
 
 function assertClosedTitle(isPublic: boolean, publicTitle: string | null): void {
   if (!isPublic && publicTitle === null) {
-    throw new DomainError('invalid_input', 'Et lukket punkt skal have en neutral titel, som offentligheden kan se (fx »Lukket punkt: Ejendomshandel«)', 'publicTitle');
+    throw new DomainError(
+      'invalid_input',
+      'Et lukket punkt skal have en neutral titel, som offentligheden kan se (fx »Lukket punkt: Ejendomshandel«)',
+      'publicTitle',
+    );
   }
 }
 
@@ -145,10 +151,16 @@ async function afterItemChange(trx: Db, deps: LifecycleDeps, actor: Principal, m
   return version;
 }
 
-export async function addItem(deps: LifecycleDeps, actor: Principal, meetingId: string, input: AddItemInput): Promise<{ id: string; version: number; paperId: string | null }> {
+export async function addItem(
+  deps: LifecycleDeps,
+  actor: Principal,
+  meetingId: string,
+  input: AddItemInput,
+): Promise<{ id: string; version: number; paperId: string | null }> {
   return deps.database.db.transaction().execute(async (trx) => {
     const meeting = await meetingForEdit(trx, actor, meetingId);
-    if (meeting.state === 'minutes_published') throw new DomainError('invalid_transition', 'Referatet er offentliggjort; der kan ikke tilføjes punkter', 'meetingId');
+    if (meeting.state === 'minutes_published')
+      throw new DomainError('invalid_transition', 'Referatet er offentliggjort; der kan ikke tilføjes punkter', 'meetingId');
     const title = text(input.title, 'title', 'Titlen', MAX_TITLE, true)!;
     if (typeof input.public !== 'boolean') throw new DomainError('invalid_input', 'Angiv, om punktet er åbent eller lukket', 'public');
     const publicTitle = input.public ? null : text(input.publicTitle, 'publicTitle', 'Den neutrale titel', MAX_TITLE, false);
@@ -163,7 +175,8 @@ export async function addItem(deps: LifecycleDeps, actor: Principal, meetingId: 
     let at = order.length;
     while (at > 0 && trailingStandards.has(order[at - 1]!.standard ?? '')) at--;
     if (input.position !== undefined) {
-      if (!Number.isInteger(input.position) || input.position < 1) throw new DomainError('invalid_input', 'Placeringen skal være et helt tal fra 1', 'position');
+      if (!Number.isInteger(input.position) || input.position < 1)
+        throw new DomainError('invalid_input', 'Placeringen skal være et helt tal fra 1', 'position');
       at = Math.min(input.position, order.length + 1) - 1;
     }
     const id = newId();
@@ -190,9 +203,22 @@ export async function addItem(deps: LifecycleDeps, actor: Principal, meetingId: 
     await renumber(trx, ids);
     if (paperId !== null) {
       const org = (await findOrganization(trx, meeting.organizationId))!;
-      await insertConsultation(trx, { id: newId(), paperId, organizationId: org.id, organizationName: org.name, meetingId, agendaItemId: id, date: meeting.date });
+      await insertConsultation(trx, {
+        id: newId(),
+        paperId,
+        organizationId: org.id,
+        organizationName: org.name,
+        meetingId,
+        agendaItemId: id,
+        date: meeting.date,
+      });
     }
-    await audit(trx, actor, { action: 'item.create', entityType: 'agenda_item', entityId: id, bodyId: meeting.bodyId, before: null, after: await itemForAudit(trx, id) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'item.create', entityType: 'agenda_item', entityId: id, bodyId: meeting.bodyId, before: null, after: await itemForAudit(trx, id) },
+      deps.now(),
+    );
     await afterItemChange(trx, deps, actor, meeting, input.changeNote);
     return { id, version: 1, paperId };
   });
@@ -204,7 +230,8 @@ export async function updateItem(deps: LifecycleDeps, actor: Principal, itemId: 
     checkVersion('Punktet', input.version, item.version);
     const before = (await itemRow(trx, itemId))!;
     const isPublic = input.public ?? item.public;
-    if (input.public !== undefined && typeof input.public !== 'boolean') throw new DomainError('invalid_input', 'Angiv, om punktet er åbent eller lukket', 'public');
+    if (input.public !== undefined && typeof input.public !== 'boolean')
+      throw new DomainError('invalid_input', 'Angiv, om punktet er åbent eller lukket', 'public');
     const patch: Parameters<typeof updateItemRow>[2] = {};
     if (input.title !== undefined) {
       if (item.standard !== null) throw new DomainError('invalid_input', 'Et standardpunkts titel kan ikke ændres', 'title');
@@ -224,7 +251,19 @@ export async function updateItem(deps: LifecycleDeps, actor: Principal, itemId: 
     await updateItemRow(trx, itemId, patch);
     if (sections !== undefined) await replaceSections(trx, itemId, sections);
     const version = await bumpItemVersion(trx, itemId);
-    await audit(trx, actor, { action: 'item.update', entityType: 'agenda_item', entityId: itemId, bodyId: meeting.bodyId, before: beforeAudit, after: await itemForAudit(trx, itemId) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'item.update',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        bodyId: meeting.bodyId,
+        before: beforeAudit,
+        after: await itemForAudit(trx, itemId),
+      },
+      deps.now(),
+    );
     await afterItemChange(trx, deps, actor, meeting, input.changeNote);
     return { version };
   });
@@ -242,12 +281,22 @@ export async function reorderItems(
     checkVersion('Mødet', options.version, meeting.version);
     const order = await itemOrder(trx, meetingId);
     const current = order.map((o) => o.id);
-    if (!Array.isArray(itemIds) || itemIds.length !== current.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.includes(id))) {
+    if (
+      !Array.isArray(itemIds) ||
+      itemIds.length !== current.length ||
+      new Set(itemIds).size !== itemIds.length ||
+      !itemIds.every((id) => current.includes(id))
+    ) {
       throw new DomainError('invalid_input', 'Listen skal indeholde præcis mødets punkter, hvert én gang', 'itemIds');
     }
     assertChangeNoteIfPublic(meeting, options.changeNote);
     await renumber(trx, itemIds);
-    await audit(trx, actor, { action: 'meeting.reorder', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before: { itemIds: current }, after: { itemIds } }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'meeting.reorder', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before: { itemIds: current }, after: { itemIds } },
+      deps.now(),
+    );
     return { version: await afterItemChange(trx, deps, actor, meeting, options.changeNote) };
   });
 }
@@ -283,11 +332,19 @@ export async function moveItem(
     ids.splice(at, 0, itemId);
     await updateItemRow(trx, itemId, { meetingId: target.id });
     await renumber(trx, ids);
-    await renumber(trx, (await itemOrder(trx, meeting.id)).map((o) => o.id));
+    await renumber(
+      trx,
+      (await itemOrder(trx, meeting.id)).map((o) => o.id),
+    );
     const org = (await findOrganization(trx, target.organizationId))!;
     await moveItemChildren(trx, itemId, { id: target.id, organizationId: org.id, organizationName: org.name, date: target.date });
     const version = await bumpItemVersion(trx, itemId);
-    await audit(trx, actor, { action: 'item.move', entityType: 'agenda_item', entityId: itemId, bodyId: meeting.bodyId, before: beforeAudit, after: await itemForAudit(trx, itemId) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'item.move', entityType: 'agenda_item', entityId: itemId, bodyId: meeting.bodyId, before: beforeAudit, after: await itemForAudit(trx, itemId) },
+      deps.now(),
+    );
     await afterItemChange(trx, deps, actor, meeting, options.changeNote);
     await afterItemChange(trx, deps, actor, target, options.changeNote);
     return { version };
@@ -302,8 +359,16 @@ export async function deleteItem(deps: LifecycleDeps, actor: Principal, itemId: 
     assertChangeNoteIfPublic(meeting, options.changeNote);
     const beforeAudit = await itemForAudit(trx, itemId);
     await deleteItemRow(trx, itemId);
-    await renumber(trx, (await itemOrder(trx, meeting.id)).map((o) => o.id));
-    await audit(trx, actor, { action: 'item.delete', entityType: 'agenda_item', entityId: itemId, bodyId: meeting.bodyId, before: beforeAudit, after: null }, deps.now());
+    await renumber(
+      trx,
+      (await itemOrder(trx, meeting.id)).map((o) => o.id),
+    );
+    await audit(
+      trx,
+      actor,
+      { action: 'item.delete', entityType: 'agenda_item', entityId: itemId, bodyId: meeting.bodyId, before: beforeAudit, after: null },
+      deps.now(),
+    );
     await afterItemChange(trx, deps, actor, meeting, options.changeNote);
   });
 }

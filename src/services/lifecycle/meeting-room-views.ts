@@ -45,9 +45,7 @@ export async function meetingRoomPeople(deps: LifecycleDeps, actor: Principal, m
     ...suppleants
       .map((m) => ({ personId: m.personId, name: name.get(m.personId) ?? m.personId, party: m.party, suppleant: true }))
       .sort((a, b) => a.name.localeCompare(b.name, 'da')),
-    ...people
-      .filter((p) => !seated.has(p.id) && !suppleantIds.has(p.id))
-      .map((p) => ({ personId: p.id, name: p.name, party: null, suppleant: false })),
+    ...people.filter((p) => !seated.has(p.id) && !suppleantIds.has(p.id)).map((p) => ({ personId: p.id, name: p.name, party: null, suppleant: false })),
   ];
   return { seats, substitutes };
 }

@@ -69,7 +69,11 @@ export interface CreateMeetingInput {
   location?: string | null;
 }
 
-export async function createMeeting(deps: LifecycleDeps, actor: Principal, input: CreateMeetingInput): Promise<{ id: string; version: number; itemIds: string[] }> {
+export async function createMeeting(
+  deps: LifecycleDeps,
+  actor: Principal,
+  input: CreateMeetingInput,
+): Promise<{ id: string; version: number; itemIds: string[] }> {
   return deps.database.db.transaction().execute(async (trx) => {
     const org = await editableOrganization(trx, actor, input.organizationId);
     const date = validDate(input.date, 'date');
@@ -92,14 +96,22 @@ export interface CreateSeriesInput extends Omit<CreateMeetingInput, 'date'> {
  * A committee's meetings for a period in one go (the meeting plan): the same time and place
  * on each date, each with the standard items. All or nothing, in one transaction.
  */
-export async function createMeetingSeries(deps: LifecycleDeps, actor: Principal, input: CreateSeriesInput): Promise<{ meetings: { id: string; date: string; itemIds: string[] }[] }> {
+export async function createMeetingSeries(
+  deps: LifecycleDeps,
+  actor: Principal,
+  input: CreateSeriesInput,
+): Promise<{ meetings: { id: string; date: string; itemIds: string[] }[] }> {
   const dates = seriesDates(input);
   return deps.database.db.transaction().execute(async (trx) => {
     const org = await editableOrganization(trx, actor, input.organizationId);
     const times = validTimes(input);
     const meetings = [];
     for (const date of dates) meetings.push({ ...(await insertNewMeeting(trx, deps, actor, org, { ...times, date })), date });
-    await indexMeetings(trx, deps.database, meetings.map((m) => m.id));
+    await indexMeetings(
+      trx,
+      deps.database,
+      meetings.map((m) => m.id),
+    );
     return { meetings: meetings.map(({ id, date, itemIds }) => ({ id, date, itemIds })) };
   });
 }
@@ -114,7 +126,8 @@ function seriesDates(input: CreateSeriesInput): string[] {
   } else {
     const r = input.repeat!;
     const first = validDate(r.first, 'repeat.first');
-    if (!Number.isInteger(r.everyWeeks) || r.everyWeeks < 1 || r.everyWeeks > 52) throw new DomainError('invalid_input', 'Intervallet skal være 1–52 uger', 'repeat.everyWeeks');
+    if (!Number.isInteger(r.everyWeeks) || r.everyWeeks < 1 || r.everyWeeks > 52)
+      throw new DomainError('invalid_input', 'Intervallet skal være 1–52 uger', 'repeat.everyWeeks');
     if (!Number.isInteger(r.count) || r.count < 1) throw new DomainError('invalid_input', 'Antallet skal være mindst 1', 'repeat.count');
     const t0 = Date.parse(`${first}T00:00:00Z`);
     dates = Array.from({ length: Math.min(r.count, MAX_SERIES + 1) }, (_, i) => new Date(t0 + i * r.everyWeeks * 7 * 86_400_000).toISOString().slice(0, 10));
@@ -184,7 +197,12 @@ async function insertNewMeeting(
       externalId: null,
     });
   }
-  await audit(trx, actor, { action: 'meeting.create', entityType: 'meeting', entityId: id, bodyId: org.bodyId, before: null, after: await meetingRow(trx, id) }, deps.now());
+  await audit(
+    trx,
+    actor,
+    { action: 'meeting.create', entityType: 'meeting', entityId: id, bodyId: org.bodyId, before: null, after: await meetingRow(trx, id) },
+    deps.now(),
+  );
   return { id, itemIds };
 }
 
@@ -222,7 +240,12 @@ export async function updateMeeting(deps: LifecycleDeps, actor: Principal, meeti
     const at = deps.now().toISOString();
     await updateMeetingRow(trx, meetingId, patch);
     const version = await bumpMeetingVersion(trx, meetingId, at);
-    await audit(trx, actor, { action: 'meeting.update', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before, after: await meetingRow(trx, meetingId) }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'meeting.update', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before, after: await meetingRow(trx, meetingId) },
+      deps.now(),
+    );
     await republishIfPublic(trx, deps, actor, meeting, input.changeNote);
     await indexMeetings(trx, deps.database, [meetingId]);
     return { version };

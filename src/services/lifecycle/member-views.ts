@@ -73,7 +73,12 @@ export async function memberCaseHistory(deps: LifecycleDeps, actor: Principal, p
   for (const c of consultations) {
     if (c.item?.id === excludeItemId) continue;
     const date = c.date ?? c.meeting?.date ?? null;
-    const base = { date, organizationName: c.organizationName, roleLabel: consultationRoleLabel[c.role], key: `${date ?? '9999'} ${c.meeting?.start ?? '99:99'}` };
+    const base = {
+      date,
+      organizationName: c.organizationName,
+      roleLabel: consultationRoleLabel[c.role],
+      key: `${date ?? '9999'} ${c.meeting?.start ?? '99:99'}`,
+    };
     if (c.meeting === null) {
       // Printed in a published document's "Sagens forløb": public already.
       steps.push({ ...base, item: null, decision: c.outcome });
@@ -91,7 +96,15 @@ export async function memberCaseHistory(deps: LifecycleDeps, actor: Principal, p
       (memberOn(memberships, c.organizationId, c.meeting.date) &&
         actor.bodyId !== null &&
         c.organizationId !== null &&
-        (await canReadClosed(db, actor, { id: c.meeting.id, bodyId: actor.bodyId, organizationId: c.organizationId, date: c.meeting.date, state: c.meeting.state, cancelled: false, version: 0 })));
+        (await canReadClosed(db, actor, {
+          id: c.meeting.id,
+          bodyId: actor.bodyId,
+          organizationId: c.organizationId,
+          date: c.meeting.date,
+          state: c.meeting.state,
+          cancelled: false,
+          version: 0,
+        })));
     if (c.item !== null && !c.item.public && !wasMember) continue;
     // Decisions are public with the minutes; the committee's own members knew them at once.
     const decisionKnown = minutesArePublic(c.meeting.state) || (wasMember && c.meeting.state !== 'agenda_published');

@@ -61,7 +61,14 @@ export async function completeMinutesChange(trx: Db, deps: LifecycleDeps, actor:
       await audit(
         trx,
         actor,
-        { action: 'minutes.approvals_cleared', entityType: 'meeting', entityId: meeting.id, bodyId: meeting.bodyId, before: { approvals: cleared }, after: { approvals: 0 } },
+        {
+          action: 'minutes.approvals_cleared',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          bodyId: meeting.bodyId,
+          before: { approvals: cleared },
+          after: { approvals: 0 },
+        },
         at,
       );
     }
@@ -71,7 +78,14 @@ export async function completeMinutesChange(trx: Db, deps: LifecycleDeps, actor:
     await audit(
       trx,
       actor,
-      { action: 'meeting.state', entityType: 'meeting', entityId: meeting.id, bodyId: meeting.bodyId, before: { state: meeting.state }, after: { state: plan.state } },
+      {
+        action: 'meeting.state',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        bodyId: meeting.bodyId,
+        before: { state: meeting.state },
+        after: { state: plan.state },
+      },
       at,
     );
   }

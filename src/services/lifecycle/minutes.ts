@@ -34,7 +34,10 @@ export async function publishMinutes(
       throw new DomainError('invalid_transition', 'Referatet er allerede offentliggjort; ret det med en ændringsnote på beslutningen eller fremmødet');
     }
     if (meeting.state !== 'minutes_approved') {
-      throw new DomainError('invalid_transition', `Referatet kan ikke offentliggøres, når mødet er "${meetingStateLabel[meeting.state]}"; det skal først afholdes og godkendes`);
+      throw new DomainError(
+        'invalid_transition',
+        `Referatet kan ikke offentliggøres, når mødet er "${meetingStateLabel[meeting.state]}"; det skal først afholdes og godkendes`,
+      );
     }
     const missing = await itemsWithoutDecision(trx, meeting.id);
     if (missing.length > 0) {

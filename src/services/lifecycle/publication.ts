@@ -9,7 +9,13 @@ import { type OfficialContacts, type PersonalDataWarning, personalDataKindLabel,
 import { newId } from '../../domain/ids.js';
 import { publicView } from '../../domain/agenda-item.js';
 import { type MeetingState, agendaIsPublic, minutesArePublic, transition } from '../../domain/meeting.js';
-import { type PublicationKind, type PublicationSummary, type PublishedMeeting, buildPublishedMeeting, seenThroughCurrentView } from '../../domain/publication.js';
+import {
+  type PublicationKind,
+  type PublicationSummary,
+  type PublishedMeeting,
+  buildPublishedMeeting,
+  seenThroughCurrentView,
+} from '../../domain/publication.js';
 import { fileStaffColumns, findMeetingWithOrganization, meetingRow, updateMeetingRow } from '../../storage/repositories/meeting-editor.js';
 import { PortalQueries } from '../../storage/repositories/portal-queries.js';
 import {
@@ -105,7 +111,12 @@ export async function publishVersion(
   const version = (await latestPublicationVersion(trx, found.id, kind)) + 1;
   const at = deps.now();
   const note = version === 1 ? optionalNote(changeNote) : requireChangeNote(changeNote);
-  const snapshot = buildPublishedMeeting({ kind, version, publishedAt: at.toISOString(), publishedBy: actor.label, changeNote: note }, domainMeeting, items, attendance);
+  const snapshot = buildPublishedMeeting(
+    { kind, version, publishedAt: at.toISOString(), publishedBy: actor.label, changeNote: note },
+    domainMeeting,
+    items,
+    attendance,
+  );
   const id = newId();
   await insertPublication(trx, {
     id,
@@ -120,7 +131,14 @@ export async function publishVersion(
   await audit(
     trx,
     actor,
-    { action: `${kind}.publish`, entityType: 'publication', entityId: id, bodyId: found.bodyId, before: null, after: { meetingId: found.id, kind, version, changeNote: note } },
+    {
+      action: `${kind}.publish`,
+      entityType: 'publication',
+      entityId: id,
+      bodyId: found.bodyId,
+      before: null,
+      after: { meetingId: found.id, kind, version, changeNote: note },
+    },
     at,
   );
   return { version };
@@ -131,7 +149,13 @@ export async function publishVersion(
  * of the agenda (or of the minutes once they are published). Requires the change note.
  * Reads the meeting's state from `trx`, so it sees a state change made earlier in it.
  */
-export async function republish(trx: Db, deps: LifecycleDeps, actor: Principal, meeting: MeetingRef, changeNote: string | null | undefined): Promise<{ version: number; kind: PublicationKind }> {
+export async function republish(
+  trx: Db,
+  deps: LifecycleDeps,
+  actor: Principal,
+  meeting: MeetingRef,
+  changeNote: string | null | undefined,
+): Promise<{ version: number; kind: PublicationKind }> {
   const note = requireChangeNote(changeNote);
   const current = await loadMeeting(trx, meeting.id);
   const kind = kindForState(current.state);
@@ -140,7 +164,13 @@ export async function republish(trx: Db, deps: LifecycleDeps, actor: Principal, 
 }
 
 /** After a change to a meeting's agenda data: republish when the agenda is already public. */
-export async function republishIfPublic(trx: Db, deps: LifecycleDeps, actor: Principal, meeting: MeetingRef, changeNote: string | null | undefined): Promise<void> {
+export async function republishIfPublic(
+  trx: Db,
+  deps: LifecycleDeps,
+  actor: Principal,
+  meeting: MeetingRef,
+  changeNote: string | null | undefined,
+): Promise<void> {
   const current = await loadMeeting(trx, meeting.id);
   if (agendaIsPublic(current.state)) await republish(trx, deps, actor, current, changeNote);
 }
@@ -161,7 +191,12 @@ function incompleteProblems(items: { title: string; public: boolean; publicTitle
 }
 
 /** Publishes the agenda (version 1), or a new version of a public agenda (changeNote required). */
-export async function publishAgenda(deps: LifecycleDeps, actor: Principal, meetingId: string, options: { changeNote?: string | null } = {}): Promise<{ version: number }> {
+export async function publishAgenda(
+  deps: LifecycleDeps,
+  actor: Principal,
+  meetingId: string,
+  options: { changeNote?: string | null } = {},
+): Promise<{ version: number }> {
   return deps.database.db.transaction().execute(async (trx) => {
     const meeting = await meetingForEdit(trx, actor, meetingId);
     if (meeting.cancelled) throw new DomainError('invalid_transition', 'Mødet er aflyst; dagsordenen kan ikke offentliggøres');
@@ -178,7 +213,12 @@ export async function publishAgenda(deps: LifecycleDeps, actor: Principal, meeti
     const state = transition(meeting, 'agenda_published');
     const at = deps.now().toISOString();
     await updateMeetingRow(trx, meeting.id, { state, updatedAt: at });
-    await audit(trx, actor, { action: 'meeting.state', entityType: 'meeting', entityId: meeting.id, bodyId: meeting.bodyId, before: { state: meeting.state }, after: { state } }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'meeting.state', entityType: 'meeting', entityId: meeting.id, bodyId: meeting.bodyId, before: { state: meeting.state }, after: { state } },
+      deps.now(),
+    );
     const { version } = await publishVersion(trx, deps, actor, { ...meeting, state }, 'agenda', options.changeNote);
     await indexMeetings(trx, deps.database, [meeting.id]);
     return { version };
@@ -193,14 +233,24 @@ export async function checkCpr(deps: LifecycleDeps, actor: Principal, meetingId:
 }
 
 /** The personal-data warnings now, for the editor (before pressing publish). Editors only. */
-export async function checkPersonalData(deps: LifecycleDeps, actor: Principal, meetingId: string, kind: PublicationKind, official?: OfficialContacts): Promise<PersonalDataWarning[]> {
+export async function checkPersonalData(
+  deps: LifecycleDeps,
+  actor: Principal,
+  meetingId: string,
+  kind: PublicationKind,
+  official?: OfficialContacts,
+): Promise<PersonalDataWarning[]> {
   const db = deps.database.db;
   await meetingForEdit(db, actor, meetingId);
   return personalDataHits(db, meetingId, kind, official);
 }
 
 /** A current CPR hit or personal-data warning by fingerprint, as the mark stores it. */
-async function findingByFingerprint(trx: Db, meetingId: string, fingerprint: string): Promise<{ reason: string; masked: string; location: string } | undefined> {
+async function findingByFingerprint(
+  trx: Db,
+  meetingId: string,
+  fingerprint: string,
+): Promise<{ reason: string; masked: string; location: string } | undefined> {
   const hits = [...(await cprHits(trx, meetingId, 'agenda')), ...(await cprHits(trx, meetingId, 'minutes'))];
   const hit = hits.find((h) => h.fingerprint === fingerprint);
   if (hit) return hit;
@@ -217,7 +267,14 @@ export async function markCprFalsePositive(deps: LifecycleDeps, actor: Principal
     const hit = await findingByFingerprint(trx, meetingId, fingerprint);
     if (!hit) throw new DomainError('not_found', 'Fundet findes ikke (længere) i mødets tekster', 'fingerprint');
     const at = deps.now();
-    await insertCprExemption(trx, { fingerprint, meetingId, masked: hit.masked || '(ukontrolleret bilag)', location: hit.location, markedBy: actor.label, markedAt: at.toISOString() });
+    await insertCprExemption(trx, {
+      fingerprint,
+      meetingId,
+      masked: hit.masked || '(ukontrolleret bilag)',
+      location: hit.location,
+      markedBy: actor.label,
+      markedAt: at.toISOString(),
+    });
     await audit(
       trx,
       actor,

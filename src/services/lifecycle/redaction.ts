@@ -78,7 +78,8 @@ export async function redactPassage(deps: LifecycleDeps, actor: Principal, itemI
       versions += 1;
       await updatePublicationSnapshot(trx, p.id, JSON.stringify({ ...snapshot, items }));
     }
-    if (current.count === 0 && versions === 0) throw new DomainError('not_found', 'Teksten findes ikke i punktet eller i dets offentliggjorte versioner', 'text');
+    if (current.count === 0 && versions === 0)
+      throw new DomainError('not_found', 'Teksten findes ikke i punktet eller i dets offentliggjorte versioner', 'text');
     const at = deps.now();
     if (current.count > 0) {
       await writeItemTexts(trx, item.id, current.texts);
@@ -88,7 +89,14 @@ export async function redactPassage(deps: LifecycleDeps, actor: Principal, itemI
     await audit(
       trx,
       actor,
-      { action: 'item.redact', entityType: 'agenda_item', entityId: item.id, bodyId: meeting.bodyId, before: null, after: { reason, passageLength: passage.length, current: current.count, versions } },
+      {
+        action: 'item.redact',
+        entityType: 'agenda_item',
+        entityId: item.id,
+        bodyId: meeting.bodyId,
+        before: null,
+        after: { reason, passageLength: passage.length, current: current.count, versions },
+      },
       at,
     );
     await indexMeetings(trx, deps.database, [meeting.id]);

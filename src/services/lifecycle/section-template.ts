@@ -33,7 +33,14 @@ export async function setSectionTemplate(deps: LifecycleDeps, actor: Principal, 
     await audit(
       trx,
       actor,
-      { action: 'body.section_template', entityType: 'body', entityId: bodyId, bodyId, before: parseStoredTemplate(body.sectionTemplate), after: value ?? parseStoredTemplate(null) },
+      {
+        action: 'body.section_template',
+        entityType: 'body',
+        entityId: bodyId,
+        bodyId,
+        before: parseStoredTemplate(body.sectionTemplate),
+        after: value ?? parseStoredTemplate(null),
+      },
       deps.now(),
     );
     return value ?? parseStoredTemplate(null);
@@ -47,6 +54,18 @@ export async function setApprovalRule(deps: LifecycleDeps, actor: Principal, bod
     const body = await bodySettings(trx, bodyId);
     if (!body) throw notFound('Kommunen', bodyId);
     await setBodySettings(trx, bodyId, { approvalRule: rule });
-    await audit(trx, actor, { action: 'body.approval_rule', entityType: 'body', entityId: bodyId, bodyId, before: { approvalRule: body.approvalRule }, after: { approvalRule: rule } }, deps.now());
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'body.approval_rule',
+        entityType: 'body',
+        entityId: bodyId,
+        bodyId,
+        before: { approvalRule: body.approvalRule },
+        after: { approvalRule: rule },
+      },
+      deps.now(),
+    );
   });
 }

@@ -136,17 +136,19 @@ function staffItem(item: AgendaItem, extra: ItemExtra, files: ReadonlyMap<string
     dissents: shown.dissents,
     votes: shown.votes,
     // A closed attachment, on a closed or an open item, is for those who may read closed content.
-    attachments: shown.files.filter((f) => f.public || readClosed).map((f) => ({
-      id: f.id,
-      title: f.title,
-      fileName: f.fileName,
-      mediaType: f.mediaType,
-      size: f.size,
-      public: f.public,
-      textStatus: textStatusOf(files.get(f.id)?.text ?? null, files.get(f.id)?.textProblem ?? null),
-      textProblem: files.get(f.id)?.textProblem ?? null,
-      withdrawn: (files.get(f.id)?.withdrawnAt ?? null) !== null,
-    })),
+    attachments: shown.files
+      .filter((f) => f.public || readClosed)
+      .map((f) => ({
+        id: f.id,
+        title: f.title,
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        size: f.size,
+        public: f.public,
+        textStatus: textStatusOf(files.get(f.id)?.text ?? null, files.get(f.id)?.textProblem ?? null),
+        textProblem: files.get(f.id)?.textProblem ?? null,
+        withdrawn: (files.get(f.id)?.withdrawnAt ?? null) !== null,
+      })),
     version: extra.version,
     redacted: !full,
   };
@@ -161,10 +163,15 @@ export async function staffItems(db: Db, actor: Principal, meeting: MeetingRef):
     fileStaffColumns(db, meeting.id),
   ]);
   const extraOf = new Map(
-    extras.map((e) => [e.id, { closedReason: e.closedReason ?? null, standard: e.standard ?? null, version: Number(e.version ?? 1), caseNumber: e.caseNumber ?? null }]),
+    extras.map((e) => [
+      e.id,
+      { closedReason: e.closedReason ?? null, standard: e.standard ?? null, version: Number(e.version ?? 1), caseNumber: e.caseNumber ?? null },
+    ]),
   );
   const fileOf = new Map(files.map((f) => [f.id, { text: f.text, withdrawnAt: f.withdrawnAt ?? null, textProblem: f.textProblem ?? null }]));
-  return items.map((i) => staffItem(i, extraOf.get(i.id) ?? { closedReason: null, standard: null, version: 1, caseNumber: null }, fileOf, readClosed, meeting.state));
+  return items.map((i) =>
+    staffItem(i, extraOf.get(i.id) ?? { closedReason: null, standard: null, version: 1, caseNumber: null }, fileOf, readClosed, meeting.state),
+  );
 }
 
 export async function staffMeeting(db: Db, actor: Principal, meeting: MeetingRef): Promise<StaffMeeting> {

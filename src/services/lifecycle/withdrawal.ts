@@ -61,13 +61,25 @@ export async function withdrawPublication(
     const state = stateAfterWithdrawal(meeting.state, standing);
     if (state !== meeting.state) {
       await updateMeetingRow(trx, meetingId, { state, updatedAt: at.toISOString() });
-      await audit(trx, actor, { action: 'meeting.state', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before: { state: meeting.state }, after: { state } }, at);
+      await audit(
+        trx,
+        actor,
+        { action: 'meeting.state', entityType: 'meeting', entityId: meetingId, bodyId: meeting.bodyId, before: { state: meeting.state }, after: { state } },
+        at,
+      );
     }
     await bumpMeetingVersion(trx, meetingId, at.toISOString());
     await audit(
       trx,
       actor,
-      { action: `${input.kind}.withdraw`, entityType: 'publication', entityId: row.id, bodyId: meeting.bodyId, before: { kind: input.kind, version: input.version }, after: { withdrawn: true, reason } },
+      {
+        action: `${input.kind}.withdraw`,
+        entityType: 'publication',
+        entityId: row.id,
+        bodyId: meeting.bodyId,
+        before: { kind: input.kind, version: input.version },
+        after: { withdrawn: true, reason },
+      },
       at,
     );
     await indexMeetings(trx, deps.database, [meetingId]);
@@ -83,7 +95,8 @@ export async function withdrawAttachment(deps: LifecycleDeps, actor: Principal, 
     if (!row || row.agendaItemId === null) throw notFound('Bilaget', fileId);
     const { item, meeting } = await itemForEdit(trx, actor, row.agendaItemId);
     if (!agendaIsPublic(meeting.state)) throw notPublished('Dagsordenen er ikke offentliggjort; gør bilaget lukket eller fjern det i stedet');
-    if ((row.withdrawnAt ?? null) !== null) throw new DomainError('conflict', 'Bilaget er allerede trukket tilbage', undefined, { reason: 'already_withdrawn' });
+    if ((row.withdrawnAt ?? null) !== null)
+      throw new DomainError('conflict', 'Bilaget er allerede trukket tilbage', undefined, { reason: 'already_withdrawn' });
     const at = deps.now();
     await markFileWithdrawn(trx, fileId, { at: at.toISOString(), by: actor.label, reason });
     await bumpItemVersion(trx, item.id);
@@ -91,7 +104,14 @@ export async function withdrawAttachment(deps: LifecycleDeps, actor: Principal, 
     await audit(
       trx,
       actor,
-      { action: 'attachment.withdraw', entityType: 'file', entityId: fileId, bodyId: meeting.bodyId, before: { public: Number(row.public) === 1 }, after: { public: false, withdrawn: true, reason } },
+      {
+        action: 'attachment.withdraw',
+        entityType: 'file',
+        entityId: fileId,
+        bodyId: meeting.bodyId,
+        before: { public: Number(row.public) === 1 },
+        after: { public: false, withdrawn: true, reason },
+      },
       at,
     );
     await indexMeetings(trx, deps.database, [meeting.id]);

@@ -29,7 +29,9 @@ export class Sha512Digests {
       return hit;
     }
     try {
-      const digest = createHash('sha512').update(await this.files.read(sha256)).digest('hex');
+      const digest = createHash('sha512')
+        .update(await this.files.read(sha256))
+        .digest('hex');
       if (this.byContent.size >= this.max) this.byContent.delete(this.byContent.keys().next().value as string);
       this.byContent.set(sha256, digest);
       return digest;

@@ -48,7 +48,9 @@ export function documentObject(urls: OparlUrls, d: Pick<MeetingDocumentRow, 'kin
 /** Meeting.invitation and Meeting.resultsProtocol of a meeting row, where public. */
 export function meetingDocuments(urls: OparlUrls, m: { id: string; state: string; date: string; created: string; modified: string }): OparlObject {
   const of = (kind: DocumentKind) =>
-    publicIn[kind](m.state as MeetingState) ? documentObject(urls, { kind, meetingId: m.id, date: m.date, created: m.created, modified: m.modified }) : undefined;
+    publicIn[kind](m.state as MeetingState)
+      ? documentObject(urls, { kind, meetingId: m.id, date: m.date, created: m.created, modified: m.modified })
+      : undefined;
   return { invitation: of('dagsorden'), resultsProtocol: of('referat') };
 }
 

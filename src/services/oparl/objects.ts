@@ -6,16 +6,7 @@ import { type AgendaItem, type SectionKind, type VoteChoice, publicView } from '
 import { type MeetingState, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../../domain/meeting.js';
 import { type MembershipRole, type OrganizationKind, membershipRoleLabel, organizationKindLabel } from '../../domain/organization.js';
 import { type ConsultationRole, consultationRoleLabel } from '../../domain/paper.js';
-import type {
-  ConsultationRow,
-  FileRow,
-  ItemRow,
-  MeetingRow,
-  MembershipRow,
-  PaperRow,
-  PersonRow,
-  Tombstone,
-} from '../../storage/repositories/oparl-queries.js';
+import type { ConsultationRow, FileRow, ItemRow, MeetingRow, MembershipRow, PaperRow, PersonRow, Tombstone } from '../../storage/repositories/oparl-queries.js';
 import { partyLetter, partyName } from './parties.js';
 import { localDateTime, oparlDateTime } from './time.js';
 import { OPARL_VERSION, type OparlType, type OparlUrls, type segmentOf, typeUrl } from './urls.js';

@@ -88,7 +88,11 @@ function parseToken(token: string | undefined): Token {
   if (token === undefined || token === '' || token === 'first') return { kind: 'first' };
   if (token === 'last') return { kind: 'last' };
   const m = /^([ab])\.([1-9][0-9]{0,8})\.([A-Za-z0-9_-]+)$/.exec(token);
-  const decoded = m ? Buffer.from(m[3] ?? '', 'base64url').toString('utf8').split('\n') : [];
+  const decoded = m
+    ? Buffer.from(m[3] ?? '', 'base64url')
+        .toString('utf8')
+        .split('\n')
+    : [];
   if (!m || decoded.length !== 2 || !decoded[0] || !decoded[1]) {
     throw new DomainError('invalid_input', 'Parameteren page er ikke en gyldig sidemarkør (brug links fra en tidligere side)', 'page');
   }
@@ -190,8 +194,17 @@ export class OparlService {
 
   async system(): Promise<OparlObject> {
     const bodies = await this.q.bodies();
-    const created = bodies.map((b) => b.created ?? '').filter(Boolean).sort()[0] ?? new Date(0).toISOString();
-    const modified = bodies.map((b) => b.modified ?? '').filter(Boolean).sort().at(-1) ?? created;
+    const created =
+      bodies
+        .map((b) => b.created ?? '')
+        .filter(Boolean)
+        .sort()[0] ?? new Date(0).toISOString();
+    const modified =
+      bodies
+        .map((b) => b.modified ?? '')
+        .filter(Boolean)
+        .sort()
+        .at(-1) ?? created;
     return systemObject(this.urls, { created, modified, license: this.options.license });
   }
 
@@ -209,7 +222,11 @@ export class OparlService {
     return this.bodyWithTerms(b, false, await this.places.licenses());
   }
 
-  private async bodyWithTerms(b: Awaited<ReturnType<OparlQueries['bodies']>>[number], omitInternal: boolean, licenses: Map<string, string>): Promise<OparlObject> {
+  private async bodyWithTerms(
+    b: Awaited<ReturnType<OparlQueries['bodies']>>[number],
+    omitInternal: boolean,
+    licenses: Map<string, string>,
+  ): Promise<OparlObject> {
     const terms = omitInternal ? [] : (await this.q.terms(b.id)).map((t) => termObject(this.urls, t));
     return bodyObject(this.urls, b, terms, licenses.get(b.id) ?? this.options.license);
   }
@@ -289,7 +306,11 @@ export class OparlService {
         const org = await this.organizationRow(id).catch(() => null);
         if (!org) return null;
         const members = await this.q.membershipIdsOf([org.id]);
-        return organizationObject(this.urls, org, members.map((m) => m.id));
+        return organizationObject(
+          this.urls,
+          org,
+          members.map((m) => m.id),
+        );
       }
       default: {
         if (type === 'File') {
@@ -311,7 +332,12 @@ export class OparlService {
   private async bigList<T extends ListedType>(self: string, params: ListParams, scope: Scope, type: T): Promise<ListPage> {
     const src: ListSource<RowOf[T]> = {
       page: (start, limit) => this.q.page(type, scope, start, limit),
-      total: () => this.counts.get(this.countKey('live', type, scope), () => this.q.changeMarker(type, scope), () => this.q.count(type, scope)),
+      total: () =>
+        this.counts.get(
+          this.countKey('live', type, scope),
+          () => this.q.changeMarker(type, scope),
+          () => this.q.count(type, scope),
+        ),
       key: keyOf,
     };
     const dead = params.filters.modifiedSince ? this.tombstoneSource(type, scope) : null;
@@ -323,16 +349,24 @@ export class OparlService {
     type Row = RowOf['File'] | MeetingDocumentRow;
     const stored: ListSource<Row> = {
       page: (start, limit) => this.q.page('File', scope, start, limit),
-      total: () => this.counts.get(this.countKey('live', 'File', scope), () => this.q.changeMarker('File', scope), () => this.q.count('File', scope)),
+      total: () =>
+        this.counts.get(
+          this.countKey('live', 'File', scope),
+          () => this.q.changeMarker('File', scope),
+          () => this.q.count('File', scope),
+        ),
       key: keyOf,
     };
-    const documents = this.documents.sources(scope).map(
-      (s, i): ListSource<Row> => ({
-        page: (start, limit) => s.page(start, limit),
-        total: () => this.counts.get(this.countKey('live', `Document${i}`, scope), () => this.q.changeMarker('Meeting', scope), () => s.total()),
-        key: keyOf,
-      }),
-    );
+    const documents = this.documents.sources(scope).map((s, i): ListSource<Row> => ({
+      page: (start, limit) => s.page(start, limit),
+      total: () =>
+        this.counts.get(
+          this.countKey('live', `Document${i}`, scope),
+          () => this.q.changeMarker('Meeting', scope),
+          () => s.total(),
+        ),
+      key: keyOf,
+    }));
     const dead = params.filters.modifiedSince ? mergedSources([this.tombstoneSource('File', scope), ...this.documents.tombstoneSources(scope)]) : null;
     const isDocument = (r: Row): r is MeetingDocumentRow => 'kind' in r;
     return this.assemble(self, params, mergedSources<Row>([stored, ...documents]), dead, undefined, async (rows) => {
@@ -345,14 +379,28 @@ export class OparlService {
   private tombstoneSource(type: string, scope: Scope): ListSource<Tombstone> {
     return {
       page: (start, limit) => this.q.tombstonePage(type, scope, start, limit),
-      total: () => this.counts.get(this.countKey('dead', type, scope), () => this.q.changeMarker(type, scope), () => this.q.tombstoneCount(type, scope)),
+      total: () =>
+        this.counts.get(
+          this.countKey('dead', type, scope),
+          () => this.q.changeMarker(type, scope),
+          () => this.q.tombstoneCount(type, scope),
+        ),
       key: keyOf,
     };
   }
 
   private countKey(kind: 'live' | 'dead', type: string, scope: Scope): string {
     const f = scope.filters ?? {};
-    return [kind, type, scope.bodyId, scope.organizationId ?? '', f.createdSince ?? '', f.createdUntil ?? '', f.modifiedSince ?? '', f.modifiedUntil ?? ''].join('|');
+    return [
+      kind,
+      type,
+      scope.bodyId,
+      scope.organizationId ?? '',
+      f.createdSince ?? '',
+      f.createdUntil ?? '',
+      f.modifiedSince ?? '',
+      f.modifiedUntil ?? '',
+    ].join('|');
   }
 
   private async smallList<R extends { id: string; created: string; modified: string }>(
@@ -390,7 +438,9 @@ export class OparlService {
     const size = token.kind === 'last' ? total - (totalPages - 1) * limit : limit;
     const start: PageStart =
       token.kind === 'first' || token.kind === 'last'
-        ? (token.kind === 'first' ? token : { kind: 'last', count: size + 1 })
+        ? token.kind === 'first'
+          ? token
+          : { kind: 'last', count: size + 1 }
         : token.kind === 'after'
           ? { kind: 'after', key: token.key }
           : { kind: 'before', key: token.key };
@@ -511,7 +561,10 @@ export class OparlService {
         const consultations = await this.q.consultationsOf(bodyId, { paperIds: papers.map((p) => p.id) });
         return papers.map((p) => {
           const own = consultations.filter((c) => c.paperId === p.id);
-          const dates = own.map((c) => c.date ?? c.meetingDate).filter((d): d is string => d !== null).sort();
+          const dates = own
+            .map((c) => c.date ?? c.meetingDate)
+            .filter((d): d is string => d !== null)
+            .sort();
           return paperObject(this.urls, p, omitInternal ? undefined : own.map((c) => consultationObject(this.urls, c)), dates[0] ?? null);
         });
       }
@@ -523,11 +576,7 @@ export class OparlService {
         const people = rows as RowOf['Person'][];
         const memberships = omitInternal ? [] : await this.q.membershipsOfPeople(people.map((p) => p.id));
         return people.map((p) =>
-          personObject(
-            this.urls,
-            p,
-            omitInternal ? undefined : memberships.filter((m) => m.personId === p.id).map((m) => membershipObject(this.urls, m)),
-          ),
+          personObject(this.urls, p, omitInternal ? undefined : memberships.filter((m) => m.personId === p.id).map((m) => membershipObject(this.urls, m))),
         );
       }
       case 'Membership':
@@ -543,7 +592,10 @@ export class OparlService {
       omitInternal ? Promise.resolve([]) : this.q.filesOf(bodyId, { meetingIds: ids }),
       this.q.attendanceOf(ids),
       this.q.approvalsOf(ids),
-      this.places.byDescription(bodyId, rows.flatMap((m) => (m.location ? [m.location] : []))),
+      this.places.byDescription(
+        bodyId,
+        rows.flatMap((m) => (m.location ? [m.location] : [])),
+      ),
     ]);
     const itemObjects = await this.items(bodyId, items, false);
     const fileObjects = await this.fileObjects(files);
@@ -588,5 +640,4 @@ export class OparlService {
   private async fileObjects(rows: FileRow[]): Promise<OparlObject[]> {
     return Promise.all(rows.map(async (f) => fileObject(this.urls, f, f.sha512 ?? (await this.digests.sha512(f.sha256)))));
   }
-
 }

@@ -7,18 +7,7 @@ export const OPARL_PREFIX = '/oparl/v1';
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
 
 export type OparlType =
-  | 'System'
-  | 'Body'
-  | 'LegislativeTerm'
-  | 'Organization'
-  | 'Person'
-  | 'Membership'
-  | 'Meeting'
-  | 'AgendaItem'
-  | 'Paper'
-  | 'Consultation'
-  | 'File'
-  | 'Location';
+  'System' | 'Body' | 'LegislativeTerm' | 'Organization' | 'Person' | 'Membership' | 'Meeting' | 'AgendaItem' | 'Paper' | 'Consultation' | 'File' | 'Location';
 
 export const typeUrl = (type: OparlType): string => `https://schema.oparl.org/1.1/${type}`;
 

@@ -93,11 +93,7 @@ export class CasePortal {
   ) {}
 
   async casePage(paperId: string): Promise<CasePage> {
-    const [paper, items, consultations] = await Promise.all([
-      this.cases.paper(paperId),
-      this.cases.itemsOfPaper(paperId),
-      this.cases.consultations(paperId),
-    ]);
+    const [paper, items, consultations] = await Promise.all([this.cases.paper(paperId), this.cases.itemsOfPaper(paperId), this.cases.consultations(paperId)]);
     // A hidden case answers exactly like a missing one, so its existence is not confirmed.
     const visible = paperIsVisible(items);
     if (!paper || !visible) throw notFound('Sagen', paperId);

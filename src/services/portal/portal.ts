@@ -290,8 +290,6 @@ function groupAttendance(all: Attendance[]): NonNullable<MeetingPage['attendance
   return {
     present: all.filter((a) => a.status === 'present' && a.substituteForPersonId === null).map(person),
     absent: all.filter((a) => a.status === 'absent').map(person),
-    substitutes: all
-      .filter((a) => a.status === 'present' && a.substituteForPersonId !== null)
-      .map((a) => ({ ...person(a), forName: a.substituteForName })),
+    substitutes: all.filter((a) => a.status === 'present' && a.substituteForPersonId !== null).map((a) => ({ ...person(a), forName: a.substituteForName })),
   };
 }

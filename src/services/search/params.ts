@@ -91,8 +91,7 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-const invert = <K extends string>(m: Record<K, string>): Map<string, K> =>
-  new Map((Object.entries(m) as [K, string][]).map(([k, v]) => [v, k]));
+const invert = <K extends string>(m: Record<K, string>): Map<string, K> => new Map((Object.entries(m) as [K, string][]).map(([k, v]) => [v, k]));
 
 /**
  * The query string as parseQuery (request-guard) flattens it → SearchParams. A form submits

@@ -83,7 +83,10 @@ export class SearchService {
       year: [...found.facets.year].sort((a, b) => Number(b.value) - Number(a.value)),
       // One wording for these on the page and in the API, whatever the adapter prints.
       decision: found.facets.decision.map((f) => ({ ...f, label: isDecision(f.value) ? decisionLabel[f.value] : f.label })),
-      attachments: found.facets.attachments.map((f) => ({ ...f, label: f.value === 'true' || f.value === 'false' ? attachmentsLabel(f.value === 'true') : f.label })),
+      attachments: found.facets.attachments.map((f) => ({
+        ...f,
+        label: f.value === 'true' || f.value === 'false' ? attachmentsLabel(f.value === 'true') : f.label,
+      })),
     };
     return {
       params: applies,

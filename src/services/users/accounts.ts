@@ -99,7 +99,12 @@ const selfGuard = (actor: Principal, user: AccountRow, what: string) => {
 };
 
 /** Disables the account and ends its sessions and tokens at once. Already disabled: no change. */
-export async function disableUser(database: Database, ref: string, actor: Principal = systemPrincipal, now: Date = new Date()): Promise<{ changed: boolean; sessions: number; tokens: number }> {
+export async function disableUser(
+  database: Database,
+  ref: string,
+  actor: Principal = systemPrincipal,
+  now: Date = new Date(),
+): Promise<{ changed: boolean; sessions: number; tokens: number }> {
   return database.db.transaction().execute(async (trx) => {
     const user = await accountFor(trx, actor, ref);
     selfGuard(actor, user, 'spærre');
@@ -108,7 +113,19 @@ export async function disableUser(database: Database, ref: string, actor: Princi
     const tokens = await revokeTokensOfUser(trx, user.id, at);
     if (user.disabled) return { changed: false, sessions, tokens };
     await setUserDisabled(trx, user.id, at);
-    await audit(trx, actor, { action: 'user.disable', entityType: 'user', entityId: user.id, bodyId: user.bodyId, before: { email: user.email, disabled: false }, after: { email: user.email, disabled: true, sessionsEnded: sessions, tokensRevoked: tokens } }, now);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'user.disable',
+        entityType: 'user',
+        entityId: user.id,
+        bodyId: user.bodyId,
+        before: { email: user.email, disabled: false },
+        after: { email: user.email, disabled: true, sessionsEnded: sessions, tokensRevoked: tokens },
+      },
+      now,
+    );
     return { changed: true, sessions, tokens };
   });
 }
@@ -119,17 +136,39 @@ export async function enableUser(database: Database, ref: string, actor: Princip
     const user = await accountFor(trx, actor, ref);
     if (!user.disabled) return { changed: false };
     await setUserDisabled(trx, user.id, null);
-    await audit(trx, actor, { action: 'user.enable', entityType: 'user', entityId: user.id, bodyId: user.bodyId, before: { email: user.email, disabled: true }, after: { email: user.email, disabled: false } }, now);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'user.enable',
+        entityType: 'user',
+        entityId: user.id,
+        bodyId: user.bodyId,
+        before: { email: user.email, disabled: true },
+        after: { email: user.email, disabled: false },
+      },
+      now,
+    );
     return { changed: true };
   });
 }
 
 /** Ends every session of the account (signed out everywhere); its tokens are not touched. */
-export async function endUserSessions(database: Database, ref: string, actor: Principal = systemPrincipal, now: Date = new Date()): Promise<{ sessions: number }> {
+export async function endUserSessions(
+  database: Database,
+  ref: string,
+  actor: Principal = systemPrincipal,
+  now: Date = new Date(),
+): Promise<{ sessions: number }> {
   return database.db.transaction().execute(async (trx) => {
     const user = await accountFor(trx, actor, ref);
     const sessions = await deleteSessionsOfUser(trx, user.id);
-    await audit(trx, actor, { action: 'user.end_sessions', entityType: 'user', entityId: user.id, bodyId: user.bodyId, after: { email: user.email, sessionsEnded: sessions } }, now);
+    await audit(
+      trx,
+      actor,
+      { action: 'user.end_sessions', entityType: 'user', entityId: user.id, bodyId: user.bodyId, after: { email: user.email, sessionsEnded: sessions } },
+      now,
+    );
     return { sessions };
   });
 }
@@ -155,7 +194,18 @@ export async function resetPassword(
     const user = await accountFor(trx, actor, ref);
     await setPasswordHash(trx, user.id, hash);
     const sessions = await deleteSessionsOfUser(trx, user.id);
-    await audit(trx, actor, { action: 'user.reset_password', entityType: 'user', entityId: user.id, bodyId: user.bodyId, after: { email: user.email, generated: newPassword === null, sessionsEnded: sessions } }, now);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: user.id,
+        bodyId: user.bodyId,
+        after: { email: user.email, generated: newPassword === null, sessionsEnded: sessions },
+      },
+      now,
+    );
     return { password, generated: newPassword === null, sessions };
   });
 }
@@ -169,7 +219,19 @@ export async function deleteUser(database: Database, ref: string, actor: Princip
     const sessions = await deleteSessionsOfUser(trx, user.id);
     const tokens = await revokeTokensOfUser(trx, user.id, at);
     await anonymiseUser(trx, user.id, at);
-    await audit(trx, actor, { action: 'user.delete', entityType: 'user', entityId: user.id, bodyId: user.bodyId, before: { email: user.email, name: user.name, role: user.role }, after: { deleted: true, sessionsEnded: sessions, tokensRevoked: tokens } }, now);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'user.delete',
+        entityType: 'user',
+        entityId: user.id,
+        bodyId: user.bodyId,
+        before: { email: user.email, name: user.name, role: user.role },
+        after: { deleted: true, sessionsEnded: sessions, tokensRevoked: tokens },
+      },
+      now,
+    );
     return { email: user.email };
   });
 }

@@ -54,7 +54,16 @@ export async function createUser(database: Database, input: NewUser, actor: Prin
       bodyId: scope.bodyId,
       committeeIds: scope.committeeIds,
     };
-    await insertUser(trx, { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt, passwordHash, personId: scope.personId, bodyId: scope.bodyId });
+    await insertUser(trx, {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      createdAt: user.createdAt,
+      passwordHash,
+      personId: scope.personId,
+      bodyId: scope.bodyId,
+    });
     await insertUserCommittees(trx, user.id, scope.committeeIds);
     await audit(trx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, bodyId: scope.bodyId, after: user });
     return user;

@@ -206,19 +206,13 @@ export async function up(db: AnyDb): Promise<void> {
 
   // Re-imports find their row by (source, external id). NULLs are distinct in both
   // databases, so rows made by staff (no external id) never collide.
-  for (const table of [
-    'body',
-    'legislative_term',
-    'organization',
-    'person',
-    'membership',
-    'meeting',
-    'paper',
-    'agenda_item',
-    'consultation',
-    'file',
-  ]) {
-    await db.schema.createIndex(`${table}_source_external_id`).on(table).columns([...importable]).unique().execute();
+  for (const table of ['body', 'legislative_term', 'organization', 'person', 'membership', 'meeting', 'paper', 'agenda_item', 'consultation', 'file']) {
+    await db.schema
+      .createIndex(`${table}_source_external_id`)
+      .on(table)
+      .columns([...importable])
+      .unique()
+      .execute();
   }
   await db.schema.createIndex('legislative_term_body').on('legislative_term').column('body_id').execute();
   await db.schema.createIndex('organization_body').on('organization').column('body_id').execute();

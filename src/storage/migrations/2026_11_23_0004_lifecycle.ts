@@ -10,11 +10,20 @@ export async function up(db: AnyDb): Promise<void> {
   // Accounts: a member is linked to the Person whose closed items they may read; a secretary
   // or administrator to the municipality they work for (null = the whole installation).
   // password_hash stays NOT NULL: an account that only signs in through SSO stores ''.
-  await db.schema.alterTable('app_user').addColumn('person_id', 'text', (c) => c.references('person.id').onDelete('set null')).execute();
-  await db.schema.alterTable('app_user').addColumn('body_id', 'text', (c) => c.references('body.id').onDelete('cascade')).execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('person_id', 'text', (c) => c.references('person.id').onDelete('set null'))
+    .execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('body_id', 'text', (c) => c.references('body.id').onDelete('cascade'))
+    .execute();
   await db.schema.alterTable('app_user').addColumn('oidc_issuer', 'text').execute();
   await db.schema.alterTable('app_user').addColumn('oidc_subject', 'text').execute();
-  await db.schema.alterTable('app_user').addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.createIndex('app_user_oidc').on('app_user').columns(['oidc_issuer', 'oidc_subject']).unique().execute();
 
   // A secretary limited to some committees; none listed = every committee of the municipality.
@@ -94,12 +103,21 @@ export async function up(db: AnyDb): Promise<void> {
 
   // Per-municipality settings: who must approve the minutes ('all_attending' |
   // 'chair_and_secretary') and the section template (JSON [{ kind, heading }], null = default).
-  await db.schema.alterTable('body').addColumn('approval_rule', 'text', (c) => c.notNull().defaultTo('all_attending')).execute();
+  await db.schema
+    .alterTable('body')
+    .addColumn('approval_rule', 'text', (c) => c.notNull().defaultTo('all_attending'))
+    .execute();
   await db.schema.alterTable('body').addColumn('section_template', 'text').execute();
 
   // Optimistic locking: every save names the version it started from.
-  await db.schema.alterTable('meeting').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable('agenda_item').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('meeting')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable('agenda_item')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // Why an item is closed (Styrelsesloven § 10 ground), for the record; never public.
   await db.schema.alterTable('agenda_item').addColumn('closed_reason', 'text').execute();
   // 'agenda_approval' | 'any_other_business' | 'minutes_approval' for the standard items.
@@ -154,7 +172,17 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const table of ['cpr_exemption', 'publication', 'meeting_approval', 'audit_log', 'api_token', 'auth_request', 'login_attempt', 'session', 'user_committee']) {
+  for (const table of [
+    'cpr_exemption',
+    'publication',
+    'meeting_approval',
+    'audit_log',
+    'api_token',
+    'auth_request',
+    'login_attempt',
+    'session',
+    'user_committee',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await db.schema.alterTable('agenda_item_vote').dropColumn('members').execute();

@@ -101,14 +101,12 @@ const bodyOf: Record<Exposed, string> = {
  */
 const tombstoneWhen: Partial<Record<Exposed, string>> = {
   agenda_item: 'exists (select 1 from meeting m where m.id = OLD.meeting_id)',
-  file:
-    'OLD.public = 1 and OLD.sha256 is not null and (OLD.agenda_item_id is null or exists (select 1 from agenda_item i where i.id = OLD.agenda_item_id and i.public = 1))',
+  file: 'OLD.public = 1 and OLD.sha256 is not null and (OLD.agenda_item_id is null or exists (select 1 from agenda_item i where i.id = OLD.agenda_item_id and i.public = 1))',
 };
 
 /** Extra tombstones a deletion writes for children its cascade will delete (read-only SQL). */
 function cascadeTombstones(table: Exposed, now: string): string[] {
-  const stone = (type: string, select: string) =>
-    `insert into deleted_object (type, id, body_id, created, deleted_at) ${select} ${onConflict(type)}`;
+  const stone = (type: string, select: string) => `insert into deleted_object (type, id, body_id, created, deleted_at) ${select} ${onConflict(type)}`;
   const onConflict = (_type: string) => 'on conflict (type, id) do update set deleted_at = excluded.deleted_at, body_id = excluded.body_id';
   const publicFile = 'f.public = 1 and f.sha256 is not null';
   if (table === 'meeting') {
@@ -123,10 +121,7 @@ function cascadeTombstones(table: Exposed, now: string): string[] {
   }
   if (table === 'agenda_item') {
     return [
-      stone(
-        'File',
-        `select 'File', f.id, f.body_id, f.created, ${now} from file f where f.agenda_item_id = OLD.id and ${publicFile} and OLD.public = 1`,
-      ),
+      stone('File', `select 'File', f.id, f.body_id, f.created, ${now} from file f where f.agenda_item_id = OLD.id and ${publicFile} and OLD.public = 1`),
     ];
   }
   return [];
@@ -159,7 +154,9 @@ async function addColumns(db: AnyDb): Promise<void> {
   }
   for (const [table, fk, parent, column] of derivedBody) {
     await db.schema.alterTable(table).addColumn('oparl_body_id', 'text').execute();
-    await sql`update ${sql.table(table)} set oparl_body_id = (select ${sql.ref(`p.${column}`)} from ${sql.table(parent)} p where p.id = ${sql.ref(`${table}.${fk}`)})`.execute(db);
+    await sql`update ${sql.table(table)} set oparl_body_id = (select ${sql.ref(`p.${column}`)} from ${sql.table(parent)} p where p.id = ${sql.ref(`${table}.${fk}`)})`.execute(
+      db,
+    );
   }
   // Keyset pagination walks these indexes: a page of a body's list is a range scan of `limit`
   // entries, so page 500 of 10 000 meetings costs what page 1 of 100 does (the small lists,
@@ -210,7 +207,9 @@ async function upSqlite(db: AnyDb): Promise<void> {
     end`);
     if (table === 'body') continue; // a whole municipality removed takes its tombstones along
     const when = tombstoneWhen[table] ? `when ${tombstoneWhen[table]}` : '';
-    const cascade = cascadeTombstones(table, now).map((s) => `${s};`).join('\n');
+    const cascade = cascadeTombstones(table, now)
+      .map((s) => `${s};`)
+      .join('\n');
     await run(`create trigger ${table}_oparl_delete before delete on ${table} for each row ${when} begin
       ${cascade}
       insert into deleted_object (type, id, body_id, created, deleted_at) values ('${type}', OLD.id, ${bodyOf[table]}, OLD.created, ${now})
@@ -230,7 +229,9 @@ async function upSqlite(db: AnyDb): Promise<void> {
   for (const [table, fk, parent, column] of derivedBody) {
     const body = (ref: string) => `update ${table} set oparl_body_id = (select ${column} from ${parent} where id = ${ref}) where id = NEW.id`;
     await run(`create trigger ${table}_oparl_body_i after insert on ${table} for each row begin ${body(`NEW.${fk}`)}; end`);
-    await run(`create trigger ${table}_oparl_body_u after update of ${fk} on ${table} for each row when NEW.${fk} is not OLD.${fk} begin ${body(`NEW.${fk}`)}; end`);
+    await run(
+      `create trigger ${table}_oparl_body_u after update of ${fk} on ${table} for each row when NEW.${fk} is not OLD.${fk} begin ${body(`NEW.${fk}`)}; end`,
+    );
     await run(`create trigger ${parent}_${table}_oparl_body after update of ${column} on ${parent} for each row when NEW.${column} is not OLD.${column} begin
       update ${table} set oparl_body_id = NEW.${column} where ${fk} = NEW.id;
     end`);
@@ -273,7 +274,9 @@ async function upPostgres(db: AnyDb): Promise<void> {
   for (const [table, type] of Object.entries(exposed) as [Exposed, string][]) {
     await run(`create trigger ${table}_oparl_stamp before insert or update on ${table} for each row execute function oparl_stamp('${type}')`);
     if (table === 'body') continue;
-    const cascade = cascadeTombstones(table, now).map((s) => `${s};`).join('\n');
+    const cascade = cascadeTombstones(table, now)
+      .map((s) => `${s};`)
+      .join('\n');
     const insert = `insert into deleted_object (type, id, body_id, created, deleted_at) values ('${type}', OLD.id, ${bodyOf[table]}, OLD.created, ${now})
         on conflict (type, id) do update set deleted_at = excluded.deleted_at, body_id = excluded.body_id;`;
     await run(`create function ${table}_oparl_delete() returns trigger language plpgsql as $$
@@ -317,7 +320,9 @@ async function upPostgres(db: AnyDb): Promise<void> {
         end if;
         return null;
       end $$`);
-    await run(`create trigger ${parent}_${table}_oparl_body after update of ${column} on ${parent} for each row execute function ${parent}_${table}_oparl_body()`);
+    await run(
+      `create trigger ${parent}_${table}_oparl_body after update of ${column} on ${parent} for each row execute function ${parent}_${table}_oparl_body()`,
+    );
   }
   await run(`create function meeting_state_oparl_touch() returns trigger language plpgsql as $$
     begin
@@ -338,7 +343,9 @@ async function upPostgres(db: AnyDb): Promise<void> {
       end if;
       return null;
     end $$`);
-  await run(`create trigger agenda_item_public_oparl_touch after update of public on agenda_item for each row execute function agenda_item_public_oparl_touch()`);
+  await run(
+    `create trigger agenda_item_public_oparl_touch after update of public on agenda_item for each row execute function agenda_item_public_oparl_touch()`,
+  );
 }
 
 export async function up(db: AnyDb): Promise<void> {

@@ -34,7 +34,8 @@ const agendaPublic = (m: string) => `${m}.state <> 'planned'`;
 const paperVisible = (paperId: string) =>
   `exists (select 1 from agenda_item vi join meeting vm on vm.id = vi.meeting_id where vi.paper_id = ${paperId} and vi.public = 1 and ${agendaPublic('vm')})`;
 const itemOpenOrNone = (itemId: string) => `(${itemId} is null or exists (select 1 from agenda_item oi where oi.id = ${itemId} and oi.public = 1))`;
-const fileMeeting = (x: string) => `(case when ${x}.agenda_item_id is null then ${x}.meeting_id else (select mi.meeting_id from agenda_item mi where mi.id = ${x}.agenda_item_id) end)`;
+const fileMeeting = (x: string) =>
+  `(case when ${x}.agenda_item_id is null then ${x}.meeting_id else (select mi.meeting_id from agenda_item mi where mi.id = ${x}.agenda_item_id) end)`;
 
 const visible: Record<Tracked, (x: string) => string> = {
   AgendaItem: (x) => `exists (select 1 from meeting vm where vm.id = ${x}.meeting_id and ${agendaPublic('vm')})`,

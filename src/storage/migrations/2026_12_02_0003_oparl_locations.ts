@@ -37,7 +37,7 @@ function digestKey(text: string): string {
 /** The trigger statements over a meeting row (NEW or OLD), the same in both dialects. */
 function placeStatements(now: string, newKey: string) {
   const body = (ref: string) => `(select o.body_id from organization o where o.id = ${ref}.organization_id)`;
-  const stoneId = 'l.body_id || \'/\' || l.key';
+  const stoneId = "l.body_id || '/' || l.key";
   const inUse = `exists (select 1 from meeting m join organization o on o.id = m.organization_id where o.body_id = l.body_id and m.location = l.description)`;
   return {
     /** A meeting now held at ref.location: its place exists and is live. */
@@ -104,7 +104,11 @@ async function upSqlite(db: AnyDb): Promise<void> {
   // The body's `modified` trigger (migration 0006) lists the content columns it watches.
   const bookkeeping = new Set(['created', 'modified', 'created_at', 'updated_at', 'version']);
   const { rows } = await sql<{ name: string }>`select name from pragma_table_info('body')`.execute(db);
-  const changed = rows.map((r) => r.name).filter((n) => !bookkeeping.has(n)).map((c) => `OLD.${c} is not NEW.${c}`).join(' or ');
+  const changed = rows
+    .map((r) => r.name)
+    .filter((n) => !bookkeeping.has(n))
+    .map((c) => `OLD.${c} is not NEW.${c}`)
+    .join(' or ');
   await run('drop trigger body_oparl_update');
   await run(`create trigger body_oparl_update after update on body for each row
     when NEW.modified is OLD.modified and (${changed}) begin
@@ -128,7 +132,9 @@ async function upPostgres(db: AnyDb): Promise<void> {
       end if;
       return null;
     end $$`);
-  await run(`create trigger meeting_location after insert or update of location, organization_id or delete on meeting for each row execute function meeting_location()`);
+  await run(
+    `create trigger meeting_location after insert or update of location, organization_id or delete on meeting for each row execute function meeting_location()`,
+  );
   // The body's stamp trigger compares whole rows (to_jsonb), so the new column is watched already.
 }
 

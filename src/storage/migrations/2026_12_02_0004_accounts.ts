@@ -13,11 +13,17 @@ export async function up(db: AnyDb): Promise<void> {
   // name its id still resolve to "a deleted account" rather than to nothing.
   await db.schema.alterTable('app_user').addColumn('deleted_at', 'text').execute();
   // Null = a token of its own (an integration), not tied to any account.
-  await db.schema.alterTable('api_token').addColumn('user_id', 'text', (c) => c.references('app_user.id').onDelete('set null')).execute();
+  await db.schema
+    .alterTable('api_token')
+    .addColumn('user_id', 'text', (c) => c.references('app_user.id').onDelete('set null'))
+    .execute();
   await db.schema.createIndex('api_token_user').on('api_token').column('user_id').execute();
   // 'called_in': a substitute reads closed items only of meetings they are called in to;
   // 'always': of every meeting of the committee they are a substitute for.
-  await db.schema.alterTable('body').addColumn('substitute_closed_access', 'text', (c) => c.notNull().defaultTo('called_in')).execute();
+  await db.schema
+    .alterTable('body')
+    .addColumn('substitute_closed_access', 'text', (c) => c.notNull().defaultTo('called_in'))
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {

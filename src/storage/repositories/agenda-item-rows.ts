@@ -7,7 +7,8 @@ import type { AgendaItem, Disqualification, Dissent, MemberRef, Section, Section
 import type { AgendaItemTable, DB } from '../schema.js';
 import { toFile } from './rows.js';
 
-type ItemHeadRow = Pick<AgendaItemTable, 'id' | 'meetingId' | 'number' | 'position' | 'title' | 'public' | 'publicTitle'> & Partial<Pick<AgendaItemTable, 'paperId' | 'decision'>>;
+type ItemHeadRow = Pick<AgendaItemTable, 'id' | 'meetingId' | 'number' | 'position' | 'title' | 'public' | 'publicTitle'> &
+  Partial<Pick<AgendaItemTable, 'paperId' | 'decision'>>;
 
 /** The item row as an AgendaItem without children (empty lists, no case link unless selected). */
 export const toItemHead = (r: ItemHeadRow): AgendaItem => ({

@@ -25,7 +25,10 @@ export interface NewApproval {
 }
 
 export async function insertApproval(db: Db, a: NewApproval): Promise<void> {
-  await db.insertInto('meetingApproval').values({ id: newId(), ...a }).execute();
+  await db
+    .insertInto('meetingApproval')
+    .values({ id: newId(), ...a })
+    .execute();
 }
 
 /** Removes every approval of the meeting; returns how many there were. */

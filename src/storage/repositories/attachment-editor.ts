@@ -6,7 +6,11 @@ import type { Db } from './upsert.js';
 export const fileRow = (db: Db, id: string) => db.selectFrom('file').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function nextFilePosition(db: Db, itemId: string): Promise<number> {
-  const r = await db.selectFrom('file').select((e) => e.fn.max('position').as('p')).where('agendaItemId', '=', itemId).executeTakeFirst();
+  const r = await db
+    .selectFrom('file')
+    .select((e) => e.fn.max('position').as('p'))
+    .where('agendaItemId', '=', itemId)
+    .executeTakeFirst();
   return (r?.p === null || r?.p === undefined ? 0 : Number(r.p)) + 1;
 }
 

@@ -25,7 +25,11 @@ export async function attendees(db: Db, meeting: { id: string; organizationId: s
     .selectFrom('membership')
     .select(['personId', 'party', 'role', 'startDate', 'endDate'])
     .where('organizationId', '=', meeting.organizationId)
-    .where('personId', 'in', rows.map((r) => r.personId))
+    .where(
+      'personId',
+      'in',
+      rows.map((r) => r.personId),
+    )
     .orderBy('startDate', 'desc')
     .execute();
   const membershipOf = (personId: string) => {
@@ -47,4 +51,3 @@ export async function attendees(db: Db, meeting: { id: string; organizationId: s
     };
   });
 }
-

@@ -47,7 +47,11 @@ export class CaseQueries {
       .executeTakeFirst();
     if (!row) return null;
     const { publicTitle, ...rest } = row;
-    return { ...rest, title: publicTitle ?? '', referenceParts: row.referenceParts === null ? null : (JSON.parse(row.referenceParts) as Paper['referenceParts']) };
+    return {
+      ...rest,
+      title: publicTitle ?? '',
+      referenceParts: row.referenceParts === null ? null : (JSON.parse(row.referenceParts) as Paper['referenceParts']),
+    };
   }
 
   /** Only the case number: what an item page needs to link to its case. */

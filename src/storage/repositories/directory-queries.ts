@@ -50,7 +50,18 @@ export class DirectoryQueries {
       .selectFrom('organization as o')
       .innerJoin('body as b', 'b.id', 'o.bodyId')
       .leftJoin('legislativeTerm as t', 't.id', 'o.termId')
-      .select(['o.id', 'o.name', 'o.shortName', 'o.kind', 'o.bodyId', 'b.slug as bodySlug', 't.id as termId', 't.name as termName', 't.startDate as termStart', 't.endDate as termEnd']);
+      .select([
+        'o.id',
+        'o.name',
+        'o.shortName',
+        'o.kind',
+        'o.bodyId',
+        'b.slug as bodySlug',
+        't.id as termId',
+        't.name as termName',
+        't.startDate as termStart',
+        't.endDate as termEnd',
+      ]);
     if (bodyId !== null) q = q.where('o.bodyId', '=', bodyId);
     const rows = await q.orderBy('b.slug').orderBy('t.startDate', 'desc').orderBy('o.name').orderBy('o.id').execute();
     return rows.map((r) => ({
@@ -60,7 +71,10 @@ export class DirectoryQueries {
       kind: r.kind as OrganizationKind,
       bodyId: r.bodyId,
       bodySlug: r.bodySlug,
-      term: r.termId !== null && r.termName !== null && r.termStart !== null && r.termEnd !== null ? { id: r.termId, name: r.termName, startDate: r.termStart, endDate: r.termEnd } : null,
+      term:
+        r.termId !== null && r.termName !== null && r.termStart !== null && r.termEnd !== null
+          ? { id: r.termId, name: r.termName, startDate: r.termStart, endDate: r.termEnd }
+          : null,
     }));
   }
 

@@ -29,11 +29,7 @@ export interface SitemapRows {
   meetings: { id: string; date: string; updatedAt: string }[];
 }
 
-const meetingColumns = [
-  ...meetingFields,
-  'meeting.updatedAt',
-  'organization.name as organizationName',
-] as const;
+const meetingColumns = [...meetingFields, 'meeting.updatedAt', 'organization.name as organizationName'] as const;
 
 type MeetingSelection = Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled' | 'updatedAt'> & {
   organizationName: string;
@@ -116,13 +112,7 @@ export class FeedQueries {
     const [bodies, organizations, meetings] = await Promise.all([
       this.db.selectFrom('body').select(['id', 'slug', 'name', 'website']).orderBy('name').execute(),
       this.db.selectFrom('organization').select(['id']).orderBy('id').execute(),
-      this.db
-        .selectFrom('meeting')
-        .select(['id', 'date', 'updatedAt'])
-        .where(agendaPublic('meeting.state'))
-        .orderBy('date', 'desc')
-        .orderBy('id')
-        .execute(),
+      this.db.selectFrom('meeting').select(['id', 'date', 'updatedAt']).where(agendaPublic('meeting.state')).orderBy('date', 'desc').orderBy('id').execute(),
     ]);
     return { bodies, organizations, meetings };
   }

@@ -67,7 +67,10 @@ export async function reserveLoginAttempt(
 
 export async function deleteLoginAttempts(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.deleteFrom('loginAttempt').where('id', 'in', [...ids]).execute();
+  await db
+    .deleteFrom('loginAttempt')
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function clearLoginFailures(db: Db, key: string): Promise<void> {

@@ -52,12 +52,7 @@ const meetingWithOrganization = (db: Db) =>
   db
     .selectFrom('meeting')
     .innerJoin('organization', 'organization.id', 'meeting.organizationId')
-    .select([
-      ...meetingColumns,
-      'organization.name as organizationName',
-      'organization.bodyId',
-      'meeting.version',
-    ]);
+    .select([...meetingColumns, 'organization.name as organizationName', 'organization.bodyId', 'meeting.version']);
 
 type MeetingWithOrganizationRow = Awaited<ReturnType<ReturnType<typeof meetingWithOrganization>['execute']>>[number];
 
@@ -98,7 +93,15 @@ export async function itemChildrenForAudit(db: Db, itemId: string) {
 }
 
 export const itemCount = async (db: Db, meetingId: string): Promise<number> =>
-  Number((await db.selectFrom('agendaItem').select((e) => e.fn.countAll().as('n')).where('meetingId', '=', meetingId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('agendaItem')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** The items of a meeting in agenda order. */
 export const itemOrder = (db: Db, meetingId: string) =>
@@ -160,12 +163,20 @@ export async function replaceSections(db: Db, itemId: string, sections: readonly
 /** Sets position and printed number 1..n in the given order. */
 export async function renumber(db: Db, orderedIds: readonly string[]): Promise<void> {
   for (const [i, id] of orderedIds.entries()) {
-    await db.updateTable('agendaItem').set({ position: i + 1, number: String(i + 1) }).where('id', '=', id).execute();
+    await db
+      .updateTable('agendaItem')
+      .set({ position: i + 1, number: String(i + 1) })
+      .where('id', '=', id)
+      .execute();
   }
 }
 
 /** The item's files and consultation follow it to another meeting. */
-export async function moveItemChildren(db: Db, itemId: string, meeting: { id: string; organizationId: string; organizationName: string; date: string }): Promise<void> {
+export async function moveItemChildren(
+  db: Db,
+  itemId: string,
+  meeting: { id: string; organizationId: string; organizationName: string; date: string },
+): Promise<void> {
   await db.updateTable('file').set({ meetingId: meeting.id }).where('agendaItemId', '=', itemId).execute();
   await db
     .updateTable('consultation')
@@ -189,14 +200,20 @@ export async function caseCarriers(db: Db, paperId: string, exceptItemId: string
 }
 
 export async function insertPaper(db: Db, row: { id: string; bodyId: string; reference: string; referenceParts: string | null; title: string }): Promise<void> {
-  await db.insertInto('paper').values({ ...row, decisionCompetence: null, source: PROTOKOL_SOURCE, externalId: null }).execute();
+  await db
+    .insertInto('paper')
+    .values({ ...row, decisionCompetence: null, source: PROTOKOL_SOURCE, externalId: null })
+    .execute();
 }
 
 export async function insertConsultation(
   db: Db,
   row: { id: string; paperId: string; organizationId: string; organizationName: string; meetingId: string; agendaItemId: string; date: string },
 ): Promise<void> {
-  await db.insertInto('consultation').values({ ...row, role: 'decides', outcome: null, source: PROTOKOL_SOURCE, externalId: null }).execute();
+  await db
+    .insertInto('consultation')
+    .values({ ...row, role: 'decides', outcome: null, source: PROTOKOL_SOURCE, externalId: null })
+    .execute();
 }
 
 export async function setBodySettings(db: Db, bodyId: string, patch: { sectionTemplate?: string | null; approvalRule?: string }): Promise<void> {

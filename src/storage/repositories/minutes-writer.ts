@@ -38,7 +38,12 @@ export interface PersonRow {
 /** The people with these ids who belong to the municipality. */
 export async function peopleOfBody(db: Db, bodyId: string, ids: readonly string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('person').select(['id', 'name']).where('bodyId', '=', bodyId).where('id', 'in', [...new Set(ids)]).execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'name'])
+    .where('bodyId', '=', bodyId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export interface OrganizationRow {
@@ -80,7 +85,12 @@ export interface ItemMinutes {
 export async function itemMinutes(db: Db, itemId: string): Promise<ItemMinutes> {
   const [item, notes, votes] = await Promise.all([
     db.selectFrom('agendaItem').select('decision').where('id', '=', itemId).executeTakeFirst(),
-    db.selectFrom('agendaItemMemberNote').select(['kind', 'personId', 'name', 'party', 'text']).where('agendaItemId', '=', itemId).orderBy('position').execute(),
+    db
+      .selectFrom('agendaItemMemberNote')
+      .select(['kind', 'personId', 'name', 'party', 'text'])
+      .where('agendaItemId', '=', itemId)
+      .orderBy('position')
+      .execute(),
     db.selectFrom('agendaItemVote').select(['choice', 'label', 'count', 'members']).where('agendaItemId', '=', itemId).orderBy('position').execute(),
   ]);
   return {

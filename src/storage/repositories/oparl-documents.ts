@@ -42,7 +42,7 @@ function beyond(prefix: string, key: Key, op: '>' | '<'): Expression<SqlBool> {
     head === prefix
       ? sql<SqlBool>`meeting.id ${sql.raw(op)} ${key.id.slice(prefix.length)}`
       : // Every id of this kind sorts after (or before) the key's id, or none does.
-        (op === '>') === (prefix > key.id)
+        (op === '>') === prefix > key.id
         ? sql<SqlBool>`1 = 1`
         : sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`(meeting.modified ${sql.raw(op)} ${key.modified} or (meeting.modified = ${key.modified} and ${sameModified}))`;
@@ -70,7 +70,10 @@ export class OparlMeetingDocuments {
   }
 
   async count(states: readonly string[], scope: Scope): Promise<number> {
-    const row = await this.scoped(states, scope).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    const row = await this.scoped(states, scope)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 

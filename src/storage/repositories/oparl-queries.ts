@@ -153,7 +153,12 @@ const tableOf: Record<string, string> = {
   LegislativeTerm: 'legislative_term',
   Location: 'location',
 };
-const listScope: Record<string, string> = { meeting: 'oparl_body_id', agenda_item: 'oparl_body_id', consultation: 'oparl_body_id', membership: 'oparl_body_id' };
+const listScope: Record<string, string> = {
+  meeting: 'oparl_body_id',
+  agenda_item: 'oparl_body_id',
+  consultation: 'oparl_body_id',
+  membership: 'oparl_body_id',
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builders differ per table; keyset and filters only need two column names
 type AnyQuery = SelectQueryBuilder<DB, any, any>;
@@ -279,7 +284,10 @@ function source(db: Kysely<DB>, type: ListedType, scope: Scope): Source {
       };
     case 'Person':
       return {
-        query: db.selectFrom('person').select(['person.id', 'person.created', 'person.modified', 'person.bodyId', 'person.name']).where('person.bodyId', '=', scope.bodyId),
+        query: db
+          .selectFrom('person')
+          .select(['person.id', 'person.created', 'person.modified', 'person.bodyId', 'person.name'])
+          .where('person.bodyId', '=', scope.bodyId),
         modified: 'person.modified',
         id: 'person.id',
         created: 'person.created',
@@ -317,18 +325,27 @@ async function keysetPage<T>(q: AnyQuery, modified: string, id: string, start: P
   const desc = (x: AnyQuery) => x.orderBy(sql.ref(modified), 'desc').orderBy(sql.ref(id), 'desc');
   switch (start.kind) {
     case 'first':
-      return (await asc(q).limit(limit).execute());
+      return await asc(q).limit(limit).execute();
     case 'after':
-      return (await asc(q.where(keyAfter(modified, id, start.key, '>'))).limit(limit).execute());
+      return await asc(q.where(keyAfter(modified, id, start.key, '>')))
+        .limit(limit)
+        .execute();
     case 'before':
-      return ((await desc(q.where(keyAfter(modified, id, start.key, '<'))).limit(limit).execute()) as T[]).reverse();
+      return (
+        (await desc(q.where(keyAfter(modified, id, start.key, '<')))
+          .limit(limit)
+          .execute()) as T[]
+      ).reverse();
     case 'last':
       return start.count <= 0 ? [] : ((await desc(q).limit(start.count).execute()) as T[]).reverse();
   }
 }
 
 async function count(q: AnyQuery): Promise<number> {
-  const row = (await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst()) as { n: number | string } | undefined;
+  const row = (await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst()) as { n: number | string } | undefined;
   return Number(row?.n ?? 0);
 }
 
@@ -371,7 +388,10 @@ export class OparlQueries {
     const s = source(this.db, type, scope);
     // A meeting's organization is there (foreign key) and only named: count the meetings alone,
     // from the list index without touching a table row.
-    if (type === 'Meeting') s.query = this.db.selectFrom('meeting').where(sql.ref(scope.organizationId ? 'meeting.organizationId' : 'meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
+    if (type === 'Meeting')
+      s.query = this.db
+        .selectFrom('meeting')
+        .where(sql.ref(scope.organizationId ? 'meeting.organizationId' : 'meeting.oparlBodyId'), '=', scope.organizationId ?? scope.bodyId);
     return count(filtered(s, scope));
   }
 
@@ -545,14 +565,24 @@ export class OparlQueries {
   async itemChildren(itemIds: string[]) {
     if (itemIds.length === 0) return { sections: [], notes: [], votes: [] };
     const [sections, notes, votes] = await Promise.all([
-      this.db.selectFrom('agendaItemSection').select(['agendaItemId', 'kind', 'heading', 'text']).where('agendaItemId', 'in', itemIds).orderBy('position').execute(),
+      this.db
+        .selectFrom('agendaItemSection')
+        .select(['agendaItemId', 'kind', 'heading', 'text'])
+        .where('agendaItemId', 'in', itemIds)
+        .orderBy('position')
+        .execute(),
       this.db
         .selectFrom('agendaItemMemberNote')
         .select(['agendaItemId', 'kind', 'personId', 'name', 'party', 'text'])
         .where('agendaItemId', 'in', itemIds)
         .orderBy('position')
         .execute(),
-      this.db.selectFrom('agendaItemVote').select(['agendaItemId', 'choice', 'label', 'count', 'members']).where('agendaItemId', 'in', itemIds).orderBy('position').execute(),
+      this.db
+        .selectFrom('agendaItemVote')
+        .select(['agendaItemId', 'choice', 'label', 'count', 'members'])
+        .where('agendaItemId', 'in', itemIds)
+        .orderBy('position')
+        .execute(),
     ]);
     return { sections, notes, votes };
   }

@@ -14,7 +14,19 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema.js';
 
-const watched = ['body', 'legislative_term', 'organization', 'person', 'membership', 'meeting', 'paper', 'agenda_item', 'consultation', 'file', 'location'] as const;
+const watched = [
+  'body',
+  'legislative_term',
+  'organization',
+  'person',
+  'membership',
+  'meeting',
+  'paper',
+  'agenda_item',
+  'consultation',
+  'file',
+  'location',
+] as const;
 
 export async function openDataMarker(db: Kysely<DB>): Promise<string> {
   const portable = watched.map(

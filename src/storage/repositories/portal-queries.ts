@@ -41,13 +41,7 @@ export interface FileAccessRow {
   meetingState: MeetingState | null;
 }
 
-const meetingColumns = [
-  ...meetingFields,
-  'meeting.createdAt',
-  'meeting.updatedAt',
-  'meeting.source',
-  'meeting.externalId',
-] as const;
+const meetingColumns = [...meetingFields, 'meeting.createdAt', 'meeting.updatedAt', 'meeting.source', 'meeting.externalId'] as const;
 
 const bodyColumns = ['id', 'slug', 'name', 'website'] as const;
 const termColumns = ['id', 'bodyId', 'name', 'startDate', 'endDate'] as const;

@@ -43,7 +43,13 @@ export async function publicationsOfMeeting(db: Db, meetingId: string): Promise<
 }
 
 /** A standing (not withdrawn) version with its snapshot; `withWithdrawn` for staff. */
-export async function publicationRow(db: Db, meetingId: string, kind: string, version: number, options: { withWithdrawn?: boolean } = {}): Promise<PublicationRow | undefined> {
+export async function publicationRow(
+  db: Db,
+  meetingId: string,
+  kind: string,
+  version: number,
+  options: { withWithdrawn?: boolean } = {},
+): Promise<PublicationRow | undefined> {
   let q = db
     .selectFrom('publication')
     .select(['id', 'meetingId', 'kind', 'version', 'publishedAt', 'publishedBy', 'changeNote', 'snapshot'])
@@ -88,11 +94,21 @@ export async function allPublicationsOfMeeting(db: Db, meetingId: string): Promi
     .orderBy('kind')
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({ ...r, version: Number(r.version), withdrawnAt: r.withdrawnAt ?? null, withdrawnBy: r.withdrawnBy ?? null, withdrawnReason: r.withdrawnReason ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    withdrawnAt: r.withdrawnAt ?? null,
+    withdrawnBy: r.withdrawnBy ?? null,
+    withdrawnReason: r.withdrawnReason ?? null,
+  }));
 }
 
 export async function markPublicationWithdrawn(db: Db, id: string, withdrawal: { at: string; by: string; reason: string }): Promise<void> {
-  await db.updateTable('publication').set({ withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.by, withdrawnReason: withdrawal.reason }).where('id', '=', id).execute();
+  await db
+    .updateTable('publication')
+    .set({ withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.by, withdrawnReason: withdrawal.reason })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** How many versions of a kind are still published (not withdrawn). */

@@ -55,7 +55,15 @@ export const toFile = (r: Pick<FileTable, 'id' | 'title' | 'fileName' | 'mediaTy
   public: Number(r.public) === 1,
 });
 
-export const membershipColumns = ['membership.id', 'membership.personId', 'membership.organizationId', 'membership.role', 'membership.party', 'membership.startDate', 'membership.endDate'] as const;
+export const membershipColumns = [
+  'membership.id',
+  'membership.personId',
+  'membership.organizationId',
+  'membership.role',
+  'membership.party',
+  'membership.startDate',
+  'membership.endDate',
+] as const;
 
 export const toMembership = (r: Pick<MembershipTable, 'id' | 'personId' | 'organizationId' | 'role' | 'party' | 'startDate' | 'endDate'>): Membership => ({
   id: r.id,

@@ -2,8 +2,7 @@
 // slug and name, committees by name, and what tells two same-named committees apart.
 import type { Db } from './upsert.js';
 
-export const allBodies = (db: Db): Promise<{ id: string; slug: string; name: string }[]> =>
-  db.selectFrom('body').select(['id', 'slug', 'name']).execute();
+export const allBodies = (db: Db): Promise<{ id: string; slug: string; name: string }[]> => db.selectFrom('body').select(['id', 'slug', 'name']).execute();
 
 export async function organizationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

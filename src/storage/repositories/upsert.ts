@@ -8,16 +8,7 @@ import type { DB } from '../schema.js';
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export type ImportedTable =
-  | 'body'
-  | 'legislativeTerm'
-  | 'organization'
-  | 'person'
-  | 'membership'
-  | 'meeting'
-  | 'paper'
-  | 'agendaItem'
-  | 'consultation'
-  | 'file';
+  'body' | 'legislativeTerm' | 'organization' | 'person' | 'membership' | 'meeting' | 'paper' | 'agendaItem' | 'consultation' | 'file';
 
 /** Inserts or updates the row keyed by (source, externalId) and returns its id. */
 export async function upsertImported<T extends ImportedTable>(

@@ -36,7 +36,22 @@ export async function insertUser(db: Db, u: NewAccountRow): Promise<void> {
   await db.insertInto('appUser').values(u).execute();
 }
 
-const accountColumns = ['id', 'email', 'name', 'passwordHash', 'role', 'createdAt', 'personId', 'bodyId', 'oidcIssuer', 'oidcSubject', 'disabled', 'disabledAt', 'lastSignInAt', 'deletedAt'] as const;
+const accountColumns = [
+  'id',
+  'email',
+  'name',
+  'passwordHash',
+  'role',
+  'createdAt',
+  'personId',
+  'bodyId',
+  'oidcIssuer',
+  'oidcSubject',
+  'disabled',
+  'disabledAt',
+  'lastSignInAt',
+  'deletedAt',
+] as const;
 
 type RawAccount = {
   id: string;
@@ -83,12 +98,7 @@ export async function findUserById(db: Db, id: string): Promise<AccountRow | und
 }
 
 export async function findUserByOidc(db: Db, issuer: string, subject: string): Promise<AccountRow | undefined> {
-  const row = await db
-    .selectFrom('appUser')
-    .select(accountColumns)
-    .where('oidcIssuer', '=', issuer)
-    .where('oidcSubject', '=', subject)
-    .executeTakeFirst();
+  const row = await db.selectFrom('appUser').select(accountColumns).where('oidcIssuer', '=', issuer).where('oidcSubject', '=', subject).executeTakeFirst();
   return row ? toAccount(row) : undefined;
 }
 
@@ -136,7 +146,17 @@ export async function recordSignIn(db: Db, id: string, at: string): Promise<void
 export async function anonymiseUser(db: Db, id: string, at: string): Promise<void> {
   await db
     .updateTable('appUser')
-    .set({ email: `slettet-${id}@invalid`, name: null, passwordHash: '', oidcIssuer: null, oidcSubject: null, personId: null, disabled: 1, disabledAt: at, deletedAt: at })
+    .set({
+      email: `slettet-${id}@invalid`,
+      name: null,
+      passwordHash: '',
+      oidcIssuer: null,
+      oidcSubject: null,
+      personId: null,
+      disabled: 1,
+      disabledAt: at,
+      deletedAt: at,
+    })
     .where('id', '=', id)
     .execute();
   await db.deleteFrom('userCommittee').where('userId', '=', id).execute();

@@ -4,7 +4,11 @@ import type { Db } from './upsert.js';
 
 /** Takes the file off every public channel: the publish flag is what every reader checks. */
 export async function markFileWithdrawn(db: Db, id: string, withdrawal: { at: string; by: string; reason: string }): Promise<void> {
-  await db.updateTable('file').set({ public: 0, withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.by, withdrawnReason: withdrawal.reason }).where('id', '=', id).execute();
+  await db
+    .updateTable('file')
+    .set({ public: 0, withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.by, withdrawnReason: withdrawal.reason })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface StaffFileWithdrawalRow {
@@ -28,7 +32,13 @@ export async function filesWithWithdrawal(db: Db, meetingId: string): Promise<St
     .orderBy('agendaItem.position')
     .orderBy('file.position')
     .execute();
-  return rows.map((r) => ({ ...r, public: Number(r.public) === 1, withdrawnAt: r.withdrawnAt ?? null, withdrawnBy: r.withdrawnBy ?? null, withdrawnReason: r.withdrawnReason ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    public: Number(r.public) === 1,
+    withdrawnAt: r.withdrawnAt ?? null,
+    withdrawnBy: r.withdrawnBy ?? null,
+    withdrawnReason: r.withdrawnReason ?? null,
+  }));
 }
 
 /** Every stored text of one item a redaction may rewrite. */
@@ -62,7 +72,8 @@ export async function itemTexts(db: Db, itemId: string): Promise<ItemTexts | und
 /** Writes back the texts a redaction changed (rows not named are left alone). */
 export async function writeItemTexts(db: Db, itemId: string, texts: ItemTexts): Promise<void> {
   await db.updateTable('agendaItem').set(texts.item).where('id', '=', itemId).execute();
-  for (const s of texts.sections) await db.updateTable('agendaItemSection').set({ heading: s.heading, text: s.text, html: s.html }).where('id', '=', s.id).execute();
+  for (const s of texts.sections)
+    await db.updateTable('agendaItemSection').set({ heading: s.heading, text: s.text, html: s.html }).where('id', '=', s.id).execute();
   for (const n of texts.notes) await db.updateTable('agendaItemMemberNote').set({ text: n.text }).where('id', '=', n.id).execute();
   for (const v of texts.votes) await db.updateTable('agendaItemVote').set({ label: v.label }).where('id', '=', v.id).execute();
   for (const f of texts.files) await db.updateTable('file').set({ title: f.title, fileName: f.fileName, text: f.text }).where('id', '=', f.id).execute();

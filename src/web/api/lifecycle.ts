@@ -29,8 +29,7 @@ export const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 1024 * 1024;
 const tooLarge = (limit: number): MiddlewareHandler =>
   bodyLimit({
     maxSize: limit,
-    onError: (c) =>
-      c.json({ error: { code: 'payload_too_large', message: `Forespørgslen er for stor (højst ${Math.round(limit / 1024 / 1024)} MB)` } }, 413),
+    onError: (c) => c.json({ error: { code: 'payload_too_large', message: `Forespørgslen er for stor (højst ${Math.round(limit / 1024 / 1024)} MB)` } }, 413),
   });
 
 /**

@@ -8,7 +8,19 @@ import { createMeeting, createMeetingSeries, getMeetingForStaff, listMeetings, u
 import { addItem, reorderItems } from '../../services/lifecycle/items.js';
 import { DirectoryService } from '../../services/directory.js';
 import { type AuthEnv, type StaffDeps, requirePrincipal } from '../auth/context.js';
-import { createItemBody, createMeetingBody, createSeriesBody, cprCheckQuery, endTime, falsePositiveBody, meetingListQuery, publishBody, reorderBody, splitDateTime, updateMeetingBody } from './schemas.js';
+import {
+  createItemBody,
+  createMeetingBody,
+  createSeriesBody,
+  cprCheckQuery,
+  endTime,
+  falsePositiveBody,
+  meetingListQuery,
+  publishBody,
+  reorderBody,
+  splitDateTime,
+  updateMeetingBody,
+} from './schemas.js';
 import { opt, parseJson, parseQuery, pathId } from './parse.js';
 
 export function registerMeetingRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {

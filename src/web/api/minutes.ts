@@ -32,8 +32,14 @@ export function registerMinutesRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void
     const result = await recordDecision(deps, actor, pathId(c, 'id'), {
       decision: body.decision,
       ...opt('absent', body.absent),
-      ...opt('disqualified', body.disqualified?.map((d) => ({ personId: d.person, ...opt('reason', d.reason) }))),
-      ...opt('dissents', body.dissents?.map((d) => ({ personId: d.person, ...opt('text', d.text) }))),
+      ...opt(
+        'disqualified',
+        body.disqualified?.map((d) => ({ personId: d.person, ...opt('reason', d.reason) })),
+      ),
+      ...opt(
+        'dissents',
+        body.dissents?.map((d) => ({ personId: d.person, ...opt('text', d.text) })),
+      ),
       ...opt(
         'votes',
         body.votes?.map((v) => ({ choice: v.choice, ...opt('personIds', v.persons), ...opt('parties', v.parties), ...opt('count', v.count) })),
@@ -47,7 +53,11 @@ export function registerMinutesRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void
   app.post('/items/:id/forward', async (c) => {
     const actor = requirePrincipal(c);
     const body = await parseJson(c, forwardBody);
-    const result = await forwardCase(deps, actor, pathId(c, 'id'), { organizationId: body.organization, ...opt('meetingId', body.meeting), ...opt('changeNote', body.changeNote) });
+    const result = await forwardCase(deps, actor, pathId(c, 'id'), {
+      organizationId: body.organization,
+      ...opt('meetingId', body.meeting),
+      ...opt('changeNote', body.changeNote),
+    });
     c.header('Location', `/api/v1/items/${result.itemId}`);
     return c.json({ item: result.itemId, meeting: result.meetingId }, 201);
   });

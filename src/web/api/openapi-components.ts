@@ -30,7 +30,11 @@ export const searchParameters = [
   { name: 'committee', description: 'Committee id (repeatable)', schema: str },
   { name: 'municipality', description: 'Municipality slug or id (repeatable)', schema: str },
   { name: 'year', description: 'Meeting year (repeatable)', schema: int },
-  { name: 'decision', description: 'Kind of decision (repeatable)', schema: { type: 'string', enum: ['approved', 'recommended', 'noted', 'postponed', 'other'] } },
+  {
+    name: 'decision',
+    description: 'Kind of decision (repeatable)',
+    schema: { type: 'string', enum: ['approved', 'recommended', 'noted', 'postponed', 'other'] },
+  },
   { name: 'attachments', description: 'Only items with (true) or without (false) attachments', schema: { type: 'string', enum: ['true', 'false'] } },
   { name: 'from', description: 'Meetings on or after (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
   { name: 'to', description: 'Meetings on or before (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
@@ -43,7 +47,10 @@ export const schemas: Record<string, JsonSchema> = {
     {
       error: obj(
         {
-          code: { type: 'string', description: 'Stable code: invalid_input, unauthenticated, forbidden, not_found, conflict, invalid_transition, payload_too_large, …' },
+          code: {
+            type: 'string',
+            description: 'Stable code: invalid_input, unauthenticated, forbidden, not_found, conflict, invalid_transition, payload_too_large, …',
+          },
           message: { type: 'string', description: 'For people (Danish)' },
           field: { type: 'string', description: 'Where: a parameter, a JSON path, "version"' },
           details: { description: 'For programs: CPR hits, what is missing, the current version' },
@@ -80,7 +87,11 @@ export const schemas: Record<string, JsonSchema> = {
   SeriesCreated: obj({ meetings: arrayOf(obj({ id: str, date: str, items: arrayOf(str) })) }),
   MeetingCreated: obj({ id: str, version: int, items: { ...arrayOf(str), description: 'The standard items, in order' } }),
   ItemCreated: obj({ id: str, version: int, case: { ...nullableStr, description: 'The case (paper) id when a case number was given' } }, ['id', 'version']),
-  AttachmentCreated: obj({ id: str, textStatus: ref('TextStatus'), textProblem: { ...nullableStr, description: 'Why the text could not be read (textStatus unreadable): the bound that stopped it, in Danish' } }),
+  AttachmentCreated: obj({
+    id: str,
+    textStatus: ref('TextStatus'),
+    textProblem: { ...nullableStr, description: 'Why the text could not be read (textStatus unreadable): the bound that stopped it, in Danish' },
+  }),
   Organization: obj({
     id: str,
     name: str,
@@ -123,9 +134,26 @@ export const schemas: Record<string, JsonSchema> = {
       obj({
         items: arrayOf(ref('StaffItem')),
         attendance: arrayOf(
-          obj({ personId: str, name: str, party: nullableStr, status: { type: 'string', enum: ['present', 'absent'] }, substituteForPersonId: nullableStr, substituteForName: nullableStr }),
+          obj({
+            personId: str,
+            name: str,
+            party: nullableStr,
+            status: { type: 'string', enum: ['present', 'absent'] },
+            substituteForPersonId: nullableStr,
+            substituteForName: nullableStr,
+          }),
         ),
-        publications: arrayOf(obj({ id: str, meetingId: str, kind: { type: 'string', enum: ['agenda', 'minutes'] }, version: int, publishedAt: str, publishedBy: str, changeNote: nullableStr })),
+        publications: arrayOf(
+          obj({
+            id: str,
+            meetingId: str,
+            kind: { type: 'string', enum: ['agenda', 'minutes'] },
+            version: int,
+            publishedAt: str,
+            publishedBy: str,
+            changeNote: nullableStr,
+          }),
+        ),
       }),
     ],
     description: 'The whole meeting for staff and members; closed items in full only for those who may read them',
@@ -149,7 +177,17 @@ export const schemas: Record<string, JsonSchema> = {
     dissents: arrayOf({ allOf: [ref('MemberRef'), obj({ text: str })] }),
     votes: arrayOf(obj({ choice: { type: 'string', enum: ['for', 'against', 'abstain'] }, label: str, count: { type: ['integer', 'null'] } })),
     attachments: arrayOf(
-      obj({ id: str, title: str, fileName: str, mediaType: str, size: { type: ['integer', 'null'] }, public: { type: 'boolean' }, textStatus: ref('TextStatus'), withdrawn: { type: 'boolean' }, textProblem: nullableStr }),
+      obj({
+        id: str,
+        title: str,
+        fileName: str,
+        mediaType: str,
+        size: { type: ['integer', 'null'] },
+        public: { type: 'boolean' },
+        textStatus: ref('TextStatus'),
+        withdrawn: { type: 'boolean' },
+        textProblem: nullableStr,
+      }),
     ),
     version: int,
     redacted: { type: 'boolean', description: 'True when the caller may not read this closed item: only its public view is given' },
@@ -158,7 +196,8 @@ export const schemas: Record<string, JsonSchema> = {
   TextStatus: {
     type: 'string',
     enum: ['extracted', 'empty', 'unsupported', 'unreadable'],
-    description: 'Whether text could be extracted (search, CPR guard); unreadable: a bound of the extraction (time, memory, decompressed size, amount of text) stopped it. A public attachment without text blocks publishing until marked checked',
+    description:
+      'Whether text could be extracted (search, CPR guard); unreadable: a bound of the extraction (time, memory, decompressed size, amount of text) stopped it. A public attachment without text blocks publishing until marked checked',
   },
   CprHit: obj({
     fingerprint: { type: 'string', description: 'Send to cpr-false-positives once a person has verified it is not a CPR number' },
@@ -175,10 +214,16 @@ export const schemas: Record<string, JsonSchema> = {
     location: { type: 'string', description: 'A Danish sentence: Punkt 3 »Titel«, bilag »budget.pdf«, linje 12, kolonne 5' },
   }),
   Approval: obj({ approvedAt: str, status: ref('ApprovalStatus') }),
-  Approver: obj({ personId: { ...nullableStr, description: 'null for the secretariat' }, name: str, role: { type: 'string', enum: ['member', 'chair', 'secretary'] } }),
+  Approver: obj({
+    personId: { ...nullableStr, description: 'null for the secretariat' },
+    name: str,
+    role: { type: 'string', enum: ['member', 'chair', 'secretary'] },
+  }),
   ApprovalStatus: obj({
     rule: { type: 'string', enum: ['all_attending', 'chair_and_secretary'] },
-    approved: arrayOf({ allOf: [ref('Approver'), obj({ approvedAt: str, by: { type: 'string', description: 'Who pressed approve (e-mail or token name)' } })] }),
+    approved: arrayOf({
+      allOf: [ref('Approver'), obj({ approvedAt: str, by: { type: 'string', description: 'Who pressed approve (e-mail or token name)' } })],
+    }),
     missing: arrayOf(ref('Approver')),
     complete: { type: 'boolean' },
   }),
@@ -188,8 +233,15 @@ export const schemas: Record<string, JsonSchema> = {
     version: int,
     publishedAt: str,
     changeNote: nullableStr,
-    meeting: obj({ id: str, organizationId: str, organizationName: str, date: str, start: nullableStr, end: nullableStr, location: nullableStr }, ['id', 'organizationId', 'date']),
-    items: { ...arrayOf(obj({ id: str, number: str, title: str, public: { type: 'boolean' }, decision: nullableStr }, ['id', 'number', 'title', 'public'])), description: 'Public views of the items: a closed item only as its neutral title and published decision' },
+    meeting: obj({ id: str, organizationId: str, organizationName: str, date: str, start: nullableStr, end: nullableStr, location: nullableStr }, [
+      'id',
+      'organizationId',
+      'date',
+    ]),
+    items: {
+      ...arrayOf(obj({ id: str, number: str, title: str, public: { type: 'boolean' }, decision: nullableStr }, ['id', 'number', 'title', 'public'])),
+      description: 'Public views of the items: a closed item only as its neutral title and published decision',
+    },
     attendance: arrayOf(obj({ personId: str, name: str, status: { type: 'string', enum: ['present', 'absent'] } }, ['personId', 'name', 'status'])),
   }),
   SearchResponse: obj({
@@ -199,4 +251,3 @@ export const schemas: Record<string, JsonSchema> = {
     facets: { type: 'object', additionalProperties: arrayOf(obj({ value: str, count: int, label: str })) },
   }),
 };
-

@@ -19,7 +19,9 @@ export const withdrawalOperations: readonly Operation[] = [
       status: 200,
       description: 'Versions (withdrawn ones included) and attachments',
       schema: obj({
-        publications: arrayOf(obj({ id: str, meetingId: str, kind: str, version: num, publishedAt: str, publishedBy: str, changeNote: nullableStr, ...withdrawal })),
+        publications: arrayOf(
+          obj({ id: str, meetingId: str, kind: str, version: num, publishedAt: str, publishedBy: str, changeNote: nullableStr, ...withdrawal }),
+        ),
         files: arrayOf(obj({ id: str, agendaItemId: nullableStr, title: str, fileName: str, public: { type: 'boolean' }, ...withdrawal })),
       }),
     },

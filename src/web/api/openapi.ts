@@ -43,7 +43,10 @@ function operationObject(op: Operation): JsonSchema {
         'multipart/form-data': {
           schema: {
             type: 'object',
-            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The file (PDF, text, …)' }, ...fields.properties },
+            properties: {
+              file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The file (PDF, text, …)' },
+              ...fields.properties,
+            },
             required: ['file', ...(fields.required ?? [])],
           },
         },
@@ -94,11 +97,15 @@ export function openApiDocument(baseUrl: string): JsonSchema {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `protokol token create --role secretary|member …`' },
-        session: { type: 'apiKey', in: 'cookie', name: 'protokol_session', description: 'A signed-in browser; state-changing requests also need the X-CSRF-Token header' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'protokol_session',
+          description: 'A signed-in browser; state-changing requests also need the X-CSRF-Token header',
+        },
       },
       schemas,
       responses,
     },
   };
 }
-

@@ -11,8 +11,7 @@ const danish = z.locales.da();
  * `{ key: value }`, or `{}` when the client left the field out: a service input then has no
  * such property at all ("not given", which is not null: null clears a value).
  */
-export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
 
 // ── Field names ─────────────────────────────────────────────────────────────────────────
 

@@ -9,13 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 
 const id = z.string().trim().min(1).max(200).describe('Id (as returned by this API or /api/v1/organizations, /api/v1/persons)');
 const version = z.number().int().min(1).optional().describe('The version the change starts from (optimistic locking); left out, not checked');
-const changeNote = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2000)
-  .optional()
-  .describe('Why the published agenda or minutes change; required once they are published');
+const changeNote = z.string().trim().min(1).max(2000).optional().describe('Why the published agenda or minutes change; required once they are published');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** 2026-12-01, 2026-12-01T16:00, 2026-12-01T16:00:00, optionally with Z or ±hh:mm. */
@@ -35,14 +29,12 @@ const dateTime = z
     const m = DATE_TIME.exec(v);
     return m !== null && validDate(m[1] ?? '') && (m[2] === undefined || validTime(m[2], m[3] ?? ''));
   }, 'Ugyldig dato eller tid');
-const timeOrDateTime = z
-  .string()
-  .refine((v) => {
-    const t = TIME.exec(v);
-    if (t) return validTime(t[1] ?? '', t[2] ?? '');
-    const m = DATE_TIME.exec(v);
-    return m !== null && m[2] !== undefined && validDate(m[1] ?? '') && validTime(m[2], m[3] ?? '');
-  }, 'Skal være en tid (TT:MM) eller dato og tid (ÅÅÅÅ-MM-DDTTT:MM)');
+const timeOrDateTime = z.string().refine((v) => {
+  const t = TIME.exec(v);
+  if (t) return validTime(t[1] ?? '', t[2] ?? '');
+  const m = DATE_TIME.exec(v);
+  return m !== null && m[2] !== undefined && validDate(m[1] ?? '') && validTime(m[2], m[3] ?? '');
+}, 'Skal være en tid (TT:MM) eller dato og tid (ÅÅÅÅ-MM-DDTTT:MM)');
 
 /**
  * A date-time as the meeting's local Danish date and HH:MM. Without an offset the value is

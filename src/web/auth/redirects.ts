@@ -43,7 +43,10 @@ export function clientAddress(env: unknown, forwardedFor: string | undefined, tr
   const peer = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
   if (peer === null) return null;
   if (trusted === null || !inSet(trusted, peer) || forwardedFor === undefined) return plainAddress(peer);
-  const hops = forwardedFor.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const hops = forwardedFor
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i] ?? '';
     if (isIP(plainAddress(hop)) === 0) return plainAddress(peer);

@@ -61,12 +61,21 @@ export interface UploadValues {
 }
 
 /** "budget 2025.pdf" → "budget 2025": a title when the user gave none. */
-const titleFromFileName = (name: string) => name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_]+/g, ' ').trim();
+const titleFromFileName = (name: string) =>
+  name
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
 
 /** `renderItemPage`: the item editor's page (from registerItemEditorRoutes), re-rendered with an upload's errors. */
 export function registerAttachmentRoutes(app: Hono<AuthEnv>, deps: StaffDeps, renderItemPage: ItemPageRenderer): void {
-  const itemPage = (c: Context<AuthEnv>, viewer: Viewer, itemId: string, state: { uploadErrors: FieldError[]; uploadValues: UploadValues }, status: 400 | 409) =>
-    renderItemPage(c, viewer, itemId, state, status);
+  const itemPage = (
+    c: Context<AuthEnv>,
+    viewer: Viewer,
+    itemId: string,
+    state: { uploadErrors: FieldError[]; uploadValues: UploadValues },
+    status: 400 | 409,
+  ) => renderItemPage(c, viewer, itemId, state, status);
 
   app.post('/redigering/punkter/:id/bilag', async (c) => {
     const viewer = requireEditorViewer(c);
@@ -122,7 +131,13 @@ export function registerAttachmentRoutes(app: Hono<AuthEnv>, deps: StaffDeps, re
           backHref: itemAttachmentsHref(itemId),
         });
       }
-      return itemPage(c, viewer, itemId, { uploadErrors: [{ field: `bilag-${fileId}`, text: e.message }], uploadValues: { title: '', public: false, changeNote: '' } }, e.code === 'invalid_input' ? 400 : 409);
+      return itemPage(
+        c,
+        viewer,
+        itemId,
+        { uploadErrors: [{ field: `bilag-${fileId}`, text: e.message }], uploadValues: { title: '', public: false, changeNote: '' } },
+        e.code === 'invalid_input' ? 400 : 409,
+      );
     }
   });
 
@@ -150,7 +165,14 @@ export function registerAttachmentRoutes(app: Hono<AuthEnv>, deps: StaffDeps, re
       return seeOther(c, itemAttachmentsHref(itemId), REMOVED);
     } catch (e) {
       if (!isFormError(e)) throw e;
-      return removal(c, viewer, fileId, itemId, [{ field: needsChangeNote(e) ? 'changeNote' : 'fjern', text: e.message }], e.code === 'invalid_input' ? 400 : 409);
+      return removal(
+        c,
+        viewer,
+        fileId,
+        itemId,
+        [{ field: needsChangeNote(e) ? 'changeNote' : 'fjern', text: e.message }],
+        e.code === 'invalid_input' ? 400 : 409,
+      );
     }
   });
 }
@@ -223,8 +245,23 @@ export function AttachmentsSection(props: { viewer: Viewer; meeting: StaffMeetin
               {...(errors.attachmentFile ? { 'aria-invalid': 'true' } : {})}
             />
           </div>
-          <TextField id="attachmentTitle" name="title" label="Titel" optional hint="Som standard filens navn." value={values.title} error={errors.attachmentTitle} />
-          <Checkbox id="attachmentPublic" name="public" label="Offentligt bilag" hint="Offentlige bilag vises på portalen, når dagsordenen er offentliggjort, og kontrolleres for CPR-numre." checked={values.public} error={errors.attachmentPublic} />
+          <TextField
+            id="attachmentTitle"
+            name="title"
+            label="Titel"
+            optional
+            hint="Som standard filens navn."
+            value={values.title}
+            error={errors.attachmentTitle}
+          />
+          <Checkbox
+            id="attachmentPublic"
+            name="public"
+            label="Offentligt bilag"
+            hint="Offentlige bilag vises på portalen, når dagsordenen er offentliggjort, og kontrolleres for CPR-numre."
+            checked={values.public}
+            error={errors.attachmentPublic}
+          />
           {agendaIsPublic(m.state) ? <ChangeNoteField id="attachmentChangeNote" error={errors.attachmentChangeNote} value={values.changeNote} /> : null}
           <SubmitButton label="Tilføj bilag" variant="secondary" />
         </form>
@@ -233,7 +270,13 @@ export function AttachmentsSection(props: { viewer: Viewer; meeting: StaffMeetin
   );
 }
 
-function RemoveAttachmentPage(props: { viewer: Viewer; meeting: StaffMeeting; item: StaffItem; attachment: StaffItem['attachments'][number]; errors: FieldError[] }) {
+function RemoveAttachmentPage(props: {
+  viewer: Viewer;
+  meeting: StaffMeeting;
+  item: StaffItem;
+  attachment: StaffItem['attachments'][number];
+  errors: FieldError[];
+}) {
   const { viewer, meeting: m, item, attachment: a } = props;
   const errors = errorsByField(props.errors);
   return (

@@ -119,7 +119,14 @@ function HintAndError(p: { id: string; hint?: string | undefined; error?: string
 const groupClass = (error: string | undefined, extra?: string) => ['form-group', error ? 'form-error' : '', extra ?? ''].filter(Boolean).join(' ');
 
 export function TextField(
-  props: FieldBase & { value?: string; type?: 'text' | 'email' | 'time' | 'number' | 'url' | 'date'; autocomplete?: string; inputClass?: string; min?: number; max?: number },
+  props: FieldBase & {
+    value?: string;
+    type?: 'text' | 'email' | 'time' | 'number' | 'url' | 'date';
+    autocomplete?: string;
+    inputClass?: string;
+    min?: number;
+    max?: number;
+  },
 ) {
   return (
     <div class={groupClass(props.error)}>

@@ -33,7 +33,13 @@ export const sectionId = (i: number) => `section-${i}`;
 
 // ---- pages ------------------------------------------------------------------------------
 
-export function ItemFields(props: { values: ItemValues; errors: Record<string, string>; isNew: boolean; isStandard: boolean; current?: StaffItem | undefined }) {
+export function ItemFields(props: {
+  values: ItemValues;
+  errors: Record<string, string>;
+  isNew: boolean;
+  isStandard: boolean;
+  current?: StaffItem | undefined;
+}) {
   const { values, errors, current } = props;
   const closed = values.access === 'lukket';
   return (
@@ -60,7 +66,14 @@ export function ItemFields(props: { values: ItemValues; errors: Record<string, s
                 value={values.caseNumber}
                 error={errors.caseNumber}
               />
-              <TextField id="caseTitle" label="Sagens titel" optional hint="Kun for en ny sag; som standard punktets titel." value={values.caseTitle} error={errors.caseTitle} />
+              <TextField
+                id="caseTitle"
+                label="Sagens titel"
+                optional
+                hint="Kun for en ny sag; som standard punktets titel."
+                value={values.caseTitle}
+                error={errors.caseTitle}
+              />
             </>
           ) : values.caseNumber ? (
             <p>
@@ -90,7 +103,14 @@ export function ItemFields(props: { values: ItemValues; errors: Record<string, s
                 error={errors.publicTitle}
               />
             </Compare>
-            <TextField id="closedReason" label="Begrundelse for lukning" optional hint="Fx »Personsag« eller »Ejendomshandel«. Vises ikke offentligt." value={values.closedReason} error={errors.closedReason} />
+            <TextField
+              id="closedReason"
+              label="Begrundelse for lukning"
+              optional
+              hint="Fx »Personsag« eller »Ejendomshandel«. Vises ikke offentligt."
+              value={values.closedReason}
+              error={errors.closedReason}
+            />
           </div>
         </>
       )}
@@ -105,7 +125,11 @@ export function ItemFields(props: { values: ItemValues; errors: Record<string, s
             <div class="section-field">
               <input type="hidden" name="sectionHeading" value={s.heading} />
               <input type="hidden" name="sectionKind" value={s.kind} />
-              <Compare current={current ? (saved ? (saved.html ?? saved.text) : '') : undefined} html={saved?.html !== null && saved?.html !== undefined} label={`Gemt »${s.heading}«`}>
+              <Compare
+                current={current ? (saved ? (saved.html ?? saved.text) : '') : undefined}
+                html={saved?.html !== null && saved?.html !== undefined}
+                label={`Gemt »${s.heading}«`}
+              >
                 <TextArea id={sectionId(i)} name="sectionText" label={s.heading} rows={6} richText value={s.text} error={errors[sectionId(i)]} />
               </Compare>
             </div>
@@ -127,7 +151,13 @@ export function Compare(props: { current: string | undefined; label: string; htm
       <div class="your-text">{props.children}</div>
       <section class="current-text" aria-label={props.label}>
         <p class="form-label">{props.label}</p>
-        {props.current === '' ? <p class="meta">(tom)</p> : props.html ? <div>{raw(sanitiseHtml(props.current))}</div> : <p style="white-space: pre-wrap">{props.current}</p>}
+        {props.current === '' ? (
+          <p class="meta">(tom)</p>
+        ) : props.html ? (
+          <div>{raw(sanitiseHtml(props.current))}</div>
+        ) : (
+          <p style="white-space: pre-wrap">{props.current}</p>
+        )}
       </section>
     </div>
   );
@@ -185,7 +215,10 @@ export function ItemEditorPage(props: {
       breadcrumbs={meetingCrumbs(m, `Punkt ${item.number}`)}
       summary={
         props.stale ? (
-          <ErrorSummary errors={[{ field: item.standard === null || props.values.sections.length === 0 ? 'title' : sectionId(0), text: STALE_ITEM_MESSAGE }]} heading="Punktet er ikke gemt" />
+          <ErrorSummary
+            errors={[{ field: item.standard === null || props.values.sections.length === 0 ? 'title' : sectionId(0), text: STALE_ITEM_MESSAGE }]}
+            heading="Punktet er ikke gemt"
+          />
         ) : failed ? (
           <ErrorSummary errors={allErrors} />
         ) : props.message ? (
@@ -194,15 +227,26 @@ export function ItemEditorPage(props: {
       }
     >
       <h1>{heading}</h1>
-      {!item.public ? <p><span class="badge">Lukket punkt</span></p> : null}
+      {!item.public ? (
+        <p>
+          <span class="badge">Lukket punkt</span>
+        </p>
+      ) : null}
       {props.stale ? (
         <p>
-          Til venstre står din tekst, som den er i formularen; til højre står den version, som er gemt nu. Ret din tekst til, og tryk »Gem punktet« igen. Gemmer du, erstatter din
-          tekst den gemte.
+          Til venstre står din tekst, som den er i formularen; til højre står den version, som er gemt nu. Ret din tekst til, og tryk »Gem punktet« igen. Gemmer
+          du, erstatter din tekst den gemte.
         </p>
       ) : null}
       {editable ? (
-        <form method="post" action={editorItemHref(item.id)} novalidate data-draft-key={`punkt-${item.id}`} data-draft-version={String(item.version)} data-warn-unsaved="">
+        <form
+          method="post"
+          action={editorItemHref(item.id)}
+          novalidate
+          data-draft-key={`punkt-${item.id}`}
+          data-draft-version={String(item.version)}
+          data-warn-unsaved=""
+        >
           <HiddenCsrf token={viewer.csrf} />
           <input type="hidden" name="version" value={String(item.version)} />
           <ItemFields values={props.values} errors={errors} isNew={false} isStandard={item.standard !== null} current={props.stale ? item : undefined} />
@@ -234,7 +278,8 @@ export function DeleteItemPage(props: { viewer: Viewer; meeting: StaffMeeting; i
     >
       <h1>Slet punkt {item.number}?</h1>
       <p>
-        »{item.title}« slettes fra dagsordenen sammen med dets afsnit og {item.attachments.length === 1 ? '1 bilag' : `${item.attachments.length} bilag`}. Det kan ikke fortrydes.
+        »{item.title}« slettes fra dagsordenen sammen med dets afsnit og {item.attachments.length === 1 ? '1 bilag' : `${item.attachments.length} bilag`}. Det
+        kan ikke fortrydes.
       </p>
       <form method="post" action={`${editorItemHref(item.id)}/slet`} novalidate>
         <HiddenCsrf token={viewer.csrf} />

@@ -23,7 +23,6 @@ export const ITEM_SAVED = flash('Punktet er gemt');
 const ITEM_CREATED = flash('Punktet er oprettet. Du kan nu tilføje bilag.');
 const ITEM_DELETED = flash('Punktet er slettet');
 
-
 /** The item's and the service's field names → this form's input ids. */
 function itemFieldId(where: string, sectionIndex: (serviceIndex: number) => number): string | undefined {
   const m = /^sections\[(\d+)\]/.exec(where);
@@ -58,7 +57,11 @@ function readItemForm(body: FormBody): ItemValues {
 }
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(\s[^>]*)?>/i;
-const isEmptyText = (text: string) => text.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() === '';
+const isEmptyText = (text: string) =>
+  text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .trim() === '';
 
 /**
  * The sections to save: empty ones are left out (the template brings their headings back
@@ -71,7 +74,11 @@ function sectionsToSave(values: ItemValues): { sections: SectionInput[]; formInd
   values.sections.forEach((s, i) => {
     if (isEmptyText(s.text)) return;
     const kind = (sectionKinds as readonly string[]).includes(s.kind) ? (s.kind as SectionKind) : undefined;
-    sections.push({ heading: s.heading, ...(kind ? { kind } : {}), ...(LOOKS_LIKE_HTML.test(s.text) ? { html: s.text } : { text: s.text.replace(/\r\n?/g, '\n').trim() }) });
+    sections.push({
+      heading: s.heading,
+      ...(kind ? { kind } : {}),
+      ...(LOOKS_LIKE_HTML.test(s.text) ? { html: s.text } : { text: s.text.replace(/\r\n?/g, '\n').trim() }),
+    });
     formIndex.push(i);
   });
   return { sections, formIndex };
@@ -88,7 +95,11 @@ const itemForm = (isStandard: boolean) =>
       if (!isStandard && v.title.trim() === '') ctx.addIssue({ code: 'custom', path: ['title'], message: 'Skriv punktets titel' });
       if (v.access !== 'aaben' && v.access !== 'lukket') ctx.addIssue({ code: 'custom', path: ['access'], message: 'Vælg, om punktet er åbent eller lukket' });
       if (v.access === 'lukket' && v.publicTitle.trim() === '') {
-        ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'Et lukket punkt skal have en neutral titel, som offentligheden kan se (fx »Lukket punkt: Ejendomshandel«)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['publicTitle'],
+          message: 'Et lukket punkt skal have en neutral titel, som offentligheden kan se (fx »Lukket punkt: Ejendomshandel«)',
+        });
       }
     });
 
@@ -140,7 +151,14 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): I
     c: Context<AuthEnv>,
     viewer: Viewer,
     itemId: string,
-    state: { values?: ItemValues; errors?: FieldError[]; stale?: boolean; message?: string | undefined; uploadErrors?: FieldError[]; uploadValues?: UploadValues },
+    state: {
+      values?: ItemValues;
+      errors?: FieldError[];
+      stale?: boolean;
+      message?: string | undefined;
+      uploadErrors?: FieldError[];
+      uploadValues?: UploadValues;
+    },
     status: 200 | 400 | 409 = 200,
   ) => {
     const { meeting, item } = await loadItem(deps, viewer.principal, itemId);
@@ -232,7 +250,9 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): I
       const changeNote = postedChangeNote(body);
       await updateItem(deps, viewer.principal, itemId, {
         version: formInt(body, 'version'),
-        ...(isStandard ? {} : { title: values.title, public: isPublic, publicTitle: isPublic ? null : values.publicTitle, closedReason: isPublic ? null : values.closedReason }),
+        ...(isStandard
+          ? {}
+          : { title: values.title, public: isPublic, publicTitle: isPublic ? null : values.publicTitle, closedReason: isPublic ? null : values.closedReason }),
         sections,
         ...(changeNote === undefined ? {} : { changeNote }),
       });
@@ -264,7 +284,11 @@ export function registerItemEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps): I
     } catch (e) {
       if (!isFormError(e)) throw e;
       const field = needsChangeNote(e) ? 'changeNote' : 'slet';
-      return editorPage(c, <DeleteItemPage viewer={viewer} meeting={meeting} item={item} errors={[{ field, text: e.message }]} />, e.code === 'invalid_input' ? 400 : 409);
+      return editorPage(
+        c,
+        <DeleteItemPage viewer={viewer} meeting={meeting} item={item} errors={[{ field, text: e.message }]} />,
+        e.code === 'invalid_input' ? 400 : 409,
+      );
     }
   });
 

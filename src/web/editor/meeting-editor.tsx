@@ -92,7 +92,11 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps,
       meeting.cancelled ? Promise.resolve([]) : checkPersonalData(deps, viewer.principal, meeting.id, cprKind(meeting)),
       moveTargets(deps, viewer.principal, meeting),
     ]);
-    return editorPage(c, <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} warnings={warnings} targets={targets} state={state} links={links} />, status);
+    return editorPage(
+      c,
+      <MeetingEditorPage viewer={viewer} meeting={meeting} hits={hits} warnings={warnings} targets={targets} state={state} links={links} />,
+      status,
+    );
   };
 
   /** A refused action: the change-note page, or this page with the refusal in the summary. */
@@ -146,7 +150,18 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps,
       const field = e.where !== undefined && ['date', 'start', 'end', 'location', 'changeNote', 'version'].includes(e.where) ? e.where : 'date';
       const status = e.code === 'invalid_input' ? 400 : 409;
       if (e.where === 'version') {
-        return render(c, viewer, id, { problems: ['Mødet er blevet ændret af en anden, siden du åbnede det. Dine ændringer er ikke gemt endnu – se den gemte version nedenfor, og gem igen.'], values }, 409);
+        return render(
+          c,
+          viewer,
+          id,
+          {
+            problems: [
+              'Mødet er blevet ændret af en anden, siden du åbnede det. Dine ændringer er ikke gemt endnu – se den gemte version nedenfor, og gem igen.',
+            ],
+            values,
+          },
+          409,
+        );
       }
       return render(c, viewer, id, { errors: [{ field, text: e.message }], values }, status);
     }
@@ -177,7 +192,17 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps,
     } catch (e) {
       if (!isFormError(e)) throw e;
       if (e.where === 'version') {
-        return render(c, viewer, id, { problems: ['Dagsordenen er blevet ændret af en anden, siden du åbnede den. Rækkefølgen er ikke ændret; se den nye rækkefølge nedenfor, og prøv igen.'] }, 409);
+        return render(
+          c,
+          viewer,
+          id,
+          {
+            problems: [
+              'Dagsordenen er blevet ændret af en anden, siden du åbnede den. Rækkefølgen er ikke ændret; se den nye rækkefølge nedenfor, og prøv igen.',
+            ],
+          },
+          409,
+        );
       }
       return refused(c, viewer, id, e, `Flyt punkt ${item.number} ${direction}`, body);
     }
@@ -215,7 +240,8 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps,
       if (!isFormError(e)) throw e;
       const details = e.details as { reason?: string; hits?: CprHit[]; problems?: string[] } | undefined;
       if (details?.reason === 'cpr_found' && details.hits) return render(c, viewer, id, { refusedHits: details.hits }, 409);
-      if (details?.reason === 'incomplete' && details.problems) return render(c, viewer, id, { problems: details.problems.map((p) => `Dagsordenen er ikke færdig: ${p}`) }, 409);
+      if (details?.reason === 'incomplete' && details.problems)
+        return render(c, viewer, id, { problems: details.problems.map((p) => `Dagsordenen er ikke færdig: ${p}`) }, 409);
       return refused(c, viewer, id, e, 'Offentliggør dagsorden', body);
     }
   });
@@ -272,7 +298,13 @@ function MeetingEditorPage(props: {
   const summary = failed ? (
     <ErrorSummary
       errors={errors}
-      heading={refusedHits.length > 0 ? 'Dagsordenen er ikke offentliggjort: der er fundet mulige CPR-numre' : problems.length > 0 && errors.length === 0 ? 'Handlingen blev ikke udført' : undefined}
+      heading={
+        refusedHits.length > 0
+          ? 'Dagsordenen er ikke offentliggjort: der er fundet mulige CPR-numre'
+          : problems.length > 0 && errors.length === 0
+            ? 'Handlingen blev ikke udført'
+            : undefined
+      }
     >
       {problems.length > 0 ? (
         <ul class="alert-text nobullet-list">
@@ -336,7 +368,9 @@ function MeetingEditorPage(props: {
               {item.caseNumber ? <span class="meta">Sag {item.caseNumber}</span> : null}
               <span class="meta">
                 {item.attachments.length === 1 ? '1 bilag' : `${item.attachments.length} bilag`}
-                {item.attachments.length > 0 ? ` (${item.attachments.map((a) => `${a.public ? 'offentligt' : 'lukket'}, ${textStatusShort[a.textStatus]}`).join('; ')})` : ''}
+                {item.attachments.length > 0
+                  ? ` (${item.attachments.map((a) => `${a.public ? 'offentligt' : 'lukket'}, ${textStatusShort[a.textStatus]}`).join('; ')})`
+                  : ''}
               </span>
             </div>
             {!item.public && item.publicTitle ? <p class="meta">Offentlig titel: {item.publicTitle}</p> : null}
@@ -402,7 +436,10 @@ function MeetingEditorPage(props: {
       {!agendaIsPublic(m.state) && !m.cancelled ? (
         <section aria-labelledby="offentliggoer">
           <h2 id="offentliggoer">Offentliggør dagsorden</h2>
-          <p>Dagsordenen bliver synlig på den offentlige portal uden lukkede punkters indhold og lukkede bilag. Alle offentlige tekster og bilag kontrolleres for CPR-numre først.</p>
+          <p>
+            Dagsordenen bliver synlig på den offentlige portal uden lukkede punkters indhold og lukkede bilag. Alle offentlige tekster og bilag kontrolleres for
+            CPR-numre først.
+          </p>
           <ActionForm action={`${editorMeetingHref(m.id)}/offentliggoer`} csrf={csrf} label="Offentliggør dagsorden" variant="primary" />
         </section>
       ) : null}
@@ -412,15 +449,37 @@ function MeetingEditorPage(props: {
         <HiddenCsrf token={csrf} />
         <input type="hidden" name="version" value={String(m.version)} />
         <DateField id="date" label="Dato" required value={values.date} error={byField.date} />
-        <TextField id="start" type="time" label="Starttidspunkt" optional hint="TT:MM, fx 16:30" inputClass="input-width-xs" value={values.start} error={byField.start} />
-        <TextField id="end" type="time" label="Sluttidspunkt" optional hint="TT:MM, fx 18:00" inputClass="input-width-xs" value={values.end} error={byField.end} />
+        <TextField
+          id="start"
+          type="time"
+          label="Starttidspunkt"
+          optional
+          hint="TT:MM, fx 16:30"
+          inputClass="input-width-xs"
+          value={values.start}
+          error={byField.start}
+        />
+        <TextField
+          id="end"
+          type="time"
+          label="Sluttidspunkt"
+          optional
+          hint="TT:MM, fx 18:00"
+          inputClass="input-width-xs"
+          value={values.end}
+          error={byField.end}
+        />
         <TextField id="location" label="Mødested" optional value={values.location} error={byField.location} />
         {isPublic ? <ChangeNoteField error={byField.changeNote} value={values.changeNote} /> : null}
         <SubmitButton label="Gem mødets oplysninger" variant={isPublic ? 'secondary' : 'primary'} />
       </form>
 
       <h2 id="versioner">Offentliggjorte versioner</h2>
-      {isPublic ? <p><a href={withdrawalHref(m.id)}>Træk en version eller et bilag tilbage, eller fjern en tekst</a></p> : null}
+      {isPublic ? (
+        <p>
+          <a href={withdrawalHref(m.id)}>Træk en version eller et bilag tilbage, eller fjern en tekst</a>
+        </p>
+      ) : null}
       {m.publications.length === 0 ? (
         <p>Intet er offentliggjort endnu.</p>
       ) : (
@@ -478,8 +537,8 @@ function CprSection(props: { meeting: StaffMeeting; hits: CprHit[]; csrf: string
       ) : (
         <>
           <p>
-            {props.hits.length === 1 ? 'Der er 1 fund' : `Der er ${props.hits.length} fund`}, som blokerer offentliggørelsen. Ret teksten eller bilaget, eller markér fundet som kontrolleret, hvis det ikke er et
-            CPR-nummer.
+            {props.hits.length === 1 ? 'Der er 1 fund' : `Der er ${props.hits.length} fund`}, som blokerer offentliggørelsen. Ret teksten eller bilaget, eller
+            markér fundet som kontrolleret, hvis det ikke er et CPR-nummer.
           </p>
           <ul class="cpr-hits">
             {props.hits.map((h) => (

@@ -129,7 +129,9 @@ const splitDates = (text: string): string[] =>
 // ---- the meeting list -------------------------------------------------------------------
 
 function MeetingListPage(props: { viewer: Viewer; meetings: StaffMeetingSummary[]; today: string; message: string | undefined }) {
-  const upcoming = props.meetings.filter((m) => isComing(m, props.today)).sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? ''));
+  const upcoming = props.meetings
+    .filter((m) => isComing(m, props.today))
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? ''));
   const past = props.meetings.filter((m) => !isComing(m, props.today)).sort((a, b) => b.date.localeCompare(a.date));
   return (
     <EditorLayout
@@ -208,7 +210,11 @@ const meetingForm = z
 
 const meetingFieldIds: Record<string, string> = { organizationId: 'organizationId', date: 'date', start: 'start', end: 'end', location: 'location' };
 
-function MeetingFields(props: { committees: Option[]; values: { organizationId: string; start: string; end: string; location: string }; errors: Record<string, string> }) {
+function MeetingFields(props: {
+  committees: Option[];
+  values: { organizationId: string; start: string; end: string; location: string };
+  errors: Record<string, string>;
+}) {
   const { values, errors } = props;
   return (
     <>
@@ -222,7 +228,16 @@ function MeetingFields(props: { committees: Option[]; values: { organizationId: 
         error={errors.organizationId}
         {...(props.committees.length === 0 ? { hint: 'Du har ikke ret til at oprette møder for noget udvalg.' } : {})}
       />
-      <TextField id="start" type="time" label="Starttidspunkt" optional hint="TT:MM, fx 16:30" inputClass="input-width-xs" value={values.start} error={errors.start} />
+      <TextField
+        id="start"
+        type="time"
+        label="Starttidspunkt"
+        optional
+        hint="TT:MM, fx 16:30"
+        inputClass="input-width-xs"
+        value={values.start}
+        error={errors.start}
+      />
       <TextField id="end" type="time" label="Sluttidspunkt" optional hint="TT:MM, fx 18:00" inputClass="input-width-xs" value={values.end} error={errors.end} />
       <TextField id="location" label="Mødested" optional value={values.location} error={errors.location} />
     </>
@@ -255,7 +270,16 @@ function NewMeetingPage(props: { viewer: Viewer; committees: Option[]; values: P
           error={errors.organizationId}
         />
         <DateField id="date" label="Dato" required value={v.date} error={errors.date} />
-        <TextField id="start" type="time" label="Starttidspunkt" optional hint="TT:MM, fx 16:30" inputClass="input-width-xs" value={v.start} error={errors.start} />
+        <TextField
+          id="start"
+          type="time"
+          label="Starttidspunkt"
+          optional
+          hint="TT:MM, fx 16:30"
+          inputClass="input-width-xs"
+          value={v.start}
+          error={errors.start}
+        />
         <TextField id="end" type="time" label="Sluttidspunkt" optional hint="TT:MM, fx 18:00" inputClass="input-width-xs" value={v.end} error={errors.end} />
         <TextField id="location" label="Mødested" optional value={v.location} error={errors.location} />
         <SubmitButton label="Opret møde" />
@@ -302,11 +326,14 @@ const seriesForm = z
     } else {
       if (!DATE.test(v.first)) ctx.addIssue({ code: 'custom', path: ['first'], message: 'Skriv første mødedato som ÅÅÅÅ-MM-DD, fx 2025-03-04' });
       const count = Number(v.count);
-      if (!/^\d+$/.test(v.count) || count < 1 || count > MAX_SERIES) ctx.addIssue({ code: 'custom', path: ['count'], message: `Skriv antallet af møder som et tal fra 1 til ${MAX_SERIES}` });
+      if (!/^\d+$/.test(v.count) || count < 1 || count > MAX_SERIES)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: `Skriv antallet af møder som et tal fra 1 til ${MAX_SERIES}` });
       const weeks = Number(v.everyWeeks);
-      if (!/^\d+$/.test(v.everyWeeks) || weeks < 1 || weeks > 52) ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'Skriv intervallet som et antal uger fra 1 til 52' });
+      if (!/^\d+$/.test(v.everyWeeks) || weeks < 1 || weeks > 52)
+        ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'Skriv intervallet som et antal uger fra 1 til 52' });
     }
-    if (TIME.test(v.start) && TIME.test(v.end) && v.end < v.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttidspunktet ligger før starttidspunktet' });
+    if (TIME.test(v.start) && TIME.test(v.end) && v.end < v.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttidspunktet ligger før starttidspunktet' });
   });
 
 /** The service's names for the series fields → this form's inputs. */
@@ -350,9 +377,25 @@ function NewSeriesPage(props: { viewer: Viewer; committees: Option[]; values: Se
           value={v.dates}
           error={errors.dates}
         />
-        <DateField id="first" label="Første mødedato" hint="ÅÅÅÅ-MM-DD. Bruges når du har valgt »Første dato, antal og interval«." value={v.first} error={errors.first} />
+        <DateField
+          id="first"
+          label="Første mødedato"
+          hint="ÅÅÅÅ-MM-DD. Bruges når du har valgt »Første dato, antal og interval«."
+          value={v.first}
+          error={errors.first}
+        />
         <TextField id="count" type="number" label="Antal møder" inputClass="input-width-xs" min={1} max={MAX_SERIES} value={v.count} error={errors.count} />
-        <TextField id="everyWeeks" type="number" label="Hver N. uge" hint="Fx 2 for hver anden uge." inputClass="input-width-xs" min={1} max={52} value={v.everyWeeks} error={errors.everyWeeks} />
+        <TextField
+          id="everyWeeks"
+          type="number"
+          label="Hver N. uge"
+          hint="Fx 2 for hver anden uge."
+          inputClass="input-width-xs"
+          min={1}
+          max={52}
+          value={v.everyWeeks}
+          error={errors.everyWeeks}
+        />
         <SubmitButton label="Opret møderne" />
       </form>
     </EditorLayout>

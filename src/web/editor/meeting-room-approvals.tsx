@@ -76,7 +76,13 @@ export function registerApprovalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): voi
   });
 }
 
-function ApprovalsPage(props: { viewer: Viewer; meeting: StaffMeeting; status: ApprovalStatus; refusal?: PublishRefusal | undefined; message?: string | undefined }) {
+function ApprovalsPage(props: {
+  viewer: Viewer;
+  meeting: StaffMeeting;
+  status: ApprovalStatus;
+  refusal?: PublishRefusal | undefined;
+  message?: string | undefined;
+}) {
   const { meeting, status, viewer, refusal } = props;
   const title = `Godkendelse af referatet: ${meetingTitle(meeting)}`;
   const publishable = meeting.state === 'held' || meeting.state === 'minutes_approved';
@@ -88,11 +94,7 @@ function ApprovalsPage(props: { viewer: Viewer; meeting: StaffMeeting; status: A
       principal={viewer.principal}
       csrfToken={viewer.csrf}
       section="meetings"
-      breadcrumbs={[
-        { label: 'Møder', href: '/redigering' },
-        { label: meetingTitle(meeting), href: editorMeetingHref(meeting.id) },
-        { label: 'Godkendelse' },
-      ]}
+      breadcrumbs={[{ label: 'Møder', href: '/redigering' }, { label: meetingTitle(meeting), href: editorMeetingHref(meeting.id) }, { label: 'Godkendelse' }]}
       summary={
         refusal ? (
           <ErrorSummary heading="Referatet blev ikke offentliggjort" errors={[{ field: 'offentliggoer', text: refusal.message }]}>
@@ -127,8 +129,7 @@ function ApprovalsPage(props: { viewer: Viewer; meeting: StaffMeeting; status: A
         <StateBadge state={meeting.state} cancelled={meeting.cancelled} />
       </p>
       <p>
-        Regel: <strong>{approvalRuleLabel[status.rule]}</strong>.
-        {status.complete ? ' Alle nødvendige godkendelser er givet.' : null}
+        Regel: <strong>{approvalRuleLabel[status.rule]}</strong>.{status.complete ? ' Alle nødvendige godkendelser er givet.' : null}
       </p>
 
       <h2>Har godkendt</h2>

@@ -48,7 +48,11 @@ export function postedAttendanceDraft(body: FormBody, people: MeetingRoomPeople)
   for (let i = 0; i < rowCount; i++) {
     const personId = formText(body, `person-${i}`);
     if (personId === '') continue;
-    rows.push({ personId, label: formText(body, `navn-${i}`) || label.get(personId) || personId, status: formText(body, `fremmoede-${i}`) === 'absent' ? 'absent' : 'present' });
+    rows.push({
+      personId,
+      label: formText(body, `navn-${i}`) || label.get(personId) || personId,
+      status: formText(body, `fremmoede-${i}`) === 'absent' ? 'absent' : 'present',
+    });
   }
   const subCount = Math.min(formInt(body, 'suppleanter') ?? 0, 100);
   const substitutes = [];
@@ -126,7 +130,15 @@ export function AttendanceForm(props: {
       <p class="form-hint">Vælg suppleanten og det fraværende medlem, hvis plads suppleanten tog. Medlemmet skal være markeret fraværende.</p>
       {draft.substitutes.map((s, j) => (
         <div class="substitute-row">
-          <Select id={`suppleant-${j}`} label={`Suppleant ${j + 1}`} optional options={subOptions} value={s.personId} placeholder="Ingen" error={errors[`suppleant-${j}`]} />
+          <Select
+            id={`suppleant-${j}`}
+            label={`Suppleant ${j + 1}`}
+            optional
+            options={subOptions}
+            value={s.personId}
+            placeholder="Ingen"
+            error={errors[`suppleant-${j}`]}
+          />
           <Select
             id={`suppleant-for-${j}`}
             label={`Suppleant ${j + 1} deltog som suppleant for`}
@@ -138,9 +150,7 @@ export function AttendanceForm(props: {
           />
         </div>
       ))}
-      {props.needsChangeNote ? (
-        <ChangeNoteField id="fremmoede-aendringsnote" value={draft.changeNote} error={errors['fremmoede-aendringsnote']} />
-      ) : null}
+      {props.needsChangeNote ? <ChangeNoteField id="fremmoede-aendringsnote" value={draft.changeNote} error={errors['fremmoede-aendringsnote']} /> : null}
       <SubmitButton id="fremmoede-gem" label="Gem fremmøde" />
     </form>
   );

@@ -40,7 +40,10 @@ function voteFromLabel(label: string, present: Present): { personIds: string[]; 
   const byLabel = new Map(present.map((m) => [withParty(m), m.personId]));
   const personIds: string[] = [];
   const parties: string[] = [];
-  for (const part of label.split(/,\s*/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of label
+    .split(/,\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const id = byLabel.get(part);
     if (id) personIds.push(id);
     else parties.push(part);
@@ -49,12 +52,19 @@ function voteFromLabel(label: string, present: Present): { personIds: string[]; 
 }
 
 export function storedDecisionDraft(item: StaffItem, present: Present): DecisionDraft {
-  const votes = { for: { personIds: [], parties: '' }, against: { personIds: [], parties: '' }, abstain: { personIds: [], parties: '' } } as DecisionDraft['votes'];
+  const votes = {
+    for: { personIds: [], parties: '' },
+    against: { personIds: [], parties: '' },
+    abstain: { personIds: [], parties: '' },
+  } as DecisionDraft['votes'];
   for (const v of item.votes) votes[v.choice] = voteFromLabel(v.label, present);
   return {
     decision: item.decision ?? '',
     absent: item.absences.map((a) => a.personId).filter((id): id is string => id !== null),
-    disqualified: [...item.disqualifications.filter((d) => d.personId !== null).map((d) => ({ personId: d.personId!, reason: d.reason ?? '' })), { personId: '', reason: '' }],
+    disqualified: [
+      ...item.disqualifications.filter((d) => d.personId !== null).map((d) => ({ personId: d.personId!, reason: d.reason ?? '' })),
+      { personId: '', reason: '' },
+    ],
     votes,
     dissents: [...item.dissents.filter((d) => d.personId !== null).map((d) => ({ personId: d.personId!, text: d.text })), { personId: '', text: '' }],
     version: item.version,
@@ -89,7 +99,10 @@ export function postedDecisionDraft(body: FormBody): DecisionDraft {
 const idPrefix = (item: Pick<StaffItem, 'number'>) => `p${item.number.replace(/[^\w-]/g, '_')}`;
 
 /** The service's input from the draft, and the card's field id for each `where` it may name. */
-export function decisionInput(item: Pick<StaffItem, 'number'>, draft: DecisionDraft): { input: RecordDecisionInput; fieldOf: (where: string) => string | undefined } {
+export function decisionInput(
+  item: Pick<StaffItem, 'number'>,
+  draft: DecisionDraft,
+): { input: RecordDecisionInput; fieldOf: (where: string) => string | undefined } {
   const p = idPrefix(item);
   const disqRows: number[] = [];
   const disqualified = draft.disqualified.flatMap((d, k) => {
@@ -108,7 +121,10 @@ export function decisionInput(item: Pick<StaffItem, 'number'>, draft: DecisionDr
   const voteChoices: VoteChoice[] = [];
   const votes = choices.flatMap((choice) => {
     const v = draft.votes[choice];
-    const parties = v.parties.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean);
+    const parties = v.parties
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (v.personIds.length === 0 && parties.length === 0) return [];
     voteChoices.push(choice);
     return [{ choice, personIds: v.personIds, parties }];
@@ -206,7 +222,16 @@ export function DecisionForm(props: DecisionCardProps) {
             <summary>Inhabilitet</summary>
             {draft.disqualified.map((d, k) => (
               <div class="pair-row">
-                <Select id={`${p}-inhabil-${k}`} name={`inhabil-${k}`} label="Inhabilt medlem" optional options={memberOptions} value={d.personId} placeholder="Ingen" error={errors[`${p}-inhabil-${k}`]} />
+                <Select
+                  id={`${p}-inhabil-${k}`}
+                  name={`inhabil-${k}`}
+                  label="Inhabilt medlem"
+                  optional
+                  options={memberOptions}
+                  value={d.personId}
+                  placeholder="Ingen"
+                  error={errors[`${p}-inhabil-${k}`]}
+                />
                 <TextField id={`${p}-inhabil-grund-${k}`} name={`inhabil-grund-${k}`} label="Begrundelse" optional value={d.reason} />
               </div>
             ))}
@@ -241,7 +266,16 @@ export function DecisionForm(props: DecisionCardProps) {
             <p class="form-hint">Kun for medlemmer, der stemte imod flertallet.</p>
             {draft.dissents.map((d, k) => (
               <div class="pair-row">
-                <Select id={`${p}-dissens-${k}`} name={`dissens-${k}`} label="Medlem" optional options={memberOptions} value={d.personId} placeholder="Ingen" error={errors[`${p}-dissens-${k}`]} />
+                <Select
+                  id={`${p}-dissens-${k}`}
+                  name={`dissens-${k}`}
+                  label="Medlem"
+                  optional
+                  options={memberOptions}
+                  value={d.personId}
+                  placeholder="Ingen"
+                  error={errors[`${p}-dissens-${k}`]}
+                />
                 <TextField id={`${p}-dissens-tekst-${k}`} name={`dissens-tekst-${k}`} label="Udtalelse" optional value={d.text} />
               </div>
             ))}

@@ -46,7 +46,14 @@ export function CheckboxGroup(props: {
           const id = i === 0 ? props.id : `${props.id}-${i}`;
           return (
             <div class="form-group-checkbox">
-              <input type="checkbox" class="form-checkbox" id={id} name={props.name} value={o.value} {...(props.checked.includes(o.value) ? { checked: true } : {})} />
+              <input
+                type="checkbox"
+                class="form-checkbox"
+                id={id}
+                name={props.name}
+                value={o.value}
+                {...(props.checked.includes(o.value) ? { checked: true } : {})}
+              />
               <label class="form-label" for={id}>
                 {o.label}
               </label>

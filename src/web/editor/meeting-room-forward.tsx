@@ -25,8 +25,10 @@ export function suggestedBody(item: StaffItem, targets: ForwardTargets): string 
   return '';
 }
 
-export const forwardFieldOf = (prefix: string) => (where: string): string | undefined =>
-  where === 'organizationId' ? `${prefix}-videre-organ` : where === 'meetingId' ? `${prefix}-videre-moede` : undefined;
+export const forwardFieldOf =
+  (prefix: string) =>
+  (where: string): string | undefined =>
+    where === 'organizationId' ? `${prefix}-videre-organ` : where === 'meetingId' ? `${prefix}-videre-moede` : undefined;
 
 export function ForwardForm(props: {
   prefix: string;
@@ -41,7 +43,10 @@ export function ForwardForm(props: {
   const { prefix: p, targets } = props;
   const competence = props.item.sections.find((s) => s.kind === 'competence')?.text.trim();
   return (
-    <details class="room-details" {...(props.problem !== undefined || Object.keys(props.errors).some((k) => k.startsWith(`${p}-videre`)) ? { open: true } : {})}>
+    <details
+      class="room-details"
+      {...(props.problem !== undefined || Object.keys(props.errors).some((k) => k.startsWith(`${p}-videre`)) ? { open: true } : {})}
+    >
       <summary>Send sagen videre</summary>
       <form method="post" action={props.action} novalidate>
         <HiddenCsrf token={props.csrf} />

@@ -50,11 +50,7 @@ export function MeetingRoomPage(props: RoomPageProps) {
       principal={viewer.principal}
       csrfToken={viewer.csrf}
       section="meetings"
-      breadcrumbs={[
-        { label: 'Møder', href: '/redigering' },
-        { label: meetingTitle(meeting), href: editorMeetingHref(meeting.id) },
-        { label: 'Mødet' },
-      ]}
+      breadcrumbs={[{ label: 'Møder', href: '/redigering' }, { label: meetingTitle(meeting), href: editorMeetingHref(meeting.id) }, { label: 'Mødet' }]}
       summary={
         failure ? (
           <ErrorSummary errors={errors} />

@@ -65,8 +65,7 @@ export interface MemberMeetingPageProps {
 }
 
 /** Where a member (or the secretariat) opens an attachment, closed ones included. */
-export const staffFileHref = (f: { id: string; fileName: string }): string =>
-  `/medlem/bilag/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
+export const staffFileHref = (f: { id: string; fileName: string }): string => `/medlem/bilag/${encodeURIComponent(f.id)}/${encodeURIComponent(f.fileName)}`;
 
 export function MemberMeetingPage(props: MemberMeetingPageProps) {
   const { meeting, viewer, approval } = props;
@@ -97,7 +96,12 @@ export function MemberMeetingPage(props: MemberMeetingPageProps) {
             .filter((a) => a.status === 'present')
             .map((a) => (a.substituteForName ? `${withParty(a)} (suppleant for ${a.substituteForName})` : withParty(a)))
             .join(', ')}
-          {meeting.attendance.some((a) => a.status === 'absent') ? `. Afbud: ${meeting.attendance.filter((a) => a.status === 'absent').map(withParty).join(', ')}` : ''}
+          {meeting.attendance.some((a) => a.status === 'absent')
+            ? `. Afbud: ${meeting.attendance
+                .filter((a) => a.status === 'absent')
+                .map(withParty)
+                .join(', ')}`
+            : ''}
         </p>
       ) : null}
 

@@ -21,8 +21,8 @@ export function PersonalDataWarnings(props: { meetingId: string; warnings: reado
       ) : (
         <>
           <p>
-            {warnings.length === 1 ? 'Der er 1 mulig personoplysning' : `Der er ${warnings.length} mulige personoplysninger`} i det, der offentliggøres. De blokerer ikke offentliggørelsen, men
-            kontrollér, om de tilhører en privatperson. Fjern dem i så fald, eller markér dem som kontrolleret.
+            {warnings.length === 1 ? 'Der er 1 mulig personoplysning' : `Der er ${warnings.length} mulige personoplysninger`} i det, der offentliggøres. De
+            blokerer ikke offentliggørelsen, men kontrollér, om de tilhører en privatperson. Fjern dem i så fald, eller markér dem som kontrolleret.
           </p>
           <ul class="cpr-hits">
             {warnings.map((w) => (

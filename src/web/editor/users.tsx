@@ -27,7 +27,11 @@ function requireAdmin(c: Context<AuthEnv>): Viewer {
 
 export function registerUserAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
   const list = async (c: Context<AuthEnv>, viewer: Viewer, problem?: string) =>
-    editorPage(c, <UsersPage viewer={viewer} users={await listUsers(deps.database, viewer.principal)} message={flashMessage(c)} problem={problem} />, problem ? 400 : 200);
+    editorPage(
+      c,
+      <UsersPage viewer={viewer} users={await listUsers(deps.database, viewer.principal)} message={flashMessage(c)} problem={problem} />,
+      problem ? 400 : 200,
+    );
 
   app.get(USERS_PATH, async (c) => list(c, requireAdmin(c)));
 
@@ -72,7 +76,13 @@ const frame = (viewer: Viewer, title: string, crumbs: { label: string; href?: st
 
 function UsersPage(props: { viewer: Viewer; users: AccountSummary[]; message: string | undefined; problem: string | undefined }) {
   const { viewer } = props;
-  const summary = props.problem ? <ErrorSummary errors={[]} heading="Handlingen kunne ikke udføres"><p class="alert-text">{props.problem}</p></ErrorSummary> : props.message ? <SuccessAlert text={props.message} /> : null;
+  const summary = props.problem ? (
+    <ErrorSummary errors={[]} heading="Handlingen kunne ikke udføres">
+      <p class="alert-text">{props.problem}</p>
+    </ErrorSummary>
+  ) : props.message ? (
+    <SuccessAlert text={props.message} />
+  ) : null;
   return (
     <EditorLayout {...frame(viewer, props.problem ? 'Fejl: Brugere' : 'Brugere', [{ label: 'Brugere' }])} summary={summary}>
       <h1>Brugere</h1>
@@ -92,8 +102,14 @@ function UsersPage(props: { viewer: Viewer; users: AccountSummary[]; message: st
           <tbody>
             {props.users.map((u) => (
               <tr>
-                <th scope="row">{u.email}{u.name ? <span class="block">{u.name}</span> : null}</th>
-                <td>{userRoleLabel[u.role]}{u.committeeIds.length > 0 ? ` (${u.committeeIds.length} udvalg)` : ''}</td>
+                <th scope="row">
+                  {u.email}
+                  {u.name ? <span class="block">{u.name}</span> : null}
+                </th>
+                <td>
+                  {userRoleLabel[u.role]}
+                  {u.committeeIds.length > 0 ? ` (${u.committeeIds.length} udvalg)` : ''}
+                </td>
                 <td>{u.municipalityName ?? 'Hele installationen'}</td>
                 <td>{u.disabled ? 'Spærret' : 'Aktiv'}</td>
                 <td>{u.lastSignInAt ? formatDate(u.lastSignInAt.slice(0, 10)) : 'Aldrig'}</td>
@@ -101,7 +117,9 @@ function UsersPage(props: { viewer: Viewer; users: AccountSummary[]; message: st
                   <Action viewer={viewer} user={u} path={u.disabled ? 'genaktiver' : 'spaer'} label={u.disabled ? 'Genaktivér' : 'Spær'} />
                   <Action viewer={viewer} user={u} path="log-ud" label="Log ud overalt" />
                   <Action viewer={viewer} user={u} path="nyt-kodeord" label="Nyt kodeord" />
-                  <a class="button button-tertiary" href={`${USERS_PATH}/${encodeURIComponent(u.id)}/slet`}>Slet</a>
+                  <a class="button button-tertiary" href={`${USERS_PATH}/${encodeURIComponent(u.id)}/slet`}>
+                    Slet
+                  </a>
                 </td>
               </tr>
             ))}
@@ -127,11 +145,15 @@ function ConfirmDeletePage(props: { viewer: Viewer; user: AccountSummary }) {
   return (
     <EditorLayout {...frame(props.viewer, `Slet ${props.user.email}`, [{ label: 'Brugere', href: USERS_PATH }, { label: 'Slet' }])}>
       <h1>Slet {props.user.email}?</h1>
-      <p>Brugeren logges ud overalt, API-tokens tilbagekaldes, og navn og e-mail fjernes. Revisionssporet bevarer, hvem der gjorde hvad. Det kan ikke fortrydes.</p>
+      <p>
+        Brugeren logges ud overalt, API-tokens tilbagekaldes, og navn og e-mail fjernes. Revisionssporet bevarer, hvem der gjorde hvad. Det kan ikke fortrydes.
+      </p>
       <form method="post" action={`${USERS_PATH}/${encodeURIComponent(props.user.id)}/slet`}>
         <HiddenCsrf token={props.viewer.csrf} />
         <SubmitButton label="Slet brugeren" variant="warning" />
-        <a class="button button-secondary" href={USERS_PATH}>Fortryd</a>
+        <a class="button button-secondary" href={USERS_PATH}>
+          Fortryd
+        </a>
       </form>
     </EditorLayout>
   );

@@ -60,14 +60,14 @@ export function WithdrawalPage(props: WithdrawalPageProps) {
         {pageTitle} <StateBadge state={m.state} cancelled={m.cancelled} />
       </h1>
       <p>
-        Det, der trækkes tilbage eller fjernes, forsvinder fra portalen, de tidligere versioner, søgningen, feeds, PDF'erne, OParl og de åbne data. Begrundelsen skrives
-        i revisionsloggen.
+        Det, der trækkes tilbage eller fjernes, forsvinder fra portalen, de tidligere versioner, søgningen, feeds, PDF'erne, OParl og de åbne data. Begrundelsen
+        skrives i revisionsloggen.
       </p>
 
       <h2 id="versioner">Offentliggjorte versioner</h2>
       <p>
-        En tilbagetrukket version vises ikke længere. Trækkes den sidste version af referatet tilbage, er referatet ikke længere offentligt; trækkes den sidste version
-        af dagsordenen tilbage (og intet referat står), er mødet ikke længere offentligt.
+        En tilbagetrukket version vises ikke længere. Trækkes den sidste version af referatet tilbage, er referatet ikke længere offentligt; trækkes den sidste
+        version af dagsordenen tilbage (og intet referat står), er mødet ikke længere offentligt.
       </p>
       {overview.publications.length === 0 ? (
         <p>Intet er offentliggjort.</p>
@@ -83,7 +83,13 @@ export function WithdrawalPage(props: WithdrawalPageProps) {
                   <HiddenCsrf token={viewer.csrf} />
                   <input type="hidden" name="kind" value={p.kind} />
                   <input type="hidden" name="version" value={String(p.version)} />
-                  <TextField id={versionReasonId(p.kind, p.version)} name="reason" label="Begrundelse" value={values[versionReasonId(p.kind, p.version)]} error={byField[versionReasonId(p.kind, p.version)]} />
+                  <TextField
+                    id={versionReasonId(p.kind, p.version)}
+                    name="reason"
+                    label="Begrundelse"
+                    value={values[versionReasonId(p.kind, p.version)]}
+                    error={byField[versionReasonId(p.kind, p.version)]}
+                  />
                   <SubmitButton label="Træk versionen tilbage" variant="warning" />
                 </form>
               )}
@@ -119,8 +125,8 @@ export function WithdrawalPage(props: WithdrawalPageProps) {
 
       <h2 id="fjern-tekst-overskrift">Fjern en tekst</h2>
       <p>
-        Teksten erstattes med »[fjernet: begrundelse]« i punktets titel, tekst, beslutning, protokoltilførsler og bilagstitler og i alle offentliggjorte versioner.
-        Tekst inde i en bilagsfil kan ikke ændres: træk bilaget tilbage i stedet.
+        Teksten erstattes med »[fjernet: begrundelse]« i punktets titel, tekst, beslutning, protokoltilførsler og bilagstitler og i alle offentliggjorte
+        versioner. Tekst inde i en bilagsfil kan ikke ændres: træk bilaget tilbage i stedet.
       </p>
       <form method="post" action={`${base}/tekst`}>
         <HiddenCsrf token={viewer.csrf} />
@@ -132,8 +138,23 @@ export function WithdrawalPage(props: WithdrawalPageProps) {
           value={values[REDACT_FIELDS.itemId]}
           error={byField[REDACT_FIELDS.itemId]}
         />
-        <TextArea id={REDACT_FIELDS.text} name="text" label="Teksten, der skal fjernes" hint="Præcis som den står" rows={3} value={values[REDACT_FIELDS.text]} error={byField[REDACT_FIELDS.text]} />
-        <TextField id={REDACT_FIELDS.reason} name="reason" label="Begrundelse" hint="Vises i teksten, fx »personoplysning«" value={values[REDACT_FIELDS.reason]} error={byField[REDACT_FIELDS.reason]} />
+        <TextArea
+          id={REDACT_FIELDS.text}
+          name="text"
+          label="Teksten, der skal fjernes"
+          hint="Præcis som den står"
+          rows={3}
+          value={values[REDACT_FIELDS.text]}
+          error={byField[REDACT_FIELDS.text]}
+        />
+        <TextField
+          id={REDACT_FIELDS.reason}
+          name="reason"
+          label="Begrundelse"
+          hint="Vises i teksten, fx »personoplysning«"
+          value={values[REDACT_FIELDS.reason]}
+          error={byField[REDACT_FIELDS.reason]}
+        />
         <SubmitButton label="Fjern teksten" variant="warning" id="fjern-knap" />
       </form>
     </EditorLayout>

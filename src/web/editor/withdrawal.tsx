@@ -17,11 +17,25 @@ const FILE_WITHDRAWN = flash('Bilaget er trukket tilbage');
 const REDACTED = flash('Teksten er fjernet');
 
 export function registerWithdrawalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
-  const render = async (c: Context, viewer: Viewer, meetingId: string, refused?: { errors: FieldError[]; values: Record<string, string>; status: 400 | 409 }) => {
-    const [meeting, overview] = await Promise.all([getMeetingForStaff(deps, viewer.principal, meetingId), withdrawalOverview(deps, viewer.principal, meetingId)]);
+  const render = async (
+    c: Context,
+    viewer: Viewer,
+    meetingId: string,
+    refused?: { errors: FieldError[]; values: Record<string, string>; status: 400 | 409 },
+  ) => {
+    const [meeting, overview] = await Promise.all([
+      getMeetingForStaff(deps, viewer.principal, meetingId),
+      withdrawalOverview(deps, viewer.principal, meetingId),
+    ]);
     return editorPage(
       c,
-      <WithdrawalPage viewer={viewer} meeting={meeting} overview={overview} message={flashMessage(c)} {...(refused ? { errors: refused.errors, values: refused.values } : {})} />,
+      <WithdrawalPage
+        viewer={viewer}
+        meeting={meeting}
+        overview={overview}
+        message={flashMessage(c)}
+        {...(refused ? { errors: refused.errors, values: refused.values } : {})}
+      />,
       refused?.status ?? 200,
     );
   };
@@ -83,7 +97,10 @@ export function registerWithdrawalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): v
       // Not found at `text` means the passage is not in the item: the user's text is what is wrong.
       const passageMissing = e instanceof DomainError && e.code === 'not_found' && e.where === 'text';
       if (!isFormError(e) && !passageMissing) throw e;
-      return render(c, viewer, meetingId, { ...refusal(e, REDACT_FIELDS, REDACT_FIELDS.text, values), status: passageMissing ? 400 : (e).code === 'invalid_input' ? 400 : 409 });
+      return render(c, viewer, meetingId, {
+        ...refusal(e, REDACT_FIELDS, REDACT_FIELDS.text, values),
+        status: passageMissing ? 400 : e.code === 'invalid_input' ? 400 : 409,
+      });
     }
     return seeOther(c, withdrawalHref(meetingId), REDACTED);
   });

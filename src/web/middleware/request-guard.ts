@@ -55,7 +55,11 @@ export function formBodyGuard(): MiddlewareHandler {
         await c.req.parseBody();
       } catch (e) {
         if (e instanceof DomainError) throw e;
-        throw new DomainError('invalid_input', 'Formularens indhold kunne ikke læses (ugyldigt multipart- eller formularformat). Prøv at sende den igen.', 'body');
+        throw new DomainError(
+          'invalid_input',
+          'Formularens indhold kunne ikke læses (ugyldigt multipart- eller formularformat). Prøv at sende den igen.',
+          'body',
+        );
       }
     }
     await next();

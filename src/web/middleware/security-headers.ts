@@ -2,8 +2,7 @@
 // resources, so the policy can be strict: everything from our own origin, nothing inline.
 import type { MiddlewareHandler } from 'hono';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {

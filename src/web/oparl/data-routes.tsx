@@ -23,8 +23,8 @@ function DataPage(props: { listing: DumpListing; baseUrl: string }) {
     <Layout title="Åbne data" path="/data/" baseUrl={props.baseUrl} breadcrumbs={[{ label: 'Forside', href: '/' }, { label: 'Åbne data' }]}>
       <h1>Åbne data</h1>
       <p>
-        Alle offentlige dagsordener, referater, sager, beslutninger og bilag kan hentes som data. Data følger den åbne standard OParl 1.1 og kan
-        også hentes løbende gennem OParl-API'et på <a href="/oparl/v1/">/oparl/v1/</a>.
+        Alle offentlige dagsordener, referater, sager, beslutninger og bilag kan hentes som data. Data følger den åbne standard OParl 1.1 og kan også hentes
+        løbende gennem OParl-API'et på <a href="/oparl/v1/">/oparl/v1/</a>.
       </p>
       <h2>Seneste samlede udtræk</h2>
       {files.length === 0 ? (
@@ -53,7 +53,11 @@ export function dataRoutes(dumpDir: string, baseUrl: string): Hono {
     const name = c.req.param('name');
     // A new dump is swapped in by two renames; in the instant between them, look once more.
     const read = () => readFile(dumpFilePath(dumpDir, name));
-    const bytes = isDumpFileName(name) ? await read().catch(() => setTimeout(50).then(read)).catch(() => null) : null;
+    const bytes = isDumpFileName(name)
+      ? await read()
+          .catch(() => setTimeout(50).then(read))
+          .catch(() => null)
+      : null;
     if (!bytes) throw new DomainError('not_found', 'Filen findes ikke', name);
     const ext = name.split('.').at(-1) ?? '';
     return c.body(new Uint8Array(bytes), 200, {

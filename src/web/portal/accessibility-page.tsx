@@ -16,8 +16,8 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
     >
       <h1>Tilgængelighedserklæring</h1>
       <p>
-        Protokol skal kunne bruges af alle. Portalen er bygget efter standarden WCAG 2.1 på niveau AA, som lov om
-        tilgængelighed af offentlige organers websteder og mobilapplikationer kræver.
+        Protokol skal kunne bruges af alle. Portalen er bygget efter standarden WCAG 2.1 på niveau AA, som lov om tilgængelighed af offentlige organers
+        websteder og mobilapplikationer kræver.
       </p>
       <h2>Det har vi gjort</h2>
       <ul>
@@ -28,14 +28,11 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
       </ul>
       <h2>Kendte mangler</h2>
       <p>
-        Ældre bilag er ofte PDF-filer fra kommunens sagssystem, som ikke altid er tilgængelige. Har du brug for et bilag i en
-        anden form, kan du kontakte kommunen.
+        Ældre bilag er ofte PDF-filer fra kommunens sagssystem, som ikke altid er tilgængelige. Har du brug for et bilag i en anden form, kan du kontakte
+        kommunen.
       </p>
       <h2>Kontakt og klage</h2>
-      <p>
-        Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen,
-        som fører tilsyn med loven.
-      </p>
+      <p>Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen, som fører tilsyn med loven.</p>
       {contact.email !== null || contact.phone !== null ? (
         <ul>
           {contact.email !== null ? (

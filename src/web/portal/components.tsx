@@ -50,8 +50,7 @@ export function MeetingListEntry(props: { meeting: MeetingSummary; showOrganizat
   const when = [formatDate(m.date), formatTimeRange(m.start, m.end)].filter((x) => x !== null).join(', ');
   return (
     <li>
-      <a href={meetingHref(m.id)}>{props.showOrganization ? `${m.organizationName}, ${formatDate(m.date)}` : formatDate(m.date)}</a>{' '}
-      <StateBadge meeting={m} />
+      <a href={meetingHref(m.id)}>{props.showOrganization ? `${m.organizationName}, ${formatDate(m.date)}` : formatDate(m.date)}</a> <StateBadge meeting={m} />
       <span class="meta">
         {when}
         {m.location ? ` · ${m.location}` : ''}

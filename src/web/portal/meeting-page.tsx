@@ -92,7 +92,8 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
 const versionName = (v: PublicationSummary): string => `${publicationKindLabel[v.kind].toLowerCase()}, version ${v.version}`;
 
 /** Where a frozen version is shown: /moeder/:id/versioner/dagsorden/2. */
-export const versionHref = (v: Pick<PublicationSummary, 'meetingId' | 'kind' | 'version'>): string => publicPaths.meetingVersion(v.meetingId, v.kind, v.version);
+export const versionHref = (v: Pick<PublicationSummary, 'meetingId' | 'kind' | 'version'>): string =>
+  publicPaths.meetingVersion(v.meetingId, v.kind, v.version);
 export const versionSlug = publicationSlug;
 
 /** "Dagsorden, version 2 — 23. november 2026 kl. 10.15 — Ændringsnote: …" */

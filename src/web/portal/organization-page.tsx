@@ -8,11 +8,7 @@ import { organizationCalendarLink } from '../feeds/links.js';
 export function OrganizationPage(props: { page: OrganizationView; path: string; baseUrl: string }) {
   const { page } = props;
   const org = page.organization;
-  const crumbs = [
-    { label: 'Forside', href: '/' },
-    { label: page.body.name, href: bodyHref(page.body.slug) },
-    { label: org.name },
-  ];
+  const crumbs = [{ label: 'Forside', href: '/' }, { label: page.body.name, href: bodyHref(page.body.slug) }, { label: org.name }];
   return (
     <Layout title={org.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs} feedsOf={page.body}>
       <h1>{org.name}</h1>

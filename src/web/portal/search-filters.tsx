@@ -92,7 +92,13 @@ export function Hidden(props: { params: SearchParams; omit: ('q' | 'from' | 'to'
     if (k === 'q') kept.q = '';
     else kept[k] = null;
   }
-  return <>{[...new URLSearchParams(searchQueryString(kept, portalVocabulary))].map(([name, value]) => <input type="hidden" name={name} value={value} />)}</>;
+  return (
+    <>
+      {[...new URLSearchParams(searchQueryString(kept, portalVocabulary))].map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
 }
 
 function FacetList(props: { params: SearchParams; kind: FacetName; values: FacetValue[] }) {

@@ -21,20 +21,21 @@ export function unzipBounded(bytes: Uint8Array, options: BoundedUnzipOptions): R
   const chunks = new Map<string, Uint8Array[]>();
   const done = new Set<string>();
   let total = 0;
-  let failure: Error | null = null;
+  // Set inside fflate's callbacks; a holder, so TypeScript does not narrow it to null below.
+  const state: { failure: Error | null } = { failure: null };
   const unzip = new Unzip((file: UnzipFile) => {
-    if (failure || !options.filter({ name: file.name, size: file.size, originalSize: file.originalSize })) return;
+    if (state.failure || !options.filter({ name: file.name, size: file.size, originalSize: file.originalSize })) return;
     const parts: Uint8Array[] = [];
     chunks.set(file.name, parts);
     file.ondata = (err, data, final) => {
-      if (failure) return;
+      if (state.failure) return;
       if (err) {
-        failure = err;
+        state.failure = err;
         return;
       }
       total += data.length;
       if (total > options.maxUnpackedBytes) {
-        failure = new ExtractLimitError('unpacked');
+        state.failure = new ExtractLimitError('unpacked');
         chunks.clear();
         return;
       }
@@ -47,7 +48,7 @@ export function unzipBounded(bytes: Uint8Array, options: BoundedUnzipOptions): R
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
     const end = Math.min(at + SLICE_BYTES, bytes.length);
     unzip.push(bytes.subarray(at, end), end === bytes.length);
-    if (failure) throw failure;
+    if (state.failure) throw state.failure;
   }
   const out: Record<string, Uint8Array> = {};
   for (const [name, parts] of chunks) {

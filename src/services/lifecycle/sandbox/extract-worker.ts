@@ -27,7 +27,10 @@ async function run(job: SandboxJob): Promise<void> {
   }
   // The importer's own reader, unchanged; the PDF's streams are counted first (the file is
   // read twice, the second time from the page cache).
-  const size = await stat(job.path).then((s) => s.size, () => Infinity);
+  const size = await stat(job.path).then(
+    (s) => s.size,
+    () => Infinity,
+  );
   const bytes = size <= MAX_FILE_BYTES ? await readFile(job.path).catch(() => null) : null;
   if (bytes && looksLikePdf(bytes)) assertPdfStreamsWithin(bytes, limits.maxUnpackedBytes);
   const extraction = await extractFile(job.path);
