@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import { analyseAttachment, mediaTypeOf, xmlText } from '../../src/services/lifecycle/attachment-text.js';
+import { analyseAttachment, mediaTypeOf } from '../../src/services/lifecycle/attachment-text.js';
+import { xmlText } from '../../src/services/lifecycle/xml-text.js';
 
 /** A minimal Word document whose one paragraph is `body` (raw XML, entities as written). */
 function docx(body: string): Uint8Array {

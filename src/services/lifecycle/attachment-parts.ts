@@ -7,7 +7,7 @@
 // The parts are joined into one text (what is stored and searched): the body first, then each
 // further part after a marker line "[Sidehoved]", "[Ark »Budget«]", … (public-texts.ts reads
 // the markers back to name the part of a hit).
-import { xmlText } from './attachment-text.js';
+import { xmlText } from './xml-text.js';
 
 export interface TextPart {
   /** null for the body; otherwise the marker's label ("Sidehoved", "Ark »Budget«"). */

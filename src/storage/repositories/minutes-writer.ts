@@ -5,7 +5,7 @@
 import type { VoteChoice } from '../../domain/agenda-item.js';
 import type { AttendanceStatus } from '../../domain/attendance.js';
 import { newId } from '../../domain/ids.js';
-import type { MeetingState } from '../../domain/meeting.js';
+import { type MeetingState, meetingStates, notYetHeld } from '../../domain/meeting.js';
 import type { OrganizationKind } from '../../domain/organization.js';
 import type { ConsultationRole } from '../../domain/paper.js';
 import type { Db } from './upsert.js';
@@ -220,7 +220,7 @@ export async function itemForForward(db: Db, itemId: string): Promise<ItemForFor
 
 /** The organization's next meeting after `afterDate` that is not held yet and not cancelled. */
 export async function nextOpenMeeting(db: Db, organizationId: string, afterDate: string): Promise<{ id: string } | undefined> {
-  const open: MeetingState[] = ['planned', 'agenda_published'];
+  const open = meetingStates.filter(notYetHeld);
   return db
     .selectFrom('meeting')
     .select('id')

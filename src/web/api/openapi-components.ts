@@ -1,6 +1,7 @@
 // The reusable parts of the OpenAPI document (openapi.ts): the JSON Schemas of the answers,
 // the error responses and the search API's parameters. Hand-written: the answers are the
 // services' types, which TypeScript cannot turn into JSON Schema at run time.
+import { meetingStates } from '../../domain/meeting.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -124,7 +125,7 @@ export const schemas: Record<string, JsonSchema> = {
     start: { ...nullableStr, description: 'HH:MM, Danish local time' },
     end: nullableStr,
     location: nullableStr,
-    state: { type: 'string', enum: ['planned', 'agenda_published', 'held', 'minutes_approved', 'minutes_published'] },
+    state: { type: 'string', enum: [...meetingStates] },
     cancelled: { type: 'boolean' },
     version: int,
   }),
