@@ -3,7 +3,6 @@
 // naming the file and the line.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AgendaItem } from '../../src/domain/agenda-item.js';
 import { findCprNumbers } from '../../src/domain/cpr.js';
 import { type CprScanInput, scanForCpr } from '../../src/domain/cpr-guard.js';
 import { DomainError } from '../../src/domain/errors.js';
@@ -11,30 +10,12 @@ import { extractTextFile } from '../../src/importer/extract/index.js';
 import { sanitiseFileName } from '../../src/services/lifecycle/attachment-text.js';
 import { assertNoCprNumbers } from '../../src/services/import/cpr-guard.js';
 import { cprForms, inContext, lookAlikes } from './cpr-corpus.js';
+import { plainItem } from '../support/agenda-items.js';
 
 const forms = cprForms();
 const alikes = lookAlikes();
 
-function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id: 'item-1',
-    meetingId: 'm',
-    paperId: null,
-    number: '3',
-    order: 3,
-    title: 'Budget 2025',
-    public: true,
-    publicTitle: null,
-    sections: [],
-    decision: null,
-    absences: [],
-    disqualifications: [],
-    dissents: [],
-    votes: [],
-    files: [],
-    ...overrides,
-  };
-}
+const item = plainItem;
 
 const htmlOf = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\n/g, '<br>');
 const hrefOf = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');

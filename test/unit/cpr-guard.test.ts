@@ -4,31 +4,13 @@ import type { AgendaItem } from '../../src/domain/agenda-item.js';
 import { type AttachmentText, cprFingerprint, linkTargets, scanForCpr } from '../../src/domain/cpr-guard.js';
 import type { PublicationKind } from '../../src/domain/publication.js';
 import { htmlToText, sanitiseHtml } from '../../src/services/lifecycle/html.js';
+import { plainItem } from '../support/agenda-items.js';
 
 // 070761-4285 passes modulus 11; 010110-1235 (after 2007) does not; 320161-4285 is no date.
 const MOD11 = '070761-4285';
 const NON_MOD11 = '010110-1235';
 
-function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id: 'item-1',
-    meetingId: 'm',
-    paperId: null,
-    number: '3',
-    order: 3,
-    title: 'Budget 2025',
-    public: true,
-    publicTitle: null,
-    sections: [],
-    decision: null,
-    absences: [],
-    disqualifications: [],
-    dissents: [],
-    votes: [],
-    files: [],
-    ...overrides,
-  };
-}
+const item = plainItem;
 
 const file = (id: string, pub: boolean) => ({
   id,

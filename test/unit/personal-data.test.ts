@@ -1,28 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AgendaItem } from '../../src/domain/agenda-item.js';
 import { findPersonalData, personalDataFingerprint, scanForPersonalData } from '../../src/domain/personal-data.js';
+import { plainItem } from '../support/agenda-items.js';
 
-function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id: 'item-1',
-    meetingId: 'm',
-    paperId: null,
-    number: '3',
-    order: 3,
-    title: 'Budget 2025',
-    public: true,
-    publicTitle: null,
-    sections: [],
-    decision: null,
-    absences: [],
-    disqualifications: [],
-    dissents: [],
-    votes: [],
-    files: [],
-    ...overrides,
-  };
-}
+const item = plainItem;
 
 const found = (text: string, official = {}) => findPersonalData(text, official).map((f) => `${f.kind}:${f.value}`);
 
