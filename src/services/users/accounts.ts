@@ -98,6 +98,18 @@ const selfGuard = (actor: Principal, user: AccountRow, what: string) => {
   if (actor.kind === 'user' && actor.id === user.id) throw new DomainError('invalid_input', `Du kan ikke ${what} din egen bruger`, 'user');
 };
 
+/** One audit entry about an account, in the changing transaction. */
+function auditUser(
+  trx: Db,
+  actor: Principal,
+  user: { id: string; bodyId: string | null },
+  action: string,
+  change: { before?: Record<string, unknown>; after: Record<string, unknown> },
+  now: Date,
+): Promise<void> {
+  return audit(trx, actor, { action, entityType: 'user', entityId: user.id, bodyId: user.bodyId, ...change }, now);
+}
+
 /** Disables the account and ends its sessions and tokens at once. Already disabled: no change. */
 export async function disableUser(
   database: Database,
@@ -113,17 +125,12 @@ export async function disableUser(
     const tokens = await revokeTokensOfUser(trx, user.id, at);
     if (user.disabled) return { changed: false, sessions, tokens };
     await setUserDisabled(trx, user.id, at);
-    await audit(
+    await auditUser(
       trx,
       actor,
-      {
-        action: 'user.disable',
-        entityType: 'user',
-        entityId: user.id,
-        bodyId: user.bodyId,
-        before: { email: user.email, disabled: false },
-        after: { email: user.email, disabled: true, sessionsEnded: sessions, tokensRevoked: tokens },
-      },
+      user,
+      'user.disable',
+      { before: { email: user.email, disabled: false }, after: { email: user.email, disabled: true, sessionsEnded: sessions, tokensRevoked: tokens } },
       now,
     );
     return { changed: true, sessions, tokens };
@@ -136,19 +143,7 @@ export async function enableUser(database: Database, ref: string, actor: Princip
     const user = await accountFor(trx, actor, ref);
     if (!user.disabled) return { changed: false };
     await setUserDisabled(trx, user.id, null);
-    await audit(
-      trx,
-      actor,
-      {
-        action: 'user.enable',
-        entityType: 'user',
-        entityId: user.id,
-        bodyId: user.bodyId,
-        before: { email: user.email, disabled: true },
-        after: { email: user.email, disabled: false },
-      },
-      now,
-    );
+    await auditUser(trx, actor, user, 'user.enable', { before: { email: user.email, disabled: true }, after: { email: user.email, disabled: false } }, now);
     return { changed: true };
   });
 }
@@ -163,12 +158,7 @@ export async function endUserSessions(
   return database.db.transaction().execute(async (trx) => {
     const user = await accountFor(trx, actor, ref);
     const sessions = await deleteSessionsOfUser(trx, user.id);
-    await audit(
-      trx,
-      actor,
-      { action: 'user.end_sessions', entityType: 'user', entityId: user.id, bodyId: user.bodyId, after: { email: user.email, sessionsEnded: sessions } },
-      now,
-    );
+    await auditUser(trx, actor, user, 'user.end_sessions', { after: { email: user.email, sessionsEnded: sessions } }, now);
     return { sessions };
   });
 }
@@ -194,18 +184,7 @@ export async function resetPassword(
     const user = await accountFor(trx, actor, ref);
     await setPasswordHash(trx, user.id, hash);
     const sessions = await deleteSessionsOfUser(trx, user.id);
-    await audit(
-      trx,
-      actor,
-      {
-        action: 'user.reset_password',
-        entityType: 'user',
-        entityId: user.id,
-        bodyId: user.bodyId,
-        after: { email: user.email, generated: newPassword === null, sessionsEnded: sessions },
-      },
-      now,
-    );
+    await auditUser(trx, actor, user, 'user.reset_password', { after: { email: user.email, generated: newPassword === null, sessionsEnded: sessions } }, now);
     return { password, generated: newPassword === null, sessions };
   });
 }
@@ -219,17 +198,12 @@ export async function deleteUser(database: Database, ref: string, actor: Princip
     const sessions = await deleteSessionsOfUser(trx, user.id);
     const tokens = await revokeTokensOfUser(trx, user.id, at);
     await anonymiseUser(trx, user.id, at);
-    await audit(
+    await auditUser(
       trx,
       actor,
-      {
-        action: 'user.delete',
-        entityType: 'user',
-        entityId: user.id,
-        bodyId: user.bodyId,
-        before: { email: user.email, name: user.name, role: user.role },
-        after: { deleted: true, sessionsEnded: sessions, tokensRevoked: tokens },
-      },
+      user,
+      'user.delete',
+      { before: { email: user.email, name: user.name, role: user.role }, after: { deleted: true, sessionsEnded: sessions, tokensRevoked: tokens } },
       now,
     );
     return { email: user.email };

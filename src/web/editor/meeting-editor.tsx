@@ -34,8 +34,8 @@ import {
   type Option,
   Select,
   SubmitButton,
-  TextField,
 } from './forms.js';
+import { MeetingTimeAndPlaceFields } from './meeting-fields.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
 import { withdrawalHref } from './withdrawal-page.js';
 import { PersonalDataWarnings } from './personal-data-warnings.js';
@@ -449,27 +449,7 @@ function MeetingEditorPage(props: {
         <HiddenCsrf token={csrf} />
         <input type="hidden" name="version" value={String(m.version)} />
         <DateField id="date" label="Dato" required value={values.date} error={byField.date} />
-        <TextField
-          id="start"
-          type="time"
-          label="Starttidspunkt"
-          optional
-          hint="TT:MM, fx 16:30"
-          inputClass="input-width-xs"
-          value={values.start}
-          error={byField.start}
-        />
-        <TextField
-          id="end"
-          type="time"
-          label="Sluttidspunkt"
-          optional
-          hint="TT:MM, fx 18:00"
-          inputClass="input-width-xs"
-          value={values.end}
-          error={byField.end}
-        />
-        <TextField id="location" label="Mødested" optional value={values.location} error={byField.location} />
+        <MeetingTimeAndPlaceFields values={values} errors={byField} />
         {isPublic ? <ChangeNoteField error={byField.changeNote} value={values.changeNote} /> : null}
         <SubmitButton label="Gem mødets oplysninger" variant={isPublic ? 'secondary' : 'primary'} />
       </form>

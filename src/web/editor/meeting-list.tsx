@@ -27,6 +27,7 @@ import {
   TextArea,
   TextField,
 } from './forms.js';
+import { MeetingTimeAndPlaceFields } from './meeting-fields.js';
 import { EditorLayout, SuccessAlert } from './layout.js';
 import { editorPage, flash, flashMessage, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
@@ -228,18 +229,7 @@ function MeetingFields(props: {
         error={errors.organizationId}
         {...(props.committees.length === 0 ? { hint: 'Du har ikke ret til at oprette møder for noget udvalg.' } : {})}
       />
-      <TextField
-        id="start"
-        type="time"
-        label="Starttidspunkt"
-        optional
-        hint="TT:MM, fx 16:30"
-        inputClass="input-width-xs"
-        value={values.start}
-        error={errors.start}
-      />
-      <TextField id="end" type="time" label="Sluttidspunkt" optional hint="TT:MM, fx 18:00" inputClass="input-width-xs" value={values.end} error={errors.end} />
-      <TextField id="location" label="Mødested" optional value={values.location} error={errors.location} />
+      <MeetingTimeAndPlaceFields values={values} errors={errors} />
     </>
   );
 }
@@ -270,18 +260,7 @@ function NewMeetingPage(props: { viewer: Viewer; committees: Option[]; values: P
           error={errors.organizationId}
         />
         <DateField id="date" label="Dato" required value={v.date} error={errors.date} />
-        <TextField
-          id="start"
-          type="time"
-          label="Starttidspunkt"
-          optional
-          hint="TT:MM, fx 16:30"
-          inputClass="input-width-xs"
-          value={v.start}
-          error={errors.start}
-        />
-        <TextField id="end" type="time" label="Sluttidspunkt" optional hint="TT:MM, fx 18:00" inputClass="input-width-xs" value={v.end} error={errors.end} />
-        <TextField id="location" label="Mødested" optional value={v.location} error={errors.location} />
+        <MeetingTimeAndPlaceFields values={v} errors={errors} />
         <SubmitButton label="Opret møde" />
       </form>
     </EditorLayout>
