@@ -64,11 +64,40 @@ export interface ParsedItem {
   /** Names printed as absent for this item ("Afbud: …", "Fraværende: …", "Følgende deltog ikke …"). */
   absent: string[];
   sections: ParsedSection[];
-  attachments: { title: string }[];
+  attachments: ParsedAttachment[];
   history: ParsedHistoryEntry[];
   /** First source line of the item, for messages and links back to the document. */
   line: number | null;
   page: number | null;
+  /** The source system's own id of the item (FirstAgenda Id, SBSYS ID, OParl id), when it has one. */
+  externalId?: string | null;
+}
+
+export interface ParsedAttachment {
+  title: string;
+  /**
+   * The attachment's file inside the import unit (an export folder), as the unit's relative
+   * name ("Enclosures/14.pdf"); null or absent when the source only names it or serves it.
+   */
+  file?: string | null;
+  /** Where the publisher serves the file (FirstAgenda, OParl accessUrl); null when unknown. */
+  url?: string | null;
+  /** The source system's id of the attachment. */
+  externalId?: string | null;
+  /** False for a closed attachment (lukket bilag); absent means public. */
+  public?: boolean;
+}
+
+/** Where a document came from, for formats that carry ids: lets a re-sync find the same meeting. */
+export interface ParsedSource {
+  /** Format name of the reader: 'firstagenda-json', 'sbsys', 'edoc', 'acadre', 'oparl' … */
+  system: string;
+  /** The source's id of the meeting (FirstAgenda agenda id, OParl Meeting id …), null when none. */
+  meetingId: string | null;
+  /** The source's id of the committee, null when none. */
+  organizationId: string | null;
+  /** The page or API address the document was read from, null for files. */
+  url: string | null;
 }
 
 export interface ParsedParticipant {
@@ -95,4 +124,6 @@ export interface ParsedDocument {
   layout: string;
   /** Share (0..1) of the input's words that appear somewhere in this document. */
   coverage: number;
+  /** Set by the structured readers (sources/); absent for text and PDF. */
+  source?: ParsedSource | null;
 }
