@@ -1,14 +1,16 @@
 // `protokol parse FILE`: shows what the importer reads from one document, without a database.
 import type { ParsedDocument } from '../importer/model.js';
-import { readDocument } from '../services/import/read-document.js';
+import { readPath } from '../services/import/read-source.js';
 import type { Command } from './command.js';
 import { UsageError, parse } from './options.js';
 
 const usage = [
-  'Usage: protokol parse FILE [--municipality NAME] [--json]',
+  'Usage: protokol parse PATH [--municipality NAME] [--json]',
   '',
-  'Extracts and parses one agenda or minutes document (.txt, .md or .pdf) and prints what',
-  'was found: meeting, items, case numbers, decisions, warnings and word coverage.',
+  'Reads one agenda or minutes document and prints what was found: meeting, items, case',
+  'numbers, decisions, warnings and word coverage. PATH is a file (.txt, .md, .pdf, a',
+  'FirstAgenda JSON or page, an OParl Meeting) or an export folder (SBSYS, eDoc, Acadre);',
+  'the format is recognised by content. Files an export names but lacks are listed.',
   '',
   '  --municipality NAME  the municipality, when the document does not name it',
   '  --json               print the parsed document as one JSON object (the import format)',
@@ -52,9 +54,10 @@ export const parseCommand: Command = {
   async run(argv, _env, io) {
     const { values, positionals } = parse('parse', argv, { municipality: { type: 'string' }, json: { type: 'boolean' } }, true);
     if (values.help) return (io.out(usage), 0);
-    if (positionals.length !== 1) throw new UsageError(`parse: expected exactly one FILE, got ${positionals.length}`);
+    if (positionals.length !== 1) throw new UsageError(`parse: expected exactly one PATH, got ${positionals.length}`);
     const file = positionals[0] ?? '';
-    const { doc } = await readDocument(file, { municipality: values.municipality });
+    const { doc, missing } = await readPath(file, { municipality: values.municipality });
+    for (const m of missing) io.err(`missing: ${m.name} (${m.role})`);
     if (values.json) io.out(JSON.stringify(doc, null, 2));
     else for (const line of summary(doc, file)) io.out(line);
     return 0;
