@@ -11,6 +11,10 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const minutesDir = join(sharedDir, 'fixtures', 'minutes');
 export const edocDir = join(sharedDir, 'fixtures', 'edoc-ballerup-2012-12-04');
+export const greveDir = join(sharedDir, 'fixtures', 'firstagenda-greve');
+export const aarhusWebDir = join(sharedDir, 'fixtures', 'firstagenda-aarhus-web');
+export const sbsysDir = join(sharedDir, 'fixtures', 'sbsys-edagsorden-regionh');
+export const acadreDir = join(sharedDir, 'fixtures', 'acadre-syddjurs-2013-06-20');
 
 /** ExtractedText from in-memory lines (synthetic inputs in unit tests). */
 export function textFromLines(lines: readonly string[], fileName = 'synthetic.txt'): ExtractedText {
