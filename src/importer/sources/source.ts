@@ -46,6 +46,8 @@ export interface SourceReader {
   readonly format: string;
   /** Human-readable name for reports ("FirstAgenda JSON", "eDoc-eksport"). */
   readonly label: string;
+  /** What a unit of this format is: one file (a JSON answer, a page) or a folder (an export). */
+  readonly unit: 'file' | 'folder';
   /**
    * The unit's manifest or main file when this reader reads the unit, else null. Detection is
    * by content: `head` gives the first bytes of a file as text (UTF-8, BOM removed).

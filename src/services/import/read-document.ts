@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
+import type { Extraction } from '../../importer/extract/index.js';
 import type { ExtractedText, ParsedDocument } from '../../importer/model.js';
 import { parseDocument } from '../../importer/parse/index.js';
 import { extractFileSandboxed } from '../lifecycle/sandbox/run-sandboxed.js';
@@ -14,7 +15,7 @@ export interface ReadDocument {
 
 /** Extracts and parses one file; throws DomainError naming the file when it cannot be read. */
 export async function readDocument(path: string, options: { municipality?: string | undefined } = {}): Promise<ReadDocument> {
-  let text: ExtractedText;
+  let text: Extraction;
   try {
     // In a worker under the extraction bounds (an archive file is untrusted too).
     text = await extractFileSandboxed(path);
@@ -24,7 +25,9 @@ export async function readDocument(path: string, options: { municipality?: strin
   if (!text.lines.some((l) => l.text.trim() !== '')) {
     throw new DomainError('invalid_input', `${basename(path)}: no text found in the file`, path);
   }
-  const doc = parseDocument(text, options.municipality ? { municipality: options.municipality } : {});
+  const parsed = parseDocument(text, options.municipality ? { municipality: options.municipality } : {});
+  // What the extractor guessed (bytes read as windows-1252) is reported with the parser's own.
+  const doc = text.warnings.length > 0 ? { ...parsed, warnings: [...text.warnings, ...parsed.warnings] } : parsed;
   return { text, doc };
 }
 
