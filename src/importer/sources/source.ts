@@ -13,6 +13,8 @@ export interface UnitFiles {
   list(): readonly string[];
   /** The bytes of a file, or null when the unit has no such file. Names match case-insensitively. */
   read(name: string): Promise<Uint8Array | null>;
+  /** The first `bytes` bytes of a file (detection), when the unit can read less than all of it. */
+  readHead?(name: string, bytes: number): Promise<Uint8Array | null>;
   /**
    * The text of a document file of the unit (PDF, text), extracted under the sandbox's
    * bounds, or null when the unit has no such file. Throws when the file cannot be read.

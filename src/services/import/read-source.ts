@@ -34,7 +34,7 @@ function headReader(unit: UnitFiles): (name: string) => Promise<string | null> {
   return async (name) => {
     const known = cache.get(name);
     if (known !== undefined) return known;
-    const bytes = await unit.read(name).catch(() => null);
+    const bytes = await (unit.readHead ? unit.readHead(name, HEAD_BYTES) : unit.read(name)).catch(() => null);
     const head = bytes === null ? null : utf8.decode(bytes.subarray(0, HEAD_BYTES)).replace(/^\uFEFF/, '');
     cache.set(name, head);
     return head;
