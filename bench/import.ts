@@ -2,7 +2,8 @@
 // against poppler's pdftotext for PDFs, written into BENCHMARKS.md between the markers.
 // Never a pass/fail: shared machines are noisy. Fixtures come from ../shared beside the repo.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPdfFile } from '../src/importer/extract/pdf.js';
 import { extractTextFile } from '../src/importer/extract/text.js';
@@ -93,12 +94,76 @@ if (probe.error) {
   rows.push(`| time ratio extractPdfFile / pdftotext | **${fmt(pe.ms / ms, 2)}×** (target ≤ 2×) |`);
 }
 
+// End to end: `importDocuments` into a fresh SQLite database, each scenario in its own
+// process so that its peak RSS is its own (bench/import-run.ts).
+interface RunResult {
+  ms: number;
+  units: number;
+  failed: number;
+  failures: { file: string; reason: string }[];
+  meetings: number;
+  items: number;
+  storedFiles: number;
+  peakRssMb: number;
+}
+function importRun(paths: string[]): RunResult {
+  const res = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'import-run.js'), ...paths], { encoding: 'utf8', maxBuffer: 16 * MB });
+  if (res.status !== 0) throw new Error(`import-run failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '{}') as RunResult;
+}
+const greve = join(fixtures, 'firstagenda-greve');
+if (existsSync(greve)) {
+  const g = importRun([greve]);
+  rows.push(
+    `| import all FirstAgenda JSON of \`firstagenda-greve\` (${g.units} meetings, ${g.items} items, ${g.failed} failed) | **${fmt(g.units / (g.ms / 1000))} meetings/s**, ${fmt(g.items / (g.ms / 1000), 0)} items/s (target ≥ 20 meetings/s), peak RSS ${fmt(g.peakRssMb, 0)} MB |`,
+  );
+}
+for (const name of ['edoc-ballerup-2012-12-04', 'sbsys-edagsorden-regionh', 'acadre-syddjurs-2013-06-20']) {
+  const folder = join(fixtures, name);
+  if (!existsSync(folder)) continue;
+  const e = importRun([folder]);
+  rows.push(
+    `| import the export folder \`${name}\` (${e.units} meeting, ${e.items} items, ${e.storedFiles} attachment files stored) | ${fmt(e.ms, 0)} ms, peak RSS ${fmt(e.peakRssMb, 0)} MB |`,
+  );
+}
+// The largest text document the importer takes (just under EXTRACT_MAX_TEXT_CHARS, 5 M
+// characters) and one ten times larger, which must be refused with a message, not read.
+const big = mkdtempSync(join(tmpdir(), 'protokol-bench-big-'));
+try {
+  const lejre = readFileSync(join(fixtures, 'minutes', 'lejre-bu-2024-08-13.txt'), 'utf8');
+  const [head, ...rest] = lejre.split(/(?=^\s*\d+\.\s)/m);
+  const body = rest.join('');
+  const make = (chars: number): string => {
+    const parts = [head ?? ''];
+    let n = head?.length ?? 0;
+    while (n + body.length < chars) {
+      parts.push(body);
+      n += body.length;
+    }
+    return parts.join('');
+  };
+  const largest = make(4_900_000);
+  writeFileSync(join(big, 'largest.txt'), largest);
+  const l = importRun([join(big, 'largest.txt')]);
+  const sizeMb = Buffer.byteLength(largest) / MB;
+  rows.push(
+    `| import one ${fmt(sizeMb)} MB text minutes (${l.items} items) | ${fmt(l.ms / 1000)} s, peak RSS **${fmt(l.peakRssMb, 0)} MB** (${fmt(l.peakRssMb / sizeMb, 0)}× the document) |`,
+  );
+  writeFileSync(join(big, 'too-large.txt'), make(54 * MB));
+  const t = importRun([join(big, 'too-large.txt')]);
+  rows.push(`| import a 54 MB text | refused: "${t.failures[0]?.reason ?? 'NOT REFUSED'}", peak RSS **${fmt(t.peakRssMb, 0)} MB** |`);
+} finally {
+  rmSync(big, { recursive: true, force: true });
+}
+
 const section = [
   '## `npm run bench:import`',
   'Importer throughput: text extraction (+ parse) in MB/s over the three minutes in',
   '`../shared/fixtures/minutes` repeated to 20 MB, and PDF extraction (+ parse) in pages/s over the',
   "eDoc export, timed in the same run as poppler's `pdftotext -layout`. Targets: text ≥ 20 MB/s,",
-  "PDF within 2× of pdftotext's time.",
+  "PDF within 2× of pdftotext's time. Then whole imports (read, check, store, index) of the",
+  'FirstAgenda, eDoc, SBSYS and Acadre fixtures and of the largest text document taken, each in',
+  'its own process with its peak RSS. Target: ≥ 20 FirstAgenda meetings/s on one core.',
   '',
 ].join('\n');
 writeBenchBlock('bench-import', 'one core (everything runs on the main thread)', rows, section);

@@ -1,0 +1,36 @@
+// One end-to-end import scenario in its own process (so its peak RSS is its own), for
+// bench/import.ts: `node dist/bench/import-run.js PATH...` imports into a fresh SQLite
+// database in a temporary folder and prints one JSON line with counts, time and peak RSS.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/config.js';
+import { openContext } from '../src/main.js';
+import { importDocuments } from '../src/services/import/import-documents.js';
+
+const paths = process.argv.slice(2);
+const dir = mkdtempSync(join(tmpdir(), 'protokol-bench-import-'));
+try {
+  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, FILES_DIR: join(dir, 'files'), LOG_LEVEL: 'warn' }, {}, dir);
+  const ctx = await openContext(config, { migrate: true });
+  const t0 = performance.now();
+  const report = await importDocuments(ctx.database, paths, { files: ctx.files });
+  const ms = performance.now() - t0;
+  await ctx.close();
+  const units = report.documents.new + report.documents.updated + report.documents.unchanged;
+  process.stdout.write(
+    `${JSON.stringify({
+      ms,
+      units,
+      failed: report.documents.failed,
+      failures: report.failures.slice(0, 3),
+      meetings: report.meetings,
+      items: report.items,
+      storedFiles: report.storedFiles,
+      // resourceUsage().maxRSS is in KiB.
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
