@@ -15,6 +15,7 @@ export function edocCoverage(committee: string | null, items: readonly EdocItem[
   const fromText: WordCounts = new Map();
   for (const r of read) {
     for (const l of r.text.lines) {
+      if (r.headerBefore !== undefined && l.line >= r.headerBefore) break;
       // The item keyword ("Punkt 3") is layout, as in the text parser's own measurement.
       addWords(cleanText(l.text).text.replace(/^(?:Punkt|PUNKT|Pkt\.?|Dagsordens?punkt)\s*(?=\d)/u, ''), fromText);
     }

@@ -74,8 +74,10 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
   const texts = await gatherTexts(unit, content, openItems, options.municipality);
   const full = texts.full?.doc ?? null;
   // The parser's own notes on the complete agenda; those the manifest answers are dropped.
+  const headerBefore = texts.full?.headerBefore;
   for (const w of full?.warnings ?? []) {
     if ((w.code === 'no_date' && manifest.date) || (w.code === 'no_organization' && manifest.committee)) continue;
+    if (headerBefore !== undefined && w.line !== null && w.line >= headerBefore) continue;
     warnings.push({ ...w, message: `${texts.full?.source ?? ''}: ${w.message}` });
   }
   warnings.push(...texts.warnings);

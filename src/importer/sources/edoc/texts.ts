@@ -14,6 +14,11 @@ export interface ReadText {
   source: string;
   text: ExtractedText;
   doc: ParsedDocument;
+  /**
+   * Set when only the meeting header of this text is used (its items came from the PDFs):
+   * the first item's line. Lines from there on are not counted as input for coverage.
+   */
+  headerBefore?: number;
 }
 
 export interface ItemTexts {
@@ -122,7 +127,9 @@ export async function gatherTexts(
   // Last, the text eDoc copies into the manifest (FullText) for what no PDF gave.
   if (!out.full && content?.fullText) {
     out.full = g.parse(`${label} (FullText)`, manifestText('FullText', content.fullText));
-    fill(out.full);
+    // Item PDFs were read: they are the items' text, and the copy gives the header only.
+    if (out.used.length > 0) out.full.headerBefore = Math.min(...out.full.doc.items.map((i) => i.line ?? Infinity));
+    else fill(out.full);
   }
   for (const item of items) {
     if (!out.items.has(item.number) && item.fullText) g.take(g.parse(`Punkt ${item.number} (FullText)`, manifestText('FullText', item.fullText)), item);
