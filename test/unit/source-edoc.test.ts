@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DomainError } from '../../src/domain/errors.js';
 import type { ParsedDocument } from '../../src/importer/model.js';
 import { type ReadUnit, readPath } from '../../src/services/import/read-source.js';
 import { edocDir } from '../support/fixtures.js';
