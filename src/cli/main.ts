@@ -57,9 +57,25 @@ function help(): string {
   ].join('\n');
 }
 
+/** Set when the reader of a stream went away (`protokol import … | head -1`). */
+const closed = { stdout: false, stderr: false };
+
+/**
+ * A closed pipe ends the output, not the work: the import goes on to its end (every document
+ * in its own transaction) and exits with its own code; only the lines nobody reads are dropped.
+ */
+function watchPipe(stream: NodeJS.WriteStream, key: keyof typeof closed): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed[key] = true;
+  });
+}
+watchPipe(process.stdout, 'stdout');
+watchPipe(process.stderr, 'stderr');
+
 const stdio: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => void (closed.stdout || process.stdout.write(`${line}\n`)),
+  err: (line) => void (closed.stderr || process.stderr.write(`${line}\n`)),
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Output = stdio): Promise<number> {

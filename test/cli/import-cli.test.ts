@@ -76,7 +76,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stderr, /broken\.pdf/);
       assert.match(r.stdout, /Documents: 1 new, 0 updated, 0 unchanged, 1 failed \(1 other files skipped\)/);
-      assert.match(r.stdout, /Meetings: 1, items: \d+, cases: \d+, attachments: \d+, warnings: \d+/);
+      assert.match(r.stdout, /Meetings: 1, items: \d+, cases: \d+, attachments: \d+ \(0 files stored, 0 missing\), warnings: \d+/);
+      assert.match(r.stdout, /^ny: .*lejre\.txt \(text: referat .* punkter, ordækning \d+,\d %, \d+ advarsler\)$/m);
+      assert.match(r.stdout, /^sprunget over: .*readme\.xml: /m);
       assert.match(r.stdout, /Word coverage: mean \d+\.\d %, minimum \d+\.\d %/);
 
       const again = await runCli(['import', join(docs, 'lejre.txt')], env);

@@ -134,7 +134,7 @@ async function readDocument(doc: PdfDocument, path: string, bytes: Uint8Array, i
   }
   if (rotatedPieces > 0) notes.push(`${basename(path)}: ${rotatedPieces} rotated or vertical text pieces skipped`);
   const { lines, removedLines } = numberLines(pages);
-  return { fileName: path, format: 'pdf', lines, pageCount: doc.numPages, removedLines, sha256: sha256Hex(bytes), notes };
+  return { fileName: path, format: 'pdf', lines, pageCount: doc.numPages, removedLines, sha256: sha256Hex(bytes), notes, warnings: [] };
 }
 
 /** Every page in order, PAGE_BATCH pages read at a time. */

@@ -6,34 +6,15 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
-import type { ExtractedText, SourceFormat, SourceLine } from '../model.js';
+import type { ExtractedText, ParseWarning, SourceFormat, SourceLine } from '../model.js';
+import { decodeMixed } from './decode.js';
 
 /** ExtractedText plus what the extractor noticed and did (e.g. a fallback decoding). */
 export interface Extraction extends ExtractedText {
   /** Human-readable notes for the import report; not warnings about the content. */
   notes: string[];
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** windows-1252's 0x80-0x9F (quotes, dashes, €). Node's TextDecoder('windows-1252') decodes
- * these bytes as C1 control characters (plain latin1), so the fallback maps them itself.
- * The five undefined bytes keep their C1 code point, as in the WHATWG table. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = 8192;
-  for (let start = 0; start < bytes.length; start += chunk) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, start + chunk);
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] ?? 0;
-      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
-    }
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
+  /** What the extractor had to guess, at the lines concerned (bytes read as windows-1252). */
+  warnings: ParseWarning[];
 }
 
 /** Above this share of control characters the file is not text (e.g. a renamed .docx). */
@@ -47,8 +28,9 @@ export function formatForPath(path: string): SourceFormat {
 export function extractTextFile(path: string, bytes: Uint8Array): Extraction {
   const name = basename(path);
   const notes: string[] = [];
+  const warnings: ParseWarning[] = [];
   if (bytes.length === 0) throw new DomainError('invalid_input', `${name}: the file is empty`, path);
-  const raw = decode(bytes, name, path, notes);
+  const raw = decode(bytes, name, path, notes, warnings);
   if (raw.trim() === '') throw new DomainError('invalid_input', `${name}: the file contains only whitespace`, path);
   if (controlShare(raw) > MAX_CONTROL_SHARE) {
     throw new DomainError('invalid_input', `${name}: binary content (control characters), not a text file`, path);
@@ -66,6 +48,7 @@ export function extractTextFile(path: string, bytes: Uint8Array): Extraction {
     removedLines: 0,
     sha256: sha256Hex(bytes),
     notes,
+    warnings,
   };
 }
 
@@ -74,8 +57,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** UTF-8 (BOM stripped), UTF-16 with a BOM, else windows-1252 with a note. */
-function decode(bytes: Uint8Array, name: string, path: string, notes: string[]): string {
+/** Warnings listed one per line up to here; the rest are summed up in one more. */
+const MAX_LINE_WARNINGS = 50;
+
+/** UTF-16 with a BOM, else UTF-8 (BOM stripped) with each invalid byte read as windows-1252 (decode.ts). */
+function decode(bytes: Uint8Array, name: string, path: string, notes: string[], warnings: ParseWarning[]): string {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
@@ -87,13 +73,25 @@ function decode(bytes: Uint8Array, name: string, path: string, notes: string[]):
   if (bytes.indexOf(0) !== -1) {
     throw new DomainError('invalid_input', `${name}: binary content (NUL bytes), not a text file`, path);
   }
-  try {
-    // fatal: true makes invalid sequences throw instead of becoming U+FFFD silently.
-    return stripBom(utf8.decode(bytes));
-  } catch {
-    notes.push(`${name}: not valid UTF-8; decoded as windows-1252 (latin1)`);
-    return decodeWindows1252(bytes);
+  const decoded = decodeMixed(bytes);
+  if (decoded.encoding === 'windows-1252') {
+    notes.push(`${name}: not UTF-8; decoded as windows-1252`);
+    warnings.push({ line: null, page: null, code: 'decoded_windows_1252', message: 'The file is not UTF-8; it was read as windows-1252.' });
   }
+  let listed = 0;
+  let rest = 0;
+  for (const [line, count] of decoded.replaced) {
+    if (listed >= MAX_LINE_WARNINGS) {
+      rest += 1;
+      continue;
+    }
+    listed += 1;
+    const bytesText = count === 1 ? '1 byte' : `${count} bytes`;
+    warnings.push({ line, page: null, code: 'invalid_utf8', message: `${bytesText} not valid UTF-8, read as windows-1252` });
+  }
+  if (rest > 0) warnings.push({ line: null, page: null, code: 'invalid_utf8', message: `${rest} more lines with bytes not valid UTF-8` });
+  if (decoded.replaced.size > 0) notes.push(`${name}: ${decoded.replaced.size} lines with bytes not valid UTF-8, read as windows-1252`);
+  return stripBom(decoded.text);
 }
 
 function stripBom(s: string): string {

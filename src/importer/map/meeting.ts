@@ -3,7 +3,7 @@
 import { type Section, type SectionKind, sectionKinds } from '../../domain/agenda-item.js';
 import type { MeetingState } from '../../domain/meeting.js';
 import type { AgendaItemRecord, AttendanceRecord, FileRecord, MeetingRecord, MemberNoteRecord } from '../../storage/repositories/archive-writer.js';
-import type { ParsedDocument, ParsedItem } from '../model.js';
+import type { ParsedAttachment, ParsedDocument, ParsedItem } from '../model.js';
 import { ARCHIVE_SOURCE, itemKey } from './keys.js';
 import { foldSpace, slugify } from './normalize.js';
 import { consultationRole, firstLine } from './rules.js';
@@ -19,6 +19,19 @@ export interface MeetingLinks {
   personId(name: string): string | null;
   /** Paper id for a printed case number (the service creates one per case number). */
   paperId(caseNumber: string): string | null;
+  /** The stored file of an attachment an export carried, or null when it is only named. */
+  storedFile?(attachment: ParsedAttachment): AttachmentFile | null;
+}
+
+/** An attachment's file as stored (file-store.ts), with its text for search. */
+export interface AttachmentFile {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  text: string | null;
+  /** Set when the file could not be read: it is then kept unpublished. */
+  problem: string | null;
 }
 
 export interface MappedMeeting {
@@ -53,20 +66,28 @@ export function uniqueKeys(values: readonly string[]): string[] {
   });
 }
 
-function files(item: ParsedItem, key: string): FileRecord[] {
+function files(item: ParsedItem, key: string, links: MeetingLinks): FileRecord[] {
+  // The external id stays the title's file name, so a re-import with the file finds the row it
+  // made when only the title was known.
   const names = uniqueKeys(item.attachments.map((a) => attachmentFileName(a.title)));
-  return item.attachments.map((a, i) => ({
-    source: ARCHIVE_SOURCE,
-    externalId: `${key}/file/${names[i] ?? i}`,
-    title: foldSpace(a.title),
-    fileName: attachmentFileName(a.title),
-    mediaType: 'application/pdf',
-    // The document only names the attachment; its bytes were not part of the import.
-    size: null,
-    sha256: null,
-    text: null,
-    public: true,
-  }));
+  return item.attachments.map((a, i) => {
+    const stored = links.storedFile?.(a) ?? null;
+    return {
+      source: ARCHIVE_SOURCE,
+      externalId: `${key}/file/${names[i] ?? i}`,
+      title: foldSpace(a.title),
+      fileName: stored?.fileName ?? attachmentFileName(a.title),
+      mediaType: stored?.mediaType ?? 'application/pdf',
+      // Without a stored file the document only names the attachment.
+      size: stored?.size ?? null,
+      sha256: stored?.sha256 ?? null,
+      text: stored?.text ?? null,
+      textProblem: stored?.problem ?? null,
+      // A closed item's attachments are closed whatever the source says; an unreadable file
+      // was never checked for CPR numbers.
+      public: item.public && a.public !== false && !stored?.problem,
+    };
+  });
 }
 
 function absences(item: ParsedItem, links: MeetingLinks): MemberNoteRecord[] {
@@ -95,7 +116,7 @@ function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaI
     disqualifications: [],
     dissents: [],
     votes: [],
-    files: files(item, key),
+    files: files(item, key, links),
     consultation: paperId ? { role: consultationRole(item.decision), outcome: firstLine(item.decision) } : null,
   };
 }

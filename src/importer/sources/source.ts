@@ -13,6 +13,8 @@ export interface UnitFiles {
   list(): readonly string[];
   /** The bytes of a file, or null when the unit has no such file. Names match case-insensitively. */
   read(name: string): Promise<Uint8Array | null>;
+  /** The first `bytes` bytes of a file (detection), when the unit can read less than all of it. */
+  readHead?(name: string, bytes: number): Promise<Uint8Array | null>;
   /**
    * The text of a document file of the unit (PDF, text), extracted under the sandbox's
    * bounds, or null when the unit has no such file. Throws when the file cannot be read.
@@ -46,6 +48,8 @@ export interface SourceReader {
   readonly format: string;
   /** Human-readable name for reports ("FirstAgenda JSON", "eDoc-eksport"). */
   readonly label: string;
+  /** What a unit of this format is: one file (a JSON answer, a page) or a folder (an export). */
+  readonly unit: 'file' | 'folder';
   /**
    * The unit's manifest or main file when this reader reads the unit, else null. Detection is
    * by content: `head` gives the first bytes of a file as text (UTF-8, BOM removed).

@@ -5,7 +5,7 @@
 // The message shows the birth date part only, never the full number.
 import { findCprNumbers } from '../../domain/cpr.js';
 import { DomainError } from '../../domain/errors.js';
-import type { ExtractedText } from '../../importer/model.js';
+import type { ExtractedText, ParsedDocument } from '../../importer/model.js';
 
 const MAX_LISTED = 10;
 
@@ -30,6 +30,34 @@ export function assertNoCprNumbers(text: ExtractedText, fileName: string): void 
   throw new DomainError(
     'invalid_input',
     `${fileName}: contains what looks like a CPR number, which must never be published — ${places.join('; ')}${more}. Remove it from the document and import it again.`,
+    fileName,
+  );
+}
+
+/** The same guard for a document read from a structured source (no lines): names the item and field. */
+export function assertNoCprInDocument(doc: ParsedDocument, fileName: string): void {
+  const places: string[] = [];
+  let total = 0;
+  const scan = (where: string, text: string | null): void => {
+    if (!text) return;
+    for (const f of findCprNumbers(text)) {
+      total += 1;
+      if (places.length < MAX_LISTED) places.push(`${where}: ${f.masked}`);
+    }
+  };
+  scan('meeting location', doc.meeting.location);
+  for (const item of doc.items) {
+    const at = `item ${item.number}`;
+    scan(`${at} title`, item.title);
+    scan(`${at} decision`, item.decision);
+    for (const s of item.sections) scan(`${at} section "${s.heading}"`, s.text);
+    for (const a of item.attachments) scan(`${at} attachment title`, a.title);
+  }
+  if (total === 0) return;
+  const more = total > places.length ? `; and ${total - places.length} more` : '';
+  throw new DomainError(
+    'invalid_input',
+    `${fileName}: contains what looks like a CPR number, which must never be published — ${places.join('; ')}${more}. Remove it at the source and import again.`,
     fileName,
   );
 }

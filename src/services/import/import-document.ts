@@ -4,11 +4,11 @@
 import { DomainError } from '../../domain/errors.js';
 import { ownCommitteeCode } from '../../importer/map/committee-codes.js';
 import { archiveId, documentKey, meetingKey, organizationKey } from '../../importer/map/keys.js';
-import { mapMeeting, splitParty } from '../../importer/map/meeting.js';
+import { type AttachmentFile, mapMeeting, splitParty } from '../../importer/map/meeting.js';
 import { bodyIdentity, foldSpace, normalizePersonName, stripTermSuffix } from '../../importer/map/normalize.js';
 import { isoDate } from '../../importer/map/rules.js';
 import { type TermSpan, termFor, termInName } from '../../importer/map/terms.js';
-import type { ParsedDocument } from '../../importer/model.js';
+import type { ParsedAttachment, ParsedDocument } from '../../importer/model.js';
 import type { Database } from '../../storage/db.js';
 import { findBodyBySlug, meetingExists, setCommitteeCodes } from '../../storage/repositories/archive-lookup.js';
 import { saveMeeting } from '../../storage/repositories/archive-writer.js';
@@ -57,7 +57,7 @@ export async function importParsedDocument(
   database: Database,
   doc: ParsedDocument,
   file: SourceFile,
-  options: { municipality?: string | undefined } = {},
+  options: { municipality?: string | undefined; storedFiles?: ReadonlyMap<ParsedAttachment, AttachmentFile> } = {},
 ): Promise<DocumentResult> {
   const e = essentials(doc, file, options.municipality);
   const documentId = archiveId(documentKey(e.body.slug, file.sha256));
@@ -86,7 +86,7 @@ export async function importParsedDocument(
     // Minutes are the fuller record: a late agenda is kept as a document but changes nothing.
     const minutesHeld = doc.documentKind === 'dagsorden' && known && (await currentDocument(trx, meetingId, 'referat')) !== undefined;
     if (!minutesHeld) {
-      await saveMeetingContent(trx, doc, { bodyId, slug: e.body.slug, date: e.date, term: e.term, orgKey, organization });
+      await saveMeetingContent(trx, doc, { bodyId, slug: e.body.slug, date: e.date, term: e.term, orgKey, organization, storedFiles: options.storedFiles });
       await indexMeetings(trx, database, [meetingId]);
     }
     await saveDocumentVersion(
@@ -118,6 +118,7 @@ interface MeetingContext {
   term: TermSpan;
   orgKey: string;
   organization: { id: string; name: string };
+  storedFiles: ReadonlyMap<ParsedAttachment, AttachmentFile> | undefined;
 }
 
 /** People, memberships, cases, the meeting with its items, committee codes and case history. */
@@ -136,6 +137,7 @@ async function saveMeetingContent(trx: Db, doc: ParsedDocument, c: MeetingContex
     date: c.date,
     personId,
     paperId: (caseNumber) => papers.get(foldSpace(caseNumber)) ?? null,
+    storedFile: (attachment) => c.storedFiles?.get(attachment) ?? null,
   });
   await saveMeeting(trx, mapped.record);
   for (const [externalId, codes] of mapped.committeeCodes) await setCommitteeCodes(trx, archiveId(externalId), codes);

@@ -1,12 +1,19 @@
-// `protokol import`: files and folders of agendas and minutes into the archive. Each
-// document is read, parsed and saved on its own (one transaction each), so one bad file is
-// reported and the rest still import.
+// `protokol import`: files and folders of agendas and minutes into the archive. Each unit (a
+// document file, or an export folder with its manifest and attachments) is read, checked and
+// saved on its own (one transaction each), so one bad unit is reported and the rest import.
+// The report says what happened to every file: imported, unchanged, skipped and why, failed
+// and why, which files of an export were used, stored as attachments, missing or left over.
 import { basename } from 'node:path';
+import type { ParseWarning } from '../../importer/model.js';
 import type { Database } from '../../storage/db.js';
+import type { FileStore } from '../../storage/file-store.js';
 import { type DocumentOutcome, importParsedDocument } from './import-document.js';
-import { assertNoCprNumbers } from './cpr-guard.js';
-import { listDocuments, readDocument } from './read-document.js';
+import { assertNoCprInDocument, assertNoCprNumbers } from './cpr-guard.js';
+import { type PlannedUnit, planUnits } from './plan-units.js';
+import { type ReadUnit, readClaimed, readFileUnit } from './read-source.js';
+import { storeAttachmentFiles } from './store-attachments.js';
 import { resolveMunicipalityOption } from './structure.js';
+import { danishWarningLine } from './warning-text.js';
 
 export { importParsedDocument } from './import-document.js';
 export type { DocumentOutcome, DocumentResult, SourceFile } from './import-document.js';
@@ -14,6 +21,35 @@ export type { DocumentOutcome, DocumentResult, SourceFile } from './import-docum
 export interface ImportFailure {
   file: string;
   reason: string;
+}
+
+/** What happened to one file of an export folder. */
+export interface UnitFileEntry {
+  name: string;
+  role: 'document' | 'attachment' | 'missing' | 'unused';
+  /** For a missing file: what the manifest says it is. */
+  note: string | null;
+}
+
+export interface UnitReport {
+  /** The file, or the export folder. */
+  path: string;
+  /** The reader's format ('edoc-export', 'firstagenda-json', 'pdf' …), null when not read. */
+  format: string | null;
+  outcome: DocumentOutcome | 'failed' | 'skipped';
+  /** Why it failed or was skipped. */
+  reason: string | null;
+  meeting: { organization: string; date: string; kind: string } | null;
+  items: number;
+  attachments: number;
+  /** Attachment files stored from the unit. */
+  storedFiles: number;
+  /** Word coverage of the document, 0..1. */
+  coverage: number | null;
+  /** Every warning, in Danish, with its code and place. */
+  warnings: { code: string; line: number | null; page: number | null; text: string }[];
+  /** For export folders: every file and what became of it. */
+  files: UnitFileEntry[];
 }
 
 export interface ImportReport {
@@ -27,15 +63,25 @@ export interface ImportReport {
   items: number;
   cases: number;
   attachments: number;
+  /** Attachment files stored from exports. */
+  storedFiles: number;
+  /** Files named by an export that it lacks. */
+  missingFiles: number;
   warnings: number;
   /** Word coverage of those documents, 0..1; null when none was read. */
   coverage: { mean: number | null; min: number | null };
+  /** One entry per unit and per skipped or unreadable path, in order. */
+  units: UnitReport[];
 }
 
 export interface ImportOptions {
   municipality?: string | undefined;
-  /** Called before each file (done = files finished so far) and once at the end. */
+  /** Where attachment files of exports are stored; without it they are kept by title only. */
+  files?: FileStore | undefined;
+  /** Called before each unit (done = units finished so far) and once at the end. */
   onProgress?: (done: number, total: number, file: string | null) => void;
+  /** Called after each unit with its report entry (the CLI prints it at once). */
+  onUnit?: (unit: UnitReport) => void;
 }
 
 /** The reason without the file name the reader already put in front (the report names the path). */
@@ -45,50 +91,127 @@ function reasonOf(e: unknown, path: string): string {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-export async function importDocuments(database: Database, paths: readonly string[], given: ImportOptions = {}): Promise<ImportReport> {
-  // An existing municipality by slug or name; never one invented from a slug (import/structure.ts).
-  const options: ImportOptions = { ...given, municipality: await resolveMunicipalityOption(database.db, given.municipality) };
-  const { files, skipped } = await listDocuments(paths);
-  const report: ImportReport = {
-    files: files.length,
+const danish = (w: ParseWarning) => ({ code: w.code, line: w.line, page: w.page, text: danishWarningLine(w) });
+
+function emptyUnit(path: string, outcome: UnitReport['outcome'], reason: string | null, format: string | null = null): UnitReport {
+  return { path, format, outcome, reason, meeting: null, items: 0, attachments: 0, storedFiles: 0, coverage: null, warnings: [], files: [] };
+}
+
+function emptyReport(): ImportReport {
+  return {
+    files: 0,
     documents: { new: 0, updated: 0, unchanged: 0, failed: 0 },
     failures: [],
-    skipped,
+    skipped: 0,
     meetings: 0,
     items: 0,
     cases: 0,
     attachments: 0,
+    storedFiles: 0,
+    missingFiles: 0,
     warnings: 0,
     coverage: { mean: null, min: null },
+    units: [],
   };
+}
+
+/** The files of an export and their fate: used, stored as attachments, missing, or left over. */
+function unitFiles(planned: PlannedUnit, read: ReadUnit, stored: ReadonlySet<string>): UnitFileEntry[] {
+  if (planned.kind !== 'folder') return [];
+  const used = new Set(read.used.map((n) => n.toLowerCase()));
+  const attached = new Set([...stored].map((n) => n.toLowerCase()));
+  const entries: UnitFileEntry[] = planned.unit.list().map((name) => {
+    const key = name.toLowerCase();
+    const role = used.has(key) ? 'document' : attached.has(key) ? 'attachment' : 'unused';
+    return { name, role, note: null };
+  });
+  for (const m of read.missing) entries.push({ name: m.name, role: 'missing', note: m.role });
+  return entries;
+}
+
+async function importUnit(database: Database, planned: Extract<PlannedUnit, { kind: 'file' | 'folder' }>, options: ImportOptions) {
+  const read = planned.reader
+    ? await readClaimed(planned.unit, planned.reader.reader, planned.reader.main, { municipality: options.municipality })
+    : await readFileUnit(planned.path, planned.unit, { municipality: options.municipality });
+  const name = basename(planned.path);
+  if (read.text) assertNoCprNumbers(read.text, name);
+  else assertNoCprInDocument(read.doc, name);
+  const stored = options.files ? await storeAttachmentFiles(planned.unit, read.doc, options.files) : null;
+  const doc = stored && stored.warnings.length > 0 ? { ...read.doc, warnings: [...read.doc.warnings, ...stored.warnings] } : read.doc;
+  const result = await importParsedDocument(
+    database,
+    doc,
+    { fileName: name, sha256: read.sha256, format: read.format },
+    { municipality: options.municipality, storedFiles: stored?.files },
+  );
+  return { read, doc, result, stored };
+}
+
+export async function importDocuments(database: Database, paths: readonly string[], given: ImportOptions = {}): Promise<ImportReport> {
+  // An existing municipality by slug or name; never one invented from a slug (import/structure.ts).
+  const options: ImportOptions = { ...given, municipality: await resolveMunicipalityOption(database.db, given.municipality) };
+  const planned = await planUnits(paths);
+  const report = emptyReport();
   const meetings = new Set<string>();
   const cases = new Set<string>();
   const coverages: number[] = [];
+  const units = planned.filter((p) => p.kind === 'file' || p.kind === 'folder');
+  report.files = units.length;
+  let done = 0;
 
-  for (const [i, path] of files.entries()) {
-    options.onProgress?.(i, files.length, path);
+  for (const p of planned) {
+    if (p.kind === 'skipped') {
+      report.skipped += 1;
+      report.units.push(emptyUnit(p.path, 'skipped', p.reason));
+      options.onUnit?.(report.units.at(-1)!);
+      continue;
+    }
+    if (p.kind === 'unreadable') {
+      // Not a document that failed but a folder whose documents were never seen: reported as
+      // a failure so the exit code says the import is incomplete.
+      report.documents.failed += 1;
+      const reason = `cannot be read (${p.reason})`;
+      report.failures.push({ file: p.path, reason });
+      report.units.push(emptyUnit(p.path, 'failed', reason));
+      options.onUnit?.(report.units.at(-1)!);
+      continue;
+    }
+    options.onProgress?.(done, units.length, p.path);
+    let entry: UnitReport;
     try {
-      const { text, doc } = await readDocument(path, { municipality: options.municipality });
-      assertNoCprNumbers(text, basename(path));
-      const result = await importParsedDocument(
-        database,
-        doc,
-        { fileName: basename(path), sha256: text.sha256, format: text.format },
-        { municipality: options.municipality },
-      );
+      const { read, doc, result, stored } = await importUnit(database, p, options);
       report.documents[result.outcome] += 1;
       meetings.add(result.meetingId);
       for (const item of doc.items) if (item.caseNumber) cases.add(`${result.bodyId} ${item.caseNumber.trim()}`);
+      const attachments = doc.items.reduce((n, item) => n + item.attachments.length, 0);
+      const storedNames = new Set(doc.items.flatMap((i) => i.attachments.filter((a) => a.file && stored?.files.has(a)).map((a) => a.file ?? '')));
       report.items += doc.items.length;
-      report.attachments += doc.items.reduce((n, item) => n + item.attachments.length, 0);
+      report.attachments += attachments;
+      report.storedFiles += storedNames.size;
+      report.missingFiles += read.missing.length;
       report.warnings += doc.warnings.length;
       coverages.push(doc.coverage);
+      entry = {
+        ...emptyUnit(p.path, result.outcome, null, read.format),
+        meeting: { organization: doc.organization.name, date: doc.meeting.date, kind: doc.documentKind },
+        items: doc.items.length,
+        attachments,
+        storedFiles: storedNames.size,
+        coverage: doc.coverage,
+        warnings: doc.warnings.map(danish),
+        files: unitFiles(p, read, storedNames),
+      };
     } catch (e) {
       report.documents.failed += 1;
-      report.failures.push({ file: path, reason: reasonOf(e, path) });
+      const reason = reasonOf(e, p.path);
+      report.failures.push({ file: p.path, reason });
+      entry = emptyUnit(p.path, 'failed', reason, p.reader?.reader.format ?? null);
     }
+    report.units.push(entry);
+    options.onUnit?.(entry);
+    done += 1;
   }
-  options.onProgress?.(files.length, files.length, null);
+  options.onProgress?.(units.length, units.length, null);
 
   report.meetings = meetings.size;
   report.cases = cases.size;

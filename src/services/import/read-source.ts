@@ -34,7 +34,7 @@ function headReader(unit: UnitFiles): (name: string) => Promise<string | null> {
   return async (name) => {
     const known = cache.get(name);
     if (known !== undefined) return known;
-    const bytes = await unit.read(name).catch(() => null);
+    const bytes = await (unit.readHead ? unit.readHead(name, HEAD_BYTES) : unit.read(name)).catch(() => null);
     const head = bytes === null ? null : utf8.decode(bytes.subarray(0, HEAD_BYTES)).replace(/^\uFEFF/, '');
     cache.set(name, head);
     return head;
@@ -42,9 +42,10 @@ function headReader(unit: UnitFiles): (name: string) => Promise<string | null> {
 }
 
 /** The reader that claims the unit, with its main file; null when none does. */
-export async function detectSource(unit: UnitFiles): Promise<{ reader: SourceReader; main: string } | null> {
+export async function detectSource(unit: UnitFiles, kind: SourceReader['unit']): Promise<{ reader: SourceReader; main: string } | null> {
   const head = headReader(unit);
   for (const reader of sourceReaders) {
+    if (reader.unit !== kind) continue;
     const main = await reader.detect(unit, head);
     if (main !== null) return { reader, main };
   }
@@ -85,7 +86,7 @@ export async function readClaimed(unit: UnitFiles, reader: SourceReader, main: s
  * claims it, else text or PDF through the text parser.
  */
 export async function readFileUnit(path: string, unit: UnitFiles, options: ReadOptions): Promise<ReadUnit> {
-  const claimed = await detectSource(unit);
+  const claimed = await detectSource(unit, 'file');
   if (claimed) return readClaimed(unit, claimed.reader, claimed.main, options);
   const { text, doc } = await readDocument(path, options);
   return { format: text.format, doc, used: [basename(path)], missing: [], sha256: text.sha256, text };
@@ -93,7 +94,7 @@ export async function readFileUnit(path: string, unit: UnitFiles, options: ReadO
 
 /** Reads a folder as one export; throws when no reader recognises it. */
 export async function readFolderUnit(unit: UnitFiles, options: ReadOptions): Promise<ReadUnit> {
-  const claimed = await detectSource(unit);
+  const claimed = await detectSource(unit, 'folder');
   if (!claimed) {
     throw new DomainError(
       'invalid_input',

@@ -1,7 +1,7 @@
 // UnitFiles over the disk: a single file, or an export folder and everything below it. The
 // readers in importer/sources see only this, so they never open a path themselves; document
 // files are extracted in the sandbox (lifecycle/sandbox), like every archive file.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { extractFileSandboxed } from '../lifecycle/sandbox/run-sandboxed.js';
 import type { ExtractedText } from '../../importer/model.js';
@@ -35,9 +35,18 @@ export async function listFolder(root: string): Promise<FolderListing> {
     for (const e of entries) {
       const path = join(dir, e.name);
       // Symbolic links are followed (a folder of links to an archive elsewhere is common).
-      const info = e.isSymbolicLink() ? await stat(path).catch(() => null) : e;
-      if (info?.isDirectory()) await walk(path, `${prefix}${e.name}/`);
-      else if (info?.isFile()) out.files.push(`${prefix}${e.name}`);
+      let info: { isDirectory(): boolean; isFile(): boolean } = e;
+      if (e.isSymbolicLink()) {
+        try {
+          info = await stat(path);
+        } catch (err) {
+          // A dangling or looping link is a file or folder nobody can read: say so, go on.
+          out.unreadable.push({ path, reason: reasonOf(err) });
+          continue;
+        }
+      }
+      if (info.isDirectory()) await walk(path, `${prefix}${e.name}/`);
+      else if (info.isFile()) out.files.push(`${prefix}${e.name}`);
     }
   };
   await walk(root, '');
@@ -47,7 +56,8 @@ export async function listFolder(root: string): Promise<FolderListing> {
 function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'ENOENT') return 'no such file or folder (a dangling link?)';
+  if (code === 'ELOOP') return 'a link that points to itself';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -70,6 +80,18 @@ export function diskUnit(root: string, files: readonly string[]): UnitFiles {
     read: async (name) => {
       const found = find(name);
       return found === null ? null : new Uint8Array(await readFile(join(root, found)));
+    },
+    readHead: async (name, bytes) => {
+      const found = find(name);
+      if (found === null) return null;
+      const handle = await open(join(root, found), 'r');
+      try {
+        const buffer = new Uint8Array(bytes);
+        const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
     },
     extract: async (name): Promise<ExtractedText | null> => {
       const found = find(name);

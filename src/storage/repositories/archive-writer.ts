@@ -75,6 +75,8 @@ export interface FileRecord extends Keyed {
   size: number | null;
   sha256: string | null;
   text: string | null;
+  /** Why the text is missing or unchecked (an unreadable file); null otherwise. */
+  textProblem?: string | null;
   public: boolean;
 }
 
@@ -225,6 +227,7 @@ async function saveAgendaItem(db: Db, m: MeetingRecord, meetingId: string, item:
         size: f.size,
         sha256: f.sha256,
         text: f.text,
+        textProblem: f.textProblem ?? null,
         public: f.public ? 1 : 0,
       }),
     );

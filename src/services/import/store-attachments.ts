@@ -1,0 +1,82 @@
+// The attachment files an export carries: read from the unit, recognised and read for text in
+// the sandbox (what they really are, for search and the CPR guard), and stored by content
+// hash before the document's transaction starts (file writes cannot be rolled back; the same
+// bytes twice are one stored file). A file that cannot be read is kept, but not published:
+// nobody has checked it for CPR numbers.
+import { extname } from 'node:path';
+import { findCprNumbers } from '../../domain/cpr.js';
+import { DomainError } from '../../domain/errors.js';
+import type { ParsedAttachment, ParsedDocument, ParseWarning } from '../../importer/model.js';
+import type { UnitFiles } from '../../importer/sources/source.js';
+import type { FileStore } from '../../storage/file-store.js';
+import { sanitiseFileName } from '../lifecycle/attachment-text.js';
+import { analyseAttachmentSandboxed } from '../lifecycle/sandbox/run-sandboxed.js';
+
+export interface StoredAttachmentFile {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  text: string | null;
+  /** Why the file is kept unpublished (unreadable or a type without text checks); null when fine. */
+  problem: string | null;
+}
+
+/** Formats the sandbox does not read, by extension: stored as what they are, never published unread. */
+const OTHER_TYPES: Record<string, string> = {
+  '.doc': 'application/msword',
+  '.xls': 'application/vnd.ms-excel',
+  '.ppt': 'application/vnd.ms-powerpoint',
+  '.rtf': 'application/rtf',
+  '.msg': 'application/vnd.ms-outlook',
+};
+
+export interface StoredAttachments {
+  files: Map<ParsedAttachment, StoredAttachmentFile>;
+  warnings: ParseWarning[];
+}
+
+const warning = (code: string, message: string): ParseWarning => ({ line: null, page: null, code, message });
+
+/** Stores every attachment of `doc` that names a file of the unit; attachments without one stay named-only. */
+export async function storeAttachmentFiles(unit: UnitFiles, doc: ParsedDocument, store: FileStore): Promise<StoredAttachments> {
+  const out: StoredAttachments = { files: new Map(), warnings: [] };
+  for (const item of doc.items) {
+    for (const attachment of item.attachments) {
+      if (!attachment.file) continue;
+      const bytes = await unit.read(attachment.file);
+      if (bytes === null) {
+        out.warnings.push(warning('attachment_missing', `Item ${item.number}: the attachment file ${attachment.file} is not in the export`));
+        continue;
+      }
+      const fileName = sanitiseFileName(attachment.file.split('/').pop() ?? attachment.title);
+      const stored = await analyse(fileName, bytes);
+      const publicFile = item.public && attachment.public !== false;
+      // An imported document is published at once: a CPR number in a public attachment refuses
+      // the unit, as one in the document itself does (cpr-guard.ts).
+      if (publicFile && stored.text && findCprNumbers(stored.text).length > 0) {
+        throw new DomainError(
+          'invalid_input',
+          `${attachment.file}: attachment "${attachment.title}" of item ${item.number} contains what looks like a CPR number, which must never be published. Remove it and import again.`,
+          attachment.file,
+        );
+      }
+      if (stored.problem && publicFile) out.warnings.push(warning('attachment_unreadable', `Item ${item.number}: ${attachment.file}: ${stored.problem}`));
+      const { sha256, size } = await store.put(bytes);
+      out.files.set(attachment, { ...stored, sha256, size });
+    }
+  }
+  return out;
+}
+
+async function analyse(fileName: string, bytes: Uint8Array): Promise<Omit<StoredAttachmentFile, 'sha256' | 'size'>> {
+  try {
+    const a = await analyseAttachmentSandboxed(fileName, 'application/octet-stream', bytes);
+    return { fileName, mediaType: a.mediaType, text: a.text, problem: a.problem ?? (a.textStatus === 'unreadable' ? 'could not be read' : null) };
+  } catch (e) {
+    // A damaged file or a type the reader does not know fails this attachment, not the meeting.
+    if (!(e instanceof DomainError)) throw e;
+    const type = OTHER_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+    return { fileName, mediaType: type, text: null, problem: `its text could not be read (${e.message}); kept unpublished until checked` };
+  }
+}

@@ -1,0 +1,59 @@
+// The import report in Danish: the readers' warnings carry a stable code and an English
+// message for developers (and `parse --json`); the person importing the archive reads what
+// happened in Danish. Printed text quoted in a message (a line that was not understood) is
+// shown as printed.
+import type { ParseWarning } from '../../importer/model.js';
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+/** English message patterns per code → Danish sentence; the first matching pattern wins. */
+const RULES: Record<string, Rule[]> = {
+  unparsed_line: [[/^(.*?): (.*)$/s, (m) => `Linjen blev ikke genkendt (${m[1]}) og er bevaret som tekst: "${m[2]}"`]],
+  header_line: [[/^Header line kept as printed: (.*)$/s, (m) => `Linje i hovedet bevaret som trykt: "${m[1]}"`]],
+  header_note: [[/^(.*)$/s, (m) => `Oplysning i hovedet: ${m[1]}`]],
+  section_marker: [[/^(.*)$/s, (m) => `Markering mellem afsnit: "${m[1]}"`]],
+  toc_group: [[/^TOC group row: (.*)$/s, (m) => `Gruppelinje i indholdsfortegnelsen: "${m[1]}"`]],
+  toc_count: [[/lists (\d+) items, the body has (\d+)/, (m) => `Indholdsfortegnelsen har ${m[1]} punkter, dokumentet ${m[2]}`]],
+  toc_mismatch: [
+    [/^TOC entry "(.*)" has no item in the body/s, (m) => `Punktet "${m[1]}" i indholdsfortegnelsen findes ikke i dokumentet`],
+    [/^TOC says "(.*)", the body says "(.*)" \(item (.*?)\)/s, (m) => `Indholdsfortegnelsen siger "${m[1]}", punkt ${m[3]} siger "${m[2]}"`],
+  ],
+  toc_truncated: [[/^TOC entry cut at its width: "(.*?)" \(body/s, (m) => `Titlen er afkortet i indholdsfortegnelsen: "${m[1]}"`]],
+  item_order: [[/^Item (.*?) follows item (.*?);/, (m) => `Punkt ${m[1]} står efter punkt ${m[2]}; rækkefølgen er bevaret som trykt`]],
+  mis_decoded: [
+    [/^Committee code\(s\) (.*) look mis-decoded .* in item (.*)\.$/s, (m) => `Udvalgskode(r) ${m[1]} i punkt ${m[2]} ser forkert afkodet ud (bevaret som trykt)`],
+    [/^Mis-decoded characters: (.*)$/s, (m) => `Forkert afkodede tegn: "${m[1]}"`],
+  ],
+  attachment_index: [[/^[^:]*: (.*)$/s, (m) => `En liste over mødets bilag efter sidste punkt (ikke punktets egne bilag): ${m[1]}`]],
+  invalid_utf8: [
+    [/^(\d+) bytes? not valid UTF-8/, (m) => `${m[1]} byte(s) var ikke gyldig UTF-8 og blev læst som windows-1252`],
+    [/^(\d+) more lines/, (m) => `${m[1]} linjer mere med bytes, der ikke var gyldig UTF-8`],
+  ],
+  attachment_missing: [[/^Item (.*?): the attachment file (.*) is not in the export/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} findes ikke i eksporten`]],
+  attachment_unreadable: [[/^Item (.*?): (.*?): (.*)$/s, (m) => `Punkt ${m[1]}: bilaget ${m[2]} kunne ikke læses og er ikke offentliggjort (${m[3]})`]],
+};
+
+const FIXED: Record<string, string> = {
+  no_date: 'Ingen mødedato fundet i hovedet',
+  no_organization: 'Intet udvalgsnavn fundet i hovedet',
+  kind_conflict: 'Dokumentet kalder sig "Dagsorden", men indeholder beslutninger; det er læst som referat',
+  decoded_windows_1252: 'Filen er ikke UTF-8; den er læst som windows-1252',
+  layout_unknown: 'Ukendt layout; punkterne er fundet med en løsere regel',
+};
+
+/** The warning as a Danish sentence; an unknown code keeps its message after a Danish lead-in. */
+export function danishWarning(w: ParseWarning): string {
+  const fixed = FIXED[w.code];
+  if (fixed) return fixed;
+  for (const [pattern, text] of RULES[w.code] ?? []) {
+    const m = pattern.exec(w.message);
+    if (m) return text(m);
+  }
+  return `Advarsel (${w.code}): ${w.message}`;
+}
+
+/** "linje 12, side 3: …" where the warning has a place. */
+export function danishWarningLine(w: ParseWarning): string {
+  const place = [w.line !== null ? `linje ${w.line}` : null, w.page !== null ? `side ${w.page}` : null].filter(Boolean).join(', ');
+  return `${place ? `${place}: ` : ''}${danishWarning(w)}`;
+}
