@@ -124,6 +124,7 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
 export const edocReader: SourceReader = {
   format: FORMAT,
   label: 'eDoc-eksport',
+  unit: 'folder',
   async detect(unit, head) {
     for (const name of unit.list()) {
       // The manifest sits at the top of the export, beside the PDFs it names.
