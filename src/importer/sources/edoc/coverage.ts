@@ -1,0 +1,44 @@
+// Coverage for an eDoc export: the share of the words this reader was given that reach the
+// document. The input is every text the parser read (the PDFs' clean lines, as the text
+// parser counts them) plus the manifest fields the reader takes content from (committee,
+// open titles, attachment titles). Closed titles are not input: they are withheld on
+// purpose, and a measurement that counted them would reward leaking them.
+import type { ParsedDocument } from '../../model.js';
+import { addWords, collect, type WordCounts } from '../../parse/coverage.js';
+import { cleanText } from '../../parse/lines.js';
+import type { EdocItem } from './manifest.js';
+import type { ReadText } from './texts.js';
+
+export function edocCoverage(committee: string | null, items: readonly EdocItem[], read: readonly ReadText[], doc: Omit<ParsedDocument, 'coverage'>): number {
+  // The manifest and the PDFs print the same titles: a word counts as often as the fuller of
+  // the two gives it (a multiset union), not once per copy.
+  const fromText: WordCounts = new Map();
+  for (const r of read) {
+    for (const l of r.text.lines) {
+      if (r.headerBefore !== undefined && l.line >= r.headerBefore) break;
+      // The item keyword ("Punkt 3") is layout, as in the text parser's own measurement.
+      addWords(cleanText(l.text).text.replace(/^(?:Punkt|PUNKT|Pkt\.?|Dagsordens?punkt)\s*(?=\d)/u, ''), fromText);
+    }
+  }
+  const fromManifest: WordCounts = new Map();
+  const add = (s: string | null): void => {
+    if (s) addWords(s, fromManifest);
+  };
+  add(committee);
+  for (const item of items) {
+    add(item.title);
+    for (const a of item.attachments) add(a.title);
+  }
+  const input: WordCounts = new Map(fromText);
+  for (const [w, n] of fromManifest) input.set(w, Math.max(n, input.get(w) ?? 0));
+  let total = 0;
+  for (const n of input.values()) total += n;
+  if (total === 0) return 1;
+  const output: WordCounts = new Map();
+  const { warnings, ...rest } = doc;
+  collect(rest, output);
+  for (const w of warnings) addWords(w.message, output);
+  let covered = 0;
+  for (const [w, n] of input) covered += Math.min(n, output.get(w) ?? 0);
+  return covered / total;
+}
