@@ -41,15 +41,21 @@ const FIXED: Record<string, string> = {
   layout_unknown: 'Ukendt layout; punkterne er fundet med en løsere regel',
 };
 
+/** "1552814.PDF: …": readers of export folders say which of the unit's files a warning is about. */
+const FILE_PREFIX = /^([^\s:/]+\.[A-Za-z0-9]{2,5}): /;
+
 /** The warning as a Danish sentence; an unknown code keeps its message after a Danish lead-in. */
 export function danishWarning(w: ParseWarning): string {
+  const file = FILE_PREFIX.exec(w.message);
+  const message = file ? w.message.slice(file[0].length) : w.message;
+  const lead = file ? `${file[1]}: ` : '';
   const fixed = FIXED[w.code];
-  if (fixed) return fixed;
+  if (fixed) return lead + fixed;
   for (const [pattern, text] of RULES[w.code] ?? []) {
-    const m = pattern.exec(w.message);
-    if (m) return text(m);
+    const m = pattern.exec(message);
+    if (m) return lead + text(m);
   }
-  return `Advarsel (${w.code}): ${w.message}`;
+  return `${lead}Advarsel (${w.code}): ${message}`;
 }
 
 /** "linje 12, side 3: …" where the warning has a place. */
