@@ -4,7 +4,6 @@
 import { DomainError } from '../../../domain/errors.js';
 import { participantOf } from '../../parse/header.js';
 import { addWords, collect, type WordCounts } from '../../parse/coverage.js';
-import { htmlText } from '../html-text.js';
 import type { ParsedDocument, ParsedParticipant, ParseWarning } from '../../model.js';
 import { sourceWarning } from '../source.js';
 import { hasItemPdf, itemTitle, mapItem } from './items.js';
@@ -40,7 +39,31 @@ function participantsOf(agenda: FaAgenda): ParsedParticipant[] {
   return out;
 }
 
-export function mapAgenda(agenda: FaAgenda, options: MapOptions): Omit<ParsedDocument, 'coverage'> {
+/** The input's words as a multiset and their number, for coverage. */
+export interface InputWords {
+  counts: WordCounts;
+  total: number;
+}
+
+export function newInputWords(): InputWords & { add: (s: string | null | undefined) => void } {
+  const w = {
+    counts: new Map() as WordCounts,
+    total: 0,
+    add: (s: string | null | undefined): void => {
+      if (s) w.total += addWords(s, w.counts);
+    },
+  };
+  return w;
+}
+
+/**
+ * The document, and the words of the model's text fields it was read from (HTML as text; ids,
+ * links and time stamps are no words) — counted while mapping, so each HTML field is parsed once.
+ */
+export function mapAgenda(agenda: FaAgenda, options: MapOptions): { doc: Omit<ParsedDocument, 'coverage'>; input: InputWords } {
+  const input = newInputWords();
+  for (const s of [agenda.Udvalg.Navn, agenda.Moede.Navn, agenda.Moede.Sted, agenda.Moede.Description]) input.add(s);
+  for (const p of agenda.Moede.Moededeltagere ?? []) input.add(p.Name);
   const warnings: ParseWarning[] = [];
   const moede = agenda.Moede;
   const begin = localDateTime(moede.MeetingBeginUtc) ?? localDateTime(moede.Dato);
@@ -54,7 +77,7 @@ export function mapAgenda(agenda: FaAgenda, options: MapOptions): Omit<ParsedDoc
   const origin = options.origin ?? modelOrigin(agenda);
   const meetingHasItemPdfs = agenda.Dagsordenpunkter.some(hasItemPdf);
   const ordered = agenda.Dagsordenpunkter.map((item, i) => ({ item, i })).sort((a, b) => (a.item.Sorting ?? a.i) - (b.item.Sorting ?? b.i) || a.i - b.i);
-  const items = ordered.map(({ item }, i) => mapItem(item, i + 1, { origin, meetingHasItemPdfs }, warnings));
+  const items = ordered.map(({ item }, i) => mapItem(item, i + 1, { origin, meetingHasItemPdfs, words: input.add }, warnings));
   if (items.length === 0) warnings.push(sourceWarning('no_items', 'Dagsordenen har ingen punkter'));
   // The portals keep Navn "Dagsorden" after the meeting and fill in the decisions: content decides.
   const named = (moede.Navn ?? '').toLowerCase();
@@ -65,7 +88,7 @@ export function mapAgenda(agenda: FaAgenda, options: MapOptions): Omit<ParsedDoc
   }
   const host = origin === null ? null : new URL(origin).hostname;
   const municipality = (host === null ? null : municipalityOfHost(host)) ?? options.municipality ?? null;
-  return {
+  const doc = {
     documentKind,
     municipality,
     organization: committeeNameAndTerm(agenda.Udvalg.Navn),
@@ -82,37 +105,12 @@ export function mapAgenda(agenda: FaAgenda, options: MapOptions): Omit<ParsedDoc
     warnings,
     layout: options.format,
     source: { system: options.format, meetingId: realId(agenda.Id) ?? realId(moede.Id), organizationId: realId(agenda.Udvalg.Id), url: null },
-  };
-}
-
-/** The words of the model's text fields (HTML as text; ids, links and time stamps are no words). */
-export function modelWords(agenda: FaAgenda): { counts: WordCounts; total: number } {
-  const counts: WordCounts = new Map();
-  let total = 0;
-  const add = (s: string | null | undefined): void => {
-    if (s) total += addWords(s, counts);
-  };
-  add(agenda.Udvalg.Navn);
-  add(agenda.Moede.Navn);
-  add(agenda.Moede.Sted);
-  add(agenda.Moede.Description);
-  for (const p of agenda.Moede.Moededeltagere ?? []) add(p.Name);
-  for (const item of agenda.Dagsordenpunkter) {
-    add(item.Punktnummer ?? item.Number);
-    add(itemTitle(item));
-    add(item.SagsNummer ?? item.CaseNumber);
-    for (const f of item.Felter ?? []) {
-      add(f.Navn);
-      add(f.Html ? htmlText(f.Html) : f.Tekst);
-    }
-    for (const b of item.Bilag ?? []) add(b.Navn);
-    for (const a of item.ExternalAgendaItemAttendees ?? []) add(a.Name);
-  }
-  return { counts, total };
+  } satisfies Omit<ParsedDocument, 'coverage'>;
+  return { doc, input };
 }
 
 /** Share of the input's words (a multiset) found in the document's strings. */
-export function coverageOf(input: { counts: WordCounts; total: number }, doc: Omit<ParsedDocument, 'coverage'>): number {
+export function coverageOf(input: InputWords, doc: Omit<ParsedDocument, 'coverage'>): number {
   if (input.total === 0) return 1;
   const output: WordCounts = new Map();
   const { warnings, ...rest } = doc;

@@ -1,7 +1,7 @@
 // One FirstAgenda agenda item (Dagsordenpunkt) → ParsedItem. Fields are HTML: their headings
 // ("Beslutning", "Resume", "Indstilling" …) make the sections, as in a printed agenda. Closed
 // items keep their number and the neutral title the portal shows — never their text.
-import { htmlSections } from '../html-text.js';
+import { blocksSections, blocksText, htmlBlocks } from '../html-text.js';
 import { absenceNames } from '../../parse/item-fields.js';
 import type { ParsedAttachment, ParsedItem, ParsedSection, ParseWarning } from '../../model.js';
 import { sourceWarning } from '../source.js';
@@ -9,6 +9,9 @@ import { type FaItem, realId } from './model.js';
 
 /** "Lukket: Orientering", "Lukket punkt", "LUKKET - Salg af grund": the portal's closed marker. */
 const CLOSED_TITLE = /^\s*lukket(?:\s+punkt)?\s*(?:[:\-–.]\s*|$)/iu;
+
+/** The input's words, counted while the item is read (each field's HTML is parsed once). */
+export type WordSink = (text: string | null | undefined) => void;
 
 export interface ItemContext {
   /** The portal's origin (https://dagsordener.greve.dk) for attachment URLs; null when unknown. */
@@ -18,6 +21,7 @@ export interface ItemContext {
    * without one is then withheld by the portal, which is what it does to closed items.
    */
   meetingHasItemPdfs: boolean;
+  words: WordSink;
 }
 
 export function itemTitle(item: FaItem): string {
@@ -62,12 +66,19 @@ function attachmentsOf(item: FaItem, origin: string | null): ParsedAttachment[] 
   }));
 }
 
-function sectionsOf(item: FaItem): ParsedSection[] {
+function sectionsOf(item: FaItem, words: WordSink): ParsedSection[] {
   const out: ParsedSection[] = [];
   for (const f of item.Felter ?? []) {
     const lead = f.Navn?.trim() || null;
-    if ((f.Html ?? '').trim() !== '') out.push(...htmlSections(f.Html ?? '', lead));
-    else if ((f.Tekst ?? '').trim() !== '') out.push({ kind: 'other', heading: lead ?? '', text: f.Tekst!.trim() });
+    words(lead);
+    if ((f.Html ?? '').trim() !== '') {
+      const blocks = htmlBlocks(f.Html ?? '');
+      words(blocksText(blocks));
+      out.push(...blocksSections(blocks, lead));
+    } else if ((f.Tekst ?? '').trim() !== '') {
+      words(f.Tekst);
+      out.push({ kind: 'other', heading: lead ?? '', text: f.Tekst!.trim() });
+    }
   }
   // Wrapper headings ("Fremstilling" above the h2 sections) leave empty sections: no content.
   return out.filter((s) => s.text.trim() !== '');
@@ -96,16 +107,21 @@ export function mapItem(item: FaItem, order: number, ctx: ItemContext, warnings:
   const number = (item.Punktnummer ?? item.Number ?? '').trim() || String(order);
   const title = itemTitle(item);
   const caseNumber = (item.SagsNummer ?? item.CaseNumber ?? '').trim() || null;
+  for (const s of [number, title, caseNumber]) ctx.words(s);
+  for (const b of item.Bilag ?? []) ctx.words(b.Navn);
+  for (const a of item.ExternalAgendaItemAttendees ?? []) ctx.words(a.Name);
   const base = { number, order, committees: [], caseNumber, history: [], line: null, page: null, externalId: realId(item.Id) };
   const closed = closedReason(item, ctx);
+  // Read (and counted as input) even when closed: the text is withheld, and coverage says so.
+  const sections = sectionsOf(item, ctx.words);
   if (closed !== null) {
     const neutral = title.replace(CLOSED_TITLE, '').trim() || title || 'Lukket punkt';
-    const dropped = (item.Felter ?? []).some((f) => (f.Html ?? f.Tekst ?? '').trim() !== '') || (item.Bilag ?? []).length > 0;
-    if (dropped) warnings.push(sourceWarning('closed_item', `Punkt ${number} er lukket (${closed}): tekst og bilag er ikke importeret`));
+    if (sections.length > 0 || (item.Bilag ?? []).length > 0) {
+      warnings.push(sourceWarning('closed_item', `Punkt ${number} er lukket (${closed}): tekst og bilag er ikke importeret`));
+    }
     // Attendance is no closed content: the list says who took part, not what was said.
     return { ...base, title: neutral, public: false, decision: null, absent: attendeesAbsent(item), sections: [], attachments: [] };
   }
-  const sections = sectionsOf(item);
   const { decision, absent } = decisionOf(sections);
   for (const n of attendeesAbsent(item)) if (!absent.includes(n)) absent.push(n);
   return { ...base, title, public: true, decision, absent, sections, attachments: attachmentsOf(item, ctx.origin) };

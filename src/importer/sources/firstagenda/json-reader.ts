@@ -2,7 +2,7 @@
 // file or fetched by the sync) → ParsedDocument.
 import { DomainError } from '../../../domain/errors.js';
 import type { ReadOptions, SourceReader, SourceResult, UnitFiles } from '../source.js';
-import { coverageOf, mapAgenda, modelWords } from './document.js';
+import { coverageOf, mapAgenda } from './document.js';
 import { faAgenda, firstIssue } from './model.js';
 
 const FORMAT = 'firstagenda-json';
@@ -55,7 +55,7 @@ export const firstAgendaJsonReader: SourceReader = {
     const bytes = await unit.read(main);
     if (bytes === null) throw new DomainError('invalid_input', `${main}: no such file in ${unit.root}`, main);
     const agenda = parseAgendaJson(utf8.decode(bytes), main);
-    const doc = mapAgenda(agenda, { format: FORMAT, file: main, municipality: options.municipality });
-    return { doc: { ...doc, coverage: coverageOf(modelWords(agenda), doc) }, used: [main], missing: [] };
+    const { doc, input } = mapAgenda(agenda, { format: FORMAT, file: main, municipality: options.municipality });
+    return { doc: { ...doc, coverage: coverageOf(input, doc) }, used: [main], missing: [] };
   },
 };
