@@ -6,7 +6,7 @@ import { participantOf } from '../../parse/header.js';
 import { addWords, collect, type WordCounts } from '../../parse/coverage.js';
 import type { ParsedDocument, ParsedParticipant, ParseWarning } from '../../model.js';
 import { sourceWarning } from '../source.js';
-import { hasItemPdf, itemTitle, mapItem } from './items.js';
+import { hasItemPdf, mapItem } from './items.js';
 import { committeeNameAndTerm, localDateTime, municipalityOfHost, originOf } from './meeting.js';
 import { type FaAgenda, realId } from './model.js';
 
