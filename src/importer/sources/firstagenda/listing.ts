@@ -48,8 +48,11 @@ const meetingSchema = z.object({
   IsSupplementaryAgenda: flag,
 });
 const committeeSchema = z.object({ Id: z.string(), Navn: z.string(), Historisk: flag, Moeder: z.array(meetingSchema).nullish() });
-// Periods map to committee lists; an older or smaller portal may answer with a plain list.
-const listSchema = z.object({ Udvalg: z.union([z.record(z.string(), z.array(committeeSchema)), z.array(committeeSchema)]) });
+// Periods map to committee lists; an older or smaller portal may answer with a plain list,
+// read as one group without a period (a preprocess, not a union, so errors keep their path).
+const listSchema = z.object({
+  Udvalg: z.preprocess((v) => (Array.isArray(v) ? { '': v } : v), z.record(z.string(), z.array(committeeSchema))),
+});
 
 const kindOf = (name: string | null): 'dagsorden' | 'referat' => (/referat/i.test(name ?? '') ? 'referat' : 'dagsorden');
 
@@ -57,9 +60,7 @@ const kindOf = (name: string | null): 'dagsorden' | 'referat' => (/referat/i.tes
 export function parseCommitteeList(json: unknown): FirstAgendaCommittee[] {
   const parsed = listSchema.safeParse(json);
   if (!parsed.success) throw new DomainError('invalid_input', `udvalgsliste: ${firstIssue(parsed.error)}`, 'udvalgsliste');
-  const groups: [string | null, z.infer<typeof committeeSchema>[]][] = Array.isArray(parsed.data.Udvalg)
-    ? [[null, parsed.data.Udvalg]]
-    : Object.entries(parsed.data.Udvalg);
+  const groups = Object.entries(parsed.data.Udvalg).map(([k, v]) => [k === '' ? null : k, v] as const);
   const out: FirstAgendaCommittee[] = [];
   for (const [period, committees] of groups) {
     for (const [ci, c] of committees.entries()) {
