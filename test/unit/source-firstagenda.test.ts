@@ -111,7 +111,10 @@ describe('FirstAgenda JSON: Greve Byråd 31 January 2022', () => {
     ]);
     const hundige = d.items[21];
     assert.equal(hundige?.number, '22');
-    assert.equal(hundige?.decision, 'Byrådet godkendte Økonomiudvalgets indstilling.\n\n(C) undlod at tage stilling til sagen.\n\n(Ø) og (F) stemte imod indstillingen.');
+    assert.equal(
+      hundige?.decision,
+      'Byrådet godkendte Økonomiudvalgets indstilling.\n\n(C) undlod at tage stilling til sagen.\n\n(Ø) og (F) stemte imod indstillingen.',
+    );
     assert.ok(hundige?.absent.includes('Pernille Beckmann') && hundige.absent.includes('Tina Rottbøll'));
     assert.equal(d.items[24]?.title, 'Underskriftsark');
     assert.equal(d.items[24]?.decision, null);
@@ -150,20 +153,26 @@ describe('FirstAgenda JSON: Greve Byråd 31 January 2022', () => {
     assert.equal(files.length, 94);
     const units = files.map((f) => ({ f, text: readFileSync(f, 'utf8') }));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const docs: ParsedDocument[] = [];
     for (const { f, text } of units) docs.push(await readWith(firstAgendaJsonReader, { [f.split('/').pop()!]: text }));
     const msPerFile = (performance.now() - started) / files.length;
+    // CPU time too: on a shared, loaded machine the wall clock measures the neighbours.
+    const used = process.cpuUsage(cpu);
+    const cpuMsPerFile = (used.user + used.system) / 1000 / files.length;
     const coverage = docs.map((d) => d.coverage);
     const mean = coverage.reduce((a, b) => a + b, 0) / coverage.length;
     const items = docs.reduce((n, d) => n + d.items.length, 0);
     const closed = docs.reduce((n, d) => n + d.items.filter((i) => !i.public).length, 0);
-    console.log(`firstagenda-json: ${files.length} files, ${items} items (${closed} closed), coverage mean ${mean.toFixed(3)} min ${Math.min(...coverage).toFixed(3)}, ${msPerFile.toFixed(1)} ms/file`);
+    console.log(
+      `firstagenda-json: ${files.length} files, ${items} items (${closed} closed), coverage mean ${mean.toFixed(3)} min ${Math.min(...coverage).toFixed(3)}, ${msPerFile.toFixed(1)} ms/file wall, ${cpuMsPerFile.toFixed(1)} ms/file CPU (one cold pass)`,
+    );
     assert.ok(mean >= 0.95, `mean coverage ${mean}`);
     assert.ok(Math.min(...coverage) >= 0.8);
     assert.equal(items, 1332);
     assert.equal(closed, 82);
     assert.ok(docs.every((d) => d.items.every((i) => i.public || (i.sections.length === 0 && i.decision === null))));
-    assert.ok(msPerFile < 50, `${msPerFile} ms/file`);
+    assert.ok(cpuMsPerFile < 50, `${cpuMsPerFile} ms/file`);
   });
 });
 
@@ -172,8 +181,18 @@ describe('FirstAgenda JSON: synthetic variants', () => {
     const html = '<div><h3>Beslutning</h3><p>Anbefales.</p><p>Afbud: Ole Olsen</p><h3>Sagsfremstilling</h3><p>Tekst.</p></div>';
     const d = await readWith(firstAgendaJsonReader, {
       'm.json': agenda([
-        item({ Felter: [{ Html: html, Link: 'https://dagsordener.vardekommune.dk/Vis/Pdf/bilag/x' }], Bilag: [{ Id: 'bbbbbbbb-0000-0000-0000-000000000009', Navn: 'Kort', Order: 1 }] }),
-        item({ Id: null, Punktnummer: null, Number: '2', Navn: 'Lukket punkt', Felter: [{ Html: '<p>Hemmelig pris 4 mio.</p>' }], Bilag: [{ Id: 'b2', Navn: 'Tilbud' }] }),
+        item({
+          Felter: [{ Html: html, Link: 'https://dagsordener.vardekommune.dk/Vis/Pdf/bilag/x' }],
+          Bilag: [{ Id: 'bbbbbbbb-0000-0000-0000-000000000009', Navn: 'Kort', Order: 1 }],
+        }),
+        item({
+          Id: null,
+          Punktnummer: null,
+          Number: '2',
+          Navn: 'Lukket punkt',
+          Felter: [{ Html: '<p>Hemmelig pris 4 mio.</p>' }],
+          Bilag: [{ Id: 'b2', Navn: 'Tilbud' }],
+        }),
         { Navn: 'Eventuelt' },
       ]),
     });
@@ -205,9 +224,15 @@ describe('FirstAgenda JSON: synthetic variants', () => {
 
   it('gives a DomainError naming the file for malformed JSON and a wrong shape', async () => {
     const unit = memoryUnit({ 'broken.json': '{"Dagsordenpunkter": [ {"Navn": ' });
-    await assert.rejects(firstAgendaJsonReader.read(unit, 'broken.json', {}), (e: unknown) => e instanceof DomainError && /broken\.json: not valid JSON/.test(e.message));
+    await assert.rejects(
+      firstAgendaJsonReader.read(unit, 'broken.json', {}),
+      (e: unknown) => e instanceof DomainError && /broken\.json: not valid JSON/.test(e.message),
+    );
     const shape = memoryUnit({ 'shape.json': JSON.stringify({ Dagsordenpunkter: [], Udvalg: { Navn: 'X' }, Moede: { Dato: 7 } }) });
-    await assert.rejects(firstAgendaJsonReader.read(shape, 'shape.json', {}), (e: unknown) => e instanceof DomainError && /shape\.json: .*Moede\.Dato/.test(e.message));
+    await assert.rejects(
+      firstAgendaJsonReader.read(shape, 'shape.json', {}),
+      (e: unknown) => e instanceof DomainError && /shape\.json: .*Moede\.Dato/.test(e.message),
+    );
     const noDate = memoryUnit({ 'nodate.json': agenda([], { Dato: null }) });
     await assert.rejects(firstAgendaJsonReader.read(noDate, 'nodate.json', {}), /nodate\.json: Moede\.Dato is missing/);
   });
@@ -239,8 +264,17 @@ describe('FirstAgenda page (HTML)', () => {
     );
     assert.ok(d.items.every((i) => i.public));
     assert.equal(d.items[1]?.attachments.length, 22);
-    assert.deepEqual(d.items[1]?.attachments[0], { title: 'Indstilling', file: null, url: null, externalId: '3b391cd5-bf32-4aad-965f-b3272f7fe101', public: true });
-    assert.equal(d.items.reduce((n, i) => n + i.attachments.length, 0), 636);
+    assert.deepEqual(d.items[1]?.attachments[0], {
+      title: 'Indstilling',
+      file: null,
+      url: null,
+      externalId: '3b391cd5-bf32-4aad-965f-b3272f7fe101',
+      public: true,
+    });
+    assert.equal(
+      d.items.reduce((n, i) => n + i.attachments.length, 0),
+      636,
+    );
     assert.ok(d.items[1]?.sections.some((s) => s.kind === 'summary' && s.text.startsWith('Vores hverdag leves der')));
     assert.ok(d.coverage > 0.95, `coverage ${d.coverage}`);
   });
@@ -290,7 +324,14 @@ describe('FirstAgenda listing for the sync', () => {
             OrganisationId: '00000000-0000-0000-0000-000000000000',
             Historisk: false,
             Moeder: [
-              { Id: 'fd2d6261-1220-429e-9ed0-46db433c496c', Dato: '2026-05-04T14:00:00+02:00', MeetingBeginUtc: '2026-05-04T12:00:00Z', Sted: 'Sal 2', Afsluttet: true, Navn: 'Referat' },
+              {
+                Id: 'fd2d6261-1220-429e-9ed0-46db433c496c',
+                Dato: '2026-05-04T14:00:00+02:00',
+                MeetingBeginUtc: '2026-05-04T12:00:00Z',
+                Sted: 'Sal 2',
+                Afsluttet: true,
+                Navn: 'Referat',
+              },
               { Id: 'e1', Dato: '2026-06-01T14:00:00+02:00', Navn: 'Tillægsdagsorden', IsSupplementaryAgenda: false },
             ],
           },
@@ -311,7 +352,10 @@ describe('FirstAgenda listing for the sync', () => {
       ],
     );
     assert.deepEqual([list[1]?.historic, list[1]?.meetings], [true, []]);
-    assert.throws(() => parseCommitteeList({ Udvalg: { P: [{ Navn: 'X' }] } }), (e: unknown) => e instanceof DomainError && /udvalgsliste: Udvalg\.P\[0\]\.Id/.test(e.message));
+    assert.throws(
+      () => parseCommitteeList({ Udvalg: { P: [{ Navn: 'X' }] } }),
+      (e: unknown) => e instanceof DomainError && /udvalgsliste: Udvalg\.P\[0\]\.Id/.test(e.message),
+    );
     assert.throws(() => parseCommitteeList([]), /udvalgsliste: .*Udvalg|udvalgsliste: \(root\)/);
     assert.throws(() => parseCommitteeList({ Udvalg: { P: [{ Id: 'c', Navn: 'X', Moeder: [{ Id: 'm', Dato: 'snart' }] }] } }), /Moeder\[0\]\.Dato: not a date/);
   });

@@ -1,7 +1,7 @@
 // One FirstAgenda agenda item (Dagsordenpunkt) → ParsedItem. Fields are HTML: their headings
 // ("Beslutning", "Resume", "Indstilling" …) make the sections, as in a printed agenda. Closed
 // items keep their number and the neutral title the portal shows — never their text.
-import { blocksSections, blocksText, htmlBlocks } from '../html-text.js';
+import { blocksSections, blocksText, type HtmlBlock, htmlBlocks } from '../html-text.js';
 import { absenceNames } from '../../parse/item-fields.js';
 import type { ParsedAttachment, ParsedItem, ParsedSection, ParseWarning } from '../../model.js';
 import { sourceWarning } from '../source.js';
@@ -66,13 +66,26 @@ function attachmentsOf(item: FaItem, origin: string | null): ParsedAttachment[] 
   }));
 }
 
+/**
+ * Word pasted into the case system marks whole paragraphs as headings (<h4><span>Tune Bibliotek
+ * har gennem …</span></h4>): a "heading" that reads as prose is a paragraph, or its text would
+ * end up as a section heading with an empty section.
+ */
+function proseHeadingsAsParagraphs(blocks: HtmlBlock[]): HtmlBlock[] {
+  return blocks.map((b) =>
+    b.kind === 'heading' && (b.text.length > 90 || /[.!?;]\s+\p{L}/u.test(b.text) || (b.text.length > 40 && /[.!?]$/.test(b.text)))
+      ? { ...b, kind: 'paragraph', level: 0 }
+      : b,
+  );
+}
+
 function sectionsOf(item: FaItem, words: WordSink): ParsedSection[] {
   const out: ParsedSection[] = [];
   for (const f of item.Felter ?? []) {
     const lead = f.Navn?.trim() || null;
     words(lead);
     if ((f.Html ?? '').trim() !== '') {
-      const blocks = htmlBlocks(f.Html ?? '');
+      const blocks = proseHeadingsAsParagraphs(htmlBlocks(f.Html ?? ''));
       words(blocksText(blocks));
       out.push(...blocksSections(blocks, lead));
     } else if ((f.Tekst ?? '').trim() !== '') {
