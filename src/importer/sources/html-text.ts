@@ -159,6 +159,11 @@ export function htmlText(html: string): string {
  * `leadHeading` (the field's own name), or dropped when that is null and the text is empty.
  */
 export function htmlSections(html: string, leadHeading: string | null = null): ParsedSection[] {
+  return blocksSections(htmlBlocks(html), leadHeading);
+}
+
+/** htmlSections over blocks already parsed (a reader that also needs the field's text parses once). */
+export function blocksSections(blocks: readonly HtmlBlock[], leadHeading: string | null = null): ParsedSection[] {
   const sections: ParsedSection[] = [];
   let heading = leadHeading;
   let body: HtmlBlock[] = [];
@@ -168,7 +173,7 @@ export function htmlSections(html: string, leadHeading: string | null = null): P
     else if (heading === null && text !== '') sections.push({ kind: 'other', heading: '', text });
     body = [];
   };
-  for (const b of htmlBlocks(html)) {
+  for (const b of blocks) {
     if (b.kind === 'heading') {
       flush();
       heading = b.text.replace(/[\s:]+$/u, '');

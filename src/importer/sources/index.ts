@@ -2,11 +2,10 @@
 // file reads the unit. Text and PDF files that no reader claims go through the text parser
 // (importer/parse), as before.
 import { edocReader } from './edoc/index.js';
+import { firstAgendaHtmlReader } from './firstagenda/html-reader.js';
+import { firstAgendaJsonReader } from './firstagenda/json-reader.js';
 import type { SourceReader } from './source.js';
 
 export type { SourceReader, SourceResult, UnitFiles, ReadOptions, UnitFileNote } from './source.js';
 
-export const sourceReaders: readonly SourceReader[] = [
-  // Each reader adds itself here: firstagenda-json, firstagenda-html, sbsys, edoc, acadre, oparl.
-  edocReader,
-];
+export const sourceReaders: readonly SourceReader[] = [firstAgendaJsonReader, firstAgendaHtmlReader, edocReader];
