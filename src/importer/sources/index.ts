@@ -1,6 +1,7 @@
 // The structured source readers, in detection order: the first whose detect() names a main
 // file reads the unit. Text and PDF files that no reader claims go through the text parser
 // (importer/parse), as before.
+import { acadreReader } from './acadre/index.js';
 import { sbsysReader } from './sbsys/index.js';
 import type { SourceReader } from './source.js';
 
@@ -9,4 +10,5 @@ export type { SourceReader, SourceResult, UnitFiles, ReadOptions, UnitFileNote }
 export const sourceReaders: readonly SourceReader[] = [
   // Each reader adds itself here: firstagenda-json, firstagenda-html, sbsys, edoc, acadre, oparl.
   sbsysReader,
+  acadreReader,
 ];

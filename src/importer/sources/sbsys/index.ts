@@ -114,7 +114,12 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
     signatures: [],
     warnings,
     layout: 'sbsys',
-    source: { system: 'sbsys', meetingId: at(agenda, 'Meeting')?.attribs['ID'] ?? null, organizationId: at(agenda, 'Committee')?.attribs['ID'] ?? null, url: null },
+    source: {
+      system: 'sbsys',
+      meetingId: at(agenda, 'Meeting')?.attribs['ID'] ?? null,
+      organizationId: at(agenda, 'Committee')?.attribs['ID'] ?? null,
+      url: null,
+    },
   };
   return { doc: { ...doc, coverage: sourceCoverage(words, doc) }, used: [main], missing };
 }

@@ -130,7 +130,8 @@ function enclosuresOf(item: Element, number: string, ctx: ItemContext): ParsedAt
   return kids(kid(item, 'Enclosures'), 'Enclosure').map((e) => {
     const title = textAt(e, 'Name') || textAt(e, 'InstantiationFileName') || `Bilag ${textAt(e, 'Number')}`.trim();
     ctx.words.push(title);
-    const relative = textAt(e, 'InstantiationFilePathRelative') || (textAt(e, 'InstantiationFileName') ? `${ctx.enclosureFolder}/${textAt(e, 'InstantiationFileName')}` : '');
+    const relative =
+      textAt(e, 'InstantiationFilePathRelative') || (textAt(e, 'InstantiationFileName') ? `${ctx.enclosureFolder}/${textAt(e, 'InstantiationFileName')}` : '');
     const wanted = relative ? `${base}${relative.replace(/\\/g, '/').replace(/^\/+/u, '')}` : '';
     const file = wanted ? unitName(ctx.unit, wanted) : null;
     if (wanted && file === null) ctx.missing.push({ name: wanted, role: `Bilag til punkt ${number}: ${title}` });
