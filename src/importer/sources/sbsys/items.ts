@@ -9,7 +9,7 @@ import { normalizeOrganizationName } from '../../map/normalize.js';
 import { leadingDate } from '../../parse/dates.js';
 import { sectionKindForHeading } from '../../parse/sections.js';
 import { htmlSections, htmlText } from '../html-text.js';
-import { absentInText, folderOf, unitName, unshout } from '../folder-export.js';
+import { absentInText, folderOf, personOf, unitName, unshout } from '../folder-export.js';
 import { sourceWarning, type UnitFileNote, type UnitFiles } from '../source.js';
 import { kid, kids, textAt, textIn } from '../xml-tree.js';
 
@@ -151,7 +151,7 @@ function enclosuresOf(item: Element, number: string, ctx: ItemContext): ParsedAt
 function itemAbsent(item: Element): string[] {
   return kids(kid(item, 'Members'), 'ItemMember')
     .filter((m) => ABSENT_STATUS.test(`${textAt(m, 'ParticipationStatusAsText')} ${textAt(m, 'ParticipationNote')}`))
-    .map((m) => textAt(m, 'Name') || textAt(m, 'Member/Name'))
+    .map((m) => personOf(textAt(m, 'Name') || textAt(m, 'Member/Name')).name)
     .filter((n) => n !== '');
 }
 
