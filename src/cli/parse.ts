@@ -1,6 +1,6 @@
 // `protokol parse FILE`: shows what the importer reads from one document, without a database.
 import type { ParsedDocument } from '../importer/model.js';
-import { readPath } from '../services/import/read-source.js';
+import { readPath } from '../services/import/plan-units.js';
 import type { Command } from './command.js';
 import { UsageError, parse } from './options.js';
 

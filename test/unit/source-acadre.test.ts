@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '../../src/domain/errors.js';
-import { readPath, type ReadUnit } from '../../src/services/import/read-source.js';
+import { readPath } from '../../src/services/import/plan-units.js';
+import type { ReadUnit } from '../../src/services/import/read-source.js';
 import { acadreDir } from '../support/fixtures.js';
 
 describe('source: Acadre, Udvalget for plan, udvikling og kultur 20.06.2013', () => {

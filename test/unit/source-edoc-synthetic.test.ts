@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '../../src/domain/errors.js';
-import { type ReadUnit, readPath } from '../../src/services/import/read-source.js';
+import { readPath } from '../../src/services/import/plan-units.js';
+import type { ReadUnit } from '../../src/services/import/read-source.js';
 import { edocDir } from '../support/fixtures.js';
 
 const item = (number: string, id: string, title: string, neutral: string, pdf: string | null, inner = ''): string => `

@@ -11,7 +11,7 @@ import { firstAgendaHtmlReader } from '../../src/importer/sources/firstagenda/ht
 import { firstAgendaJsonReader } from '../../src/importer/sources/firstagenda/json-reader.js';
 import { meetingApiPath, meetingPagePath, parseCommitteeList, parseListingPage } from '../../src/importer/sources/firstagenda/listing.js';
 import type { SourceReader, UnitFiles } from '../../src/importer/sources/source.js';
-import { readPath } from '../../src/services/import/read-source.js';
+import { readPath } from '../../src/services/import/plan-units.js';
 import { aarhusWebDir, greveDir } from '../support/fixtures.js';
 
 const byraad = join(greveDir, 'byraad-2022-2025', '2022-01-31-779d518b.json');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '../../src/domain/errors.js';
-import { readPath, type ReadUnit } from '../../src/services/import/read-source.js';
+import { readPath } from '../../src/services/import/plan-units.js';
+import type { ReadUnit } from '../../src/services/import/read-source.js';
 import { sbsysDir } from '../support/fixtures.js';
 
 const fixture = join(sbsysDir, 'Publication553');
@@ -102,11 +103,11 @@ describe('source: SBSYS eDagsorden, Forretningsudvalget 25.09.2012', () => {
     });
   });
 
-  it('reads the publication folder given by its parent folder', async () => {
+  it('reads the publication folder given by its parent folder (the only export in it)', async () => {
     const parent = await readPath(sbsysDir, {});
     assert.equal(parent.format, 'sbsys');
-    assert.deepEqual(parent.used, ['Publication553/Publication553.xml']);
-    assert.equal(parent.doc.items[0]!.attachments[0]!.file, 'Publication553/Enclosures/1.pdf');
+    assert.deepEqual(parent.used, ['Publication553.xml']);
+    assert.equal(parent.doc.items[0]!.attachments[0]!.file, 'Enclosures/1.pdf');
   });
 });
 

@@ -21,11 +21,11 @@ export function folderOf(name: string): string {
   return i < 0 ? '' : name.slice(0, i + 1);
 }
 
-/** Files at the top of the unit, or one folder down (an export folder given by its parent). */
+/** Files at the top of the unit (its manifest is there). */
 export function manifestCandidates(unit: UnitFiles, pattern: RegExp): string[] {
-  const top = unit.list().filter((f) => !f.includes('/') && pattern.test(f));
-  if (top.length > 0) return top;
-  return unit.list().filter((f) => f.split('/').length === 2 && pattern.test(f));
+  // The top level only: a folder holding several exports in subfolders is searched by the
+  // import (services/import/plan-units.ts), each subfolder its own unit.
+  return unit.list().filter((f) => !f.includes('/') && pattern.test(f));
 }
 
 /** Committee name without a trailing term; SHOUTED names ("FORRETNINGSUDVALGET") as written in running text. */

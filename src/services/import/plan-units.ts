@@ -4,10 +4,11 @@
 // (text, PDF, or a format a reader claims) and are skipped otherwise; its subfolders are
 // planned the same way. A folder that cannot be read is reported and the walk goes on.
 import { stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { DomainError } from '../../domain/errors.js';
 import { looksLikePdf } from '../../importer/extract/index.js';
-import type { SourceReader, UnitFiles } from '../../importer/sources/source.js';
-import { detectSource } from './read-source.js';
+import type { ReadOptions, SourceReader, UnitFiles } from '../../importer/sources/source.js';
+import { type ReadUnit, detectSource, readClaimed, readFileUnit } from './read-source.js';
 import { diskUnit, fileUnit, listFolder } from './unit-files.js';
 
 export type PlannedUnit =
@@ -70,4 +71,27 @@ async function planFile(path: string): Promise<PlannedUnit> {
   const head = await unit.readHead?.(unit.list()[0] ?? '', 2048).catch(() => null);
   if (head && looksLikePdf(head)) return { kind: 'file', path, unit, reader: null };
   return { kind: 'skipped', path, reason: 'not a document Protokol reads (not text, PDF or a known export)' };
+}
+
+/**
+ * `protokol parse PATH`: a file, an export folder, or a folder holding exactly one of those
+ * (an export given by its parent), read without a database.
+ */
+export async function readPath(path: string, options: ReadOptions): Promise<ReadUnit> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return readFileUnit(path, fileUnit(path), options);
+  const units = await planUnits([path]);
+  const problem = units.find((u) => u.kind === 'unreadable');
+  if (problem) throw new DomainError('invalid_input', `${problem.path}: cannot be read (${problem.reason})`, problem.path);
+  const readable = units.filter((u) => u.kind === 'file' || u.kind === 'folder');
+  const only = readable[0];
+  if (readable.length !== 1 || !only) {
+    throw new DomainError(
+      'invalid_input',
+      `${basename(path)}: ${readable.length === 0 ? 'not an export folder Protokol knows (FirstAgenda, SBSYS, eDoc, Acadre), and it holds no document' : `holds ${readable.length} documents; parse reads one (give one of them, or use import)`}`,
+      path,
+    );
+  }
+  if (only.kind === 'folder') return readClaimed(only.unit, only.reader.reader, only.reader.main, options);
+  return only.reader ? readClaimed(only.unit, only.reader.reader, only.reader.main, options) : readFileUnit(only.path, only.unit, options);
 }

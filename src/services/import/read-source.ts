@@ -2,14 +2,12 @@
 // it by content → ParsedDocument. Files no structured reader claims are text or PDF and go
 // through the text parser as before (read-document.ts).
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
 import type { ExtractedText, ParsedDocument } from '../../importer/model.js';
 import { sourceReaders } from '../../importer/sources/index.js';
 import type { ReadOptions, SourceReader, UnitFileNote, UnitFiles } from '../../importer/sources/source.js';
 import { namingFile, readDocument } from './read-document.js';
-import { diskUnit, fileUnit, listFolder } from './unit-files.js';
 
 /** Enough of a file to recognise a manifest or a JSON/HTML export by its first elements. */
 const HEAD_BYTES = 64 * 1024;
@@ -103,16 +101,4 @@ export async function readFolderUnit(unit: UnitFiles, options: ReadOptions): Pro
     );
   }
   return readClaimed(unit, claimed.reader, claimed.main, options);
-}
-
-/** `protokol parse PATH`: a file or an export folder, read without a database. */
-export async function readPath(path: string, options: ReadOptions): Promise<ReadUnit> {
-  const info = await stat(path).catch(() => null);
-  if (info?.isDirectory()) {
-    const listing = await listFolder(path);
-    const first = listing.unreadable[0];
-    if (first) throw new DomainError('invalid_input', `${first.path}: cannot be read (${first.reason})`, first.path);
-    return readFolderUnit(diskUnit(path, listing.files), options);
-  }
-  return readFileUnit(path, fileUnit(path), options);
 }
