@@ -57,7 +57,14 @@ export async function importParsedDocument(
   database: Database,
   doc: ParsedDocument,
   file: SourceFile,
-  options: { municipality?: string | undefined } = {},
+  options: {
+    municipality?: string | undefined;
+    /**
+     * Runs inside the document's transaction once it is saved (not for an unchanged document,
+     * which opens none): `protokol sync` writes its state row here, so both or neither land.
+     */
+    inTransaction?: ((trx: Db, result: DocumentResult) => Promise<void>) | undefined;
+  } = {},
 ): Promise<DocumentResult> {
   const e = essentials(doc, file, options.municipality);
   const documentId = archiveId(documentKey(e.body.slug, file.sha256));
@@ -107,7 +114,9 @@ export async function importParsedDocument(
       },
       previous?.id ?? null,
     );
-    return { outcome: previous ? 'updated' : 'new', bodyId, documentId, meetingId, meetingUpdated: !minutesHeld };
+    const result: DocumentResult = { outcome: previous ? 'updated' : 'new', bodyId, documentId, meetingId, meetingUpdated: !minutesHeld };
+    await options.inTransaction?.(trx, result);
+    return result;
   });
 }
 

@@ -156,7 +156,10 @@ export class HttpClient {
     }
     const bytes = new Uint8Array(size);
     let at = 0;
-    for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
     return { url: res.url || url, status: res.status, headers: res.headers, bytes };
   }
 

@@ -58,7 +58,10 @@ const zero = { newCount: 0, updatedCount: 0, unchangedCount: 0, failedCount: 0, 
 
 export async function startRun(db: Db, source: SyncSource, startedAt: string): Promise<string> {
   const id = randomUUID();
-  await db.insertInto('syncRun').values({ id, kind: source.kind, baseUrl: source.baseUrl, startedAt, finishedAt: null, status: 'running', ...zero }).execute();
+  await db
+    .insertInto('syncRun')
+    .values({ id, kind: source.kind, baseUrl: source.baseUrl, startedAt, finishedAt: null, status: 'running', ...zero })
+    .execute();
   return id;
 }
 
