@@ -54,17 +54,18 @@ export function uniqueKeys(values: readonly string[]): string[] {
 }
 
 function files(item: ParsedItem, key: string): FileRecord[] {
-  const names = uniqueKeys(item.attachments.map((a) => attachmentFileName(a.title)));
+  const fileNames = item.attachments.map((a) => a.fileName?.trim() || attachmentFileName(a.title));
+  const names = uniqueKeys(fileNames);
   return item.attachments.map((a, i) => ({
     source: ARCHIVE_SOURCE,
     externalId: `${key}/file/${names[i] ?? i}`,
     title: foldSpace(a.title),
-    fileName: attachmentFileName(a.title),
-    mediaType: 'application/pdf',
-    // The document only names the attachment; its bytes were not part of the import.
-    size: null,
-    sha256: null,
-    text: null,
+    fileName: fileNames[i] ?? attachmentFileName(a.title),
+    mediaType: a.mediaType?.trim() || 'application/pdf',
+    // Without `stored` the document only names the attachment; its bytes were not part of the import.
+    size: a.stored?.size ?? null,
+    sha256: a.stored?.sha256 ?? null,
+    text: a.stored ? (a.text ?? null) : null,
     public: true,
   }));
 }
@@ -96,7 +97,9 @@ function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaI
     dissents: [],
     votes: [],
     files: files(item, key),
-    consultation: paperId ? { role: consultationRole(item.decision), outcome: firstLine(item.decision) } : null,
+    consultation: paperId
+      ? { role: item.consultation?.role ?? consultationRole(item.decision), outcome: item.consultation ? item.consultation.outcome : firstLine(item.decision) }
+      : null,
   };
 }
 

@@ -5,9 +5,12 @@
 // the ordinary pipeline, one transaction per meeting with its sync state row. Stops between
 // meetings when the signal fires, so a Ctrl-C loses no work and leaves nothing half-written.
 import { DomainError } from '../../domain/errors.js';
+import type { ParsedDocument } from '../../importer/model.js';
 import { parseOparlMeeting } from '../../importer/sources/oparl/meeting.js';
+import { sourceWarning } from '../../importer/sources/source.js';
 import { type OparlJson, isObject, list, refId, str } from '../../importer/sources/oparl/objects.js';
 import type { Database } from '../../storage/db.js';
+import type { FileStore } from '../../storage/file-store.js';
 import { type SyncSource, finishRun, lastCompleteRunStart, saveSeenMeeting, seenMeetings, startRun } from '../../storage/repositories/sync-state.js';
 import { importParsedDocument } from '../import/import-document.js';
 import type { HttpClient } from './http.js';
@@ -22,6 +25,8 @@ export interface SyncOptions {
   /** Stop after the current meeting (Ctrl-C). */
   signal?: AbortSignal | undefined;
   onProgress?: ((done: number, total: number, label: string) => void) | undefined;
+  /** Where attachments' bytes go; absent: attachments are imported by name only. */
+  files?: FileStore | undefined;
 }
 
 /** How far back `modified_since` reaches before the last run's start: the server's clock may differ from ours. */
@@ -37,6 +42,25 @@ async function resolveMeeting(client: OparlClient, meeting: OparlJson): Promise<
     const item = isObject(ref) ? ref : await client.maybe(refId(ref));
     const consultation = item && (isObject(item['consultation']) ? item['consultation'] : await client.maybe(refId(item['consultation'])));
     if (consultation && typeof consultation['paper'] === 'string') await client.maybe(consultation['paper']);
+  }
+}
+
+/**
+ * Fetches and stores each attachment's bytes (before the meeting's transaction: a stored file
+ * cannot be rolled back, and content addressing makes storing it again a no-op). A file that
+ * cannot be fetched stays named-only, with a warning.
+ */
+async function storeAttachments(http: HttpClient, files: FileStore, doc: ParsedDocument): Promise<void> {
+  for (const item of doc.items) {
+    for (const a of item.attachments) {
+      if (!a.url) continue;
+      try {
+        a.stored = await files.put((await http.get(a.url)).bytes);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        doc.warnings.push(sourceWarning('attachment_unavailable', `${a.title}: ${e.message}`));
+      }
+    }
   }
 }
 
@@ -82,7 +106,7 @@ export async function syncOparl(database: Database, systemUrl: string, options: 
       for (const meeting of meetings) {
         if (options.signal?.aborted) break;
         options.onProgress?.(done, meetings.length, str(meeting, 'name') ?? '');
-        await syncMeeting(database, client, source, meeting, { municipality, seen, report });
+        await syncMeeting(database, client, source, meeting, { municipality, seen, report, http: options.http, files: options.files });
         done++;
       }
       options.onProgress?.(done, meetings.length, '');
@@ -102,6 +126,8 @@ interface MeetingRun {
   municipality: string;
   seen: Map<string, { remoteId: string; modified: string | null; etag: string | null; sha256: string; meetingId: string | null }>;
   report: SyncReport;
+  http: HttpClient;
+  files: FileStore | undefined;
 }
 
 async function syncMeeting(database: Database, client: OparlClient, source: SyncSource, meeting: OparlJson, run: MeetingRun): Promise<void> {
@@ -117,6 +143,7 @@ async function syncMeeting(database: Database, client: OparlClient, source: Sync
   try {
     await resolveMeeting(client, meeting);
     const doc = parseOparlMeeting(meeting, client.objects, { municipality: run.municipality, url: remoteId });
+    if (run.files) await storeAttachments(run.http, run.files, doc);
     const sha256 = sha256Hex(canonicalJson(doc));
     const state = { remoteId, modified, etag: null, sha256 };
     if (doc.items.length === 0) {

@@ -5,6 +5,7 @@
 // are read when present, so a Protokol-to-Protokol mirror keeps them; any other server's
 // Meeting maps from the standard fields alone.
 import { danishWallClock } from '../../../domain/clock.js';
+import { type ConsultationRole, consultationRoleLabel } from '../../../domain/paper.js';
 import { type WordCounts, addWords, collect } from '../../parse/coverage.js';
 import type { ParsedAttachment, ParsedDocument, ParsedItem, ParsedParticipant, ParsedSection, ParseWarning } from '../../model.js';
 import { htmlSections, htmlText } from '../html-text.js';
@@ -60,9 +61,20 @@ function attachmentsOf(item: OparlJson, lookup: OparlLookup): ParsedAttachment[]
       url: str(f, 'accessUrl') ?? str(f, 'downloadUrl'),
       externalId: id,
       public: true,
+      fileName: str(f, 'fileName'),
+      mediaType: str(f, 'mimeType'),
+      text: str(f, 'text'),
     });
   }
   return out;
+}
+
+/** The committee's role in the case: OParl's `authoritative`, Protokol's role label. */
+function roleOf(consultation: OparlJson): 'decides' | 'recommends' | 'informed' | null {
+  const label = str(consultation, 'role');
+  const own = (Object.entries(consultationRoleLabel) as [ConsultationRole, string][]).find(([, l]) => l === label)?.[0];
+  if (own) return own;
+  return consultation['authoritative'] === true ? 'decides' : null;
 }
 
 const printed = (name: string, party: string | null) => (party ? `${name} (${party})` : name);
@@ -107,6 +119,8 @@ function itemOf(ref: unknown, position: number, c: Context): ParsedItem | null {
     line: null,
     page: null,
     externalId: refId(ref),
+    consultation: isPublic && consultation ? { role: roleOf(consultation), outcome: str(item, 'result') ?? str(consultation, 'protokol:outcome') } : null,
+    decisionCompetence: isPublic ? str(paper, 'protokol:decisionCompetence') : null,
   };
 }
 
