@@ -79,6 +79,12 @@ export interface ParsedItem {
   consultation?: { role: 'decides' | 'recommends' | 'informed' | null; outcome: string | null } | null;
   /** The case's decision competence as the source states it; absent: the item's competence section. */
   decisionCompetence?: string | null;
+  /** Members who were disqualified (inhabil), with the reason, when the source records it. */
+  disqualified?: { name: string; party: string | null; reason: string | null }[];
+  /** Minority statements (mindretalsudtalelser), when the source records them apart from the decision. */
+  dissents?: { name: string; party: string | null; text: string }[];
+  /** The vote, when the source records it. */
+  votes?: { choice: 'for' | 'against' | 'abstain'; label: string; count: number | null }[];
 }
 
 export interface ParsedAttachment {
@@ -129,7 +135,16 @@ export interface ParsedDocument {
   documentKind: 'dagsorden' | 'referat';
   municipality: string | null;
   organization: { name: string; term: string | null };
-  meeting: { date: string; start: string | null; end: string | null; location: string | null };
+  meeting: {
+    date: string;
+    start: string | null;
+    end: string | null;
+    location: string | null;
+    /** Announced only, no agenda published yet (a server's calendar): imported without items. Absent: false. */
+    planned?: boolean;
+    /** The meeting is cancelled (aflyst). Absent: false. */
+    cancelled?: boolean;
+  };
   participants: ParsedParticipant[];
   items: ParsedItem[];
   toc: { title: string; page: number | null }[];

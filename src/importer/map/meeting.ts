@@ -93,9 +93,9 @@ function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaI
     decision: item.decision,
     sections,
     absences: absences(item, links),
-    disqualifications: [],
-    dissents: [],
-    votes: [],
+    disqualifications: (item.disqualified ?? []).map((d) => ({ personId: links.personId(d.name), name: d.name, party: d.party, text: d.reason })),
+    dissents: (item.dissents ?? []).map((d) => ({ personId: links.personId(d.name), name: d.name, party: d.party, text: d.text })),
+    votes: item.votes ?? [],
     files: files(item, key),
     consultation: paperId
       ? { role: item.consultation?.role ?? consultationRole(item.decision), outcome: item.consultation ? item.consultation.outcome : firstLine(item.decision) }
@@ -140,8 +140,8 @@ export function mapMeeting(doc: ParsedDocument, links: MeetingLinks): MappedMeet
       start: doc.meeting.start,
       end: doc.meeting.end,
       location: doc.meeting.location,
-      state: meetingState(doc.documentKind),
-      cancelled: false,
+      state: doc.meeting.planned === true ? 'planned' : meetingState(doc.documentKind),
+      cancelled: doc.meeting.cancelled === true,
       // An agenda is published before the meeting: nobody has attended yet.
       attendance: doc.documentKind === 'referat' ? attendance(doc, links) : [],
       items,

@@ -41,7 +41,9 @@ function essentials(doc: ParsedDocument, file: SourceFile, municipality: string 
   const invalid = (reason: string) => new DomainError('invalid_input', `${file.fileName}: ${reason}`, file.fileName);
   // An attachment, memo or letter read as a document has no items: importing it would make
   // an empty meeting of a committee named after some line of its text.
-  if (doc.items.length === 0) throw invalid('no agenda items found: this does not look like an agenda or minutes');
+  // A server's announced or cancelled meeting (sync) has none yet, and that is what it says.
+  const itemless = doc.meeting.planned === true || doc.meeting.cancelled === true;
+  if (doc.items.length === 0 && !itemless) throw invalid('no agenda items found: this does not look like an agenda or minutes');
   const body = bodyIdentity(municipality ?? doc.municipality);
   if (!body) throw invalid('could not determine the municipality; pass --municipality');
   const date = isoDate(doc.meeting.date);

@@ -7,6 +7,7 @@ import { organizationKey } from '../../importer/map/keys.js';
 import { bodyIdentity, normalizePersonName, stripTermSuffix } from '../../importer/map/normalize.js';
 import { type OparlJson, type OparlLookup, list, refId, resolve, str } from '../../importer/sources/oparl/objects.js';
 import type { ParsedParticipant } from '../../importer/model.js';
+import { setPredecessor } from '../../storage/repositories/archive-lookup.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { ensureBody, ensureOrganization, ensurePeople, ensureTerm, saveMemberships } from '../import/structure.js';
 
@@ -45,6 +46,8 @@ export async function saveBodyStructure(trx: Db, municipality: string, s: BodySt
   const people = await ensurePeople(trx, bodyId, identity.slug, names);
   const personId = (name: string) => people.get(normalizePersonName(name)) ?? null;
 
+  // Remote organization id → local id, for the predecessors (a renamed committee has no same-named one).
+  const local = new Map<string, string>();
   let committees = 0;
   for (const o of s.organizations) {
     const printed = str(o, 'name');
@@ -54,6 +57,8 @@ export async function saveBodyStructure(trx: Db, municipality: string, s: BodySt
     const termId = await ensureTerm(trx, bodyId, identity.slug, term);
     const org = await ensureOrganization(trx, { bodyId, slug: identity.slug, term, termId, name, shortName: str(o, 'shortName') });
     committees++;
+    const remote = refId(o);
+    if (remote) local.set(remote, org.id);
     const members: ParsedParticipant[] = [];
     for (const m of s.memberships) {
       if (refId(m['organization']) !== refId(o)) continue;
@@ -63,6 +68,11 @@ export async function saveBodyStructure(trx: Db, municipality: string, s: BodySt
       members.push({ name: person, absent: false, substituteFor: null, role: str(m, 'role'), party: party && /^[A-ZÆØÅ]{1,3}$/u.test(party) ? party : null });
     }
     await saveMemberships(trx, { id: org.id, key: organizationKey(identity.slug, term.name, name) }, term, members, personId);
+  }
+  for (const o of s.organizations) {
+    const id = local.get(refId(o) ?? '');
+    const predecessor = local.get(refId(o['protokol:predecessor']) ?? '');
+    if (id && predecessor && predecessor !== id) await setPredecessor(trx, id, predecessor);
   }
   return committees;
 }

@@ -146,8 +146,8 @@ async function syncMeeting(database: Database, client: OparlClient, source: Sync
     if (run.files) await storeAttachments(run.http, run.files, doc);
     const sha256 = sha256Hex(canonicalJson(doc));
     const state = { remoteId, modified, etag: null, sha256 };
-    if (doc.items.length === 0) {
-      // Nothing published yet (a planned meeting): remembered, imported once it has items.
+    if (doc.items.length === 0 && !doc.meeting.planned && !doc.meeting.cancelled) {
+      // Held but with nothing published: remembered, imported once it has items.
       await saveSeenMeeting(database.db, source, { ...state, meetingId: null });
       run.report.skipped++;
       return;

@@ -69,6 +69,31 @@ function attachmentsOf(item: OparlJson, lookup: OparlLookup): ParsedAttachment[]
   return out;
 }
 
+const VOTE = new Set(['for', 'against', 'abstain']);
+
+/** Protokol's own records of disqualifications, minority statements and the vote. */
+function notesOf(item: OparlJson, c: Context): Pick<ParsedItem, 'disqualified' | 'dissents' | 'votes'> {
+  const who = (o: OparlJson) => ({ name: str(o, 'name') ?? c.personName(o['person']) ?? '', party: str(o, 'party') });
+  return {
+    disqualified: list(item, 'protokol:disqualifications')
+      .filter(isObject)
+      .map((d) => ({ ...who(d), reason: str(d, 'reason') }))
+      .filter((d) => d.name !== ''),
+    dissents: list(item, 'protokol:dissents')
+      .filter(isObject)
+      .map((d) => ({ ...who(d), text: str(d, 'text') ?? '' }))
+      .filter((d) => d.name !== ''),
+    votes: list(item, 'protokol:votes')
+      .filter(isObject)
+      .filter((v) => VOTE.has(str(v, 'choice') ?? ''))
+      .map((v) => ({
+        choice: str(v, 'choice') as 'for' | 'against' | 'abstain',
+        label: str(v, 'label') ?? '',
+        count: typeof v['count'] === 'number' ? v['count'] : null,
+      })),
+  };
+}
+
 /** The committee's role in the case: OParl's `authoritative`, Protokol's role label. */
 function roleOf(consultation: OparlJson): 'decides' | 'recommends' | 'informed' | null {
   const label = str(consultation, 'role');
@@ -100,8 +125,8 @@ function itemOf(ref: unknown, position: number, c: Context): ParsedItem | null {
     .map((a) => printed(str(a, 'name') ?? c.personName(a['person']) ?? '', str(a, 'party')))
     .filter((n) => n !== '');
   const number = str(item, 'number') ?? String(position);
-  if (!isPublic && (decision || list(item, 'protokol:sections').length > 0)) {
-    c.warnings.push(sourceWarning('closed_text_dropped', `item ${number} is closed: its text is not imported`));
+  if (!isPublic && list(item, 'protokol:sections').length > 0) {
+    c.warnings.push(sourceWarning('closed_text_dropped', `item ${number} is closed: only its published decision is imported`));
   }
   return {
     number,
@@ -111,7 +136,9 @@ function itemOf(ref: unknown, position: number, c: Context): ParsedItem | null {
     public: isPublic,
     // A closed item keeps its neutral title only: no case, no text, no files.
     caseNumber: isPublic ? str(paper, 'reference') : null,
-    decision: isPublic ? decision : null,
+    // The decision of a closed item is what the server publishes of it (Protokol's own
+    // publicView shows it too): public text, kept. Its sections and files are not.
+    decision,
     absent: absences,
     sections: isPublic ? sectionsOf(item, decision) : [],
     attachments: isPublic ? attachmentsOf(item, c.lookup) : [],
@@ -121,6 +148,7 @@ function itemOf(ref: unknown, position: number, c: Context): ParsedItem | null {
     externalId: refId(ref),
     consultation: isPublic && consultation ? { role: roleOf(consultation), outcome: str(item, 'result') ?? str(consultation, 'protokol:outcome') } : null,
     decisionCompetence: isPublic ? str(paper, 'protokol:decisionCompetence') : null,
+    ...(isPublic ? notesOf(item, c) : {}),
   };
 }
 
@@ -213,6 +241,9 @@ export function parseOparlMeeting(meeting: OparlJson, lookup: OparlLookup, optio
     organization: { name: str(organization, 'name') ?? '', term: str(term, 'name') },
     meeting: {
       date,
+      // An announced meeting: Protokol says so; any server's meeting without items and minutes is one.
+      planned: str(meeting, 'protokol:state') === 'planned' || (str(meeting, 'protokol:state') === null && items.length === 0 && !minutes),
+      cancelled: meeting['cancelled'] === true,
       start: start?.time || null,
       end: end?.time || null,
       location: str(location, 'description') ?? (typeof meeting['location'] === 'string' && !/^https?:/.test(meeting['location']) ? meeting['location'] : null),
