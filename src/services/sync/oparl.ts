@@ -103,13 +103,12 @@ export async function syncOparl(database: Database, systemUrl: string, options: 
       const query: Record<string, string> = since ? { modified_since: new Date(Date.parse(since) - CLOCK_MARGIN_MS).toISOString() } : {};
       const meetings = await client.all(str(body, 'meeting'), query);
       let done = 0;
+      options.onProgress?.(0, meetings.length, '');
       for (const meeting of meetings) {
         if (options.signal?.aborted) break;
-        options.onProgress?.(done, meetings.length, str(meeting, 'name') ?? '');
         await syncMeeting(database, client, source, meeting, { municipality, seen, report, http: options.http, files: options.files });
-        done++;
+        options.onProgress?.(++done, meetings.length, str(meeting, 'name') ?? '');
       }
-      options.onProgress?.(done, meetings.length, '');
     }
     report.interrupted = options.signal?.aborted === true;
     status = report.interrupted ? 'interrupted' : 'done';
