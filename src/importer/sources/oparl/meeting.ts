@@ -10,7 +10,7 @@ import { type WordCounts, addWords, collect } from '../../parse/coverage.js';
 import type { ParsedAttachment, ParsedDocument, ParsedItem, ParsedParticipant, ParsedSection, ParseWarning } from '../../model.js';
 import { htmlSections, htmlText } from '../html-text.js';
 import { sourceWarning } from '../source.js';
-import { type OparlJson, type OparlLookup, isObject, list, refId, resolve, str } from './objects.js';
+import { type OparlJson, type OparlLookup, isObject, list, refId, resolve, str, typeName } from './objects.js';
 
 export const OPARL_FORMAT = 'oparl';
 
@@ -182,24 +182,30 @@ function participantsOf(meeting: OparlJson, organization: OparlJson | undefined,
   return out;
 }
 
-/** The input's own words: every string of the meeting and what it references, URLs and stamps aside. */
-function inputWords(meeting: OparlJson, lookup: OparlLookup, into: WordCounts, depth = 0): void {
-  if (depth > 3) return;
-  for (const [key, v] of Object.entries(meeting)) {
-    if (['id', 'type', 'created', 'modified', 'web', 'accessUrl', 'downloadUrl', 'sha512Checksum', 'mimeType', 'size', 'fileName', 'text'].includes(key))
-      continue;
+/** Keys whose values are not content: ids, links, stamps, enumerations the reader maps to its own values. */
+const NOT_CONTENT = new Set(['id', 'type', 'created', 'modified', 'web', 'accessUrl', 'downloadUrl', 'sha512Checksum', 'mimeType', 'size', 'fileName', 'text']);
+const ENUMERATIONS = new Set(['meetingState', 'protokol:state', 'role', 'organizationType', 'classification', 'kind', 'choice', 'protokol:kind']);
+
+/**
+ * The input's own texts: every distinct string of the meeting and what it references (the
+ * same text in two fields, as Protokol's `resolutionText` and `protokol:decision`, counts once).
+ */
+function inputTexts(o: OparlJson, lookup: OparlLookup, into: Set<string>, depth = 0): void {
+  for (const [key, v] of Object.entries(o)) {
+    if (NOT_CONTENT.has(key) || ENUMERATIONS.has(key) || (key === 'name' && typeName(o) === 'Meeting')) continue;
     for (const x of Array.isArray(v) ? v : [v]) {
-      const o = resolve(x, lookup);
-      if (o && depth < 3 && key !== 'meeting' && key !== 'body') inputWords(o, lookup, into, depth + 1);
-      else if (typeof x === 'string' && !/^https?:\/\//.test(x) && !/^\d{4}-\d{2}-\d{2}T/.test(x)) addWords(plain(x) ?? '', into);
-      else if (isObject(x)) collect(x, into);
+      const ref = resolve(x, lookup);
+      if (ref && depth < 3 && key !== 'meeting' && key !== 'body' && key !== 'membership') inputTexts(ref, lookup, into, depth + 1);
+      else if (typeof x === 'string' && !/^https?:\/\//.test(x) && !/^\d{4}-\d{2}-\d{2}T/.test(x)) into.add(plain(x) ?? '');
     }
   }
 }
 
 function coverage(meeting: OparlJson, lookup: OparlLookup, doc: Omit<ParsedDocument, 'coverage'>): number {
+  const texts = new Set<string>();
+  inputTexts(meeting, lookup, texts);
   const input: WordCounts = new Map();
-  inputWords(meeting, lookup, input);
+  for (const text of texts) addWords(text, input);
   const output: WordCounts = new Map();
   collect(doc, output);
   let total = 0;
