@@ -132,6 +132,12 @@ interface MeetingRun {
 async function syncMeeting(database: Database, client: OparlClient, source: SyncSource, meeting: OparlJson, run: MeetingRun): Promise<void> {
   const remoteId = str(meeting, 'id');
   if (!remoteId) return;
+  // A tombstone (`modified_since` lists deletions): the mirror keeps what it has; withdrawing
+  // it is a person's decision (protokol withdraw), not a sync's.
+  if (meeting['deleted'] === true) {
+    run.report.skipped++;
+    return;
+  }
   const modified = str(meeting, 'modified');
   const previous = run.seen.get(remoteId);
   // With `modified`, the cheap test: nothing is fetched for an unchanged meeting.

@@ -190,13 +190,26 @@ const ENUMERATIONS = new Set(['meetingState', 'protokol:state', 'role', 'organiz
  * The input's own texts: every distinct string of the meeting and what it references (the
  * same text in two fields, as Protokol's `resolutionText` and `protokol:decision`, counts once).
  */
-function inputTexts(o: OparlJson, lookup: OparlLookup, into: Set<string>, depth = 0): void {
+/** The references whose objects are part of the meeting's content, per object type. */
+const FOLLOW: Record<string, readonly string[]> = {
+  Meeting: ['organization', 'location', 'participant', 'protokol:absent', 'agendaItem', 'auxiliaryFile'],
+  AgendaItem: ['consultation', 'auxiliaryFile', 'resolutionFile'],
+  Consultation: ['paper'],
+  Organization: ['protokol:legislativeTerm'],
+};
+
+function inputTexts(o: OparlJson, lookup: OparlLookup, into: Set<string>): void {
+  const follow = FOLLOW[typeName(o) ?? ''] ?? [];
   for (const [key, v] of Object.entries(o)) {
     if (NOT_CONTENT.has(key) || ENUMERATIONS.has(key) || (key === 'name' && typeName(o) === 'Meeting')) continue;
     for (const x of Array.isArray(v) ? v : [v]) {
-      const ref = resolve(x, lookup);
-      if (ref && depth < 3 && key !== 'meeting' && key !== 'body' && key !== 'membership') inputTexts(ref, lookup, into, depth + 1);
-      else if (typeof x === 'string' && !/^https?:\/\//.test(x) && !/^\d{4}-\d{2}-\d{2}T/.test(x)) into.add(plain(x) ?? '');
+      if (typeof x === 'string' && /^https?:\/\//.test(x)) {
+        const ref = follow.includes(key) ? resolve(x, lookup) : undefined;
+        if (ref) inputTexts(ref, lookup, into);
+      } else if (isObject(x)) {
+        // Embedded objects with an id are followed like references; plain ones (sections, votes) are content.
+        if (typeof x['id'] !== 'string' || follow.includes(key)) inputTexts(x, lookup, into);
+      } else if (typeof x === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(x)) into.add(plain(x) ?? '');
     }
   }
 }
