@@ -53,7 +53,8 @@ async function resolveMeeting(client: OparlClient, meeting: OparlJson): Promise<
 async function storeAttachments(http: HttpClient, files: FileStore, doc: ParsedDocument): Promise<void> {
   for (const item of doc.items) {
     for (const a of item.attachments) {
-      if (!a.url) continue;
+      // Only web addresses: a server's file URL must not make us read anything else.
+      if (!a.url || !/^https?:\/\//i.test(a.url)) continue;
       try {
         a.stored = await files.put((await http.get(a.url)).bytes);
       } catch (e) {
