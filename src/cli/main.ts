@@ -13,6 +13,7 @@ import { reindexCommand } from './reindex.js';
 import { exportCommand } from './export.js';
 import { renderCommand } from './render.js';
 import { ServeError, serveCommand } from './serve.js';
+import { syncCommand } from './sync.js';
 import { tokenCommand } from './token.js';
 import { userCommand } from './user.js';
 import { redactCommand, withdrawCommand } from './withdraw.js';
@@ -22,6 +23,7 @@ const commands: Command[] = [
   migrateCommand,
   demoCommand,
   importCommand,
+  syncCommand,
   parseCommand,
   userCommand,
   tokenCommand,

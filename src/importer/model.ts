@@ -71,6 +71,20 @@ export interface ParsedItem {
   page: number | null;
   /** The source system's own id of the item (FirstAgenda Id, SBSYS ID, OParl id), when it has one. */
   externalId?: string | null;
+  /**
+   * How the source records the meeting's consideration of the case (OParl Consultation),
+   * when it says: the committee's role and the outcome as published. Absent: derived from
+   * the decision text, as for printed documents.
+   */
+  consultation?: { role: 'decides' | 'recommends' | 'informed' | null; outcome: string | null } | null;
+  /** The case's decision competence as the source states it; absent: the item's competence section. */
+  decisionCompetence?: string | null;
+  /** Members who were disqualified (inhabil), with the reason, when the source records it. */
+  disqualified?: { name: string; party: string | null; reason: string | null }[];
+  /** Minority statements (mindretalsudtalelser), when the source records them apart from the decision. */
+  dissents?: { name: string; party: string | null; text: string }[];
+  /** The vote, when the source records it. */
+  votes?: { choice: 'for' | 'against' | 'abstain'; label: string; count: number | null }[];
 }
 
 export interface ParsedAttachment {
@@ -86,6 +100,13 @@ export interface ParsedAttachment {
   externalId?: string | null;
   /** False for a closed attachment (lukket bilag); absent means public. */
   public?: boolean;
+  /** The file's own name and media type when the source states them (OParl fileName, mimeType). */
+  fileName?: string | null;
+  mediaType?: string | null;
+  /** The file's text as the source publishes it (OParl File.text), when it does. */
+  text?: string | null;
+  /** Set by the service that fetched and stored the bytes (`protokol sync`); readers never set it. */
+  stored?: { sha256: string; size: number } | null;
 }
 
 /** Where a document came from, for formats that carry ids: lets a re-sync find the same meeting. */
@@ -114,7 +135,16 @@ export interface ParsedDocument {
   documentKind: 'dagsorden' | 'referat';
   municipality: string | null;
   organization: { name: string; term: string | null };
-  meeting: { date: string; start: string | null; end: string | null; location: string | null };
+  meeting: {
+    date: string;
+    start: string | null;
+    end: string | null;
+    location: string | null;
+    /** Announced only, no agenda published yet (a server's calendar): imported without items. Absent: false. */
+    planned?: boolean;
+    /** The meeting is cancelled (aflyst). Absent: false. */
+    cancelled?: boolean;
+  };
   participants: ParsedParticipant[];
   items: ParsedItem[];
   toc: { title: string; page: number | null }[];

@@ -383,6 +383,33 @@ export interface LocationTable {
   modified: string;
 }
 
+/** What `protokol sync` last saw of one remote meeting (migration 2026_12_03_0001). */
+export interface SyncMeetingTable {
+  kind: string;
+  baseUrl: string;
+  remoteId: string;
+  modified: string | null;
+  etag: string | null;
+  sha256: string;
+  meetingId: string | null;
+  syncedAt: string;
+}
+
+/** One `protokol sync` run (migration 2026_12_03_0001). */
+export interface SyncRunTable {
+  id: string;
+  kind: string;
+  baseUrl: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  newCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  failedCount: number;
+  requests: number;
+}
+
 export interface DB {
   body: BodyTable;
   legislativeTerm: LegislativeTermTable;
@@ -412,4 +439,6 @@ export interface DB {
   privateNote: PrivateNoteTable;
   deletedObject: DeletedObjectTable;
   location: LocationTable;
+  syncMeeting: SyncMeetingTable;
+  syncRun: SyncRunTable;
 }

@@ -67,17 +67,29 @@ export function uniqueKeys(values: readonly string[]): string[] {
 }
 
 function files(item: ParsedItem, key: string, links: MeetingLinks): FileRecord[] {
-  // The external id stays the title's file name, so a re-import with the file finds the row it
-  // made when only the title was known.
-  const names = uniqueKeys(item.attachments.map((a) => attachmentFileName(a.title)));
+  // The external id stays the title's file name (or the source's), so a re-import with the
+  // file finds the row it made when only the title was known.
+  const fileNames = item.attachments.map((a) => a.fileName?.trim() || attachmentFileName(a.title));
+  const names = uniqueKeys(fileNames);
   return item.attachments.map((a, i) => {
-    const stored = links.storedFile?.(a) ?? null;
+    // An export's file stored by the import, or one the sync downloaded (`stored`).
+    const stored =
+      links.storedFile?.(a) ??
+      (a.stored
+        ? {
+            fileName: fileNames[i] ?? attachmentFileName(a.title),
+            mediaType: a.mediaType?.trim() || 'application/pdf',
+            ...a.stored,
+            text: a.text ?? null,
+            problem: null,
+          }
+        : null);
     return {
       source: ARCHIVE_SOURCE,
       externalId: `${key}/file/${names[i] ?? i}`,
       title: foldSpace(a.title),
-      fileName: stored?.fileName ?? attachmentFileName(a.title),
-      mediaType: stored?.mediaType ?? 'application/pdf',
+      fileName: stored?.fileName ?? fileNames[i] ?? attachmentFileName(a.title),
+      mediaType: stored?.mediaType ?? (a.mediaType?.trim() || 'application/pdf'),
       // Without a stored file the document only names the attachment.
       size: stored?.size ?? null,
       sha256: stored?.sha256 ?? null,
@@ -113,11 +125,13 @@ function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaI
     decision: item.decision,
     sections,
     absences: absences(item, links),
-    disqualifications: [],
-    dissents: [],
-    votes: [],
+    disqualifications: (item.disqualified ?? []).map((d) => ({ personId: links.personId(d.name), name: d.name, party: d.party, text: d.reason })),
+    dissents: (item.dissents ?? []).map((d) => ({ personId: links.personId(d.name), name: d.name, party: d.party, text: d.text })),
+    votes: item.votes ?? [],
     files: files(item, key, links),
-    consultation: paperId ? { role: consultationRole(item.decision), outcome: firstLine(item.decision) } : null,
+    consultation: paperId
+      ? { role: item.consultation?.role ?? consultationRole(item.decision), outcome: item.consultation ? item.consultation.outcome : firstLine(item.decision) }
+      : null,
   };
 }
 
@@ -158,8 +172,8 @@ export function mapMeeting(doc: ParsedDocument, links: MeetingLinks): MappedMeet
       start: doc.meeting.start,
       end: doc.meeting.end,
       location: doc.meeting.location,
-      state: meetingState(doc.documentKind),
-      cancelled: false,
+      state: doc.meeting.planned === true ? 'planned' : meetingState(doc.documentKind),
+      cancelled: doc.meeting.cancelled === true,
       // An agenda is published before the meeting: nobody has attended yet.
       attendance: doc.documentKind === 'referat' ? attendance(doc, links) : [],
       items,

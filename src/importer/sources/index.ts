@@ -5,9 +5,10 @@ import { acadreReader } from './acadre/index.js';
 import { edocReader } from './edoc/index.js';
 import { firstAgendaHtmlReader } from './firstagenda/html-reader.js';
 import { firstAgendaJsonReader } from './firstagenda/json-reader.js';
+import { oparlReader } from './oparl/reader.js';
 import { sbsysReader } from './sbsys/index.js';
 import type { SourceReader } from './source.js';
 
 export type { SourceReader, SourceResult, UnitFiles, ReadOptions, UnitFileNote } from './source.js';
 
-export const sourceReaders: readonly SourceReader[] = [firstAgendaJsonReader, firstAgendaHtmlReader, sbsysReader, acadreReader, edocReader];
+export const sourceReaders: readonly SourceReader[] = [firstAgendaJsonReader, firstAgendaHtmlReader, oparlReader, sbsysReader, acadreReader, edocReader];

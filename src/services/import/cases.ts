@@ -21,6 +21,7 @@ import { type Db, upsertImported } from '../../storage/repositories/upsert.js';
 
 /** Decision competence as printed in the item's "Beslutningskompetence" section. */
 function competence(item: ParsedItem): string | null {
+  if (item.decisionCompetence) return item.decisionCompetence;
   const section = item.sections.find((s) => s.kind === 'competence');
   return section ? firstLine(section.text) : null;
 }

@@ -41,7 +41,9 @@ function essentials(doc: ParsedDocument, file: SourceFile, municipality: string 
   const invalid = (reason: string) => new DomainError('invalid_input', `${file.fileName}: ${reason}`, file.fileName);
   // An attachment, memo or letter read as a document has no items: importing it would make
   // an empty meeting of a committee named after some line of its text.
-  if (doc.items.length === 0) throw invalid('no agenda items found: this does not look like an agenda or minutes');
+  // A server's announced or cancelled meeting (sync) has none yet, and that is what it says.
+  const itemless = doc.meeting.planned === true || doc.meeting.cancelled === true;
+  if (doc.items.length === 0 && !itemless) throw invalid('no agenda items found: this does not look like an agenda or minutes');
   const body = bodyIdentity(municipality ?? doc.municipality);
   if (!body) throw invalid('could not determine the municipality; pass --municipality');
   const date = isoDate(doc.meeting.date);
@@ -57,7 +59,16 @@ export async function importParsedDocument(
   database: Database,
   doc: ParsedDocument,
   file: SourceFile,
-  options: { municipality?: string | undefined; storedFiles?: ReadonlyMap<ParsedAttachment, AttachmentFile> } = {},
+  options: {
+    municipality?: string | undefined;
+    /** Files of an export stored before the transaction (store-attachments.ts), by attachment. */
+    storedFiles?: ReadonlyMap<ParsedAttachment, AttachmentFile> | undefined;
+    /**
+     * Runs inside the document's transaction once it is saved (not for an unchanged document,
+     * which opens none): `protokol sync` writes its state row here, so both or neither land.
+     */
+    inTransaction?: ((trx: Db, result: DocumentResult) => Promise<void>) | undefined;
+  } = {},
 ): Promise<DocumentResult> {
   const e = essentials(doc, file, options.municipality);
   const documentId = archiveId(documentKey(e.body.slug, file.sha256));
@@ -107,7 +118,9 @@ export async function importParsedDocument(
       },
       previous?.id ?? null,
     );
-    return { outcome: previous ? 'updated' : 'new', bodyId, documentId, meetingId, meetingUpdated: !minutesHeld };
+    const result: DocumentResult = { outcome: previous ? 'updated' : 'new', bodyId, documentId, meetingId, meetingUpdated: !minutesHeld };
+    await options.inTransaction?.(trx, result);
+    return result;
   });
 }
 

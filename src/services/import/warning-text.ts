@@ -21,7 +21,10 @@ const RULES: Record<string, Rule[]> = {
   toc_truncated: [[/^TOC entry cut at its width: "(.*?)" \(body/s, (m) => `Titlen er afkortet i indholdsfortegnelsen: "${m[1]}"`]],
   item_order: [[/^Item (.*?) follows item (.*?);/, (m) => `Punkt ${m[1]} står efter punkt ${m[2]}; rækkefølgen er bevaret som trykt`]],
   mis_decoded: [
-    [/^Committee code\(s\) (.*) look mis-decoded .* in item (.*)\.$/s, (m) => `Udvalgskode(r) ${m[1]} i punkt ${m[2]} ser forkert afkodet ud (bevaret som trykt)`],
+    [
+      /^Committee code\(s\) (.*) look mis-decoded .* in item (.*)\.$/s,
+      (m) => `Udvalgskode(r) ${m[1]} i punkt ${m[2]} ser forkert afkodet ud (bevaret som trykt)`,
+    ],
     [/^Mis-decoded characters: (.*)$/s, (m) => `Forkert afkodede tegn: "${m[1]}"`],
   ],
   attachment_index: [[/^[^:]*: (.*)$/s, (m) => `En liste over mødets bilag efter sidste punkt (ikke punktets egne bilag): ${m[1]}`]],
