@@ -14,7 +14,8 @@ try {
   const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, FILES_DIR: join(dir, 'files'), LOG_LEVEL: 'warn' }, {}, dir);
   const ctx = await openContext(config, { migrate: true });
   const t0 = performance.now();
-  const report = await importDocuments(ctx.database, paths, { files: ctx.files });
+  // BENCH_MUNICIPALITY: for exports that do not name theirs (SBSYS).
+  const report = await importDocuments(ctx.database, paths, { files: ctx.files, municipality: process.env.BENCH_MUNICIPALITY || undefined });
   const ms = performance.now() - t0;
   await ctx.close();
   const units = report.documents.new + report.documents.updated + report.documents.unchanged;
