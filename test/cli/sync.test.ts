@@ -48,6 +48,6 @@ describe('protokol sync', () => {
     assert.match(bad.stderr, /--concurrency must be a whole number of at least 1/);
     const fa = await runCli(['sync', 'firstagenda', 'ftp://127.0.0.1:1/'], env);
     assert.notEqual(fa.code, 0);
-    assert.match(fa.stderr, /only http and https/);
+    assert.match(fa.stderr, /URL must start with http:\/\/ or https:\/\//);
   });
 });

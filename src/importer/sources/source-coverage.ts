@@ -7,8 +7,14 @@ import type { ParsedDocument } from '../model.js';
 
 export function sourceCoverage(inputTexts: readonly string[], doc: Omit<ParsedDocument, 'coverage'>): number {
   const input: WordCounts = new Map();
+  for (const t of inputTexts) addWords(t, input);
+  return countsCoverage(input, doc);
+}
+
+/** The share of the input's words (a multiset) found in the document's fields and warnings. */
+export function countsCoverage(input: WordCounts, doc: Omit<ParsedDocument, 'coverage'>): number {
   let total = 0;
-  for (const t of inputTexts) total += addWords(t, input);
+  for (const n of input.values()) total += n;
   if (total === 0) return 1;
   const output: WordCounts = new Map();
   const { warnings, ...rest } = doc;

@@ -6,21 +6,15 @@
 import { extname } from 'node:path';
 import { findCprNumbers } from '../../domain/cpr.js';
 import { DomainError } from '../../domain/errors.js';
+import type { AttachmentFile } from '../../importer/map/meeting.js';
 import type { ParsedAttachment, ParsedDocument, ParseWarning } from '../../importer/model.js';
 import type { UnitFiles } from '../../importer/sources/source.js';
 import type { FileStore } from '../../storage/file-store.js';
 import { sanitiseFileName } from '../lifecycle/attachment-text.js';
 import { analyseAttachmentSandboxed } from '../lifecycle/sandbox/run-sandboxed.js';
 
-export interface StoredAttachmentFile {
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  text: string | null;
-  /** Why the file is kept unpublished (unreadable or a type without text checks); null when fine. */
-  problem: string | null;
-}
+/** What is stored of an attachment file: the mapping's own type (importer/map/meeting.ts). */
+export type StoredAttachmentFile = AttachmentFile;
 
 /** Formats the sandbox does not read, by extension: stored as what they are, never published unread. */
 const OTHER_TYPES: Record<string, string> = {

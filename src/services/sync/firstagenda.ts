@@ -10,10 +10,11 @@ import { coverageOf, mapAgenda } from '../../importer/sources/firstagenda/docume
 import { parseAgendaJson } from '../../importer/sources/firstagenda/json-reader.js';
 import { COMMITTEE_LIST_PATH, type FirstAgendaMeetingRef, meetingApiPath, parseCommitteeList } from '../../importer/sources/firstagenda/listing.js';
 import type { Database } from '../../storage/db.js';
-import { type SyncSource, finishRun, saveSeenMeeting, seenMeetings, startRun } from '../../storage/repositories/sync-state.js';
+import { type SyncSource, saveSeenMeeting, seenMeetings } from '../../storage/repositories/sync-state.js';
 import { assertNoCprInDocument } from '../import/cpr-guard.js';
 import { importParsedDocument } from '../import/import-document.js';
 import type { SyncOptions } from './oparl.js';
+import { recordedRun } from './run.js';
 import { type SyncReport, emptyReport, sha256Hex, unchanged } from './state.js';
 
 const FORMAT = 'firstagenda-json';
@@ -25,7 +26,6 @@ function listingMark(m: FirstAgendaMeetingRef): string | null {
 }
 
 export async function syncFirstAgenda(database: Database, baseUrl: string, options: SyncOptions): Promise<SyncReport> {
-  const started = Date.now();
   let base: URL;
   try {
     base = new URL(baseUrl.replace(/\/+$/, ''));
@@ -36,9 +36,7 @@ export async function syncFirstAgenda(database: Database, baseUrl: string, optio
   const origin = base.toString().replace(/\/+$/, '');
   const source: SyncSource = { kind: 'firstagenda', baseUrl: origin };
   const report = emptyReport('firstagenda', origin);
-  const runId = await startRun(database.db, source, new Date(started).toISOString());
-  let status: 'done' | 'interrupted' | 'failed' = 'failed';
-  try {
+  return recordedRun(database, source, report, options, async () => {
     const committees = parseCommitteeList(await options.http.json(`${origin}${COMMITTEE_LIST_PATH}`));
     const refs = committees.flatMap((c) => c.meetings.map((m) => ({ committee: c.name, meeting: m })));
     const seen = await seenMeetings(database.db, source);
@@ -49,15 +47,7 @@ export async function syncFirstAgenda(database: Database, baseUrl: string, optio
       await syncMeeting(database, source, origin, meeting, { seen, report, options });
       options.onProgress?.(++done, refs.length, `${committee} ${meeting.date}`);
     }
-    report.interrupted = options.signal?.aborted === true;
-    status = report.interrupted ? 'interrupted' : 'done';
-    return report;
-  } finally {
-    report.requests = options.http.stats.requests;
-    report.retries = options.http.stats.retries;
-    report.ms = Date.now() - started;
-    await finishRun(database.db, runId, status, report);
-  }
+  });
 }
 
 interface MeetingRun {

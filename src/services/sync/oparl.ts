@@ -11,10 +11,11 @@ import { sourceWarning } from '../../importer/sources/source.js';
 import { type OparlJson, isObject, list, refId, str } from '../../importer/sources/oparl/objects.js';
 import type { Database } from '../../storage/db.js';
 import type { FileStore } from '../../storage/file-store.js';
-import { type SyncSource, finishRun, lastCompleteRunStart, saveSeenMeeting, seenMeetings, startRun } from '../../storage/repositories/sync-state.js';
+import { type SyncSource, lastCompleteRunStart, saveSeenMeeting, seenMeetings } from '../../storage/repositories/sync-state.js';
 import { importParsedDocument } from '../import/import-document.js';
 import type { HttpClient } from './http.js';
 import { OparlClient } from './oparl-client.js';
+import { recordedRun } from './run.js';
 import { saveBodyStructure } from './oparl-structure.js';
 import { type SyncReport, canonicalJson, emptyReport, sha256Hex, unchanged } from './state.js';
 
@@ -84,14 +85,11 @@ async function syncStructure(database: Database, client: OparlClient, source: Sy
 }
 
 export async function syncOparl(database: Database, systemUrl: string, options: SyncOptions): Promise<SyncReport> {
-  const started = Date.now();
   const source: SyncSource = { kind: 'oparl', baseUrl: systemUrl };
   const report = emptyReport('oparl', systemUrl);
   const client = new OparlClient(options.http);
   const since = await lastCompleteRunStart(database.db, source);
-  const runId = await startRun(database.db, source, new Date(started).toISOString());
-  let status: 'done' | 'interrupted' | 'failed' = 'failed';
-  try {
+  return recordedRun(database, source, report, options, async () => {
     const system = await client.object(systemUrl);
     const bodyList = str(system, 'body');
     if (!bodyList) throw new DomainError('invalid_input', `${systemUrl}: not an OParl System (no "body" list)`, systemUrl);
@@ -111,15 +109,7 @@ export async function syncOparl(database: Database, systemUrl: string, options: 
         options.onProgress?.(++done, meetings.length, str(meeting, 'name') ?? '');
       }
     }
-    report.interrupted = options.signal?.aborted === true;
-    status = report.interrupted ? 'interrupted' : 'done';
-    return report;
-  } finally {
-    report.requests = options.http.stats.requests;
-    report.retries = options.http.stats.retries;
-    report.ms = Date.now() - started;
-    await finishRun(database.db, runId, status, report);
-  }
+  });
 }
 
 interface MeetingRun {

@@ -4,7 +4,8 @@
 // open titles, attachment titles). Closed titles are not input: they are withheld on
 // purpose, and a measurement that counted them would reward leaking them.
 import type { ParsedDocument } from '../../model.js';
-import { addWords, collect, type WordCounts } from '../../parse/coverage.js';
+import { addWords, type WordCounts } from '../../parse/coverage.js';
+import { countsCoverage } from '../source-coverage.js';
 import { cleanText } from '../../parse/lines.js';
 import type { EdocItem } from './manifest.js';
 import type { ReadText } from './texts.js';
@@ -31,14 +32,5 @@ export function edocCoverage(committee: string | null, items: readonly EdocItem[
   }
   const input: WordCounts = new Map(fromText);
   for (const [w, n] of fromManifest) input.set(w, Math.max(n, input.get(w) ?? 0));
-  let total = 0;
-  for (const n of input.values()) total += n;
-  if (total === 0) return 1;
-  const output: WordCounts = new Map();
-  const { warnings, ...rest } = doc;
-  collect(rest, output);
-  for (const w of warnings) addWords(w.message, output);
-  let covered = 0;
-  for (const [w, n] of input) covered += Math.min(n, output.get(w) ?? 0);
-  return covered / total;
+  return countsCoverage(input, doc);
 }
