@@ -51,7 +51,11 @@ export function assertNoCprInDocument(doc: ParsedDocument, fileName: string): vo
     scan(`${at} title`, item.title);
     scan(`${at} decision`, item.decision);
     for (const s of item.sections) scan(`${at} section "${s.heading}"`, s.text);
-    for (const a of item.attachments) scan(`${at} attachment title`, a.title);
+    for (const a of item.attachments) {
+      scan(`${at} attachment title`, a.title);
+      // A source that serves an attachment's text (OParl File.text) publishes it with the file.
+      if (item.public && a.public !== false) scan(`${at} attachment "${a.title}"`, a.text ?? null);
+    }
   }
   if (total === 0) return;
   const more = total > places.length ? `; and ${total - places.length} more` : '';

@@ -44,17 +44,11 @@ export async function storeAttachmentFiles(unit: UnitFiles, doc: ParsedDocument,
         continue;
       }
       const fileName = sanitiseFileName(attachment.file.split('/').pop() ?? attachment.title);
-      const stored = await analyse(fileName, bytes);
+      const stored = await analyseAttachmentFile(fileName, bytes);
       const publicFile = item.public && attachment.public !== false;
       // An imported document is published at once: a CPR number in a public attachment refuses
       // the unit, as one in the document itself does (cpr-guard.ts).
-      if (publicFile && stored.text && findCprNumbers(stored.text).length > 0) {
-        throw new DomainError(
-          'invalid_input',
-          `${attachment.file}: attachment "${attachment.title}" of item ${item.number} contains what looks like a CPR number, which must never be published. Remove it and import again.`,
-          attachment.file,
-        );
-      }
+      if (publicFile) assertNoCprInAttachment(stored.text, attachment.file, `attachment "${attachment.title}" of item ${item.number}`);
       if (stored.problem && publicFile) out.warnings.push(warning('attachment_unreadable', `Item ${item.number}: ${attachment.file}: ${stored.problem}`));
       const { sha256, size } = await store.put(bytes);
       out.files.set(attachment, { ...stored, sha256, size });
@@ -63,7 +57,18 @@ export async function storeAttachmentFiles(unit: UnitFiles, doc: ParsedDocument,
   return out;
 }
 
-async function analyse(fileName: string, bytes: Uint8Array): Promise<Omit<StoredAttachmentFile, 'sha256' | 'size'>> {
+/** Refuses a public attachment whose text holds what looks like a CPR number. */
+export function assertNoCprInAttachment(text: string | null | undefined, file: string, what: string): void {
+  if (!text || findCprNumbers(text).length === 0) return;
+  throw new DomainError(
+    'invalid_input',
+    `${file}: ${what} contains what looks like a CPR number, which must never be published. Remove it and import again.`,
+    file,
+  );
+}
+
+/** What the bytes are and their text, read in the sandbox; a file that cannot be read says why. */
+export async function analyseAttachmentFile(fileName: string, bytes: Uint8Array): Promise<Omit<StoredAttachmentFile, 'sha256' | 'size'>> {
   try {
     const a = await analyseAttachmentSandboxed(fileName, 'application/octet-stream', bytes);
     return { fileName, mediaType: a.mediaType, text: a.text, problem: a.problem ?? (a.textStatus === 'unreadable' ? 'could not be read' : null) };

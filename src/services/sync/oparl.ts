@@ -12,7 +12,9 @@ import { type OparlJson, isObject, list, refId, str } from '../../importer/sourc
 import type { Database } from '../../storage/db.js';
 import type { FileStore } from '../../storage/file-store.js';
 import { type SyncSource, lastCompleteRunStart, saveSeenMeeting, seenMeetings } from '../../storage/repositories/sync-state.js';
+import { assertNoCprInDocument } from '../import/cpr-guard.js';
 import { importParsedDocument } from '../import/import-document.js';
+import { analyseAttachmentFile, assertNoCprInAttachment } from '../import/store-attachments.js';
 import type { HttpClient } from './http.js';
 import { OparlClient } from './oparl-client.js';
 import { recordedRun } from './run.js';
@@ -56,12 +58,21 @@ async function storeAttachments(http: HttpClient, files: FileStore, doc: ParsedD
     for (const a of item.attachments) {
       // Only web addresses: a server's file URL must not make us read anything else.
       if (!a.url || !/^https?:\/\//i.test(a.url)) continue;
+      let bytes: Uint8Array;
       try {
-        a.stored = await files.put((await http.get(a.url)).bytes);
+        bytes = (await http.get(a.url)).bytes;
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         doc.warnings.push(sourceWarning('attachment_unavailable', `${a.title}: ${e.message}`));
+        continue;
       }
+      // The server's text is kept for search, but what the bytes say is read here, in the
+      // sandbox, for the CPR guard (it refuses the meeting): a mirror publishes what it stores.
+      if (item.public && a.public !== false) {
+        const analysed = await analyseAttachmentFile(a.fileName ?? a.title, bytes);
+        assertNoCprInAttachment(analysed.text, a.url, `attachment "${a.title}" of item ${item.number}`);
+      }
+      a.stored = await files.put(bytes);
     }
   }
 }
@@ -139,6 +150,7 @@ async function syncMeeting(database: Database, client: OparlClient, source: Sync
   try {
     await resolveMeeting(client, meeting);
     const doc = parseOparlMeeting(meeting, client.objects, { municipality: run.municipality, url: remoteId });
+    assertNoCprInDocument(doc, remoteId);
     if (run.files) await storeAttachments(run.http, run.files, doc);
     const sha256 = sha256Hex(canonicalJson(doc));
     const state = { remoteId, modified, etag: null, sha256 };
