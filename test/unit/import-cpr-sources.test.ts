@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ParsedDocument, ParsedItem } from '../../src/importer/model.js';
-import { assertNoCprInDocument } from '../../src/services/import/cpr-guard.js';
+import { assertNoCprInDocument, assertNoCprNumbers } from '../../src/services/import/cpr-guard.js';
+import { textFromLines } from '../support/fixtures.js';
 import { storeAttachmentFiles } from '../../src/services/import/store-attachments.js';
 import { diskUnit } from '../../src/services/import/unit-files.js';
 import { FileStore } from '../../src/storage/file-store.js';
@@ -73,5 +74,28 @@ describe('CPR guard for structured sources', () => {
     const closed = doc([item({ public: false, attachments: [{ title: 'Ansøgning', file: 'bilag.txt', public: false }] })]);
     const stored = await storeAttachmentFiles(unit, closed, store);
     assert.equal(stored.files.size, 1);
+  });
+
+  it('scans a large text in windows and still finds every number, also one broken across two lines', () => {
+    const lines: string[] = [];
+    const breaks: number[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 1_499 === 0 && i > 0) {
+        // "Borger 070761-" on one line, "4285 klager" on the next: wherever the windows fall.
+        lines.push(`Borger ${CPR.slice(0, 7)}`, `${CPR.slice(7)} klager over afgørelsen`);
+        breaks.push(lines.length - 1);
+        i++;
+      } else lines.push(`Linje ${i} med almindelig tekst om sagens forløb og økonomi.`);
+    }
+    const text = textFromLines(lines, 'stor.txt');
+    assert.ok(text.lines.reduce((n, l) => n + l.text.length, 0) > 3 * 256 * 1024, 'more than three windows');
+    assert.throws(
+      () => assertNoCprNumbers(text, 'stor.txt'),
+      (e: Error) => {
+        assert.match(e.message, new RegExp(`^stor\\.txt: .*line ${breaks[0]}: 070761-xxxx`));
+        assert.match(e.message, new RegExp(`and ${breaks.length - 10} more`));
+        return true;
+      },
+    );
   });
 });

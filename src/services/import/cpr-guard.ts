@@ -3,28 +3,58 @@
 // The same scanner as the publication guard (domain/cpr.ts), run over the document's lines
 // joined, so a number broken across two lines is found too (reported at the line it starts).
 // The message shows the birth date part only, never the full number.
-import { findCprNumbers } from '../../domain/cpr.js';
+import { type CprFinding, findCprNumbers } from '../../domain/cpr.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ExtractedText, ParsedDocument } from '../../importer/model.js';
 
 const MAX_LISTED = 10;
 
-export function assertNoCprNumbers(text: ExtractedText, fileName: string): void {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const l of text.lines) {
-    starts.push(offset);
-    offset += l.text.length + 1;
+/** Characters scanned at a time: the scanner's offset tables cost many times the text, so a
+ * large document is scanned in windows (each starting on the previous window's last line, so
+ * a number broken across two lines is still found) and memory stays bounded. */
+const WINDOW_CHARS = 256 * 1024;
+
+/** Each finding once, with the line it starts on. */
+function scanLines(lines: ExtractedText['lines']): { finding: CprFinding; line: number }[] {
+  const out: { finding: CprFinding; line: number }[] = [];
+  const seen = new Set<string>();
+  let start = 0;
+  while (start < lines.length) {
+    let end = start;
+    let chars = 0;
+    while (end < lines.length && (end === start || chars + (lines[end]?.text.length ?? 0) < WINDOW_CHARS)) chars += (lines[end++]?.text.length ?? 0) + 1;
+    const starts: number[] = [];
+    let offset = 0;
+    for (let i = start; i < end; i++) {
+      starts.push(offset);
+      offset += (lines[i]?.text.length ?? 0) + 1;
+    }
+    const joined = lines
+      .slice(start, end)
+      .map((l) => l.text)
+      .join('\n');
+    let k = 0;
+    for (const f of findCprNumbers(joined)) {
+      while (k + 1 < starts.length && starts[k + 1]! <= f.index) k++;
+      const key = `${start + k}:${f.index - starts[k]!}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ finding: f, line: start + k });
+    }
+    if (end >= lines.length) break;
+    // The next window starts on this one's last line (unless that would not move on).
+    start = end - 1 > start ? end - 1 : end;
   }
-  const joined = text.lines.map((l) => l.text).join('\n');
-  const findings = findCprNumbers(joined);
+  return out;
+}
+
+export function assertNoCprNumbers(text: ExtractedText, fileName: string): void {
+  const findings = scanLines(text.lines);
   if (findings.length === 0) return;
   const places: string[] = [];
-  let k = 0;
-  for (const f of findings.slice(0, MAX_LISTED)) {
-    while (k + 1 < starts.length && starts[k + 1]! <= f.index) k++;
-    const l = text.lines[k]!;
-    places.push(`line ${l.line}${l.page === null ? '' : ` (page ${l.page})`}: ${f.masked}`);
+  for (const { finding, line } of findings.slice(0, MAX_LISTED)) {
+    const l = text.lines[line]!;
+    places.push(`line ${l.line}${l.page === null ? '' : ` (page ${l.page})`}: ${finding.masked}`);
   }
   const more = findings.length > places.length ? `; and ${findings.length - places.length} more` : '';
   throw new DomainError(
