@@ -10,26 +10,16 @@ import { syncOparl } from '../../src/services/sync/oparl.js';
 import { createWebApp } from '../../src/main.js';
 import type { Database } from '../../src/storage/db.js';
 import { FileStore } from '../../src/storage/file-store.js';
-import type { DB } from '../../src/storage/schema.js';
 import { type Dialect, type TestDatabase, forEachDatabase, openTestDatabase } from '../support/databases.js';
 import { type Loopback, serveLoopback } from '../support/loopback.js';
 import { oparlSnapshot } from '../support/oparl-compare.js';
-import { allTables } from '../support/tables.js';
+import { contentsWithoutTimestamps } from '../support/tables.js';
 
 const TODAY = () => '2026-11-23';
 const json = async (url: string): Promise<unknown> => (await fetch(url)).json();
 const client = () => new HttpClient({ delayMs: 0, concurrency: 4, backoffMs: 10 });
 
-/** Every row of the archive tables and the sync state, timestamps aside (two runs differ only in those). */
-async function contents(database: Database): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  const tables: (keyof DB)[] = [...allTables.filter((t) => t !== 'appUser' && t !== 'sourceDocument'), 'syncMeeting'];
-  for (const t of tables) {
-    const rows = (await database.db.selectFrom(t).selectAll().execute()) as Record<string, unknown>[];
-    out[t] = rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !/(At|created|modified)$/i.test(k))))).sort();
-  }
-  return out;
-}
+const contents = (database: Database) => contentsWithoutTimestamps(database.db, ['sourceDocument']);
 
 forEachDatabase('protokol sync oparl', (t, dialect: Dialect) => {
   let source: Loopback;

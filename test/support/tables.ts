@@ -28,3 +28,17 @@ export async function dump(db: Kysely<DB>, tables: readonly (keyof DB)[] = allTa
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().orderBy('id').execute();
   return out;
 }
+
+/**
+ * Every row of the archive tables and the sync state, timestamps aside (two runs of a sync
+ * differ only in those), each table's rows as sorted JSON: comparable across databases.
+ */
+export async function contentsWithoutTimestamps(db: Kysely<DB>, skip: readonly (keyof DB)[] = []): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const tables: (keyof DB)[] = [...allTables.filter((t) => t !== 'appUser' && !skip.includes(t)), 'syncMeeting'];
+  for (const t of tables) {
+    const rows = (await db.selectFrom(t).selectAll().execute()) as Record<string, unknown>[];
+    out[t] = rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !/(At|created|modified)$/i.test(k))))).sort();
+  }
+  return out;
+}

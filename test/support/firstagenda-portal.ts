@@ -1,0 +1,51 @@
+// A FirstAgenda Publication portal on loopback serving the Greve fixtures as the real one
+// does: /api/agenda/udvalgsliste (committees with their meetings) and
+// /api/agenda/dagsorden/{id} (each meeting's answer, the fixture file's bytes).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { greveDir } from './fixtures.js';
+import { type Loopback, serveLoopback } from './loopback.js';
+
+interface Agenda {
+  Id: string;
+  Udvalg: { Id: string; Navn: string };
+  Moede: { Dato: string; MeetingBeginUtc: string | null; Sted: string | null; Afsluttet: boolean; Navn: string };
+}
+
+/** The fixture answers by meeting id, and the committee list the portal would give for them. */
+export function firstAgendaPortal(): { answers: Map<string, string>; list: unknown } {
+  const answers = new Map<string, string>();
+  const committees = new Map<string, { Id: string; Navn: string; Historisk: boolean; Moeder: unknown[] }>();
+  for (const dir of readdirSync(greveDir).sort()) {
+    for (const file of readdirSync(join(greveDir, dir)).sort()) {
+      const text = readFileSync(join(greveDir, dir, file), 'utf8');
+      const a = JSON.parse(text) as Agenda;
+      answers.set(a.Id, text);
+      const c = committees.get(a.Udvalg.Id) ?? { Id: a.Udvalg.Id, Navn: a.Udvalg.Navn, Historisk: false, Moeder: [] };
+      c.Moeder.push({
+        Id: a.Id,
+        Dato: a.Moede.Dato,
+        MeetingBeginUtc: a.Moede.MeetingBeginUtc,
+        ReleasedDate: a.Moede.Dato,
+        Sted: a.Moede.Sted,
+        Afsluttet: a.Moede.Afsluttet,
+        Navn: a.Moede.Navn,
+        IsSupplementaryAgenda: false,
+      });
+      committees.set(a.Udvalg.Id, c);
+    }
+  }
+  return { answers, list: { Udvalg: { 'Udvalg 2022-2025': [...committees.values()] } } };
+}
+
+/** Serves the portal; `onRequest` is called for every request (counting, or killing a client mid-run). */
+export function serveFirstAgenda(answers: ReadonlyMap<string, string>, list: unknown, onRequest: () => void = () => undefined): Promise<Loopback> {
+  return serveLoopback(() => (req: Request) => {
+    onRequest();
+    const path = new URL(req.url).pathname;
+    if (path === '/api/agenda/udvalgsliste') return Response.json(list);
+    const m = /^\/api\/agenda\/dagsorden\/([0-9a-f-]+)$/.exec(path);
+    const body = m ? answers.get(m[1] ?? '') : undefined;
+    return body ? new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8' } }) : new Response('not found', { status: 404 });
+  });
+}
