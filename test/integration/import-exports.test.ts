@@ -14,10 +14,11 @@ import { FileStore } from '../../src/storage/file-store.js';
 import { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
 import { forEachDatabase } from '../support/databases.js';
 import { acadreDir, edocDir, sbsysDir } from '../support/fixtures.js';
-import { type RunName, assertStoredFrom, importAll, meetingId, readMeeting, runs } from '../support/import-exports.js';
+import { type RunName, assertStoredFrom, importAll, meetingId, readMeeting, runsFor } from '../support/import-exports.js';
 import { dump } from '../support/tables.js';
 
-forEachDatabase('import of the fixture exports', (t) => {
+forEachDatabase('import of the fixture exports', (t, dialect) => {
+  const runs = runsFor(dialect);
   let files: FileStore;
   let first: Map<RunName, ImportReport>;
   let app: Hono;
@@ -25,7 +26,7 @@ forEachDatabase('import of the fixture exports', (t) => {
   before(async () => {
     const { database, config } = t();
     files = new FileStore(config.filesDir);
-    first = await importAll(database, files);
+    first = await importAll(database, files, runs);
     app = createWebApp(database, files, { baseUrl: 'http://127.0.0.1:3000', today: () => '2026-11-23' });
   });
 
@@ -281,7 +282,7 @@ forEachDatabase('import of the fixture exports', (t) => {
   it('changes nothing when the same paths are imported again', async () => {
     const { database } = t();
     const before = await dump(database.db);
-    const second = await importAll(database, files);
+    const second = await importAll(database, files, runs);
     for (const r of runs) {
       const report = second.get(r.name)!;
       assert.deepEqual(report.documents, { new: 0, updated: 0, unchanged: r.units, failed: 0 }, r.name);
