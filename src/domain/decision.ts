@@ -240,8 +240,21 @@ export function competenceNames(competence: string | null, org: CompetenceOrgani
  */
 export function consultationRoleFor(competence: string | null, org: CompetenceOrganization, decision: string | null): ConsultationRole {
   if (competence !== null && competence.trim() !== '') return competenceNames(competence, org) ? 'decides' : 'recommends';
+  return roleFromWording(decision);
+}
+
+/** A body passing a case on: "anbefales", or the body itself "anbefaler overfor Byrådet …". */
+const PASSES_ON = /\b(anbefales|indstilles|videresendes|oversendes)\b/u;
+const PASSES_TO = /\b(anbefaler|indstiller|videresender|oversender)\b[^.]*?\b(byråd|kommunalbestyrelse|økonomiudvalg|regionsråd)/u;
+
+/**
+ * The role a decision's wording shows, when nothing else tells: passing the case on
+ * (recommends); "til efterretning", "orientering", "drøftet" (informed); anything else
+ * ("Godkendt", "Tiltrådt", "Udsat", "godkendt, som administrationen anbefaler") decides.
+ */
+export function roleFromWording(decision: string | null | undefined): ConsultationRole {
   const d = (decision ?? '').toLocaleLowerCase('da-DK');
-  if (/\b(anbefales|indstilles|videresendes)\b/u.test(d)) return 'recommends';
+  if (PASSES_ON.test(d) || PASSES_TO.test(d)) return 'recommends';
   if (/til efterretning|orientering|drøftet/u.test(d)) return 'informed';
   return 'decides';
 }

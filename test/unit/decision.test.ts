@@ -5,6 +5,7 @@ import {
   type PresentMember,
   competenceNames,
   consultationRoleFor,
+  roleFromWording,
   decisionQuickPicks,
   forwardRoleFor,
   resolveDecision,
@@ -247,6 +248,17 @@ describe('decision competence and consultation role', () => {
     assert.equal(consultationRoleFor(null, bu, 'Indstillingen anbefales'), 'recommends');
     assert.equal(consultationRoleFor(null, bu, 'Taget til efterretning'), 'informed');
     assert.equal(consultationRoleFor(null, bu, 'Godkendt'), 'decides');
+  });
+
+  it('reads a body passing the case on in its own words, not an approval that quotes a recommendation', () => {
+    const cases: [string, string][] = [
+      ['Økonomiudvalget anbefaler overfor Byrådet, at indstillingen godkendes.', 'recommends'],
+      ['Udvalget indstiller til kommunalbestyrelsen, at planen vedtages.', 'recommends'],
+      ['Sagen oversendes til Økonomiudvalget.', 'recommends'],
+      ['Godkendt, som administrationen anbefaler.', 'decides'],
+      ['Udvalget anbefaler forslaget. Byrådet orienteres senere.', 'decides'],
+    ];
+    for (const [text, role] of cases) assert.equal(roleFromWording(text), role, text);
   });
 
   it('the council, or the body the competence names, decides a forwarded case', () => {

@@ -1,6 +1,7 @@
 // Small rules that turn printed Danish into domain values: what a decision phrase says about
 // the body's role in the case, which kind of body a name denotes, a member's role, a date.
 import type { MembershipRole, OrganizationKind } from '../../domain/organization.js';
+import { roleFromWording } from '../../domain/decision.js';
 import type { ConsultationRole } from '../../domain/paper.js';
 import { foldSpace, normalizeOrganizationName } from './normalize.js';
 
@@ -13,17 +14,8 @@ export function firstLine(text: string | null | undefined): string | null {
   return null;
 }
 
-/**
- * The role a decision phrase shows: a body that "anbefaler"/"indstiller"/"videresender" passes
- * the case on (recommends); "til efterretning", "orientering", "drøftet" mean it was informed;
- * anything else ("Godkendt", "Tiltrådt", "Udsat") is the body deciding.
- */
-export function consultationRole(decision: string | null | undefined): ConsultationRole {
-  const d = (decision ?? '').toLocaleLowerCase('da-DK');
-  if (/\b(anbefales|indstilles|videresendes)\b/u.test(d)) return 'recommends';
-  if (/til efterretning|orientering|drøftet/u.test(d)) return 'informed';
-  return 'decides';
-}
+/** The role a decision phrase shows (domain/decision.ts, one rule for the editor and the importer). */
+export const consultationRole = (decision: string | null | undefined): ConsultationRole => roleFromWording(decision);
 
 /** Council, finance committee or an ordinary committee, from the name as printed. */
 export function organizationKind(name: string): OrganizationKind {
