@@ -3,12 +3,15 @@
 // every fixture meeting mirrored, a second run that writes nothing, a run stopped in the
 // middle and run again ending with the same database as one clean run.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { HttpClient } from '../../src/services/sync/http.js';
 import { syncFirstAgenda } from '../../src/services/sync/firstagenda.js';
 import type { Database } from '../../src/storage/db.js';
+import { FileStore } from '../../src/storage/file-store.js';
 import { type Dialect, forEachDatabase, openTestDatabase } from '../support/databases.js';
-import { GREVE_TWO_BODIES, firstAgendaPortal, serveFirstAgenda } from '../support/firstagenda-portal.js';
+import { ATTACHMENT_PDF, GREVE_TWO_BODIES, firstAgendaPortal, serveFirstAgenda } from '../support/firstagenda-portal.js';
 import type { Loopback } from '../support/loopback.js';
 import { contentsWithoutTimestamps } from '../support/tables.js';
 
@@ -30,9 +33,10 @@ forEachDatabase('protokol sync firstagenda', (t, dialect: Dialect) => {
     for (const db of opened) await db.dispose();
   });
 
-  it('mirrors every fixture meeting; a second run fetches only the list and writes nothing', async () => {
-    const { database } = t();
-    const first = await syncFirstAgenda(database, server.url, { http: client(), municipality: 'Greve Kommune' });
+  it('mirrors every fixture meeting with its attachments; a second run fetches only the list and writes nothing', async () => {
+    const { database, config } = t();
+    const files = new FileStore(config.filesDir);
+    const first = await syncFirstAgenda(database, server.url, { http: client(), municipality: 'Greve Kommune', files });
     assert.deepEqual(first.failures, []);
     assert.equal(first.new, answers.size);
     const meetings = await database.db
@@ -40,9 +44,20 @@ forEachDatabase('protokol sync firstagenda', (t, dialect: Dialect) => {
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     assert.equal(Number(meetings.n), answers.size);
+    // Every attachment of an open item has the portal's file, stored; closed items have none.
+    const stored = await database.db
+      .selectFrom('file')
+      .innerJoin('agendaItem', 'agendaItem.id', 'file.agendaItemId')
+      .select(['file.sha256', 'file.public', 'file.mediaType', 'agendaItem.public as itemPublic'])
+      .execute();
+    assert.ok(stored.length > 100);
+    const pdf = createHash('sha256').update(readFileSync(ATTACHMENT_PDF)).digest('hex');
+    for (const f of stored) assert.deepEqual([f.sha256, f.public, f.mediaType], [pdf, 1, 'application/pdf']);
+    assert.ok(files.has(pdf));
+    assert.ok(stored.every((f) => f.itemPublic === 1));
     const before2 = await contents(database);
     requests = 0;
-    const second = await syncFirstAgenda(database, server.url, { http: client(), municipality: 'Greve Kommune' });
+    const second = await syncFirstAgenda(database, server.url, { http: client(), municipality: 'Greve Kommune', files });
     assert.equal(second.unchanged, answers.size);
     assert.equal(second.new + second.updated + second.failed, 0);
     assert.equal(requests, 1, 'only the committee list');

@@ -1,9 +1,10 @@
 // A FirstAgenda Publication portal on loopback serving the Greve fixtures as the real one
 // does: /api/agenda/udvalgsliste (committees with their meetings) and
-// /api/agenda/dagsorden/{id} (each meeting's answer, the fixture file's bytes).
+// /api/agenda/dagsorden/{id} (each meeting's answer, the fixture file's bytes) and the
+// attachments' files.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { greveDir } from './fixtures.js';
+import { edocDir, greveDir } from './fixtures.js';
 import { type Loopback, serveLoopback } from './loopback.js';
 
 interface Agenda {
@@ -42,11 +43,16 @@ export function firstAgendaPortal(folders?: readonly string[]): { answers: Map<s
   return { answers, list: { Udvalg: { 'Udvalg 2022-2025': [...committees.values()] } } };
 }
 
-/** Serves the portal; `onRequest` is called for every request (counting, or killing a client mid-run). */
-export function serveFirstAgenda(answers: ReadonlyMap<string, string>, list: unknown, onRequest: () => void = () => undefined): Promise<Loopback> {
+/** What the portal answers for every attachment (/Vis/Pdf/bilag/{id}): one real PDF of the eDoc export. */
+export const ATTACHMENT_PDF = join(edocDir, '1552824.PDF');
+
+/** Serves the portal; `onRequest` is called with every request's path (counting, or killing a client mid-run). */
+export function serveFirstAgenda(answers: ReadonlyMap<string, string>, list: unknown, onRequest: (path: string) => void = () => undefined): Promise<Loopback> {
+  const pdf = readFileSync(ATTACHMENT_PDF);
   return serveLoopback(() => (req: Request) => {
-    onRequest();
     const path = new URL(req.url).pathname;
+    onRequest(path);
+    if (path.startsWith('/Vis/Pdf/bilag/')) return new Response(pdf, { headers: { 'content-type': 'application/pdf' } });
     if (path === '/api/agenda/udvalgsliste') return Response.json(list);
     const m = /^\/api\/agenda\/dagsorden\/([0-9a-f-]+)$/.exec(path);
     const body = m ? answers.get(m[1] ?? '') : undefined;

@@ -3,6 +3,7 @@
 // hash before the document's transaction starts (file writes cannot be rolled back; the same
 // bytes twice are one stored file). A file that cannot be read is kept, but not published:
 // nobody has checked it for CPR numbers.
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { findCprNumbers } from '../../domain/cpr.js';
 import { DomainError } from '../../domain/errors.js';
@@ -32,24 +33,49 @@ export interface StoredAttachments {
 
 const warning = (code: string, message: string): ParseWarning => ({ line: null, page: null, code, message });
 
-/** Stores every attachment of `doc` that names a file of the unit; attachments without one stay named-only. */
-export async function storeAttachmentFiles(unit: UnitFiles, doc: ParsedDocument, store: FileStore): Promise<StoredAttachments> {
+export interface StoreOptions {
+  /** Where an attachment's bytes are in the unit: its file (exports, the default) or its URL (sync). */
+  locate?: (attachment: ParsedAttachment) => string | null | undefined;
+  /** Analyses by the bytes' SHA-256, kept across the meetings of a run: the same attachment on a
+   * committee's and the council's agenda is read once. */
+  analysed?: Map<string, Omit<StoredAttachmentFile, 'sha256' | 'size' | 'fileName'>>;
+}
+
+const EXTENSION: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'text/plain': '.txt',
+};
+
+/** Stores every attachment of `doc` whose bytes the unit has; attachments without stay named-only. */
+export async function storeAttachmentFiles(unit: UnitFiles, doc: ParsedDocument, store: FileStore, options: StoreOptions = {}): Promise<StoredAttachments> {
   const out: StoredAttachments = { files: new Map(), warnings: [] };
+  const locate = options.locate ?? ((a: ParsedAttachment) => a.file);
   for (const item of doc.items) {
     for (const attachment of item.attachments) {
-      if (!attachment.file) continue;
-      const bytes = await unit.read(attachment.file);
+      const where = locate(attachment);
+      if (!where) continue;
+      const bytes = await unit.read(where);
       if (bytes === null) {
-        out.warnings.push(warning('attachment_missing', `Item ${item.number}: the attachment file ${attachment.file} is not in the export`));
+        const why = /^https?:\/\//i.test(where) ? 'could not be fetched' : 'is not in the export';
+        out.warnings.push(warning('attachment_missing', `Item ${item.number}: the attachment file ${where} ${why}`));
         continue;
       }
-      const fileName = sanitiseFileName(attachment.file.split('/').pop() ?? attachment.title);
-      const stored = await analyseAttachmentFile(fileName, bytes);
+      const named = attachment.file ? (attachment.file.split('/').pop() ?? attachment.title) : (attachment.fileName ?? attachment.title);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const known = options.analysed?.get(sha);
+      const analysed = known ?? (await analyseAttachmentFile(sanitiseFileName(named), bytes));
+      options.analysed?.set(sha, analysed);
+      // A served file's name is its title: give it the extension of what it really is.
+      const ext = EXTENSION[analysed.mediaType] ?? '';
+      const fileName = sanitiseFileName(ext && !named.toLowerCase().endsWith(ext) && !attachment.file ? `${named}${ext}` : named);
+      const stored = { ...analysed, fileName };
       const publicFile = item.public && attachment.public !== false;
       // An imported document is published at once: a CPR number in a public attachment refuses
       // the unit, as one in the document itself does (cpr-guard.ts).
-      if (publicFile) assertNoCprInAttachment(stored.text, attachment.file, `attachment "${attachment.title}" of item ${item.number}`);
-      if (stored.problem && publicFile) out.warnings.push(warning('attachment_unreadable', `Item ${item.number}: ${attachment.file}: ${stored.problem}`));
+      if (publicFile) assertNoCprInAttachment(stored.text, where, `attachment "${attachment.title}" of item ${item.number}`);
+      if (stored.problem && publicFile) out.warnings.push(warning('attachment_unreadable', `Item ${item.number}: ${where}: ${stored.problem}`));
       const { sha256, size } = await store.put(bytes);
       out.files.set(attachment, { ...stored, sha256, size });
     }

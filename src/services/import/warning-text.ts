@@ -32,7 +32,10 @@ const RULES: Record<string, Rule[]> = {
     [/^(\d+) bytes? not valid UTF-8/, (m) => `${m[1]} byte(s) var ikke gyldig UTF-8 og blev læst som windows-1252`],
     [/^(\d+) more lines/, (m) => `${m[1]} linjer mere med bytes, der ikke var gyldig UTF-8`],
   ],
-  attachment_missing: [[/^Item (.*?): the attachment file (.*) is not in the export/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} findes ikke i eksporten`]],
+  attachment_missing: [
+    [/^Item (.*?): the attachment file (.*) is not in the export/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} findes ikke i eksporten`],
+    [/^Item (.*?): the attachment file (.*) could not be fetched/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} kunne ikke hentes`],
+  ],
   attachment_unreadable: [[/^Item (.*?): (.*?): (.*)$/s, (m) => `Punkt ${m[1]}: bilaget ${m[2]} kunne ikke læses og er ikke offentliggjort (${m[3]})`]],
 };
 

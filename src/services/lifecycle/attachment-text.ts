@@ -151,6 +151,10 @@ export async function analyseAttachment(
   else if (format === 'text') text = plainText(bytes) ?? '';
   else if (parts) text = zipText(format, parts);
   else text = null;
+  // PDFs carry NUL characters in their text now and then; PostgreSQL's text refuses them and
+  // nobody reads them: gone before the text is stored anywhere.
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what is removed
+  if (text !== null) text = text.replace(/\u0000/g, '');
   const textStatus: TextStatus = text === null ? 'unsupported' : text.trim() === '' ? 'empty' : 'extracted';
   return { format, mediaType: actual, text: text === null ? null : text.trim() === '' ? '' : text, textStatus };
 }

@@ -13,6 +13,9 @@ import type { Database } from '../../storage/db.js';
 import { type SyncSource, saveSeenMeeting, seenMeetings } from '../../storage/repositories/sync-state.js';
 import { assertNoCprInDocument } from '../import/cpr-guard.js';
 import { importParsedDocument } from '../import/import-document.js';
+import { type StoreOptions, storeAttachmentFiles } from '../import/store-attachments.js';
+import type { UnitFiles } from '../../importer/sources/source.js';
+import type { HttpClient } from './http.js';
 import type { SyncOptions } from './oparl.js';
 import { recordedRun } from './run.js';
 import { type SyncReport, emptyReport, sha256Hex, unchanged } from './state.js';
@@ -40,11 +43,12 @@ export async function syncFirstAgenda(database: Database, baseUrl: string, optio
     const committees = parseCommitteeList(await options.http.json(`${origin}${COMMITTEE_LIST_PATH}`));
     const refs = committees.flatMap((c) => c.meetings.map((m) => ({ committee: c.name, meeting: m })));
     const seen = await seenMeetings(database.db, source);
+    const analysed: MeetingRun['analysed'] = new Map();
     options.onProgress?.(0, refs.length, '');
     let done = 0;
     for (const { committee, meeting } of refs) {
       if (options.signal?.aborted) break;
-      await syncMeeting(database, source, origin, meeting, { seen, report, options });
+      await syncMeeting(database, source, origin, meeting, { seen, report, options, analysed });
       options.onProgress?.(++done, refs.length, `${committee} ${meeting.date}`);
     }
   });
@@ -54,6 +58,25 @@ interface MeetingRun {
   seen: Awaited<ReturnType<typeof seenMeetings>>;
   report: SyncReport;
   options: SyncOptions;
+  analysed: NonNullable<StoreOptions['analysed']>;
+}
+
+/** The portal's files by URL; other hosts' addresses are not fetched, and a file that cannot be had is absent. */
+function portalFiles(http: HttpClient, origin: string): UnitFiles {
+  return {
+    root: origin,
+    list: () => [],
+    read: async (url) => {
+      if (!url.startsWith(`${origin}/`)) return null;
+      try {
+        return (await http.get(url)).bytes;
+      } catch (e) {
+        if (e instanceof DomainError) return null;
+        throw e;
+      }
+    },
+    extract: () => Promise.resolve(null),
+  };
 }
 
 async function syncMeeting(database: Database, source: SyncSource, origin: string, ref: FirstAgendaMeetingRef, run: MeetingRun): Promise<void> {
@@ -78,11 +101,20 @@ async function syncMeeting(database: Database, source: SyncSource, origin: strin
     const { doc: mapped, input } = mapAgenda(agenda, { format: FORMAT, file: url, origin, municipality: run.options.municipality });
     const doc = { ...mapped, coverage: coverageOf(input, mapped), source: mapped.source ? { ...mapped.source, url } : null };
     assertNoCprInDocument(doc, url);
+    // The attachments' files from the portal itself (never another host), read in the sandbox
+    // and stored before the meeting's transaction, as an export's files are.
+    const stored = run.options.files
+      ? await storeAttachmentFiles(portalFiles(run.options.http, origin), doc, run.options.files, { locate: (a) => a.url, analysed: run.analysed })
+      : null;
     const result = await importParsedDocument(
       database,
-      doc,
+      stored && stored.warnings.length > 0 ? { ...doc, warnings: [...doc.warnings, ...stored.warnings] } : doc,
       { fileName: url, sha256, format: FORMAT },
-      { municipality: run.options.municipality, inTransaction: (trx, r) => saveSeenMeeting(trx, source, { ...state, meetingId: r.meetingId }) },
+      {
+        municipality: run.options.municipality,
+        storedFiles: stored?.files,
+        inTransaction: (trx, r) => saveSeenMeeting(trx, source, { ...state, meetingId: r.meetingId }),
+      },
     );
     if (result.outcome === 'unchanged') await saveSeenMeeting(database.db, source, { ...state, meetingId: result.meetingId });
     run.report[result.outcome]++;
