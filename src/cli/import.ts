@@ -43,7 +43,7 @@ const OUTCOME: Record<UnitReport['outcome'], string> = {
   failed: 'fejlet',
   skipped: 'sprunget over',
 };
-const ROLE: Record<string, string> = { document: 'dokument', attachment: 'bilag gemt', missing: 'mangler', unused: 'ikke brugt' };
+const ROLE: Record<string, string> = { document: 'dokument', attachment: 'bilag gemt', alternate: 'ikke læst', missing: 'mangler', unused: 'ikke brugt' };
 const WARNINGS_SHOWN = 5;
 
 /** One file's lines: outcome, meeting, coverage, its first warnings, an export's files. */

@@ -89,13 +89,13 @@ describe('source: Acadre, Udvalget for plan, udvikling og kultur 20.06.2013', ()
     );
   });
 
-  it('links the enclosures to their original files and notes the PDF copies', () => {
+  it('links the enclosures to their original files, or to the PDF copy of an original it cannot read, and reports the others', () => {
     const item = r.doc.items[0]!;
     assert.deepEqual(item.attachments, [
       { title: 'Opsamlingsnotat. Temamøde 20.09.2012', file: '3525829E1.DOCX', url: null, externalId: '3525829', public: true },
       {
         title: 'Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409',
-        file: '2531342E2.DOC',
+        file: 'Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409.pdf',
         url: null,
         externalId: '2531342',
         public: true,
@@ -108,8 +108,11 @@ describe('source: Acadre, Udvalget for plan, udvikling og kultur 20.06.2013', ()
         public: true,
       },
     ]);
-    const pdf = r.doc.warnings.find((w) => w.code === 'pdf_rendition');
-    assert.match(pdf?.message ?? '', /Opsamlingsnotat\. Temamøde 20\.09\.2012\.pdf/);
+    assert.deepEqual(
+      r.alternates.map((a) => a.name),
+      ['Opsamlingsnotat. Temamøde 20.09.2012.pdf', '2531342E2.DOC', 'Kulturkommune 2017 - arbejdsoplæg til Udvalget for Plan, Udvikling og Kultur.pdf'],
+    );
+    assert.match(r.alternates[1]?.role ?? '', /original til .*\.pdf, som er brugt/);
   });
 });
 

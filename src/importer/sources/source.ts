@@ -41,6 +41,8 @@ export interface SourceResult {
   used: string[];
   /** Files the source names (attachments, item documents) that the unit lacks: reported and skipped. */
   missing: UnitFileNote[];
+  /** Files of the unit not read because another one holds the same (an item's own PDF beside the whole meeting's). */
+  alternates?: UnitFileNote[];
 }
 
 export interface SourceReader {

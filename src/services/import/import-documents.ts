@@ -26,8 +26,8 @@ export interface ImportFailure {
 /** What happened to one file of an export folder. */
 export interface UnitFileEntry {
   name: string;
-  role: 'document' | 'attachment' | 'missing' | 'unused';
-  /** For a missing file: what the manifest says it is. */
+  role: 'document' | 'attachment' | 'alternate' | 'missing' | 'unused';
+  /** For a missing or alternate file: what the manifest says it is. */
   note: string | null;
 }
 
@@ -120,10 +120,12 @@ function unitFiles(planned: PlannedUnit, read: ReadUnit, stored: ReadonlySet<str
   if (planned.kind !== 'folder') return [];
   const used = new Set(read.used.map((n) => n.toLowerCase()));
   const attached = new Set([...stored].map((n) => n.toLowerCase()));
+  const alternates = new Map(read.alternates.map((a) => [a.name.toLowerCase(), a.role]));
   const entries: UnitFileEntry[] = planned.unit.list().map((name) => {
     const key = name.toLowerCase();
-    const role = used.has(key) ? 'document' : attached.has(key) ? 'attachment' : 'unused';
-    return { name, role, note: null };
+    const alternate = alternates.get(key);
+    if (alternate !== undefined) return { name, role: 'alternate', note: alternate };
+    return { name, role: used.has(key) ? 'document' : attached.has(key) ? 'attachment' : 'unused', note: null };
   });
   for (const m of read.missing) entries.push({ name: m.name, role: 'missing', note: m.role });
   return entries;

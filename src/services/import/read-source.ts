@@ -19,6 +19,8 @@ export interface ReadUnit {
   /** Relative names of the unit's files the document was read from, main file first. */
   used: string[];
   missing: UnitFileNote[];
+  /** Files not read because another holds the same. */
+  alternates: UnitFileNote[];
   /** SHA-256 over the used files' names and bytes: the unit's identity across re-imports. */
   sha256: string;
   /** The extracted text, for text and PDF documents; null for structured sources. */
@@ -76,7 +78,15 @@ export async function readClaimed(unit: UnitFiles, reader: SourceReader, main: s
     throw namingFile(e, main);
   }
   const used = result.used.length > 0 ? result.used : [main];
-  return { format: reader.format, doc: result.doc, used, missing: result.missing, sha256: await unitSha256(unit, used), text: null };
+  return {
+    format: reader.format,
+    doc: result.doc,
+    used,
+    missing: result.missing,
+    alternates: result.alternates ?? [],
+    sha256: await unitSha256(unit, used),
+    text: null,
+  };
 }
 
 /**
@@ -87,7 +97,7 @@ export async function readFileUnit(path: string, unit: UnitFiles, options: ReadO
   const claimed = await detectSource(unit, 'file');
   if (claimed) return readClaimed(unit, claimed.reader, claimed.main, options);
   const { text, doc } = await readDocument(path, options);
-  return { format: text.format, doc, used: [basename(path)], missing: [], sha256: text.sha256, text };
+  return { format: text.format, doc, used: [basename(path)], missing: [], alternates: [], sha256: text.sha256, text };
 }
 
 /** Reads a folder as one export; throws when no reader recognises it. */

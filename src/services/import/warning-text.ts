@@ -36,11 +36,26 @@ const RULES: Record<string, Rule[]> = {
     [/^Item (.*?): the attachment file (.*) is not in the export/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} findes ikke i eksporten`],
     [/^Item (.*?): the attachment file (.*) could not be fetched/s, (m) => `Punkt ${m[1]}: bilagsfilen ${m[2]} kunne ikke hentes`],
   ],
+  closed_item: [[/^Item (.*?) is on a closed agenda \((.*)\)/s, (m) => `Punkt ${m[1]} står på en lukket dagsorden (${m[2]}) og er læst som lukket`]],
+  closed_text_dropped: [[/^item (.*?) is closed/s, (m) => `Punkt ${m[1]} er lukket: kun den offentliggjorte beslutning er importeret`]],
+  item_not_found: [[/^item (.*?) "(.*)" was not found/s, (m) => `Punkt ${m[1]} "${m[2]}" blev ikke fundet i teksten`]],
+  no_item_text: [[/^No text found for item\(s\) (.*?):/s, (m) => `Ingen tekst fundet til punkt ${m[1]}; kun titlerne er bevaret`]],
+  no_manifest_items: [
+    [/lists no items; the (\d+) items of (.*) are used/s, (m) => `Manifestet har ingen punkter; de ${m[1]} punkter i ${m[2]} er brugt som trykt`],
+  ],
+  title_mismatch: [[/^Item (.*?): the manifest's title "(.*?)" is kept/s, (m) => `Punkt ${m[1]}: manifestets titel "${m[2]}" er bevaret`]],
+  unlisted_item: [[/^item (.*?) "(.*)" is not in the manifest/s, (m) => `Punkt ${m[1]} "${m[2]}" står ikke i manifestet og er udeladt`]],
+  unreadable_file: [[/^(.*?) \((.*)\) could not be read and was skipped: (.*)$/s, (m) => `${m[1]} (${m[2]}) kunne ikke læses og er sprunget over: ${m[3]}`]],
+  unresolved_item: [[/^agenda item (.*?) could not be read/s, (m) => `Dagsordenspunkt ${m[1]} kunne ikke læses og er udeladt`]],
+  unresolved_person: [[/^person (.*?) could not be read/s, (m) => `Person ${m[1]} kunne ikke læses og er udeladt`]],
+  attachment_unavailable: [[/^(.*?): (.*)$/s, (m) => `Bilaget "${m[1]}" kunne ikke hentes (${m[2]})`]],
+  no_date: [[/./, () => 'Ingen mødedato fundet']],
   attachment_unreadable: [[/^Item (.*?): (.*?): (.*)$/s, (m) => `Punkt ${m[1]}: bilaget ${m[2]} kunne ikke læses og er ikke offentliggjort (${m[3]})`]],
 };
 
 const FIXED: Record<string, string> = {
-  no_date: 'Ingen mødedato fundet i hovedet',
+  cancelled: 'Mødet er aflyst; importeret, som det står',
+  no_agenda: 'Eksporten har ingen dagsorden (MeetingAgendaType)',
   no_organization: 'Intet udvalgsnavn fundet i hovedet',
   kind_conflict: 'Dokumentet kalder sig "Dagsorden", men indeholder beslutninger; det er læst som referat',
   decoded_windows_1252: 'Filen er ikke UTF-8; den er læst som windows-1252',
@@ -49,6 +64,10 @@ const FIXED: Record<string, string> = {
 
 /** "1552814.PDF: …": readers of export folders say which of the unit's files a warning is about. */
 const FILE_PREFIX = /^([^\s:/]+\.[A-Za-z0-9]{2,5}): /;
+
+/** Readers of Danish exports often say it in Danish already (quoted titles aside). */
+const DANISH_WORDS = /\b(ikke|er|og|til|findes|punkt|punkter|mødet|bilag|som|har|læst|udgaver)\b/iu;
+const alreadyDanish = (message: string): boolean => DANISH_WORDS.test(message.replace(/"[^"]*"/g, ''));
 
 /** The warning as a Danish sentence; an unknown code keeps its message after a Danish lead-in. */
 export function danishWarning(w: ParseWarning): string {
@@ -61,6 +80,7 @@ export function danishWarning(w: ParseWarning): string {
     const m = pattern.exec(message);
     if (m) return lead + text(m);
   }
+  if (alreadyDanish(message)) return lead + message;
   return `${lead}Advarsel (${w.code}): ${message}`;
 }
 

@@ -127,8 +127,7 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
     const item = readItem(p, number, i + 1, ctx);
     return item ? [item] : [];
   });
-  if (ctx.renditions.length > 0)
-    warnings.push(sourceWarning('pdf_rendition', `Bilag findes også som PDF ved siden af originalen: ${ctx.renditions.join(', ')}.`));
+
   if (missing.length > 0) warnings.push(sourceWarning('missing_files', `${missing.length} fil(er), som eksporten nævner, findes ikke i mappen.`));
 
   const kindOf = chosen?.kind ?? (/referat/iu.test(`${agendaRow['name'] ?? ''} ${textIn(kid(kid(root, 'agendaData'), 'note'))}`) ? 'referat' : 'dagsorden');
@@ -151,7 +150,7 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
       url: null,
     },
   };
-  return { doc: { ...doc, coverage: sourceCoverage(words, doc) }, used, missing };
+  return { doc: { ...doc, coverage: sourceCoverage(words, doc) }, used, missing, alternates: ctx.renditions };
 }
 
 export const acadreReader: SourceReader = { format: 'acadre', label: 'Acadre-eksport', unit: 'folder', detect, read };

@@ -20,8 +20,8 @@ export interface ItemContext {
   committee: string;
   warnings: ParseWarning[];
   missing: UnitFileNote[];
-  /** PDF copies found beside an enclosure's original file. */
-  renditions: string[];
+  /** Files of the unit not used because another holds the same: a PDF copy, or an original we cannot read. */
+  renditions: UnitFileNote[];
   words: string[];
 }
 
@@ -102,6 +102,9 @@ function renditionOf(e: Row, file: string, ctx: ItemContext): string | null {
   return null;
 }
 
+/** Old binary Office formats and others whose text Protokol does not read. */
+const UNREADABLE_ORIGINAL = /\.(doc|xls|ppt|rtf|msg)$/iu;
+
 function enclosuresOf(item: Element, number: string, ctx: ItemContext): ParsedAttachment[] {
   return tables(item, 'enclosure')
     .map(namedRow)
@@ -112,8 +115,15 @@ function enclosuresOf(item: Element, number: string, ctx: ItemContext): ParsedAt
       const { file, wanted } = enclosureFile(e, ctx);
       if (file === null) ctx.missing.push({ name: wanted, role: `Bilag til punkt ${number}: ${title}` });
       const pdf = file === null ? null : renditionOf(e, file, ctx);
-      if (pdf !== null) ctx.renditions.push(pdf);
-      return { title, file, url: null, externalId: e['fusionID'] || e['sysid'] || null, public: isOpen(e) };
+      // An original whose text cannot be read (old binary Office) would be kept unpublished:
+      // its PDF copy is the same document, readable, so that one is the attachment.
+      const useCopy = pdf !== null && file !== null && UNREADABLE_ORIGINAL.test(file);
+      if (pdf !== null && file !== null) {
+        ctx.renditions.push(
+          useCopy ? { name: file, role: `original til ${pdf}, som er brugt (filtypen kan ikke læses)` } : { name: pdf, role: `PDF-udgave af ${file}` },
+        );
+      }
+      return { title, file: useCopy ? pdf : file, url: null, externalId: e['fusionID'] || e['sysid'] || null, public: isOpen(e) };
     });
 }
 

@@ -118,7 +118,13 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
     },
   };
   const coverage = edocCoverage(manifest.committee, items, texts.read, doc);
-  return { doc: { ...doc, coverage }, used: [main, ...texts.used], missing };
+  const used = [main, ...texts.used];
+  // Open items' own PDFs the complete agenda made unnecessary: reported as such, not as unused.
+  const alternates = openItems
+    .map((i) => ({ name: i.pdf ? resolve(i.pdf) : null, number: i.number }))
+    .filter((a): a is { name: string; number: string } => a.name !== null && !used.includes(a.name))
+    .map((a) => ({ name: a.name, role: `Punkt ${a.number}: samme tekst som mødets samlede PDF` }));
+  return { doc: { ...doc, coverage }, used, missing, alternates };
 }
 
 export const edocReader: SourceReader = {
