@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import type { ParsedDocument, ParsedItem } from '../../src/importer/model.js';
 import { assertNoCprInDocument, assertNoCprNumbers } from '../../src/services/import/cpr-guard.js';
 import { textFromLines } from '../support/fixtures.js';
+import { parsedItem } from '../support/parsed.js';
 import { storeAttachmentFiles } from '../../src/services/import/store-attachments.js';
 import { diskUnit } from '../../src/services/import/unit-files.js';
 import { FileStore } from '../../src/storage/file-store.js';
@@ -16,24 +17,7 @@ import { FileStore } from '../../src/storage/file-store.js';
 // Passes modulus 11 (see cpr-guard.test.ts).
 const CPR = '070761-4285';
 
-function item(over: Partial<ParsedItem>): ParsedItem {
-  return {
-    number: '1',
-    order: 1,
-    title: 'Godkendelse af dagsorden',
-    committees: [],
-    public: true,
-    caseNumber: null,
-    decision: null,
-    absent: [],
-    sections: [],
-    attachments: [],
-    history: [],
-    line: null,
-    page: null,
-    ...over,
-  };
-}
+const item = parsedItem;
 
 function doc(items: ParsedItem[]): ParsedDocument {
   return {

@@ -2,6 +2,7 @@
 // decisions about "Sagens forløb" entries.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parsedItem } from '../support/parsed.js';
 import { ownCommitteeCode } from '../../src/importer/map/committee-codes.js';
 import { historySupersededBy, historyToRecord } from '../../src/importer/map/history.js';
 import { organizationKey } from '../../src/importer/map/keys.js';
@@ -138,23 +139,7 @@ describe('decision rules', () => {
   });
 });
 
-function item(title: string, committees: string[]): ParsedItem {
-  return {
-    number: '1',
-    order: 1,
-    title,
-    committees,
-    public: true,
-    caseNumber: null,
-    decision: null,
-    absent: [],
-    sections: [],
-    attachments: [],
-    history: [],
-    line: null,
-    page: null,
-  };
-}
+const item = (title: string, committees: string[]): ParsedItem => parsedItem({ title, committees });
 
 describe('committee codes', () => {
   it('takes the code of the standard items', () => {
