@@ -44,9 +44,16 @@ export interface MixedDecoding {
 }
 
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 where valid, windows-1252 per invalid byte (see the file comment). */
 export function decodeMixed(bytes: Uint8Array): MixedDecoding {
+  // Nearly every file is valid UTF-8: the native decoder says so far faster than the walk below.
+  try {
+    return { text: strictUtf8.decode(bytes), encoding: 'utf-8', replaced: new Map() };
+  } catch {
+    // Not valid throughout: byte by byte.
+  }
   const parts: string[] = [];
   const replacedAt: number[] = [];
   let multiByte = 0;
