@@ -2,6 +2,7 @@
 // node's test runner; each file's database tests run on SQLite and on that PostgreSQL.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './postgres-server.js';
@@ -36,7 +37,10 @@ if (files.length === 0) {
   await pg.stop();
   process.exit(1);
 }
-const args = ['--enable-source-maps', '--test', ...files];
+// Two files at a time on a two-core machine: most tests wait on PostgreSQL, Chromium or a child
+// process, so the second core would idle otherwise (TEST_CONCURRENCY overrides; 1 = one at a time).
+const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(1, Math.min(2, availableParallelism()));
+const args = ['--enable-source-maps', `--test-concurrency=${concurrency}`, '--test', ...files];
 
 const child = spawn(process.execPath, args, {
   stdio: 'inherit',
