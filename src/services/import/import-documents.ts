@@ -10,7 +10,7 @@ import type { FileStore } from '../../storage/file-store.js';
 import { type DocumentOutcome, importParsedDocument } from './import-document.js';
 import { assertNoCprInDocument, assertNoCprNumbers } from './cpr-guard.js';
 import { type PlannedUnit, planUnits } from './plan-units.js';
-import { type ReadUnit, readClaimed, readFileUnit } from './read-source.js';
+import { type ReadUnit, readClaimed, readTextUnit } from './read-source.js';
 import { storeAttachmentFiles } from './store-attachments.js';
 import { resolveMunicipalityOption } from './structure.js';
 import { danishWarningLine } from './warning-text.js';
@@ -134,7 +134,7 @@ function unitFiles(planned: PlannedUnit, read: ReadUnit, stored: ReadonlySet<str
 async function importUnit(database: Database, planned: Extract<PlannedUnit, { kind: 'file' | 'folder' }>, options: ImportOptions) {
   const read = planned.reader
     ? await readClaimed(planned.unit, planned.reader.reader, planned.reader.main, { municipality: options.municipality })
-    : await readFileUnit(planned.path, planned.unit, { municipality: options.municipality });
+    : await readTextUnit(planned.path, { municipality: options.municipality });
   const name = basename(planned.path);
   if (read.text) assertNoCprNumbers(read.text, name);
   else assertNoCprInDocument(read.doc, name);

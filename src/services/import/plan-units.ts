@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
 import { looksLikePdf } from '../../importer/extract/index.js';
 import type { ReadOptions, SourceReader, UnitFiles } from '../../importer/sources/source.js';
-import { type ReadUnit, detectSource, readClaimed, readFileUnit } from './read-source.js';
+import { type ReadUnit, detectSource, readClaimed, readFileUnit, readTextUnit } from './read-source.js';
 import { diskUnit, fileUnit, listFolder } from './unit-files.js';
 
 export type PlannedUnit =
@@ -93,5 +93,5 @@ export async function readPath(path: string, options: ReadOptions): Promise<Read
     );
   }
   if (only.kind === 'folder') return readClaimed(only.unit, only.reader.reader, only.reader.main, options);
-  return only.reader ? readClaimed(only.unit, only.reader.reader, only.reader.main, options) : readFileUnit(only.path, only.unit, options);
+  return only.reader ? readClaimed(only.unit, only.reader.reader, only.reader.main, options) : readTextUnit(only.path, options);
 }

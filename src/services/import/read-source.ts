@@ -96,6 +96,11 @@ export async function readClaimed(unit: UnitFiles, reader: SourceReader, main: s
 export async function readFileUnit(path: string, unit: UnitFiles, options: ReadOptions): Promise<ReadUnit> {
   const claimed = await detectSource(unit, 'file');
   if (claimed) return readClaimed(unit, claimed.reader, claimed.main, options);
+  return readTextUnit(path, options);
+}
+
+/** Reads a file no structured reader claimed (already asked): text or PDF through the text parser. */
+export async function readTextUnit(path: string, options: ReadOptions): Promise<ReadUnit> {
   const { text, doc } = await readDocument(path, options);
   return { format: text.format, doc, used: [basename(path)], missing: [], alternates: [], sha256: text.sha256, text };
 }
