@@ -87,9 +87,35 @@ function entity(body: string): string | null {
 
 const safeCodePoint = (n: number): string | null => (Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : null);
 
+/**
+ * Printable ASCII other than space, "<" and "&", and the Latin-1 letters (æ ø å é …): kept as
+ * they are. NFKC leaves all of them alone and none is a space, dash or invisible.
+ */
+const plain = (c: number): boolean => (c > 32 && c < 127 && c !== 60 && c !== 38) || (c >= 0xc0 && c <= 0xff);
+
+/** Offsets of the result's characters, grown as the result grows (NFKC may lengthen it). */
+class Origins {
+  private data: Int32Array;
+  length = 0;
+  constructor(size: number) {
+    this.data = new Int32Array(Math.max(16, size));
+  }
+  push(at: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = at;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 export function normaliseForScan(input: string): ScanText {
   const out: string[] = [];
-  const origin: number[] = [];
+  const origin = new Origins(input.length);
   let lastSpace = true;
   const emit = (s: string, at: number): void => {
     for (const ch of s) {
@@ -139,12 +165,19 @@ export function normaliseForScan(input: string): ScanText {
         continue;
       }
     }
-    // Fast path for the common case: printable ASCII that is neither space nor markup.
-    if (code > 32 && code < 127) {
-      out.push(input[i]!);
-      origin.push(i);
+    // Fast path for the common case: a run of plain characters, single spaces between words
+    // included (a lone space after a plain character is kept as it is in any case).
+    if (plain(code)) {
+      let j = i + 1;
+      while (j < len) {
+        const c = input.charCodeAt(j);
+        if (plain(c) || (c === 32 && j + 1 < len && plain(input.charCodeAt(j + 1)))) j++;
+        else break;
+      }
+      out.push(input.slice(i, j));
+      for (let k = i; k < j; k++) origin.push(k);
       lastSpace = false;
-      i++;
+      i = j;
       continue;
     }
     const cp = input.codePointAt(i)!;
@@ -152,7 +185,7 @@ export function normaliseForScan(input: string): ScanText {
     emit(ch, i);
     i += ch.length;
   }
-  return { text: out.join(''), origin: Int32Array.from(origin) };
+  return { text: out.join(''), origin: origin.done() };
 }
 
 /** 1-based line and column of `index` in `text` (columns count UTF-16 units, as editors do). */

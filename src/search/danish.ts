@@ -17,10 +17,9 @@ const stemCache = new Map<string, string>();
 
 /** The stem of one lower-cased word; words with digits are kept as they are. */
 export function stem(word: string): string {
-  if (/\d/.test(word) || word.length < 3) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = stemmer.stem(word);
+    s = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(word);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
@@ -31,16 +30,26 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(wordRe) ?? [];
 }
 
+/** "- og ungepolitik": the hyphen, the conjunction and the second part (5+ letters). */
+const sharedTail = /-\s+(?:og|eller|samt|&)\s+(\p{L}{5,})/gu;
+const letter = /\p{L}/u;
+
 /**
  * Shared-element compounds, "børne- og ungepolitik": the first part borrows the tail of the
  * second, so "børnepolitik" must match too. Without a dictionary we cannot know where the tail
  * starts, so every tail of 4+ letters is offered; the wrong ones are words nobody searches.
+ * The search starts at the hyphen and reads the first part backwards: a pattern that begins
+ * with the letter run is tried at every position of the text (a tenth of indexing time).
  */
 export function compoundExpansions(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/([\p{L}]{2,})-\s+(?:og|eller|samt|&)\s+([\p{L}]{5,})/gu)) {
-    const head = m[1]!;
-    const second = m[2]!;
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(sharedTail)) {
+    let start = m.index;
+    while (start > 0 && letter.test(lower[start - 1]!)) start--;
+    if (m.index - start < 2) continue;
+    const head = lower.slice(start, m.index);
+    const second = m[1]!;
     for (let k = 1; k <= second.length - 4; k++) out.push(head + second.slice(k));
   }
   return out;

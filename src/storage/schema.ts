@@ -364,6 +364,11 @@ export interface PrivateNoteTable {
 }
 
 /** A deleted (or depublished) object's tombstone for OParl's `modified_since` (migration 0006). */
+/** Meetings a writer is saving whole: their depublication runs once, when the row is deleted (migration 2026_12_03_0002). */
+export interface OparlDeferredTable {
+  meetingId: string;
+}
+
 export interface DeletedObjectTable {
   /** The OParl type name: 'Meeting', 'AgendaItem', 'File' … */
   type: string;
@@ -438,6 +443,7 @@ export interface DB {
   cprExemption: CprExemptionTable;
   privateNote: PrivateNoteTable;
   deletedObject: DeletedObjectTable;
+  oparlDeferred: OparlDeferredTable;
   location: LocationTable;
   syncMeeting: SyncMeetingTable;
   syncRun: SyncRunTable;

@@ -36,8 +36,6 @@ export interface AttachmentFile {
 
 export interface MappedMeeting {
   record: MeetingRecord;
-  /** Committee prefix codes per item external id. */
-  committeeCodes: Map<string, string[]>;
 }
 
 const knownSectionKinds = new Set<string>(sectionKinds);
@@ -123,6 +121,7 @@ function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaI
     // Published minutes print only the neutral title of a closed item: that is the public title.
     publicTitle: item.public ? null : title,
     decision: item.decision,
+    committeeCodes: item.committees,
     sections,
     absences: absences(item, links),
     disqualifications: (item.disqualified ?? []).map((d) => ({ personId: links.personId(d.name), name: d.name, party: d.party, text: d.reason })),
@@ -160,7 +159,6 @@ export function mapMeeting(doc: ParsedDocument, links: MeetingLinks): MappedMeet
   const parsed = [...doc.items].sort((a, b) => a.order - b.order);
   const keys = uniqueKeys(parsed.map((i) => itemKey(links.meetingKey, i.number)));
   const items = parsed.map((item, i) => itemRecord(item, keys[i] ?? itemKey(links.meetingKey, String(item.order)), links));
-  const committeeCodes = new Map(parsed.map((item, i) => [items[i]?.externalId ?? '', item.committees]));
   return {
     record: {
       source: ARCHIVE_SOURCE,
@@ -178,6 +176,5 @@ export function mapMeeting(doc: ParsedDocument, links: MeetingLinks): MappedMeet
       attendance: doc.documentKind === 'referat' ? attendance(doc, links) : [],
       items,
     },
-    committeeCodes,
   };
 }

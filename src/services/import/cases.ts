@@ -9,11 +9,12 @@ import { foldSpace, normalizeOrganizationName } from '../../importer/map/normali
 import { firstLine } from '../../importer/map/rules.js';
 import { inferTerm } from '../../importer/map/terms.js';
 import type { ParsedItem } from '../../importer/model.js';
-import { savePaper } from '../../storage/repositories/archive-writer.js';
+import { type PaperRecord, savePapers } from '../../storage/repositories/archive-writer.js';
 import {
-  consultationsOfPaper,
+  type PaperConsultation,
+  consultationsOfPapers,
   deleteConsultations,
-  findPaperByReference,
+  findPapersByReferences,
   findTermByName,
   organizationsOfTerm,
 } from '../../storage/repositories/archive-lookup.js';
@@ -35,30 +36,37 @@ export async function ensurePapers(db: Db, bodyId: string, slug: string, date: s
   const ids = new Map<string, string>();
   // The last item with a case number wins when one document lists a case twice.
   const byCase = new Map(items.filter((i) => i.caseNumber).map((i) => [foldSpace(i.caseNumber ?? ''), i]));
+  const existing = await findPapersByReferences(db, bodyId, [...byCase.keys()]);
+  const ours = [...existing.values()].filter((p) => p.source === ARCHIVE_SOURCE);
+  const considered = await consultationsOfPapers(
+    db,
+    ours.map((p) => p.id),
+  );
+  const records: PaperRecord[] = [];
   for (const [reference, item] of byCase) {
-    const existing = await findPaperByReference(db, bodyId, reference);
-    if (existing && existing.source !== ARCHIVE_SOURCE) {
-      ids.set(reference, existing.id);
+    const known = existing.get(reference);
+    if (known && known.source !== ARCHIVE_SOURCE) {
+      ids.set(reference, known.id);
       continue;
     }
-    const considered = existing ? await consultationsOfPaper(db, existing.id) : [];
-    const newest = considered
+    const newest = (known ? (considered.get(known.id) ?? []) : [])
       .filter((c) => c.meetingId !== null)
       .map((c) => c.date ?? '')
       .reduce((m, d) => (d > m ? d : m), '');
-    const wins = !existing || date >= newest;
+    const wins = !known || date >= newest;
     const printedCompetence = competence(item);
-    const id = await savePaper(db, {
+    records.push({
       source: ARCHIVE_SOURCE,
-      externalId: existing?.externalId ?? paperKey(slug, reference),
+      externalId: known?.externalId ?? paperKey(slug, reference),
       bodyId,
       reference,
       referenceParts: parseCaseReference(reference),
-      title: wins || !existing ? foldSpace(item.title) : existing.title,
-      decisionCompetence: (wins ? printedCompetence : null) ?? existing?.decisionCompetence ?? printedCompetence,
+      title: wins || !known ? foldSpace(item.title) : known.title,
+      decisionCompetence: (wins ? printedCompetence : null) ?? known?.decisionCompetence ?? printedCompetence,
     });
-    ids.set(reference, id);
   }
+  const saved = await savePapers(db, records);
+  for (const [i, r] of records.entries()) ids.set(r.reference!, saved[i]!);
   return ids;
 }
 
@@ -93,19 +101,28 @@ export async function saveCaseHistory(
   paperIds: ReadonlyMap<string, string>,
 ): Promise<number> {
   const findOrganization = organizationFinder(db, bodyId);
+  const papersOfItems = items.flatMap((item) => {
+    const paperId = item.caseNumber ? paperIds.get(foldSpace(item.caseNumber)) : undefined;
+    return paperId ? [paperId] : [];
+  });
+  // Read once for the meeting and kept current below, so an item sees what earlier items of
+  // the same case wrote, as a fresh read would show it.
+  const byPaper = await consultationsOfPapers(db, papersOfItems);
   let saved = 0;
   for (const item of items) {
     const reference = item.caseNumber ? foldSpace(item.caseNumber) : null;
     const paperId = reference ? paperIds.get(reference) : undefined;
     if (!reference || !paperId) continue;
-    const known: KnownConsultation[] = await consultationsOfPaper(db, paperId);
+    const known: KnownConsultation[] = byPaper.get(paperId) ?? [];
     const redundant = historySupersededBy(known, meeting);
     await deleteConsultations(db, redundant);
     const remaining = known.filter((k) => !redundant.includes(k.id));
+    const recorded: PaperConsultation[] = [];
     for (const h of historyToRecord(item.history, remaining, [meeting])) {
-      await upsertImported(db, 'consultation', {
+      const externalId = historyKey(paperKey(slug, reference), h.date, h.organizationName);
+      const id = await upsertImported(db, 'consultation', {
         source: ARCHIVE_SOURCE,
-        externalId: historyKey(paperKey(slug, reference), h.date, h.organizationName),
+        externalId,
         paperId,
         organizationId: await findOrganization(h.date, h.organizationName),
         organizationName: h.organizationName,
@@ -115,8 +132,12 @@ export async function saveCaseHistory(
         role: h.role,
         outcome: h.outcome,
       });
+      recorded.push({ id, date: h.date, organizationName: h.organizationName, meetingId: null, agendaItemId: null });
       saved += 1;
     }
+    const ids = new Set(recorded.map((r) => r.id));
+    // Order does not matter to the history rules (they match by date and committee).
+    byPaper.set(paperId, [...(remaining as PaperConsultation[]).filter((k) => !ids.has(k.id)), ...recorded]);
   }
   return saved;
 }

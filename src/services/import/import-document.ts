@@ -10,7 +10,7 @@ import { isoDate } from '../../importer/map/rules.js';
 import { type TermSpan, termFor, termInName } from '../../importer/map/terms.js';
 import type { ParsedAttachment, ParsedDocument } from '../../importer/model.js';
 import type { Database } from '../../storage/db.js';
-import { findBodyBySlug, meetingExists, setCommitteeCodes } from '../../storage/repositories/archive-lookup.js';
+import { findBodyBySlug, meetingExists } from '../../storage/repositories/archive-lookup.js';
 import { saveMeeting } from '../../storage/repositories/archive-writer.js';
 import { currentDocument, findDocumentBySha, saveDocumentVersion } from '../../storage/repositories/source-documents.js';
 import type { Db } from '../../storage/repositories/upsert.js';
@@ -153,6 +153,5 @@ async function saveMeetingContent(trx: Db, doc: ParsedDocument, c: MeetingContex
     storedFile: (attachment) => c.storedFiles?.get(attachment) ?? null,
   });
   await saveMeeting(trx, mapped.record);
-  for (const [externalId, codes] of mapped.committeeCodes) await setCommitteeCodes(trx, archiveId(externalId), codes);
   await saveCaseHistory(trx, c.bodyId, c.slug, { date: c.date, organizationName: c.organization.name }, doc.items, papers);
 }

@@ -9,7 +9,7 @@ import { type BodyIdentity, normalizeOrganizationName, normalizePersonName } fro
 import { membershipRole, organizationKind } from '../../importer/map/rules.js';
 import { type TermSpan, nextTerm, previousTerm } from '../../importer/map/terms.js';
 import type { ParsedParticipant } from '../../importer/model.js';
-import { saveBody, saveMembership, saveOrganization, savePerson, saveTerm } from '../../storage/repositories/archive-writer.js';
+import { type MembershipRecord, saveBody, saveMembershipRecords, saveOrganization, savePerson, saveTerm } from '../../storage/repositories/archive-writer.js';
 import {
   type KnownOrganization,
   findBodyBySlug,
@@ -112,6 +112,7 @@ export async function saveMemberships(
 ): Promise<void> {
   const known = new Map((await membershipsOfOrganization(db, organization.id)).map((m) => [m.personId, m]));
   const done = new Set<string>();
+  const records: MembershipRecord[] = [];
   for (const p of participants) {
     const { name, party } = splitParty(p.name);
     const id = personId(name);
@@ -120,7 +121,7 @@ export async function saveMemberships(
     const before = known.get(id);
     const earlier = membershipRoles.find((r) => r === before?.role);
     const role: MembershipRole = membershipRole(p.role) ?? earlier ?? (p.substituteFor ? 'suppleant' : 'medlem');
-    await saveMembership(db, {
+    records.push({
       source: ARCHIVE_SOURCE,
       externalId: membershipKey(organization.key, name),
       personId: id,
@@ -131,6 +132,7 @@ export async function saveMemberships(
       endDate: term.endDate,
     });
   }
+  await saveMembershipRecords(db, records);
 }
 
 /**

@@ -25,7 +25,7 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on app types
 type AnyDb = Kysely<any>;
 
-type Tracked = 'AgendaItem' | 'Paper' | 'Consultation' | 'File';
+export type Tracked = 'AgendaItem' | 'Paper' | 'Consultation' | 'File';
 
 const tableOf: Record<Tracked, string> = { AgendaItem: 'agenda_item', Paper: 'paper', Consultation: 'consultation', File: 'file' };
 
@@ -34,7 +34,7 @@ const agendaPublic = (m: string) => `${m}.state <> 'planned'`;
 const paperVisible = (paperId: string) =>
   `exists (select 1 from agenda_item vi join meeting vm on vm.id = vi.meeting_id where vi.paper_id = ${paperId} and vi.public = 1 and ${agendaPublic('vm')})`;
 const itemOpenOrNone = (itemId: string) => `(${itemId} is null or exists (select 1 from agenda_item oi where oi.id = ${itemId} and oi.public = 1))`;
-const fileMeeting = (x: string) =>
+export const fileMeeting = (x: string) =>
   `(case when ${x}.agenda_item_id is null then ${x}.meeting_id else (select mi.meeting_id from agenda_item mi where mi.id = ${x}.agenda_item_id) end)`;
 
 const visible: Record<Tracked, (x: string) => string> = {
@@ -55,7 +55,7 @@ const bodyOf: Record<Tracked, (x: string) => string> = {
   File: (x) => `${x}.body_id`,
   Consultation: (x) => `(select bp.body_id from paper bp where bp.id = ${x}.paper_id)`,
 };
-const meetingOf: Record<Tracked, (x: string) => string> = {
+export const meetingOf: Record<Tracked, (x: string) => string> = {
   AgendaItem: (x) => `${x}.meeting_id`,
   Paper: () => 'null',
   File: (x) => fileMeeting(x),
@@ -63,10 +63,10 @@ const meetingOf: Record<Tracked, (x: string) => string> = {
 };
 
 /** Candidates per type: SQL selecting the ids a change may have moved in or out of the view. */
-type Candidates = Partial<Record<Tracked, string>>;
+export type Candidates = Partial<Record<Tracked, string>>;
 
 /** The statements that bring `oparl_public` and `deleted_object` in line for the candidates. */
-function sync(candidates: Candidates, now: string): string[] {
+export function sync(candidates: Candidates, now: string): string[] {
   const out: string[] = [];
   // Cases first: a consultation's visibility follows its case's.
   for (const type of ['Paper', 'AgendaItem', 'File', 'Consultation'] as const) {
@@ -94,7 +94,7 @@ function sync(candidates: Candidates, now: string): string[] {
 const remembered = (type: Tracked, where: string) => `select r.id from oparl_public r where r.type = '${type}' and ${where}`;
 
 /** Everything whose view follows a meeting: its items, their files and cases, their consultations. */
-function meetingCandidates(meeting: string): Candidates {
+export function meetingCandidates(meeting: string): Candidates {
   const items = `select id from agenda_item where meeting_id = ${meeting}`;
   const papers = `select paper_id from agenda_item where meeting_id = ${meeting} and paper_id is not null`;
   return {
@@ -117,17 +117,19 @@ function itemCandidates(item: string, papers: string[]): Candidates {
   };
 }
 
-interface TriggerSpec {
+export interface TriggerSpec {
   name: string;
   table: string;
   /** 'insert', 'delete' or 'update of a, b'. */
   event: string;
   /** A condition over NEW/OLD, given the dialect's "is distinct" operator; null = always. */
   when: ((distinct: (a: string, b: string) => string) => string) | null;
+  /** Run first: a case's `modified` moved (migration 2026_12_03_0002 keeps these when it defers the rest). */
+  touch?: string[];
   statements: string[];
 }
 
-function triggers(now: string): TriggerSpec[] {
+export function triggers(now: string): TriggerSpec[] {
   const forget = (type: Tracked) => `delete from oparl_public where type = '${type}' and id = OLD.id`;
   // A case's public title is its newest open item's (visibility.ts#paperPublicTitle): a change
   // of an item's title, place or case moves the case's `modified`, so mirrors refetch its name.
@@ -145,14 +147,16 @@ function triggers(now: string): TriggerSpec[] {
       table: 'agenda_item',
       event: 'insert',
       when: null,
-      statements: [touchPaper('NEW.paper_id'), ...sync(itemCandidates('NEW.id', ['NEW.paper_id']), now)],
+      touch: [touchPaper('NEW.paper_id')],
+      statements: sync(itemCandidates('NEW.id', ['NEW.paper_id']), now),
     },
     {
       name: 'agenda_item_depublication_u',
       table: 'agenda_item',
       event: 'update of public, paper_id, meeting_id, title, position',
       when: (d) => ['public', 'paper_id', 'meeting_id', 'title', 'position'].map((c) => d(`NEW.${c}`, `OLD.${c}`)).join(' or '),
-      statements: [touchPaper('NEW.paper_id'), touchPaper('OLD.paper_id'), ...sync(itemCandidates('NEW.id', ['NEW.paper_id', 'OLD.paper_id']), now)],
+      touch: [touchPaper('NEW.paper_id'), touchPaper('OLD.paper_id')],
+      statements: sync(itemCandidates('NEW.id', ['NEW.paper_id', 'OLD.paper_id']), now),
     },
     {
       name: 'agenda_item_depublication_d',
@@ -210,13 +214,13 @@ export async function up(db: AnyDb): Promise<void> {
     for (const t of triggers(now)) {
       const when = t.when ? `when ${t.when((a, b) => `${a} is not ${b}`)}` : '';
       await run(`create trigger ${t.name} after ${t.event} on ${t.table} for each row ${when} begin
-        ${t.statements.map((s) => `${s};`).join('\n')}
+        ${[...(t.touch ?? []), ...t.statements].map((s) => `${s};`).join('\n')}
       end`);
     }
     return;
   }
   for (const t of triggers('oparl_now()')) {
-    const body = t.statements.map((s) => `${s};`).join('\n');
+    const body = [...(t.touch ?? []), ...t.statements].map((s) => `${s};`).join('\n');
     const guarded = t.when ? `if ${t.when((a, b) => `${a} is distinct from ${b}`)} then ${body} end if;` : body;
     await run(`create function ${t.name}() returns trigger language plpgsql as $$ begin ${guarded} return null; end $$`);
     await run(`create trigger ${t.name} after ${t.event} on ${t.table} for each row execute function ${t.name}()`);

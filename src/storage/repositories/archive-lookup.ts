@@ -2,7 +2,7 @@
 // made otherwise (the same municipality, term, committee, person or case). Plus the few
 // link fix-ups an import makes on rows it did not just write (predecessor, short code,
 // history consultations replaced by a meeting's own).
-import type { Db } from './upsert.js';
+import { type Db, batches } from './upsert.js';
 
 export interface Keyed {
   id: string;
@@ -55,6 +55,42 @@ export const findPaperByReference = (
     .orderBy('id')
     .executeTakeFirst();
 
+export type KnownPaper = Keyed & { reference: string | null; title: string; decisionCompetence: string | null };
+
+/** The body's cases by printed reference, many at once; the first by id where two share one. */
+export async function findPapersByReferences(db: Db, bodyId: string, references: readonly string[]): Promise<Map<string, KnownPaper>> {
+  const out = new Map<string, KnownPaper>();
+  for (const batch of batches(references)) {
+    const rows = await db
+      .selectFrom('paper')
+      .select(['id', 'source', 'externalId', 'reference', 'title', 'decisionCompetence'])
+      .where('bodyId', '=', bodyId)
+      .where('reference', 'in', batch)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) if (r.reference !== null && !out.has(r.reference)) out.set(r.reference, r);
+  }
+  return out;
+}
+
+export type PaperConsultation = Awaited<ReturnType<typeof consultationsOfPaper>>[number];
+
+/** consultationsOfPaper for many cases at once: each case's list in date order. */
+export async function consultationsOfPapers(db: Db, paperIds: readonly string[]): Promise<Map<string, PaperConsultation[]>> {
+  const out = new Map<string, PaperConsultation[]>(paperIds.map((id) => [id, []]));
+  for (const batch of batches([...new Set(paperIds)])) {
+    const rows = await db
+      .selectFrom('consultation')
+      .select(['id', 'paperId', 'date', 'organizationName', 'meetingId', 'agendaItemId'])
+      .where('paperId', 'in', batch)
+      .orderBy('date')
+      .orderBy('id')
+      .execute();
+    for (const { paperId, ...c } of rows) out.get(paperId)?.push(c);
+  }
+  return out;
+}
+
 /** A case's considerations, in date order. */
 export const consultationsOfPaper = (db: Db, paperId: string) =>
   db
@@ -77,14 +113,6 @@ export async function setPredecessor(db: Db, organizationId: string, predecessor
 
 export async function setShortName(db: Db, organizationId: string, shortName: string): Promise<void> {
   await db.updateTable('organization').set({ shortName }).where('id', '=', organizationId).execute();
-}
-
-export async function setCommitteeCodes(db: Db, agendaItemId: string, codes: readonly string[]): Promise<void> {
-  await db
-    .updateTable('agendaItem')
-    .set({ committeeCodes: codes.length > 0 ? JSON.stringify(codes) : null })
-    .where('id', '=', agendaItemId)
-    .execute();
 }
 
 export async function deleteConsultations(db: Db, ids: readonly string[]): Promise<void> {
