@@ -71,7 +71,7 @@ export async function writeRows(db: Db, table: keyof DB, rows: readonly Record<s
       ? query.onConflict((oc) =>
           oc
             .columns(['source', 'externalId'])
-            .doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.title')])) as never),
+            .doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.title')]))),
         )
       : query;
     const uniform = batch.every((r) => {
