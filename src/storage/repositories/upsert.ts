@@ -69,9 +69,7 @@ export async function writeRows(db: Db, table: keyof DB, rows: readonly Record<s
     const updated = columns.filter((c) => c !== 'id' && c !== 'createdAt');
     const built = options.upsert
       ? query.onConflict((oc) =>
-          oc
-            .columns(['source', 'externalId'])
-            .doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.title')]))),
+          oc.columns(['source', 'externalId']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.title')]))),
         )
       : query;
     const uniform = batch.every((r) => {
