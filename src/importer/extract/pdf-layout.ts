@@ -145,7 +145,94 @@ export function runningLines(pages: LaidOutPage[]): Set<string> {
     }
     if (bestPages >= minPages) for (const c of best) removed.add(`${c.page}:${c.index}`);
   }
+  sectionHeaders(pages, removed, minPages);
   return removed;
+}
+
+/** A section's running header may sit this many ems lower or higher than on other pages (a
+ * title that wraps, a first page laid out differently). */
+const MOVING_Y_TOLERANCE_EM = 1.5;
+/** Running headers are the first (footers the last) lines of a page, once the fixed ones are gone. */
+const EDGE_RANK = 2;
+
+/** The words of a header as they repeat within a section: a trailing page number left out. */
+function sectionKey(text: string): string {
+  return text
+    .replace(/(?<![\d./-])\s*(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+interface EdgeLine extends Candidate {
+  edge: 'top' | 'bottom';
+  key: string;
+  size: number;
+}
+
+/**
+ * Running headers that change between sections (the committee and date of each part, the
+ * current item's title) or move a little: lines among the first or last EDGE_RANK lines of a
+ * page, in the header or footer band, whose text repeats on another page at about the same
+ * height. They count only where such lines share one position (a slot) on at least
+ * `minPages` pages, so a heading that happens to open two pages stays. A section's header
+ * printed on one page only is removed at a slot when its text is printed elsewhere too
+ * (the item's own heading), never on the first page (the title block).
+ */
+function sectionHeaders(pages: LaidOutPage[], removed: Set<string>, minPages: number): void {
+  if (pages.length < 2) return;
+  const edges: EdgeLine[] = [];
+  const textCount = new Map<string, number>();
+  pages.forEach((page, pageIndex) => {
+    const kept = page.lines.map((line, index) => ({ line, index })).filter((x) => !removed.has(`${pageIndex}:${x.index}`));
+    for (const { line } of kept) {
+      const k = sectionKey(line.text);
+      textCount.set(k, (textCount.get(k) ?? 0) + 1);
+    }
+    kept.forEach(({ line, index }, rank) => {
+      const top = rank < EDGE_RANK && line.y < page.height * HEADER_BAND;
+      const bottom = rank >= kept.length - EDGE_RANK && line.y > page.height * (1 - FOOTER_BAND);
+      if (!top && !bottom) return;
+      const key = sectionKey(line.text);
+      if (key.length < 3) return;
+      edges.push({ page: pageIndex, index, y: line.y, edge: top ? 'top' : 'bottom', key, size: line.size });
+    });
+  });
+  const groups = new Map<string, EdgeLine[]>();
+  for (const e of edges) {
+    const k = `${e.edge}\u0000${e.key}`;
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
+  }
+  // Repeating groups: on two or more pages, within the tolerance of each other.
+  const repeating: EdgeLine[][] = [];
+  for (const list of groups.values()) {
+    if (new Set(list.map((e) => e.page)).size < 2) continue;
+    const ys = list.map((e) => e.y);
+    const tolerance = MOVING_Y_TOLERANCE_EM * Math.max(...list.map((e) => e.size));
+    if (Math.max(...ys) - Math.min(...ys) <= tolerance) repeating.push(list);
+  }
+  // Slots: repeating groups at about the same height, together on enough pages.
+  const slots: { edge: string; y: number; size: number; pages: Set<number>; members: EdgeLine[] }[] = [];
+  for (const list of repeating) {
+    const y = list.reduce((a, e) => a + e.y, 0) / list.length;
+    const size = Math.max(...list.map((e) => e.size));
+    const slot = slots.find((s) => s.edge === list[0]!.edge && Math.abs(s.y - y) <= MOVING_Y_TOLERANCE_EM * Math.max(size, s.size));
+    if (slot) {
+      for (const e of list) slot.pages.add(e.page);
+      slot.members.push(...list);
+    } else slots.push({ edge: list[0]!.edge, y, size, pages: new Set(list.map((e) => e.page)), members: [...list] });
+  }
+  for (const slot of slots) {
+    if (slot.pages.size < minPages) continue;
+    for (const e of slot.members) removed.add(`${e.page}:${e.index}`);
+    const tolerance = MOVING_Y_TOLERANCE_EM * slot.size;
+    for (const e of edges) {
+      if (e.edge !== slot.edge || e.page === 0 || slot.pages.has(e.page) || Math.abs(e.y - slot.y) > tolerance) continue;
+      if ((textCount.get(e.key) ?? 0) >= 2) removed.add(`${e.page}:${e.index}`);
+    }
+  }
 }
 
 /**
@@ -164,7 +251,7 @@ export function numberLines(pages: LaidOutPage[]): { lines: SourceLine[]; remove
       if (prev !== undefined && line.y - prev.y > PARAGRAPH_GAP_EM * Math.max(line.size, prev.size)) {
         lines.push({ text: '', line: lines.length + 1, page: pageIndex + 1 });
       }
-      lines.push({ text: line.text, line: lines.length + 1, page: pageIndex + 1 });
+      lines.push({ text: line.text, line: lines.length + 1, page: pageIndex + 1, size: Math.round(line.size * 10) / 10 });
       prev = line;
     });
   });
