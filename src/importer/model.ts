@@ -153,7 +153,7 @@ export interface ParsedDocument {
   toc: { title: string; page: number | null }[];
   signatures: string[];
   warnings: ParseWarning[];
-  /** Which layout family the parser recognised ("lejre", "hedensted", "edoc", "generic"). */
+  /** Which layout family the parser recognised ("lejre", "hedensted", "edoc", "word", "generic"). */
   layout: string;
   /** Share (0..1) of the input's words that appear somewhere in this document. */
   coverage: number;
