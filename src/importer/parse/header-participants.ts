@@ -50,7 +50,9 @@ export function namesOf(list: string, absent: boolean): ParsedParticipant[] {
       last.party ??= party[1]!;
       continue;
     }
-    for (const e of c.split(/,|;|\s+og\s+/u)) {
+    // "Anne Jensen (A), formand": the comma before a role does not end the name.
+    const roles = c.replace(/,\s*(formand|næstformand|borgmester|viceborgmester|medlem|suppleant)\b/giu, ' - $1');
+    for (const e of roles.split(/,|;|\s+og\s+/u)) {
       const p = participantOf(e, absent);
       if (p) out.push(p);
     }

@@ -23,7 +23,7 @@ export function looksMisDecoded(s: string): boolean {
   return /Ã[\u0080-\u00bf¦¸¥†]|â€|Å†|Ã˜|Ã…|\ufffd/u.test(s);
 }
 
-const caseLabelRe = /^(?:Sagsnr|Sags nr|Sagsnummer|Sag nr|Journalnr|Journal nr|J\.\s?nr|Jnr|Sagsid|Sags-id)\.?\s*:?\s*(\S.{0,60})$/iu;
+const caseLabelRe = /^(?:Sagsnr|Sags nr|Sagsnummer|Sag nr|Journalnr|Journal nr|J\.\s?nr|Jnr|Sags[- ]?id)\.?\s*:?\s*(\S.{0,60})$/iu;
 
 /** A case number on a line of its own ("23-002364", "00.00.00-I02-1-21", "EMN-2025-009242"). */
 export function bareCaseNumber(text: string): string | null {

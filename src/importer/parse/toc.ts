@@ -30,7 +30,7 @@ const openGroupRe = /^(?:åben|åbent|åbne|offentlig)\b/i;
 const numberCellRe = /^(?:(?:punkt|pkt\.?|nr\.?)\s*)?(\d{1,4}[a-z]?(?:\.\d{1,2}){0,2})\.?$/iu;
 /** "1 Title", "1.1 Title", "Punkt 1 Title": a number without a full stop before a title
  * that starts like one (a capital), so "100 års jubilæum" keeps its number. */
-const bareNumberRe = /^(?:(?:punkt|pkt\.?)\s*)?(\d{1,3}(?:\.\d{1,2}){0,2})\s+([\p{Lu}"'«„].*)$/u;
+const bareNumberRe = /^(?:(?:[Pp]unkt|[Pp]kt\.?)\s*)?(\d{1,3}(?:\.\d{1,2}){0,2})\s+([\p{Lu}"'«„].*)$/u;
 
 /** "Title.....\t3", "Title ..... 3", "Title\t3", "96\tTitle\t3", "1. Title\t3". */
 function entryOf(text: string): { title: string; page: number; number: string | null } | null {
