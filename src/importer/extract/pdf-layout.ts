@@ -192,10 +192,11 @@ const MOVING_Y_TOLERANCE_EM = 1.5;
 /** Running headers are the first (footers the last) lines of a page, once the fixed ones are gone. */
 const EDGE_RANK = 2;
 
-/** The words of a header as they repeat within a section: a trailing page number left out. */
+/** The words of a header as they repeat within a section: a trailing page number ("Side 3",
+ * "Side 3 af 9", "3") left out; other digits (a case number, a date) kept. */
 function sectionKey(text: string): string {
   return text
-    .replace(/(?<![\d./-])\s*(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i, '')
+    .replace(/(?:\s|^)(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?|\d{1,3})$/i, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

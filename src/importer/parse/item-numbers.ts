@@ -43,19 +43,21 @@ export function isLarger(l: Line, body: number | null): boolean {
   return body !== null && l.size !== null && l.size >= body * 1.12;
 }
 
-/** Evidence that follows a header line: a case number or a known section heading nearby. */
+/** Evidence that follows a header line: a case number (3) and a known section heading (2) nearby. */
 function evidenceAfter(ctx: ParseContext, from: number, to: number): number {
   const lines = ctx.lines;
+  let caseLine = 0;
+  let heading = 0;
   for (let j = from, seen = 0; j < to && seen < 4; j++) {
     const nl = lines[j]!;
     if (nl.text === '') continue;
     seen++;
-    if (isCaseLine(nl.text)) return 3;
+    if (isCaseLine(nl.text)) caseLine = 3;
     const m = matchHeading(nl);
-    if (seen <= 3 && m && !m.soft) return 2;
-    if (bareRe.test(nl.text) || loneRe.test(nl.text)) return 0;
+    if (seen <= 3 && m && !m.soft) heading = 2;
+    if (heading || bareRe.test(nl.text) || loneRe.test(nl.text)) break;
   }
-  return 0;
+  return caseLine + heading;
 }
 
 export function bareCandidates(ctx: ParseContext, from: number, to: number, toc: Toc | null): BareCandidate[] {
