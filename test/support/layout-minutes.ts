@@ -23,7 +23,17 @@ const footer: Margin = (page, pages) => [{ text: `Side ${page} af ${pages}`, y: 
 
 /** An item heading: Word's numbering, larger and bold, and the running header's section. */
 const itemHeading = (number: string, title: string, pageBreak = false): PrintLine[] => [
-  { cells: [{ text: number, x: LEFT }, { text: title, x: LEFT + 34 }], size: 13, bold: true, space: 16, pageBreak, section: `${number} ${title}` },
+  {
+    cells: [
+      { text: number, x: LEFT },
+      { text: title, x: LEFT + 34 },
+    ],
+    size: 13,
+    bold: true,
+    space: 16,
+    pageBreak,
+    section: `${number} ${title}`,
+  },
 ];
 
 const GO_COMMITTEE = 'Økonomiudvalget';

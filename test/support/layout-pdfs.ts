@@ -80,7 +80,11 @@ export function layoutPdf(lines: readonly PrintLine[], options: LayoutOptions = 
       doc.switchToPage(i);
       const page = i - range.start + 1;
       const marks = [...(options.header?.(page, range.count, sections[i] ?? '') ?? []), ...(options.footer?.(page, range.count, sections[i] ?? '') ?? [])];
-      for (const m of marks) doc.font('Helvetica').fontSize(m.size ?? 9).text(m.text, m.x ?? LEFT, m.y, { lineBreak: false });
+      for (const m of marks)
+        doc
+          .font('Helvetica')
+          .fontSize(m.size ?? 9)
+          .text(m.text, m.x ?? LEFT, m.y, { lineBreak: false });
     }
     doc.end();
   });

@@ -15,7 +15,10 @@ import { LEFT, columns, extractLayoutPdf, layoutPdf } from '../support/layout-pd
 
 /** A page of hand-made lines: [text, y, size]. */
 const page = (lines: [string, number, number?][]): LaidOutPage => ({ height: 842, lines: lines.map(([text, y, size]) => ({ text, y, size: size ?? 10 })) });
-const kept = (pages: LaidOutPage[]) => numberLines(pages).lines.filter((l) => l.text !== '').map((l) => `${l.page}:${l.text}`);
+const kept = (pages: LaidOutPage[]) =>
+  numberLines(pages)
+    .lines.filter((l) => l.text !== '')
+    .map((l) => `${l.page}:${l.text}`);
 
 describe('PDF layout: running headers that change per section or move', () => {
   it('removes the current item’s title printed over each page, also on a one-page item', () => {

@@ -120,7 +120,17 @@ describe('parse layouts: participants in columns and absences', () => {
   });
 
   it('matches an absence printed before the list and a name with a middle name left out', () => {
-    const doc = parse(['Referat', 'Byrådet', '20. juni 2024', 'Fraværende: Karl Nielsen', '', 'Deltagere: Karl Vilhelm Nielsen (V), Per Holm (A)', '', '1. Eventuelt', ...body('24/1')]);
+    const doc = parse([
+      'Referat',
+      'Byrådet',
+      '20. juni 2024',
+      'Fraværende: Karl Nielsen',
+      '',
+      'Deltagere: Karl Vilhelm Nielsen (V), Per Holm (A)',
+      '',
+      '1. Eventuelt',
+      ...body('24/1'),
+    ]);
     assert.deepEqual(
       doc.participants.map((p) => [p.name, p.absent, p.party]),
       [

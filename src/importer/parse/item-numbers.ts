@@ -68,8 +68,11 @@ export function bareCandidates(ctx: ParseContext, from: number, to: number, toc:
   const out: BareCandidate[] = [];
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
+    // Most lines do not start with a digit: skip them before any regex.
+    const c0 = l.text.charCodeAt(0);
+    if (!(c0 >= 49 && c0 <= 57) || l.text.length > 200) continue;
     const t = l.text.replace(/\t+/g, ' ');
-    if (t === '' || t.length > 200 || attachmentRowRe.test(t)) continue;
+    if (attachmentRowRe.test(t)) continue;
     let number: string;
     let title: string;
     let titleLine = i;
