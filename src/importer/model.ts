@@ -10,6 +10,9 @@ export interface SourceLine {
   line: number;
   /** 1-based page number for PDFs, null for text files. */
   page: number | null;
+  /** Font size in points of the line's largest glyphs (PDF); absent for text files. Lets the
+   * parser tell a heading from body text when the words alone do not. */
+  size?: number;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'pdf';
@@ -150,7 +153,7 @@ export interface ParsedDocument {
   toc: { title: string; page: number | null }[];
   signatures: string[];
   warnings: ParseWarning[];
-  /** Which layout family the parser recognised ("lejre", "hedensted", "edoc", "generic"). */
+  /** Which layout family the parser recognised ("lejre", "hedensted", "edoc", "word", "generic"). */
   layout: string;
   /** Share (0..1) of the input's words that appear somewhere in this document. */
   coverage: number;

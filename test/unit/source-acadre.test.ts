@@ -70,9 +70,9 @@ describe('source: Acadre, Udvalget for plan, udvikling og kultur 20.06.2013', ()
         ['summary', 'Resumé'],
         ['summary', 'Tidsplan'],
         ['presentation', 'Sagsfremstilling'],
-        ['other', 'Økonomi og organisatoriske konsekvenser'],
+        ['economy', 'Økonomi og organisatoriske konsekvenser'],
         ['recommendation', 'Indstilling'],
-        ['other', 'Supplerende Sagsfremstilling'],
+        ['presentation', 'Supplerende Sagsfremstilling'],
         ['decision', 'Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013'],
       ],
     );

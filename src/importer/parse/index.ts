@@ -100,6 +100,18 @@ function keepHeaderWords(ctx: ParseContext, headerLines: readonly Line[], out: u
   }
 }
 
+/** Printed item numbers in numbering order: "2" < "2.1" < "2.10" < "3"; "12a" counts as 12. */
+function compareNumbers(a: string, b: string): number {
+  const x = a.split('.').map((p) => Number.parseInt(p, 10));
+  const y = b.split('.').map((p) => Number.parseInt(p, 10));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (Number.isNaN(d)) return 0;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): Omit<ParsedDocument, 'coverage'> {
   const lines = ctx.lines;
   const n = lines.length;
@@ -111,6 +123,8 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
     starts = guard(ctx, 'items (relaxed)', [], () => findItems(ctx, bodyFrom, n, toc, true));
     ctx.warn('layout_unknown', starts.length ? 'No known item layout; items found by a relaxed rule.' : 'No agenda items found.', null);
   } else if (starts[0]!.style === 'keyword') layout = 'lejre';
+  // Word's numbering without a full stop ("1 Titel", "1.1 Titel"): GetOrganized, Acadre and other PDFs made from Word.
+  else if (starts[0]!.style === 'bare') layout = 'word';
   else if (starts[0]!.start < starts[0]!.index) layout = 'hedensted';
   else if (/^(?:Sagsnr|Sags nr)/i.test(lines[ctx.nextNonBlank(starts[0]!.headerEnd)]?.text ?? '')) layout = 'edoc';
   else ctx.warn('layout_unknown', 'No known item layout; items found by numbered headings.', null);
@@ -140,7 +154,7 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
   const items: ParsedItem[] = [];
   starts.forEach((s, k) => {
     const to = k + 1 < starts.length ? starts[k + 1]!.start : end;
-    const item = guard(ctx, `item ${s.number}`, null, () => parseItemBody(ctx, s, to, k + 1));
+    const item = guard(ctx, `item ${s.number}`, null, () => parseItemBody(ctx, s, to, k + 1, header.date));
     if (item) items.push(item);
     else for (let i = s.start; i < to; i++) if (lines[i]!.text) ctx.unparsed(lines[i]!, `item ${s.number}`);
   });
@@ -155,9 +169,9 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
     );
   // Numbers out of order are kept as printed; say so.
   for (let i = 1; i < items.length; i++) {
-    const a = Number.parseInt(items[i - 1]!.number, 10);
-    const b = Number.parseInt(items[i]!.number, 10);
-    if (Number.isFinite(a) && Number.isFinite(b) && b <= a) {
+    const a = items[i - 1]!.number;
+    const b = items[i]!.number;
+    if (/^\d/.test(a) && /^\d/.test(b) && compareNumbers(b, a) <= 0) {
       ctx.warn('item_order', `Item ${items[i]!.number} follows item ${items[i - 1]!.number}; kept in printed order.`, lines[starts[i]!.index] ?? null);
     }
   }

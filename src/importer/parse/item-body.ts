@@ -5,7 +5,7 @@ import type { Line, ParseContext } from './lines.js';
 import { joinParagraphs } from './lines.js';
 import {
   absenceNames,
-  attachmentTitles,
+  attachmentEntries,
   bareCaseNumber,
   historyEntries,
   isSubstituteLine,
@@ -13,6 +13,7 @@ import {
   splitCommittees,
   splitNames,
 } from './item-fields.js';
+import type { AttachmentEntry } from './item-fields.js';
 import type { ItemStart } from './items.js';
 import { isOpenCloseMarker } from './items.js';
 import { matchHeading } from './sections.js';
@@ -39,8 +40,29 @@ function trimBlank(lines: Line[]): Line[] {
   return lines.slice(a, b);
 }
 
-/** Builds an item from its lines [start.start, end). */
-export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, order: number): ParsedItem {
+/**
+ * A decision block that names its body and day ("Beslutning i <udvalg> den <dato>") is this
+ * meeting's decision when dated the meeting's day; blocks of other days are the case's
+ * history. Without a meeting date, eDoc's "<Udvalg>s beslutning den …" stays the decision
+ * and, of the named blocks, the latest is — unless an undated "Beslutning" heading is there.
+ */
+function resolveDated(drafts: Draft[], meetingDate: string | null): void {
+  const dated = drafts.filter((d) => d.match?.dated && d.match.date);
+  if (dated.length === 0) return;
+  if (meetingDate) {
+    for (const d of dated) if (d.match!.date !== meetingDate) d.kind = 'history';
+    return;
+  }
+  const named = dated.filter((d) => d.match!.dated === 'named');
+  const plain = drafts.some((d) => d.kind === 'decision' && !d.match?.dated);
+  let latest: Draft | null = null;
+  if (!plain) for (const d of named) if (latest === null || d.match!.date! >= latest.match!.date!) latest = d;
+  for (const d of named) if (d !== latest) d.kind = 'history';
+}
+
+/** Builds an item from its lines [start.start, end); `meetingDate` tells this meeting's
+ * decision from earlier ones. */
+export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, order: number, meetingDate: string | null = null): ParsedItem {
   const lines = ctx.lines;
   const { committees, title, misDecoded } = splitCommittees(s.title);
   const headerLine = lines[s.index]!;
@@ -101,13 +123,14 @@ export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, orde
     cur.lines.push(l);
   }
   if (cur.match || cur.lines.some((x) => x.text !== '')) drafts.push(cur);
+  resolveDated(drafts, meetingDate);
 
   const absent: string[] = [];
   const addAbsent = (names: string[]) => {
     for (const n of names) if (!absent.includes(n)) absent.push(n);
   };
   let decision: string | null = null;
-  const attachments: { title: string }[] = [];
+  const attachments: AttachmentEntry[] = [];
   const sections: ParsedSection[] = [];
   for (const d of drafts) {
     const text = textOf(d);
@@ -126,7 +149,7 @@ export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, orde
       const t = [d.inline, joinParagraphs(trimBlank(kept))].filter(Boolean).join('\n');
       decision = t === '' ? null : t;
     }
-    if (d.kind === 'attachments') attachments.push(...attachmentTitles(d.lines).map((t) => ({ title: t })));
+    if (d.kind === 'attachments') attachments.push(...attachmentEntries(d.lines));
     if (inHistory) {
       if (d.match?.date && d.match.organization) {
         const kept = d.lines.filter((l) => !(l.text && (absenceNames(l.text) || isSubstituteLine(l.text))));

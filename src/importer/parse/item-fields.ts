@@ -23,7 +23,7 @@ export function looksMisDecoded(s: string): boolean {
   return /Ã[\u0080-\u00bf¦¸¥†]|â€|Å†|Ã˜|Ã…|\ufffd/u.test(s);
 }
 
-const caseLabelRe = /^(?:Sagsnr|Sags nr|Sagsnummer|Sag nr|Journalnr|Journal nr|J\.\s?nr|Jnr|Sagsid|Sags-id)\.?\s*:?\s*(\S.{0,60})$/iu;
+const caseLabelRe = /^(?:Sagsnr|Sags nr|Sagsnummer|Sag nr|Journalnr|Journal nr|J\.\s?nr|Jnr|Sags[- ]?id)\.?\s*:?\s*(\S.{0,60})$/iu;
 
 /** A case number on a line of its own ("23-002364", "00.00.00-I02-1-21", "EMN-2025-009242"). */
 export function bareCaseNumber(text: string): string | null {
@@ -80,10 +80,62 @@ export function isSubstituteLine(text: string): boolean {
   return /\bdeltog som suppleant for\b|\bindtrådte som suppleant\b/i.test(text);
 }
 
+/** An attachment as a Bilag section lists it; `public` and `externalId` (the document
+ * number) only where a row prints them. */
+export interface AttachmentEntry {
+  title: string;
+  public?: boolean;
+  externalId?: string;
+}
+
+/** A document number at a row's end: "222359/12", "2013-012345", "1234567". */
+const docNumberRe = /^(?:\d{1,8}\/\d{2,4}|\d{4}-\d{3,8}|\d{5,9})$/u;
+/** "1 Åben Notat om X 222359/12", "2\tLukket\tNotat\t73288/09": number, access, title, document number. */
+const accessRowRe = /^(\d{1,3})[.)]?\s+(åben|åbent|offentlig|lukket|lukkede|fortrolig)\s+(\S.*)$/iu;
+const rowHeaderRe = /^(?:nr\.?|bilag|adgang|åben\/lukket|titel|navn|dok\.?\s?nr\.?|dokumentnr\.?|dokument)$/iu;
+
+/** An attachment row with its access and document number, or null. */
+export function attachmentRow(text: string): AttachmentEntry | null {
+  const cells = text
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const m = accessRowRe.exec(cells.join(' '));
+  if (!m) return null;
+  let title = m[3]!.trim();
+  let externalId: string | undefined;
+  const last = cells.length >= 2 ? cells.at(-1)! : title.split(' ').at(-1)!;
+  if (docNumberRe.test(last) && title.length > last.length) {
+    externalId = last;
+    title = title.slice(0, title.length - last.length).trim();
+  }
+  const entry: AttachmentEntry = { title, public: !/^(?:lukket|lukkede|fortrolig)$/iu.test(m[2]!) };
+  if (externalId) entry.externalId = externalId;
+  return entry;
+}
+
+function isRowHeader(text: string): boolean {
+  const cells = text
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return cells.length >= 2 && cells.every((c) => rowHeaderRe.test(c));
+}
+
 /** Attachment titles in a Bilag section's lines. */
 export function attachmentTitles(lines: readonly Line[]): string[] {
+  return attachmentEntries(lines).map((a) => a.title);
+}
+
+/** Attachments in a Bilag section's lines: rows with access and document number, numbered
+ * or bulleted entries, or one title per line. */
+export function attachmentEntries(lines: readonly Line[]): AttachmentEntry[] {
   const entryRe = [/^Bilag\s*(?:nr\.?\s*)?\d+[a-z]?\s*[-–:.)]\s*(\S.*)$/iu, /^(?:[-•*▪◦·]|\d+[.)])\s+(\S.*)$/u, /^\d{4}[-–]\d{3,}\s+[-–]\s+(\S.*)$/u];
-  const titles: string[] = [];
+  const entries: AttachmentEntry[] = [];
+  const append = (t: string) => {
+    const last = entries.at(-1);
+    if (last) last.title += ' ' + t;
+  };
   let patterned = false;
   let lastWasEntry = false;
   let prevBlank = true;
@@ -93,29 +145,30 @@ export function attachmentTitles(lines: readonly Line[]): string[] {
       prevBlank = true;
       continue;
     }
-    if (/^(?:ingen|ingen bilag|intet|-)\.?$/i.test(t)) {
+    if (/^(?:ingen|ingen bilag|intet|-)\.?$/i.test(t) || isRowHeader(t)) {
       lastWasEntry = false;
       prevBlank = false;
       continue;
     }
+    const row = attachmentRow(t);
     let m: RegExpExecArray | null = null;
-    for (const re of entryRe) if ((m = re.exec(t))) break;
-    if (m) {
+    if (!row) for (const re of entryRe) if ((m = re.exec(t))) break;
+    if (row || m) {
       patterned = true;
-      titles.push(m[1]!.trim());
+      entries.push(row ?? { title: m![1]!.trim() });
       lastWasEntry = true;
     } else if (lastWasEntry && !prevBlank) {
-      titles[titles.length - 1] += ' ' + t; // a wrapped title (PDF)
+      append(t.replace(/\t+/g, ' ')); // a wrapped title (PDF)
     } else if (!patterned) {
-      if (!prevBlank && titles.length && lastWasEntry) titles[titles.length - 1] += ' ' + t;
-      else titles.push(t);
+      if (!prevBlank && entries.length && lastWasEntry) append(t);
+      else entries.push({ title: t });
       lastWasEntry = true;
     } else {
       lastWasEntry = false;
     }
     prevBlank = false;
   }
-  return titles.filter((x) => x.length > 0);
+  return entries.filter((x) => x.title.length > 0);
 }
 
 /** History entries from a "Sagens forløb" section: a date line, then the decision. */

@@ -6,6 +6,7 @@
 import type { ParseContext } from './lines.js';
 import { normTitle } from './lines.js';
 import { isCaseLine } from './item-fields.js';
+import { bareCandidates, bodySize, isLarger, numberingChain } from './item-numbers.js';
 import { matchHeading } from './sections.js';
 import type { Toc } from './toc.js';
 
@@ -19,7 +20,7 @@ export interface ItemStart {
   number: string;
   title: string;
   public: boolean;
-  style: 'keyword' | 'numbered';
+  style: 'keyword' | 'numbered' | 'bare';
 }
 
 const keywordRe =
@@ -32,9 +33,11 @@ interface Candidate {
   index: number;
   number: string;
   title: string;
-  style: 'keyword' | 'numbered';
+  style: 'keyword' | 'numbered' | 'bare';
   score: number;
   caseBefore: number | null;
+  /** The title's line when it is not the header line (a number alone on its line). */
+  titleLine?: number;
 }
 
 function candidates(ctx: ParseContext, from: number, to: number, toc: Toc | null): Candidate[] {
@@ -42,6 +45,7 @@ function candidates(ctx: ParseContext, from: number, to: number, toc: Toc | null
   const tocNumbers = new Map<string, string>();
   for (const e of toc?.entries ?? []) if (e.number) tocNumbers.set(e.number, normTitle(e.title));
   const out: Candidate[] = [];
+  const body = bodySize(lines.slice(from, to));
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     const t = l.text.replace(/\t+/g, ' ');
@@ -60,7 +64,7 @@ function candidates(ctx: ParseContext, from: number, to: number, toc: Toc | null
     let score = 0;
     if (!/^[\p{Lu}"'«„\d]/u.test(title)) score -= 5;
     if (title.length > 200) score -= 3;
-    if (l.heading > 0 || l.bold) score += 1;
+    if (l.heading > 0 || l.bold || isLarger(l, body)) score += 1;
     const p = ctx.prevNonBlank(i - 1, Math.max(from, i - 4));
     let caseBefore: number | null = null;
     if (p >= 0 && isCaseLine(lines[p]!.text)) {
@@ -94,8 +98,13 @@ export function findItems(ctx: ParseContext, from: number, to: number, toc: Toc 
   const cands = candidates(ctx, from, to, toc);
   const keyword = cands.filter((c) => c.style === 'keyword');
   const numbered = cands.filter((c) => c.style === 'numbered' && c.score >= (relaxed ? 1 : 3));
-  // One family per document: keyword headers when there are any, else numbered headers.
-  const chosen = keyword.length > 0 ? keyword : numbered;
+  // One family per document: keyword headers when there are any, else numbered headers
+  // ("1. Title"), or numbers without a full stop when they make a longer consistent sequence.
+  let chosen = keyword.length > 0 ? keyword : numbered;
+  if (keyword.length === 0) {
+    const bare = numberingChain(bareCandidates(ctx, from, to, toc), relaxed ? 1 : 2);
+    if (bare.length > numbered.length) chosen = bare.map((b) => ({ ...b, style: 'bare' as const }));
+  }
   const starts: ItemStart[] = [];
   let open = true;
   let ci = 0;
@@ -107,7 +116,7 @@ export function findItems(ctx: ParseContext, from: number, to: number, toc: Toc 
     if (!c || c.index !== i) continue;
     ci++;
     let title = c.title;
-    let headerEnd = i + 1;
+    let headerEnd = (c.titleLine ?? i) + 1;
     if (title === '') {
       const n = ctx.nextNonBlank(i + 1, Math.min(to, i + 4));
       if (n >= 0) {

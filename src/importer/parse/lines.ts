@@ -18,6 +18,8 @@ export interface Line {
   bold: boolean;
   /** Leading spaces in the source (layout text from PDFs). */
   indent: number;
+  /** Font size in points (PDF), null when the source does not say. */
+  size: number | null;
 }
 
 const escapeRe = /\\([\\_*#[\]().\-+!`{}>|~])/g;
@@ -77,6 +79,7 @@ export function toLines(source: ExtractedText): Line[] {
         heading: c.heading,
         bold: c.bold,
         indent: /^ */.exec(part.replace(/\u00a0/g, ' '))![0].length,
+        size: typeof l.size === 'number' && l.size > 0 ? l.size : null,
       });
     }
   }

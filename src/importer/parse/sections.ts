@@ -1,7 +1,7 @@
 // Section headings inside an item → SectionKind. Only whole-line headings from a known set
 // (or a known pattern) start a section; any other sub-heading stays in the section's text.
 import type { SectionKind } from '../../domain/agenda-item.js';
-import { findDate } from './dates.js';
+import { findDate, findDates } from './dates.js';
 import type { Line } from './lines.js';
 
 export interface HeadingMatch {
@@ -16,6 +16,10 @@ export interface HeadingMatch {
   absence?: boolean;
   /** Soft headings start a section only outside a case presentation. */
   soft?: boolean;
+  /** A decision heading naming a body and a day ("Beslutning i <udvalg> den <dato>"): the
+   * item decides which is this meeting's decision and which are history. 'possessive' for
+   * eDoc's "<Udvalg>s beslutning den <dato>", which was this meeting's before dates were compared. */
+  dated?: 'named' | 'possessive';
 }
 
 const exact: Record<string, SectionKind> = {
@@ -35,10 +39,17 @@ const exact: Record<string, SectionKind> = {
   'forslag til beslutning': 'recommendation',
   'forvaltningens indstilling': 'recommendation',
   'administrationens indstilling': 'recommendation',
+  'direktionens indstilling': 'recommendation',
+  'direktørens indstilling': 'recommendation',
+  forslag: 'recommendation',
+  'forslag til indstilling': 'recommendation',
+  'forvaltningens forslag': 'recommendation',
+  'administrationens forslag': 'recommendation',
   beslutningskompetence: 'competence',
   'beslutningen træffes af': 'competence',
   kompetence: 'competence',
   sagsfremstilling: 'presentation',
+  'supplerende sagsfremstilling': 'presentation',
   sagsbeskrivelse: 'presentation',
   'sagens indhold': 'presentation',
   udtalelser: 'statements',
@@ -56,6 +67,7 @@ const exact: Record<string, SectionKind> = {
   finansiering: 'economy',
   'bevillingsmæssige konsekvenser': 'economy',
   'økonomi og personale': 'economy',
+  'økonomi og organisatoriske konsekvenser': 'economy',
   'sagens forløb': 'history',
   historik: 'history',
   'tidligere beslutninger': 'history',
@@ -127,20 +139,49 @@ function recognise(l: Line): HeadingMatch | null {
     }
   }
   if (recommenderRe.test(t)) return { kind: 'recommendation', heading: t, inline: '' };
-  // Hedensted: "Beslutning fra Byrådet 2018-2021, 25. august 2021, pkt. 145:" — an earlier body's decision.
-  const fra = /^Beslutning (?:fra|i) (.{2,120}?),\s*(.{0,60}?\d{4}.{0,40}?):?$/u.exec(t);
-  if (fra) {
-    const d = findDate(fra[2]!);
-    if (d) return { kind: 'history', heading: t, inline: '', organization: fra[1]!.trim(), date: d.iso };
-  }
+  const named = namedBlock(t);
+  if (named) return named;
   // eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1".
   const edoc = /beslutning/iu.test(t) ? /^(.{3,120}?)\s+beslutning(?:er)?\s+(?:den|d\.)\s+(.{6,30}?)(?:\s+(?:Punkt|Pkt\.?)\s*\S+)?\s*:?$/iu.exec(t) : null;
   if (edoc) {
     const d = findDate(edoc[2]!);
-    if (d) return { kind: 'decision', heading: t, inline: '', organization: edoc[1]!.replace(/s$/, ''), date: d.iso };
+    if (d) return { kind: 'decision', heading: t, inline: '', organization: edoc[1]!.replace(/s$/, ''), date: d.iso, dated: 'possessive' };
+  }
+  // "Økonomiudvalgets indstilling den 12-06-2013": an earlier body's recommendation.
+  const rec = /indstilling/iu.test(t) ? /^(.{3,120}?)s\s+indstilling\s+(?:den|d\.)\s+(.{6,30}?)\s*:?$/iu.exec(t) : null;
+  if (rec) {
+    const d = findDate(rec[2]!);
+    if (d) return { kind: 'history', heading: t, inline: '', organization: rec[1]!, date: d.iso };
   }
   if (/^Følgende deltog ikke i (?:behandlingen|behandling) af (?:punktet|sagen)\s*:?$/i.test(t)) {
     return { kind: 'other', heading: t, inline: '', absence: true };
   }
   return null;
+}
+
+/** What may follow the date in a dated heading: ", pkt. 145:", " kl. 13:00", "Punkt 3". */
+const datedTailRe = /^(?:[\s,.:]|kl\.?\s*\d{1,2}[:.]\d{2}|(?:pkt|punkt)\.?\s*\d{1,4}[a-z]?)*$/iu;
+
+/**
+ * "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013", "Beslutning fra
+ * Byrådet 2018-2021, 25. august 2021, pkt. 145:", "Indstilling fra Økonomiudvalget den
+ * 12.06.2013": a body's decision (or recommendation) on a day. The body's name runs up to the
+ * date phrase, commas and all: the date, not a comma, ends it.
+ */
+function namedBlock(t: string): HeadingMatch | null {
+  const m = /^(beslutning|indstilling|behandling)(?:en)?\s+(?:fra|i|af)\s+(\S.{1,200})$/iu.exec(t);
+  if (!m) return null;
+  const rest = m[2]!;
+  const d = findDates(rest).at(-1);
+  if (!d || !datedTailRe.test(rest.slice(d.index + d.length))) return null;
+  const organization = rest
+    .slice(0, d.index)
+    .replace(/[\s,]*(?:(?:den|d\.)\s*)?$/iu, '')
+    .replace(/[\s,]+$/u, '')
+    .trim();
+  if (organization.length < 2) return null;
+  // Only a decision can be this meeting's; a recommendation or a consideration named by
+  // body and day is always an earlier step of the case.
+  const kind = /^beslutning/i.test(m[1]!) ? 'decision' : 'history';
+  return { kind, heading: t, inline: '', organization, date: d.iso, ...(kind === 'decision' ? { dated: 'named' as const } : {}) };
 }

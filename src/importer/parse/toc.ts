@@ -21,9 +21,16 @@ export interface Toc {
   end: number;
 }
 
-const tocHeadingRe = /^(?:indholdsfortegnelse|indhold|dagsordenoversigt|oversigt over punkter|punktoversigt|fortegnelse over punkter)\s*:?$/i;
+const tocHeadingRe =
+  /^(?:indholdsfortegnelse|indhold|indholdsliste|dagsordenoversigt|dagsordensoversigt|dagsordenspunkter|oversigt over punkter|punktoversigt|fortegnelse over punkter)\s*:?$/i;
 const closedGroupRe = /^(?:lukket|lukkede|fortrolig)\b/i;
 const openGroupRe = /^(?:åben|åbent|åbne|offentlig)\b/i;
+
+/** The number column of a TOC row: "1", "1.", "1.1", "12a", "Punkt 1", "Pkt. 3". */
+const numberCellRe = /^(?:(?:punkt|pkt\.?|nr\.?)\s*)?(\d{1,4}[a-z]?(?:\.\d{1,2}){0,2})\.?$/iu;
+/** "1 Title", "1.1 Title", "Punkt 1 Title": a number without a full stop before a title
+ * that starts like one (a capital), so "100 års jubilæum" keeps its number. */
+const bareNumberRe = /^(?:(?:[Pp]unkt|[Pp]kt\.?)\s*)?(\d{1,3}(?:\.\d{1,2}){0,2})\s+([\p{Lu}"'«„].*)$/u;
 
 /** "Title.....\t3", "Title ..... 3", "Title\t3", "96\tTitle\t3", "1. Title\t3". */
 function entryOf(text: string): { title: string; page: number; number: string | null } | null {
@@ -36,12 +43,13 @@ function entryOf(text: string): { title: string; page: number; number: string | 
     .split('\t')
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  if (cells.length >= 2 && /^\d{1,4}[a-z]?\.?$/.test(cells[0]!)) {
-    num = cells[0]!.replace(/\.$/, '');
+  const numberCell = cells.length >= 2 ? numberCellRe.exec(cells[0]!) : null;
+  if (numberCell) {
+    num = numberCell[1]!;
     title = cells.slice(1).join(' ');
   } else {
     title = cells.join(' ');
-    const n = /^(\d{1,4}[a-z]?)\.\s+(\S.*)$/.exec(title);
+    const n = /^(\d{1,4}[a-z]?)\.\s+(\S.*)$/.exec(title) ?? bareNumberRe.exec(title);
     if (n) {
       num = n[1]!;
       title = n[2]!;
@@ -56,7 +64,7 @@ function isHeaderRow(text: string): boolean {
     .split('\t')
     .map((c) => c.trim().toLowerCase())
     .filter(Boolean);
-  return cells.length >= 2 && cells.every((c) => /^(?:pkt\.?|punkt|nr\.?|tekst|titel|side|sag|emne|sagsnr\.?)$/.test(c));
+  return cells.length >= 2 && cells.every((c) => /^(?:pkt\.?|punkt|nr\.?|tekst|titel|side|sag|emne|sagsnr\.?|overskrift|sidetal)$/.test(c));
 }
 
 /** Finds and reads the TOC; returns null when the document has none. */
