@@ -131,10 +131,20 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
  */
 export function ItemSection(props: { section: Pick<Section, 'kind' | 'heading' | 'text' | 'html'> }) {
   const s = props.section;
+  const html = s.html ? sanitiseHtml(s.html) : blocksToHtml(sectionBlocks(s));
+  // A wide table scrolls inside its section on a phone; a scrolling region must be reachable
+  // from the keyboard (WCAG 2.1.1), so it is focusable and named.
+  const scrolls = html.includes('<table');
   return (
     <section>
       <h3>{s.heading}</h3>
-      <div class="section-html">{raw(s.html ? sanitiseHtml(s.html) : blocksToHtml(sectionBlocks(s)))}</div>
+      {scrolls ? (
+        <div class="section-html section-scroll" tabindex={0} role="region" aria-label={`${s.heading} (med tabel)`}>
+          {raw(html)}
+        </div>
+      ) : (
+        <div class="section-html">{raw(html)}</div>
+      )}
     </section>
   );
 }
