@@ -37,9 +37,10 @@ export function listMarker(block: Extract<TextBlock, { kind: 'list' }>, n: numbe
   return block.numbering === 'a' || block.numbering === 'A' ? `${label}) ` : `${label}. `;
 }
 
-/** Every row padded to the widest row, so a table's columns line up in every renderer. */
+/** Every row padded to the widest row, so a table's columns line up in every renderer;
+ * trailing columns empty in every row (layout in the source) are dropped. */
 export function squareRows(rows: readonly (readonly string[])[]): string[][] {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = Math.max(0, ...rows.map((r) => r.reduce((w, c, i) => (c.trim() !== '' ? i + 1 : w), 0)));
   return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
 }
 
@@ -124,7 +125,12 @@ export function blocksFromText(text: string): TextBlock[] {
   };
   for (const raw of lines) {
     if (raw.includes('\t') && raw.trim() !== '') {
-      rows.push(raw.replace(/^ +| +$/g, '').split('\t').map(stripMarkup));
+      rows.push(
+        raw
+          .replace(/^ +| +$/g, '')
+          .split('\t')
+          .map(stripMarkup),
+      );
       continue;
     }
     flushTable();
@@ -139,7 +145,11 @@ export function blocksFromText(text: string): TextBlock[] {
       }
     }
     if (entry && (!entry.ordered || entry.value === 1)) {
-      blocks.push(entry.ordered ? { kind: 'list', ordered: true, numbering: entry.numbering!, start: 1, entries: [entry.text] } : { kind: 'list', ordered: false, entries: [entry.text] });
+      blocks.push(
+        entry.ordered
+          ? { kind: 'list', ordered: true, numbering: entry.numbering!, start: 1, entries: [entry.text] }
+          : { kind: 'list', ordered: false, entries: [entry.text] },
+      );
       continue;
     }
     blocks.push({ kind: 'paragraph', text: line });

@@ -47,15 +47,31 @@ forEachDatabase('imported text as structure (portal, PDF, OParl)', (t) => {
     const doc = await page(`/moeder/${lejre.meetingId}/punkt/9`);
     const table = tags(doc, 'table').find((t) => text(t).includes('Skattefinansierede nettodriftsudgifter'));
     assert.ok(table, 'the table is on the page');
-    const headerCells = tags(table, 'thead').flatMap((h) => tags(h, 'th')).map(text);
+    const headerCells = tags(table, 'thead')
+      .flatMap((h) => tags(h, 'th'))
+      .map(text);
     assert.deepEqual(headerCells.slice(0, 4), ['Resultatopgørelse (mio. kr.)', 'Oprindeligt budget (a)', 'Korrigeret budget (b)', 'Forventet regnskab 2024']);
     const rows = tags(table, 'tbody').flatMap((b) => tags(b, 'tr'));
-    const cells = (label: string) => tags(rows.find((r) => text(tags(r, 'td')[0]!) === label)!, 'td').map(text);
-    assert.deepEqual(cells('Skattefinansierede nettodriftsudgifter'), ['Skattefinansierede nettodriftsudgifter', '1.940,9', '1.961,7', '1.946,9', '6,0', '-14,9']);
+    const cells = (label: string) =>
+      tags(
+        rows.find((r) => text(tags(r, 'td')[0]!) === label)!,
+        'td',
+      ).map(text);
+    assert.deepEqual(cells('Skattefinansierede nettodriftsudgifter'), [
+      'Skattefinansierede nettodriftsudgifter',
+      '1.940,9',
+      '1.961,7',
+      '1.946,9',
+      '6,0',
+      '-14,9',
+    ]);
     // "LIKVIDITETUNDERSKUD (+)" has no figures: still a row of the same table, with empty cells.
     assert.deepEqual(cells('LIKVIDITETUNDERSKUD (+)'), ['LIKVIDITETUNDERSKUD (+)', '', '', '', '', '']);
     assert.deepEqual(cells('LIKVIDITETOVERSKUD (-)'), ['LIKVIDITETOVERSKUD (-)', '0,0', '133,8', '39,4', '39,4', '-94,4']);
-    assert.ok(rows.every((r) => tags(r, 'td').length === 6), 'every row as wide as the table');
+    assert.ok(
+      rows.every((r) => tags(r, 'td').length === 6),
+      'every row as wide as the table',
+    );
     // The "- " lines under it are a list, not paragraphs.
     const list = tags(doc, 'ul').find((u) => text(u).includes('De skattefinansierede nettodriftsudgifter udviser'));
     assert.ok(list);
@@ -69,11 +85,17 @@ forEachDatabase('imported text as structure (portal, PDF, OParl)', (t) => {
     assert.ok(section);
     const paragraphs = tags(section, 'p').map(text);
     // Printed over 4, 7, 4 and 6 lines.
-    assert.ok(paragraphs.includes(
-      'En tværfaglig gruppe på tværs af ældre- og sundhedsområdet har vurderet, hvorledes midlerne kan fordeles. Vurderingen er foretaget på baggrund af erfaringerne samt de forventninger, der ligger i den fremtidige kommunale sundhedsopgave.',
-    ), paragraphs.join('\n'));
+    assert.ok(
+      paragraphs.includes(
+        'En tværfaglig gruppe på tværs af ældre- og sundhedsområdet har vurderet, hvorledes midlerne kan fordeles. Vurderingen er foretaget på baggrund af erfaringerne samt de forventninger, der ligger i den fremtidige kommunale sundhedsopgave.',
+      ),
+      paragraphs.join('\n'),
+    );
     assert.ok(paragraphs.length <= 6, `${paragraphs.length} paragraphs`);
-    assert.ok(paragraphs.every((p) => p.length > 60 || /[.:]$/.test(p)), 'no paragraph is a broken-off line');
+    assert.ok(
+      paragraphs.every((p) => p.length > 60 || /[.:]$/.test(p)),
+      'no paragraph is a broken-off line',
+    );
     // The two-column budget table, its wrapped cells joined.
     const table = tags(section, 'table')[0];
     assert.ok(table);

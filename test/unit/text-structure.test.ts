@@ -102,11 +102,17 @@ describe('lists from their markers', () => {
     ['▪ ', false],
   ] as const) {
     it(`reads "${marker.trim()}" entries as an unordered list, wrapped entries joined`, () => {
-      assert.deepEqual(blocks(['Tilbuddet omfatter:', `${marker}rådgivning af familier`, `${marker}praktisk hjælp i hjemmet, når det`, 'er nødvendigt', 'Herefter følger resten.'], 40), [
-        { kind: 'paragraph', text: 'Tilbuddet omfatter:' },
-        { kind: 'list', ordered, entries: ['rådgivning af familier', 'praktisk hjælp i hjemmet, når det er nødvendigt'] },
-        { kind: 'paragraph', text: 'Herefter følger resten.' },
-      ]);
+      assert.deepEqual(
+        blocks(
+          ['Tilbuddet omfatter:', `${marker}rådgivning af familier`, `${marker}praktisk hjælp i hjemmet, når det`, 'er nødvendigt', 'Herefter følger resten.'],
+          40,
+        ),
+        [
+          { kind: 'paragraph', text: 'Tilbuddet omfatter:' },
+          { kind: 'list', ordered, entries: ['rådgivning af familier', 'praktisk hjælp i hjemmet, når det er nødvendigt'] },
+          { kind: 'paragraph', text: 'Herefter følger resten.' },
+        ],
+      );
     });
   }
 
@@ -209,7 +215,10 @@ describe('the block model both ways', () => {
 
   it('writes plain text search can read and reads it back', () => {
     const text = blocksToText(sample);
-    assert.equal(text, 'Første afsnit & mere <ikke markup>.\n\nØkonomi\n\n- et\n- to\n\nb) b-punkt\nc) c-punkt\n\nPost\tBeløb\nLøn\t1.000\n\nLinje et\nlinje to');
+    assert.equal(
+      text,
+      'Første afsnit & mere <ikke markup>.\n\nØkonomi\n\n- et\n- to\n\nb) b-punkt\nc) c-punkt\n\nPost\tBeløb\nLøn\t1.000\n\nLinje et\nlinje to',
+    );
     const back = blocksFromText(text);
     assert.deepEqual(back.slice(2, 5), [
       { kind: 'list', ordered: false, entries: ['et', 'to'] },
@@ -219,7 +228,7 @@ describe('the block model both ways', () => {
     assert.deepEqual(back[5], { kind: 'table', header: true, rows: sample[4]!.kind === 'table' ? sample[4]!.rows : [] });
   });
 
-  it('reads a structured source\'s HTML field: paragraphs, nested lists flattened, header cells', () => {
+  it("reads a structured source's HTML field: paragraphs, nested lists flattened, header cells", () => {
     const field =
       '<div><p>Indledning<br>med linjeskift</p><ul><li>Et<ul><li>Et a</li></ul></li><li>To</li></ul><ol><li>Først</li><li>Så</li></ol>' +
       '<table><tr><th>År</th><th>Beløb</th></tr><tr><td>2025</td><td>1.000</td></tr></table><table><tr><td>Layout</td><td>række</td></tr></table></div>';
@@ -240,7 +249,9 @@ describe('the block model both ways', () => {
   });
 
   it('shows a plain-text "Sagens forløb" as a list and a section with HTML through its HTML', () => {
-    assert.deepEqual(sectionBlocks({ kind: 'history', text: '12/08/2024 ØU\n20/08/2024 KB' }), [{ kind: 'list', ordered: false, entries: ['12/08/2024 ØU', '20/08/2024 KB'] }]);
+    assert.deepEqual(sectionBlocks({ kind: 'history', text: '12/08/2024 ØU\n20/08/2024 KB' }), [
+      { kind: 'list', ordered: false, entries: ['12/08/2024 ØU', '20/08/2024 KB'] },
+    ]);
     assert.deepEqual(sectionBlocks({ kind: 'other', text: 'ignored', html: '<p>Fra <strong>HTML</strong></p>' }), [{ kind: 'paragraph', text: 'Fra HTML' }]);
   });
 });

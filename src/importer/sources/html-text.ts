@@ -174,7 +174,10 @@ export function textBlocks(blocks: readonly HtmlBlock[]): TextBlock[] {
     const same = b.group !== undefined && b.group === group;
     if (b.kind === 'item') {
       if (same && prev?.kind === 'list') prev.entries.push(b.text.replace(/\s*\n\s*/g, ' '));
-      else out.push(b.ordered ? { kind: 'list', ordered: true, numbering: '1', start: 1, entries: [b.text] } : { kind: 'list', ordered: false, entries: [b.text] });
+      else
+        out.push(
+          b.ordered ? { kind: 'list', ordered: true, numbering: '1', start: 1, entries: [b.text] } : { kind: 'list', ordered: false, entries: [b.text] },
+        );
     } else if (b.kind === 'row') {
       const cells = b.cells ?? [b.text];
       if (same && prev?.kind === 'table') prev.rows.push(cells);
