@@ -2,6 +2,7 @@
 //   extract (file → ExtractedText) → parse (ExtractedText → ParsedDocument)
 //   → map (ParsedDocument → archive-writer records) → upsert by (source, external id).
 // ParsedDocument is also what `protokol parse --json` prints, field for field.
+import type { TextBlock } from '../domain/text-blocks.js';
 
 /** One line of the source as extracted: its text, 1-based line number and page (PDF). */
 export interface SourceLine {
@@ -43,7 +44,13 @@ export interface ParsedSection {
   kind: string;
   /** The heading as printed (markdown and HTML markup removed). */
   heading: string;
+  /** Plain text (search, CPR guard, coverage): blocksToText of `blocks` when the reader gives them. */
   text: string;
+  /**
+   * The text as structure: paragraphs rebuilt from printed lines, lists, tables; from HTML
+   * fields their own paragraphs, lists and tables. Absent: the text's lines as paragraphs.
+   */
+  blocks?: TextBlock[];
 }
 
 export interface ParsedHistoryEntry {

@@ -180,7 +180,9 @@ export class MeetingDocuments {
         caseNumber: item.paperId ? await cases.reference(item.paperId) : null,
         closed: !item.public,
         ...notes(minutes, item),
-        sections: item.sections.filter((s) => minutes || s.kind !== 'decision').map((s) => ({ kind: s.kind, heading: s.heading, text: s.text })),
+        sections: item.sections
+          .filter((s) => minutes || s.kind !== 'decision')
+          .map((s) => ({ kind: s.kind, heading: s.heading, text: s.text, html: s.html ?? null })),
         attachments: item.files.map((f) => ({
           title: f.title,
           fileName: f.fileName,
@@ -264,7 +266,9 @@ export class MeetingDocuments {
         caseNumber: item.caseNumber,
         closed: !item.public,
         ...notes(minutes, item),
-        sections: item.sections.filter((s) => minutes || s.kind !== 'decision').map((s) => ({ kind: s.kind, heading: s.heading, text: s.text })),
+        sections: item.sections
+          .filter((s) => minutes || s.kind !== 'decision')
+          .map((s) => ({ kind: s.kind, heading: s.heading, text: s.text, html: s.html ?? null })),
         attachments: item.attachments.map((a) => ({
           title: a.public ? a.title : `${a.title} (lukket bilag)`,
           fileName: a.fileName,

@@ -157,7 +157,7 @@ forEachDatabase('import of the fixture exports', (t, dialect) => {
       'Indstillingen godkendt',
       'Indstillingen godkendt',
     ]);
-    assert.match(m.decisions[6] ?? '', /^Indstillingen godkendt\nmed denne bemærkning:/);
+    assert.match(m.decisions[6] ?? '', /^Indstillingen godkendt med denne bemærkning:\n\nGruppen af unge/);
     assert.deepEqual(m.files, [
       [
         ['Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar', '1548227.PDF', true, true],

@@ -173,9 +173,9 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     );
     const [summary, economy, plain] = item.sections;
     assert.ok(!/script|onclick|javascript|alert|steal/.test(summary!.html ?? ''), summary!.html ?? '');
-    assert.equal(summary!.text, 'Skolerne får nyt budget.\nklik');
+    assert.equal(summary!.text, 'Skolerne får nyt budget.\n\nklik');
     assert.ok(economy!.html!.includes('rel="noopener noreferrer"'));
-    assert.equal(economy!.text, 'Løn\t1.000 kr.\nSe budgettet.');
+    assert.equal(economy!.text, 'Løn\t1.000 kr.\n\nSe budgettet.');
     assert.equal(plain!.html, null);
     assert.equal(plain!.text, 'Ren tekst\nto linjer');
     const paper = await t().database.db.selectFrom('paper').selectAll().where('id', '=', added.paperId).executeTakeFirstOrThrow();
@@ -452,7 +452,7 @@ forEachDatabase('lifecycle: agenda side', (t) => {
     const before = await count('publication');
     await rejects(updateItem(deps, secretary, openItemId, { sections: [{ heading: 'Resumé', text: `Borger ${CPR}` }], changeNote: 'Resumé' }), 'conflict');
     assert.equal(await count('publication'), before);
-    assert.equal((await getItemForStaff(deps, secretary, openItemId)).sections[0]!.text, 'Skolerne får nyt budget.\nklik');
+    assert.equal((await getItemForStaff(deps, secretary, openItemId)).sections[0]!.text, 'Skolerne får nyt budget.\n\nklik');
 
     // Publishing again is a republish: change note required.
     await rejects(publishAgenda(deps, secretary, meetingId), 'invalid_input');

@@ -21,11 +21,11 @@ describe('section HTML', () => {
     assert.ok(!out.includes('target'));
   });
 
-  it('derives plain text: blocks and rows become lines, cells tabs, links keep their text', () => {
+  it('derives plain text: blocks apart by an empty line, list entries and rows one a line, cells tabs, links keep their text', () => {
     const text = htmlToText(
       '<p>Første &amp; bedste</p><p>Anden<br>linje</p><ul><li>et</li><li>to</li></ul><table><caption>Budget</caption><thead><tr><th>Post</th><th>Beløb</th></tr></thead><tbody><tr><td>Løn</td><td>1.000</td></tr></tbody></table><p>Se <a href="https://x.dk">siden</a>.</p>',
     );
-    assert.equal(text, 'Første & bedste\nAnden\nlinje\net\nto\nBudget\nPost\tBeløb\nLøn\t1.000\nSe siden.');
+    assert.equal(text, 'Første & bedste\n\nAnden\nlinje\n\n- et\n- to\n\nBudget\n\nPost\tBeløb\nLøn\t1.000\n\nSe siden.');
   });
 
   it('keeps Danish letters and decodes entities', () => {

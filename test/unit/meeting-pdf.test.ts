@@ -244,12 +244,13 @@ describe('meeting PDF', () => {
           ['År', 'Beløb'],
           ['2025', '1.000'],
         ],
+        header: true,
       },
       { kind: 'paragraph', text: 'Slut' },
     ]);
     assert.deepEqual(sectionBlocks({ kind: 'other', text: 'Sagsnr.\t24-001' }), [{ kind: 'paragraph', text: 'Sagsnr. 24-001' }]);
     assert.deepEqual(sectionBlocks({ kind: 'history', text: '12/08/2024 ØU / Anbefalet\n20/08/2024 KB / Godkendt' }), [
-      { kind: 'list', entries: ['12/08/2024 ØU / Anbefalet', '20/08/2024 KB / Godkendt'] },
+      { kind: 'list', ordered: false, entries: ['12/08/2024 ØU / Anbefalet', '20/08/2024 KB / Godkendt'] },
     ]);
   });
 });

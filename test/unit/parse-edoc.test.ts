@@ -37,7 +37,8 @@ describe('parse: eDoc, Sundheds- og Forebyggelsesudvalget 04.12.2012 (PDF)', () 
       [
         'Etablering af aktivitetscenter på Solvej 6 i Ballerup',
         '2012-28505',
-        'Indstillingen godkendt\nmed denne bemærkning:\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på\nSolvej 6.',
+        // Printed over four lines; rebuilt as two paragraphs.
+        'Indstillingen godkendt med denne bemærkning:\n\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på Solvej 6.',
       ],
       ['Evaluering af rygestopkurser', '2010-3082', 'Taget til efterretning'],
     ];

@@ -70,7 +70,8 @@ const BALLERUP: [string, string, string, string, [string, string | null][]][] = 
     '7',
     'Etablering af aktivitetscenter på Solvej 6 i Ballerup',
     '2012-28505',
-    'Indstillingen godkendt',
+    // Printed "Indstillingen godkendt" / "med denne bemærkning:": one paragraph.
+    'Indstillingen godkendt med denne bemærkning:',
     [['Aktivitetscenter Solvej 6 - Projektbeskrivelse', '1533095.PDF']],
   ],
   ['8', 'Evaluering af rygestopkurser', '2010-3082', 'Taget til efterretning', []],

@@ -1,5 +1,6 @@
 // ParsedDocument → MeetingRecord for archive-writer. Pure: every id it needs (people, cases)
 // comes in through `MeetingLinks`, resolved by the service beforehand.
+import { blocksToHtml } from '../../domain/text-blocks-html.js';
 import { type Section, type SectionKind, sectionKinds } from '../../domain/agenda-item.js';
 import type { MeetingState } from '../../domain/meeting.js';
 import type { AgendaItemRecord, AttendanceRecord, FileRecord, MeetingRecord, MemberNoteRecord } from '../../storage/repositories/archive-writer.js';
@@ -110,7 +111,14 @@ function absences(item: ParsedItem, links: MeetingLinks): MemberNoteRecord[] {
 function itemRecord(item: ParsedItem, key: string, links: MeetingLinks): AgendaItemRecord {
   const paperId = item.caseNumber ? links.paperId(item.caseNumber) : null;
   const title = foldSpace(item.title);
-  const sections: Section[] = item.sections.map((s) => ({ kind: sectionKind(s.kind), heading: s.heading, text: s.text }));
+  // The structure is stored as the section's HTML (the editor's column): the portal, PDFs and
+  // OParl read paragraphs, lists and tables from it; `text` stays the plain text for search.
+  const sections: Section[] = item.sections.map((s) => ({
+    kind: sectionKind(s.kind),
+    heading: s.heading,
+    text: s.text,
+    html: s.blocks && s.blocks.length > 0 ? blocksToHtml(s.blocks) : null,
+  }));
   return {
     source: ARCHIVE_SOURCE,
     externalId: key,

@@ -1,6 +1,7 @@
 // Word coverage: the share of the input's words (Unicode letter/digit runs, case-folded,
 // counted as a multiset) that appear somewhere in the parsed document's strings.
 import type { ExtractedText, ParsedDocument } from '../model.js';
+import { brokenWord } from './hyphenation.js';
 import { cleanText } from './lines.js';
 
 /** Layout around values the fields hold: header labels, weekday and month names (a date
@@ -124,7 +125,34 @@ export function collect(v: unknown, into: WordCounts, depth = 0): void {
   if (typeof v === 'string') addWords(v, into);
   else if (typeof v === 'number') addWords(String(v), into);
   else if (Array.isArray(v)) for (const x of v) collect(x, into, depth + 1);
-  else if (typeof v === 'object') for (const x of Object.values(v as Record<string, unknown>)) collect(x, into, depth + 1);
+  else if (typeof v === 'object') {
+    // A section's blocks hold its text again as structure: counted once, through `text`.
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (k !== 'blocks') collect(x, into, depth + 1);
+  }
+}
+
+/**
+ * The words of clean source lines, counted into `into`; returns how many. The item keyword
+ * ("Punkt 3:") is layout, like a heading marker: its number is the item's. A word broken
+ * over two lines counts once, joined, as the paragraph rebuild joins it.
+ */
+export function addLineWords(lines: readonly string[], into: WordCounts): number {
+  let total = 0;
+  let carry = '';
+  for (let i = 0; i < lines.length; i++) {
+    let clean = carry === '' ? lines[i]! : carry + lines[i]!;
+    carry = '';
+    const next = lines[i + 1];
+    const broken = next === undefined ? null : brokenWord(clean, next);
+    if (broken !== null) {
+      carry = broken;
+      clean = clean.slice(0, clean.length - broken.length - 1);
+    }
+    const c = clean.charCodeAt(0);
+    // 'P' or 'D': only then can the line start with an item keyword.
+    total += addWords(c === 80 || c === 68 ? clean.replace(/^(?:Punkt|PUNKT|Pkt\.?|Dagsordens?punkt)\s*(?=\d)/u, '') : clean, into);
+  }
+  return total;
 }
 
 /**
@@ -133,15 +161,9 @@ export function collect(v: unknown, into: WordCounts, depth = 0): void {
  */
 export function wordCoverage(text: ExtractedText, doc: Omit<ParsedDocument, 'coverage'>, cleanLines?: readonly string[]): number {
   const input: WordCounts = new Map();
-  let total = 0;
   // Markup (HTML tags, link targets) is not words of the document: count the clean text.
-  // The item keyword ("Punkt 3:") is layout, like a heading marker: its number is the item's.
   const lines = cleanLines ?? (text.lines ?? []).map((l) => cleanText(typeof l?.text === 'string' ? l.text : '').text);
-  for (const clean of lines) {
-    const c = clean.charCodeAt(0);
-    // 'P' or 'D': only then can the line start with an item keyword.
-    total += addWords(c === 80 || c === 68 ? clean.replace(/^(?:Punkt|PUNKT|Pkt\.?|Dagsordens?punkt)\s*(?=\d)/u, '') : clean, input);
-  }
+  const total = addLineWords(lines, input);
   if (total === 0) return 1;
   const output: WordCounts = new Map();
   const { warnings, ...rest } = doc;

@@ -3,6 +3,9 @@ import type { ParsedHistoryEntry, ParsedItem, ParsedSection } from '../model.js'
 import { findDate } from './dates.js';
 import type { Line, ParseContext } from './lines.js';
 import { joinParagraphs } from './lines.js';
+import { blocksToText } from '../../domain/text-blocks.js';
+import type { TextBlock } from '../../domain/text-blocks.js';
+import { linesToBlocks, printedWidth } from './text-structure.js';
 import {
   absenceNames,
   attachmentEntries,
@@ -27,9 +30,10 @@ interface Draft {
   inline: string;
 }
 
-function textOf(d: Draft): string {
-  const body = joinParagraphs(trimBlank(d.lines));
-  return d.inline ? (body ? `${d.inline}\n${body}` : d.inline) : body;
+/** The draft's text as blocks: the inline text after "Heading:" first, then its lines rebuilt. */
+function blocksOf(d: Draft, width: number | null): TextBlock[] {
+  const body = linesToBlocks(trimBlank(d.lines), width);
+  return d.inline ? [{ kind: 'paragraph', text: d.inline }, ...body] : body;
 }
 
 function trimBlank(lines: Line[]): Line[] {
@@ -132,9 +136,10 @@ export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, orde
   let decision: string | null = null;
   const attachments: AttachmentEntry[] = [];
   const sections: ParsedSection[] = [];
+  const width = printedWidth(lines);
   for (const d of drafts) {
-    const text = textOf(d);
-    sections.push({ kind: d.kind, heading: d.heading, text });
+    const blocks = blocksOf(d, width);
+    sections.push({ kind: d.kind, heading: d.heading, text: blocksToText(blocks), blocks });
     const inHistory = d.kind === 'history';
     if (d.match?.absence) {
       for (const l of d.lines) if (l.text) addAbsent(splitNames(l.text));
@@ -146,7 +151,7 @@ export function parseItemBody(ctx: ParseContext, s: ItemStart, end: number, orde
     }
     if (d.kind === 'decision' && decision === null) {
       const kept = d.lines.filter((l) => !(l.text && absenceNames(l.text)));
-      const t = [d.inline, joinParagraphs(trimBlank(kept))].filter(Boolean).join('\n');
+      const t = blocksToText(blocksOf({ ...d, lines: kept }, width));
       decision = t === '' ? null : t;
     }
     if (d.kind === 'attachments') attachments.push(...attachmentEntries(d.lines));

@@ -1,18 +1,27 @@
-// HTML fields of structured sources (FirstAgenda, SBSYS, OParl) → the importer's text: one
-// paragraph per block element, "\n\n" between paragraphs and "\n" for <br>, list items as
-// "- " lines, table rows with cells joined by " | ". Headings split the text into sections,
-// as a printed agenda's headings do. One reader for every source, so an item's sections
-// look the same whichever system published it.
+// HTML fields of structured sources (FirstAgenda, SBSYS, OParl, Acadre) → the importer's
+// sections as text blocks (domain/text-blocks): one paragraph per block element ("\n" for
+// <br>), a list per <ul>/<ol>, a table per <table> with its cells. Headings split the text
+// into sections, as a printed agenda's headings do. The plain text is the blocks' text. One
+// reader for every source, so an item's sections look the same whichever system published it.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { sectionKindForHeading } from '../parse/sections.js';
 import type { ParsedSection } from '../model.js';
+import { blocksToText, firstRowIsHeader, singleOrderedAsParagraph, squareRows } from '../../domain/text-blocks.js';
+import type { TextBlock } from '../../domain/text-blocks.js';
 
 export interface HtmlBlock {
   kind: 'heading' | 'paragraph' | 'item' | 'row';
   /** 1..6 for headings; a paragraph that is wholly bold is a heading of level 6. */
   level: number;
+  /** For rows the cells apart by tabs. */
   text: string;
+  /** Rows: the cells. */
+  cells?: string[];
+  /** Items and rows: which list or table they belong to (one number per <ul>, <ol>, <table>). */
+  group?: number;
+  /** Items: the list is numbered (<ol>). Rows: all cells are <th>. */
+  ordered?: boolean;
 }
 
 const BLOCK = new Set([
@@ -47,6 +56,9 @@ class BlockWriter {
   readonly blocks: HtmlBlock[] = [];
   private line = '';
   private lines: string[] = [];
+  /** The current list or table (numbered in reading order) and whether the list is numbered. */
+  group = 0;
+  ordered = false;
 
   text(s: string): void {
     this.line += fold(s);
@@ -58,7 +70,7 @@ class BlockWriter {
   }
 
   /** Ends the current block (if it has text) as `kind`. */
-  end(kind: HtmlBlock['kind'] = 'paragraph', level = 0): void {
+  end(kind: HtmlBlock['kind'] = 'paragraph', level = 0, extra: Partial<HtmlBlock> = {}): void {
     this.lines.push(this.line);
     this.line = '';
     const text = this.lines
@@ -67,7 +79,7 @@ class BlockWriter {
       .replace(/\n{2,}/g, '\n')
       .trim();
     this.lines = [];
-    if (text !== '') this.blocks.push({ kind, level, text });
+    if (text !== '') this.blocks.push({ kind, level, text, ...extra });
   }
 }
 
@@ -84,6 +96,8 @@ function allBold(e: Element): boolean {
   return plainText.trim() === '' && boldText.trim() !== '' && boldText.trim().length <= 120;
 }
 
+let nextGroup = 1;
+
 function walk(nodes: ChildNode[], out: BlockWriter): void {
   for (const n of nodes) {
     if (isText(n)) {
@@ -99,13 +113,30 @@ function walk(nodes: ChildNode[], out: BlockWriter): void {
     } else if (n.name === 'br') out.br();
     else if (n.name === 'li') {
       out.end();
+      const { group, ordered } = out;
       walk(n.children, out);
-      out.end('item');
+      out.end('item', 0, { group, ordered });
+    } else if (n.name === 'ul' || n.name === 'ol' || n.name === 'table') {
+      const outer = { group: out.group, ordered: out.ordered };
+      // A nested list continues its outer list's entries (flattened); a new list or table starts a new group.
+      const nested = n.name !== 'table' && n.parent !== null && isTag(n.parent) && n.parent.name === 'li';
+      if (nested) out.end('item', 0, outer);
+      else {
+        out.end();
+        out.group = nextGroup++;
+      }
+      if (n.name !== 'table') out.ordered = n.name === 'ol';
+      walk(n.children, out);
+      out.end();
+      Object.assign(out, outer);
     } else if (n.name === 'tr') {
       out.end();
-      const cells = n.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
-      out.text(cells.map((c) => fold(textOf(c)).trim()).join(' | '));
-      out.end('row');
+      const cellNodes = n.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
+      const cells = cellNodes.map((c) => fold(textOf(c)).trim());
+      if (cells.some((c) => c !== '')) {
+        out.text(cells.join('\t'));
+        out.end('row', 0, { cells, group: out.group, ordered: cellNodes.every((c) => c.name === 'th') });
+      }
     } else if (n.name === 'p' && allBold(n)) {
       out.end();
       walk(n.children, out);
@@ -134,18 +165,38 @@ export function htmlBlocks(html: string): HtmlBlock[] {
   return out.blocks;
 }
 
-/** Blocks as the importer's text: paragraphs "\n\n"-separated, list items "- x", rows as printed. */
-export function blocksText(blocks: readonly HtmlBlock[]): string {
-  const parts: string[] = [];
-  for (const [i, b] of blocks.entries()) {
-    const text = b.kind === 'item' ? `- ${b.text}` : b.text;
-    const prev = blocks[i - 1];
-    // Consecutive list items and table rows are one paragraph, one line each.
-    const joined = prev && ((prev.kind === 'item' && b.kind === 'item') || (prev.kind === 'row' && b.kind === 'row'));
-    if (joined) parts[parts.length - 1] += `\n${text}`;
-    else parts.push(text);
+/** Blocks as text blocks: items of one list a list, rows of one table a table. */
+export function textBlocks(blocks: readonly HtmlBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  let group = -1;
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    const same = b.group !== undefined && b.group === group;
+    if (b.kind === 'item') {
+      if (same && prev?.kind === 'list') prev.entries.push(b.text.replace(/\s*\n\s*/g, ' '));
+      else
+        out.push(
+          b.ordered ? { kind: 'list', ordered: true, numbering: '1', start: 1, entries: [b.text] } : { kind: 'list', ordered: false, entries: [b.text] },
+        );
+    } else if (b.kind === 'row') {
+      const cells = b.cells ?? [b.text];
+      if (same && prev?.kind === 'table') prev.rows.push(cells);
+      else out.push({ kind: 'table', rows: [cells], header: b.ordered === true });
+    } else out.push(b.kind === 'heading' ? { kind: 'heading', text: b.text } : { kind: 'paragraph', text: b.text });
+    group = b.group ?? -1;
   }
-  return parts.join('\n\n');
+  return out.map((b) => {
+    if (b.kind !== 'table') return singleOrderedAsParagraph(b);
+    // A one-row table lays out a line; it is not data.
+    if (b.rows.length === 1) return { kind: 'paragraph', text: b.rows[0]!.filter((c) => c !== '').join(' ') };
+    const rows = squareRows(b.rows);
+    return { kind: 'table', rows, header: (b.header && rows.length > 1) || firstRowIsHeader(rows) };
+  });
+}
+
+/** Blocks as the importer's text: the text blocks' plain text. */
+export function blocksText(blocks: readonly HtmlBlock[]): string {
+  return blocksToText(textBlocks(blocks));
 }
 
 /** An HTML fragment as plain text (see blocksText). */
@@ -168,9 +219,10 @@ export function blocksSections(blocks: readonly HtmlBlock[], leadHeading: string
   let heading = leadHeading;
   let body: HtmlBlock[] = [];
   const flush = (): void => {
-    const text = blocksText(body);
-    if (heading !== null && (text !== '' || heading !== leadHeading)) sections.push({ kind: sectionKindForHeading(heading), heading, text });
-    else if (heading === null && text !== '') sections.push({ kind: 'other', heading: '', text });
+    const structure = textBlocks(body);
+    const text = blocksToText(structure);
+    if (heading !== null && (text !== '' || heading !== leadHeading)) sections.push({ kind: sectionKindForHeading(heading), heading, text, blocks: structure });
+    else if (heading === null && text !== '') sections.push({ kind: 'other', heading: '', text, blocks: structure });
     body = [];
   };
   for (const b of blocks) {

@@ -3,11 +3,12 @@
 // as tables), "Sagens forløb" and the attachment list ("Bilag"). A closed item in the public
 // edition arrives with nothing but its neutral title and decision: nothing here decides that.
 import { formatFileSize } from '../../domain/file.js';
+import { blocksFromText, listLabel } from '../../domain/text-blocks.js';
 import { FONT } from './fonts.js';
 import { withParty } from './front-page.js';
 import type { MeetingPdfModel, PdfItem, PdfSection } from './meeting-model.js';
 import { STYLE, type StructElement, type Writer } from './pdf-writer.js';
-import { sectionBlocks } from './section-blocks.js';
+import { type Block, sectionBlocks } from './section-blocks.js';
 
 export const itemLabel = (item: Pick<PdfItem, 'number' | 'title'>): string => `Punkt ${item.number}: ${item.title}`;
 
@@ -32,7 +33,7 @@ export function drawItem(w: Writer, root: StructElement, item: PdfItem, model: M
 
   if (item.decision !== null) {
     w.heading(sect, 'H3', 'Beslutning');
-    for (const line of item.decision.split('\n')) w.paragraph(sect, line);
+    drawBlocks(w, sect, blocksFromText(item.decision));
   }
   if (item.absences.length > 0) w.labelled(sect, 'Afbud', item.absences.map(withParty).join(', '));
   for (const d of item.disqualifications) w.labelled(sect, 'Inhabil', `${withParty(d)}${d.reason ? ` – ${d.reason}` : ''}`);
@@ -74,9 +75,15 @@ function drawSection(w: Writer, parent: StructElement, section: PdfSection): voi
   const blocks = sectionBlocks(section);
   if (blocks.length === 0) return;
   w.heading(parent, 'H3', section.heading);
+  drawBlocks(w, parent, blocks);
+}
+
+/** Paragraphs as P, sub-headings as H4, lists as L (numbered with their labels), tables as Table. */
+function drawBlocks(w: Writer, parent: StructElement, blocks: readonly Block[]): void {
   for (const block of blocks) {
     if (block.kind === 'paragraph') w.paragraph(parent, block.text);
-    else if (block.kind === 'list') w.list(parent, block.entries);
-    else w.table(parent, block.rows);
+    else if (block.kind === 'heading') w.heading(parent, 'H4', block.text);
+    else if (block.kind === 'list') w.list(parent, block.entries, block.ordered ? block.entries.map((_, i) => `${listLabel(block, i)}.`) : undefined);
+    else w.table(parent, block.rows, block.header);
   }
 }

@@ -17,6 +17,8 @@ export interface PdfSection {
   heading: string;
   /** Plain text; lines with tab-separated cells are table rows. */
   text: string;
+  /** The section's structure as allow-list HTML (editor or import), printed in place of `text`. */
+  html?: string | null;
 }
 
 export interface PdfAttachment {

@@ -123,12 +123,14 @@ export class Writer {
     return face(font).widthOf(text, size);
   }
 
-  heading(parent: StructElem, tag: 'H1' | 'H2' | 'H3', text: string): void {
-    const size = tag === 'H1' ? STYLE.h1 : tag === 'H2' ? STYLE.h2 : STYLE.h3;
+  /** H4 is a sub-heading inside a section's text, in body size. */
+  heading(parent: StructElem, tag: 'H1' | 'H2' | 'H3' | 'H4', text: string): void {
+    const size = tag === 'H1' ? STYLE.h1 : tag === 'H2' ? STYLE.h2 : tag === 'H3' ? STYLE.h3 : STYLE.body;
+    const minor = tag === 'H3' || tag === 'H4';
     this.keep(size * 4);
-    this.gap(tag === 'H3' ? 6 : 0);
+    this.gap(minor ? 6 : 0);
     this.flow(this.struct(tag, parent), [{ font: FONT.bold, text: clean(text) }], { x: this.left, width: this.width, size, color: STYLE.ink, lineGap: 0 });
-    this.gap(tag === 'H3' ? 2 : 6);
+    this.gap(minor ? 2 : 6);
   }
 
   paragraph(parent: StructElem, text: string, options: { font?: FontName; size?: number; color?: string; after?: number } = {}): void {
@@ -157,20 +159,22 @@ export class Writer {
     this.gap(3);
   }
 
-  /** A bulleted list: L → LI → Lbl + LBody. */
-  list(parent: StructElem, entries: readonly string[]): void {
+  /** A list: L → LI → Lbl + LBody; bulleted, or with `labels` ("1.", "a.") one per entry. */
+  list(parent: StructElem, entries: readonly string[], labels?: readonly string[]): void {
     if (entries.length === 0) return;
-    const list = this.struct('L', parent);
-    const indent = 14;
+    const first = labels?.[0] ?? '';
+    const numbering = /^[a-z]/.test(first) ? 'LowerAlpha' : /^[A-Z]/.test(first) ? 'UpperAlpha' : 'Decimal';
+    const list = this.struct('L', parent, labels ? `/A << /O /List /ListNumbering /${numbering} >>` : '');
+    const indent = labels ? 20 : 14;
     const lineHeight = this.lineHeight(FONT.regular, STYLE.body);
-    for (const entry of entries) {
+    for (const [n, entry] of entries.entries()) {
       const text = clean(entry).trim();
       if (text === '') continue;
       this.keep(lineHeight + STYLE.lineGap);
       const item = this.struct('LI', list);
       const label = this.struct('Lbl', item);
       this.pdf.beginMarked(label);
-      this.pdf.text('•', this.left + 2, this.y, FONT.regular, STYLE.body, STYLE.ink);
+      this.pdf.text(labels?.[n] ?? '•', this.left + 2, this.y, FONT.regular, STYLE.body, STYLE.ink);
       this.pdf.endMarked();
       this.flow(this.struct('LBody', item), [{ font: FONT.regular, text }], {
         x: this.left + indent,
@@ -184,11 +188,10 @@ export class Writer {
     this.gap(3);
   }
 
-  /** A table; the first row is the header row (TH with column scope) when there are several. */
-  table(parent: StructElem, rows: readonly (readonly string[])[]): void {
+  /** A table; with `header` the first row heads the columns (TH with column scope). */
+  table(parent: StructElem, rows: readonly (readonly string[])[], header = rows.length > 1): void {
     const columns = Math.max(...rows.map((r) => r.length));
     if (rows.length === 0 || columns <= 0) return;
-    const header = rows.length > 1;
     const size = STYLE.small + 0.5;
     const padding = 3;
     const columnWidth = this.width / columns;

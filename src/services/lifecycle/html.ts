@@ -1,7 +1,10 @@
 // Section text written in the editor arrives as HTML. It is sanitised to a small allow-list
 // (paragraphs, emphasis, lists, tables, links, sub-headings) before it is stored, and its
-// plain text, for search, the CPR guard and the PDF, is derived from the sanitised HTML.
+// plain text, for search, the CPR guard and the PDF, is derived from the sanitised HTML
+// through the one block model (domain/text-blocks), as imported sections' text is.
 import sanitizeHtml from 'sanitize-html';
+import { blocksFromHtml } from '../../domain/text-blocks-html.js';
+import { blocksToText } from '../../domain/text-blocks.js';
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -27,7 +30,8 @@ const options: sanitizeHtml.IOptions = {
     'h4',
     'blockquote',
   ],
-  allowedAttributes: { a: ['href', 'rel'] },
+  // An ordered list keeps its numbering ("a)" lists, a list that continues at 4).
+  allowedAttributes: { a: ['href', 'rel'], ol: ['type', 'start'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -35,6 +39,12 @@ const options: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
   disallowedTagsMode: 'discard',
   transformTags: {
+    ol: (tagName, attribs) => {
+      const out: sanitizeHtml.Attributes = {};
+      if (attribs.type === 'a' || attribs.type === 'A' || attribs.type === '1') out.type = attribs.type;
+      if (attribs.start && /^[1-9]\d{0,3}$/.test(attribs.start)) out.start = attribs.start;
+      return { tagName, attribs: out };
+    },
     a: (tagName, attribs) => {
       const out: sanitizeHtml.Attributes = {};
       if (attribs.href) {
@@ -52,52 +62,11 @@ export function sanitiseHtml(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
 
-const BLOCK = new Set(['p', 'li', 'tr', 'h3', 'h4', 'blockquote', 'caption', 'table', 'ul', 'ol', 'thead', 'tbody']);
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /**
- * Plain text of sanitised HTML: paragraphs, list items, headings and table rows become lines,
- * table cells are separated by tabs, a link keeps its text. Expects `sanitiseHtml` output.
+ * Plain text of section HTML (sanitised first): the blocks' text — paragraphs apart by an
+ * empty line, list entries one a line with their marker, table rows one a line with cells
+ * separated by tabs; a link keeps its text.
  */
 export function htmlToText(html: string): string {
-  let out = '';
-  let cellInRow = 0;
-  const newline = () => {
-    if (out !== '' && !out.endsWith('\n')) out += '\n';
-  };
-  for (const m of sanitiseHtml(html).matchAll(/<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi)) {
-    const [, closing, rawTag, text] = m;
-    if (text !== undefined) {
-      out += decodeEntities(text).replace(/[\r\n\t]+/g, ' ');
-      continue;
-    }
-    const tag = rawTag!.toLowerCase();
-    if (tag === 'br') {
-      out += '\n';
-    } else if (tag === 'td' || tag === 'th') {
-      if (!closing) {
-        if (cellInRow > 0) out += '\t';
-        cellInRow++;
-      }
-    } else if (BLOCK.has(tag)) {
-      if (tag === 'tr') cellInRow = 0;
-      newline();
-    }
-  }
-  return out
-    .split('\n')
-    .map((l) => l.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''))
-    .join('\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  return blocksToText(blocksFromHtml(sanitiseHtml(html)));
 }

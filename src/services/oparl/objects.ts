@@ -2,6 +2,8 @@
 // what is visible, these decide what of it is shown, through the domain's public-view rules
 // (publicView for items, minutesArePublic for decisions and attendance). Fields beyond OParl
 // carry the `protokol:` prefix. Nothing empty is written: `clean` drops null, undefined and "".
+import { blocksToHtml, sectionBlocks } from '../../domain/text-blocks-html.js';
+import { sanitiseHtml } from '../lifecycle/html.js';
 import { type AgendaItem, type SectionKind, type VoteChoice, publicView } from '../../domain/agenda-item.js';
 import { type MeetingState, agendaIsPublic, meetingStateLabel, minutesArePublic } from '../../domain/meeting.js';
 import { type MembershipRole, type OrganizationKind, membershipRoleLabel, organizationKindLabel } from '../../domain/organization.js';
@@ -253,8 +255,13 @@ export function fileObject(urls: OparlUrls, f: FileRow, sha512: string | null): 
   });
 }
 
+/** A section's structure as HTML: its own (sanitised again on the way out), else built from its text. */
+function sectionHtml(s: { kind: string; text: string; html?: string | null }): string {
+  return s.html ? sanitiseHtml(s.html) : blocksToHtml(sectionBlocks(s));
+}
+
 export interface ItemChildren {
-  sections: { kind: string; heading: string; text: string }[];
+  sections: { kind: string; heading: string; text: string; html?: string | null }[];
   notes: { kind: string; personId: string | null; name: string; party: string | null; text: string | null }[];
   votes: { choice: string; label: string; count: number | null; members?: string | null }[];
 }
@@ -271,7 +278,7 @@ function asDomainItem(i: ItemRow, c: ItemChildren): AgendaItem {
     title: i.title,
     public: Number(i.public) === 1,
     publicTitle: i.publicTitle,
-    sections: c.sections.map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text })),
+    sections: c.sections.map((s) => ({ kind: s.kind as SectionKind, heading: s.heading, text: s.text, html: s.html ?? null })),
     decision: i.decision,
     absences: c.notes.filter((n) => n.kind === 'absence').map(ref),
     disqualifications: c.notes.filter((n) => n.kind === 'disqualification').map((n) => ({ ...ref(n), reason: n.text })),
@@ -311,7 +318,8 @@ export function agendaItemObject(
     auxiliaryFile: view.public && extra.files ? nonEmpty(extra.files) : undefined,
     web: urls.webItem(i.meetingId, i.number),
     'protokol:standard': view.public ? i.standard : undefined,
-    'protokol:sections': nonEmpty(view.sections.map((s) => ({ kind: s.kind, heading: s.heading, text: s.text.trim() }))),
+    // The structure beside the plain text: paragraphs, lists and tables as allow-list HTML.
+    'protokol:sections': nonEmpty(view.sections.map((s) => ({ kind: s.kind, heading: s.heading, text: s.text.trim(), html: sectionHtml(s) }))),
     'protokol:decision': view.decision?.trim(),
     'protokol:absences': nonEmpty(view.absences.map((a) => memberRef(urls, a))),
     'protokol:disqualifications': nonEmpty(view.disqualifications.map((d) => ({ ...memberRef(urls, d), reason: d.reason }))),

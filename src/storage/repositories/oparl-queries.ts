@@ -567,7 +567,7 @@ export class OparlQueries {
     const [sections, notes, votes] = await Promise.all([
       this.db
         .selectFrom('agendaItemSection')
-        .select(['agendaItemId', 'kind', 'heading', 'text'])
+        .select(['agendaItemId', 'kind', 'heading', 'text', 'html'])
         .where('agendaItemId', 'in', itemIds)
         .orderBy('position')
         .execute(),

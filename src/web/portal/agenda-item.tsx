@@ -4,6 +4,8 @@ import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
 import type { PublicAgendaItem, Section, VoteChoice } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
+import { blocksFromText } from '../../domain/text-blocks.js';
+import { blocksToHtml, sectionBlocks } from '../../domain/text-blocks-html.js';
 import { publicPaths } from '../../domain/public-urls.js';
 // Sanitised when written; sanitised again here so the page never trusts a stored string.
 import { sanitiseHtml } from '../../services/lifecycle/html.js';
@@ -20,19 +22,12 @@ export function itemAnchor(item: Pick<PublicAgendaItem, 'number' | 'order'>): st
 
 export const fileHref = (f: { id: string; fileName: string }): string => publicPaths.file(f.id, f.fileName);
 
-/** Text extracted from documents keeps its line breaks: each non-empty line is a paragraph. */
+/**
+ * Plain text as its blocks (domain/text-blocks): a line a paragraph, runs of tab-separated
+ * lines a table, marked lines a list. blocksToHtml escapes every text.
+ */
 export function Paragraphs(props: { text: string }) {
-  const lines = props.text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  return (
-    <>
-      {lines.map((l) => (
-        <p>{l}</p>
-      ))}
-    </>
-  );
+  return <>{raw(blocksToHtml(blocksFromText(props.text)))}</>;
 }
 
 export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
@@ -129,16 +124,27 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
 }
 
 /**
- * One section under its heading: the editor's sanitised HTML (sanitised again on the way out,
- * so a row written by an older version cannot carry markup the allow-list now refuses), else
- * the plain text as paragraphs. Shared by the portal and the members' reading view.
+ * One section under its heading: its HTML — the editor's, or the structure the importer
+ * rebuilt — sanitised again on the way out, so a row written by an older version cannot carry
+ * markup the allow-list now refuses; else the plain text as blocks. Shared by the portal and
+ * the members' reading view.
  */
-export function ItemSection(props: { section: Pick<Section, 'heading' | 'text' | 'html'> }) {
+export function ItemSection(props: { section: Pick<Section, 'kind' | 'heading' | 'text' | 'html'> }) {
   const s = props.section;
+  const html = s.html ? sanitiseHtml(s.html) : blocksToHtml(sectionBlocks(s));
+  // A wide table scrolls inside its section on a phone; a scrolling region must be reachable
+  // from the keyboard (WCAG 2.1.1), so it is focusable and named.
+  const scrolls = html.includes('<table');
   return (
     <section>
       <h3>{s.heading}</h3>
-      {s.html ? <div class="section-html">{raw(sanitiseHtml(s.html))}</div> : <Paragraphs text={s.text} />}
+      {scrolls ? (
+        <div class="section-html section-scroll" tabindex={0} role="region" aria-label={`${s.heading} (med tabel)`}>
+          {raw(html)}
+        </div>
+      ) : (
+        <div class="section-html">{raw(html)}</div>
+      )}
     </section>
   );
 }

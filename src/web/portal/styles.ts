@@ -45,6 +45,13 @@ dl.facts dd { margin: 0; }
 .decision > h3 { margin-top: 0; }
 .attachments ul { padding-left: 1.6rem; }
 .table { max-width: 76.8rem; }
+/* Tables inside a section's text (the editor's or rebuilt from an imported document). */
+.section-scroll { overflow-x: auto; }
+.section-scroll:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.section-html table { border-collapse: collapse; margin: 0.8rem 0 1.6rem; font-size: 1.5rem; }
+.section-html th, .section-html td { border-bottom: 1px solid #bfbfbf; padding: 0.4rem 0.8rem; text-align: left; vertical-align: top; }
+.section-html thead th { border-bottom: 2px solid #1a1a1a; }
+.section-html h4 { margin-top: 1.6rem; }
 .footer a { overflow-wrap: anywhere; }
 .footer .footer-heading { font-size: 1.6rem; font-weight: 600; margin-bottom: 0.8rem; }
 .footer address { font-style: normal; }

@@ -4,7 +4,7 @@
 // open titles, attachment titles). Closed titles are not input: they are withheld on
 // purpose, and a measurement that counted them would reward leaking them.
 import type { ParsedDocument } from '../../model.js';
-import { addWords, type WordCounts } from '../../parse/coverage.js';
+import { addLineWords, addWords, type WordCounts } from '../../parse/coverage.js';
 import { countsCoverage } from '../source-coverage.js';
 import { cleanText } from '../../parse/lines.js';
 import type { EdocItem } from './manifest.js';
@@ -15,11 +15,9 @@ export function edocCoverage(committee: string | null, items: readonly EdocItem[
   // the two gives it (a multiset union), not once per copy.
   const fromText: WordCounts = new Map();
   for (const r of read) {
-    for (const l of r.text.lines) {
-      if (r.headerBefore !== undefined && l.line >= r.headerBefore) break;
-      // The item keyword ("Punkt 3") is layout, as in the text parser's own measurement.
-      addWords(cleanText(l.text).text.replace(/^(?:Punkt|PUNKT|Pkt\.?|Dagsordens?punkt)\s*(?=\d)/u, ''), fromText);
-    }
+    // Counted as the text parser counts its own input (item keywords, broken words).
+    const lines = r.text.lines.filter((l) => r.headerBefore === undefined || l.line < r.headerBefore).map((l) => cleanText(l.text).text);
+    addLineWords(lines, fromText);
   }
   const fromManifest: WordCounts = new Map();
   const add = (s: string | null): void => {

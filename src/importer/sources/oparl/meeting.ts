@@ -8,7 +8,7 @@ import { danishWallClock } from '../../../domain/clock.js';
 import { type ConsultationRole, consultationRoleLabel } from '../../../domain/paper.js';
 import { type WordCounts, addWords, collect } from '../../parse/coverage.js';
 import type { ParsedAttachment, ParsedDocument, ParsedItem, ParsedParticipant, ParsedSection, ParseWarning } from '../../model.js';
-import { htmlSections, htmlText } from '../html-text.js';
+import { htmlBlocks, htmlSections, htmlText, textBlocks } from '../html-text.js';
 import { sourceWarning } from '../source.js';
 import { type OparlJson, type OparlLookup, isObject, list, refId, resolve, str, typeName } from './objects.js';
 
@@ -40,7 +40,14 @@ const plain = (s: string | null): string | null => (s === null ? null : /<[a-z][
 
 function sectionsOf(item: OparlJson, decision: string | null): ParsedSection[] {
   const own = list(item, 'protokol:sections').filter(isObject);
-  if (own.length > 0) return own.map((s) => ({ kind: str(s, 'kind') ?? 'other', heading: str(s, 'heading') ?? '', text: str(s, 'text') ?? '' }));
+  if (own.length > 0) {
+    return own.map((s) => {
+      // Protokol publishes the structure beside the text (`html`): kept as the same blocks.
+      const html = str(s, 'html');
+      const blocks = html ? textBlocks(htmlBlocks(html)) : undefined;
+      return { kind: str(s, 'kind') ?? 'other', heading: str(s, 'heading') ?? '', text: str(s, 'text') ?? '', ...(blocks ? { blocks } : {}) };
+    });
+  }
   const html = str(item, 'resolutionText');
   if (html && /<[a-z][^>]*>/i.test(html)) return htmlSections(html, 'Beslutning');
   return decision ? [{ kind: 'decision', heading: 'Beslutning', text: decision }] : [];
