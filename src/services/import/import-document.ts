@@ -1,6 +1,7 @@
 // One parsed document into the archive, in one transaction: a failure leaves nothing of it.
 // The same bytes again change nothing (not even timestamps); a different version of the same
 // meeting's agenda or minutes supersedes the previous one and updates the meeting.
+import { type Transaction, sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { ownCommitteeCode } from '../../importer/map/committee-codes.js';
 import { archiveId, documentKey, meetingKey, organizationKey } from '../../importer/map/keys.js';
@@ -10,6 +11,7 @@ import { isoDate } from '../../importer/map/rules.js';
 import { type TermSpan, termFor, termInName } from '../../importer/map/terms.js';
 import type { ParsedAttachment, ParsedDocument } from '../../importer/model.js';
 import type { Database } from '../../storage/db.js';
+import type { DB } from '../../storage/schema.js';
 import { findBodyBySlug, meetingExists } from '../../storage/repositories/archive-lookup.js';
 import { saveMeeting } from '../../storage/repositories/archive-writer.js';
 import { currentDocument, findDocumentBySha, saveDocumentVersion } from '../../storage/repositories/source-documents.js';
@@ -68,6 +70,8 @@ export async function importParsedDocument(
      * which opens none): `protokol sync` writes its state row here, so both or neither land.
      */
     inTransaction?: ((trx: Db, result: DocumentResult) => Promise<void>) | undefined;
+    /** A transaction several documents are written in (import-documents.ts): this one under a savepoint. */
+    batch?: Transaction<DB> | undefined;
   } = {},
 ): Promise<DocumentResult> {
   const e = essentials(doc, file, options.municipality);
@@ -76,11 +80,13 @@ export async function importParsedDocument(
   const meetingId = archiveId(meetingKey(orgKey, e.date));
 
   // Checked before the transaction: an unchanged document must not write a single row.
-  const knownBody = await findBodyBySlug(database.db, e.body.slug);
-  const same = knownBody && (await findDocumentBySha(database.db, knownBody.id, file.sha256));
+  // In a batch every read goes through its transaction: SQLite has one connection, held by it.
+  const reader = options.batch ?? database.db;
+  const knownBody = await findBodyBySlug(reader, e.body.slug);
+  const same = knownBody && (await findDocumentBySha(reader, knownBody.id, file.sha256));
   if (same) return { outcome: 'unchanged', bodyId: knownBody.id, documentId: same.id, meetingId: same.meetingId ?? meetingId, meetingUpdated: false };
 
-  return database.db.transaction().execute(async (trx) => {
+  const write = async (trx: Db): Promise<DocumentResult> => {
     const bodyId = await ensureBody(trx, e.body);
     const termId = await ensureTerm(trx, bodyId, e.body.slug, e.term);
     const organization = await ensureOrganization(trx, {
@@ -121,7 +127,22 @@ export async function importParsedDocument(
     const result: DocumentResult = { outcome: previous ? 'updated' : 'new', bodyId, documentId, meetingId, meetingUpdated: !minutesHeld };
     await options.inTransaction?.(trx, result);
     return result;
-  });
+  };
+  return options.batch ? inSavepoint(options.batch, write) : database.db.transaction().execute(write);
+}
+
+/** `write` under a savepoint of `trx`: on failure its writes are undone and the batch goes on. */
+async function inSavepoint<T>(trx: Transaction<DB>, write: (trx: Db) => Promise<T>): Promise<T> {
+  await sql`savepoint document`.execute(trx);
+  try {
+    const result = await write(trx);
+    await sql`release savepoint document`.execute(trx);
+    return result;
+  } catch (e) {
+    await sql`rollback to savepoint document`.execute(trx);
+    await sql`release savepoint document`.execute(trx);
+    throw e;
+  }
 }
 
 interface MeetingContext {

@@ -1,6 +1,7 @@
 // `protokol import`: files and folders of agendas and minutes into the archive. Each unit (a
 // document file, or an export folder with its manifest and attachments) is read, checked and
-// saved on its own (one transaction each), so one bad unit is reported and the rest import.
+// saved on its own (under its own savepoint, committed in batches: write-batch.ts), so one bad
+// unit is reported and the rest import.
 // The report says what happened to every file: imported, unchanged, skipped and why, failed
 // and why, which files of an export were used, stored as attachments, missing or left over.
 import { basename } from 'node:path';
@@ -12,6 +13,7 @@ import { assertNoCprInDocument, assertNoCprNumbers } from './cpr-guard.js';
 import { type PlannedUnit, planUnits } from './plan-units.js';
 import { type ReadUnit, readClaimed, readTextUnit } from './read-source.js';
 import { storeAttachmentFiles } from './store-attachments.js';
+import { WriteBatch } from './write-batch.js';
 import { resolveMunicipalityOption } from './structure.js';
 import { danishWarningLine } from './warning-text.js';
 
@@ -131,7 +133,7 @@ function unitFiles(planned: PlannedUnit, read: ReadUnit, stored: ReadonlySet<str
   return entries;
 }
 
-async function importUnit(database: Database, planned: Extract<PlannedUnit, { kind: 'file' | 'folder' }>, options: ImportOptions) {
+async function importUnit(database: Database, planned: Extract<PlannedUnit, { kind: 'file' | 'folder' }>, options: ImportOptions, batch: WriteBatch) {
   const read = planned.reader
     ? await readClaimed(planned.unit, planned.reader.reader, planned.reader.main, { municipality: options.municipality })
     : await readTextUnit(planned.path, { municipality: options.municipality });
@@ -144,7 +146,7 @@ async function importUnit(database: Database, planned: Extract<PlannedUnit, { ki
     database,
     doc,
     { fileName: name, sha256: read.sha256, format: read.format },
-    { municipality: options.municipality, storedFiles: stored?.files },
+    { municipality: options.municipality, storedFiles: stored?.files, batch: await batch.transaction() },
   );
   return { read, doc, result, stored };
 }
@@ -160,58 +162,13 @@ export async function importDocuments(database: Database, paths: readonly string
   const units = planned.filter((p) => p.kind === 'file' || p.kind === 'folder');
   report.files = units.length;
   let done = 0;
-
-  for (const p of planned) {
-    if (p.kind === 'skipped') {
-      report.skipped += 1;
-      report.units.push(emptyUnit(p.path, 'skipped', p.reason));
-      options.onUnit?.(report.units.at(-1)!);
-      continue;
-    }
-    if (p.kind === 'unreadable') {
-      // Not a document that failed but a folder whose documents were never seen: reported as
-      // a failure so the exit code says the import is incomplete.
-      report.documents.failed += 1;
-      const reason = `cannot be read (${p.reason})`;
-      report.failures.push({ file: p.path, reason });
-      report.units.push(emptyUnit(p.path, 'failed', reason));
-      options.onUnit?.(report.units.at(-1)!);
-      continue;
-    }
-    options.onProgress?.(done, units.length, p.path);
-    let entry: UnitReport;
-    try {
-      const { read, doc, result, stored } = await importUnit(database, p, options);
-      report.documents[result.outcome] += 1;
-      meetings.add(result.meetingId);
-      for (const item of doc.items) if (item.caseNumber) cases.add(`${result.bodyId} ${item.caseNumber.trim()}`);
-      const attachments = doc.items.reduce((n, item) => n + item.attachments.length, 0);
-      const storedNames = new Set(doc.items.flatMap((i) => i.attachments.filter((a) => a.file && stored?.files.has(a)).map((a) => a.file ?? '')));
-      report.items += doc.items.length;
-      report.attachments += attachments;
-      report.storedFiles += storedNames.size;
-      report.missingFiles += read.missing.length;
-      report.warnings += doc.warnings.length;
-      coverages.push(doc.coverage);
-      entry = {
-        ...emptyUnit(p.path, result.outcome, null, read.format),
-        meeting: { organization: doc.organization.name, date: doc.meeting.date, kind: doc.documentKind },
-        items: doc.items.length,
-        attachments,
-        storedFiles: storedNames.size,
-        coverage: doc.coverage,
-        warnings: doc.warnings.map(danish),
-        files: unitFiles(p, read, storedNames),
-      };
-    } catch (e) {
-      report.documents.failed += 1;
-      const reason = reasonOf(e, p.path);
-      report.failures.push({ file: p.path, reason });
-      entry = emptyUnit(p.path, 'failed', reason, p.reader?.reader.format ?? null);
-    }
-    report.units.push(entry);
-    options.onUnit?.(entry);
-    done += 1;
+  const batch = new WriteBatch(database.db);
+  try {
+    await importPlanned();
+    await batch.commit();
+  } catch (e) {
+    await batch.rollback().catch(() => undefined);
+    throw e;
   }
   options.onProgress?.(units.length, units.length, null);
 
@@ -221,4 +178,60 @@ export async function importDocuments(database: Database, paths: readonly string
     report.coverage = { mean: coverages.reduce((a, b) => a + b, 0) / coverages.length, min: Math.min(...coverages) };
   }
   return report;
+
+  async function importPlanned(): Promise<void> {
+    for (const p of planned) {
+      if (p.kind === 'skipped') {
+        report.skipped += 1;
+        report.units.push(emptyUnit(p.path, 'skipped', p.reason));
+        options.onUnit?.(report.units.at(-1)!);
+        continue;
+      }
+      if (p.kind === 'unreadable') {
+        // Not a document that failed but a folder whose documents were never seen: reported as
+        // a failure so the exit code says the import is incomplete.
+        report.documents.failed += 1;
+        const reason = `cannot be read (${p.reason})`;
+        report.failures.push({ file: p.path, reason });
+        report.units.push(emptyUnit(p.path, 'failed', reason));
+        options.onUnit?.(report.units.at(-1)!);
+        continue;
+      }
+      options.onProgress?.(done, units.length, p.path);
+      let entry: UnitReport;
+      try {
+        const { read, doc, result, stored } = await importUnit(database, p, options, batch);
+        report.documents[result.outcome] += 1;
+        meetings.add(result.meetingId);
+        for (const item of doc.items) if (item.caseNumber) cases.add(`${result.bodyId} ${item.caseNumber.trim()}`);
+        const attachments = doc.items.reduce((n, item) => n + item.attachments.length, 0);
+        const storedNames = new Set(doc.items.flatMap((i) => i.attachments.filter((a) => a.file && stored?.files.has(a)).map((a) => a.file ?? '')));
+        report.items += doc.items.length;
+        report.attachments += attachments;
+        report.storedFiles += storedNames.size;
+        report.missingFiles += read.missing.length;
+        report.warnings += doc.warnings.length;
+        coverages.push(doc.coverage);
+        entry = {
+          ...emptyUnit(p.path, result.outcome, null, read.format),
+          meeting: { organization: doc.organization.name, date: doc.meeting.date, kind: doc.documentKind },
+          items: doc.items.length,
+          attachments,
+          storedFiles: storedNames.size,
+          coverage: doc.coverage,
+          warnings: doc.warnings.map(danish),
+          files: unitFiles(p, read, storedNames),
+        };
+      } catch (e) {
+        report.documents.failed += 1;
+        const reason = reasonOf(e, p.path);
+        report.failures.push({ file: p.path, reason });
+        entry = emptyUnit(p.path, 'failed', reason, p.reader?.reader.format ?? null);
+      }
+      await batch.documentDone();
+      report.units.push(entry);
+      options.onUnit?.(entry);
+      done += 1;
+    }
+  }
 }

@@ -27,7 +27,7 @@ type AnyDb = Kysely<any>;
 
 export type Tracked = 'AgendaItem' | 'Paper' | 'Consultation' | 'File';
 
-const tableOf: Record<Tracked, string> = { AgendaItem: 'agenda_item', Paper: 'paper', Consultation: 'consultation', File: 'file' };
+export const tableOf: Record<Tracked, string> = { AgendaItem: 'agenda_item', Paper: 'paper', Consultation: 'consultation', File: 'file' };
 
 // Frozen SQL of the rules, over a row alias `x` (see visibility.ts for the living forms).
 const agendaPublic = (m: string) => `${m}.state <> 'planned'`;
@@ -37,7 +37,7 @@ const itemOpenOrNone = (itemId: string) => `(${itemId} is null or exists (select
 export const fileMeeting = (x: string) =>
   `(case when ${x}.agenda_item_id is null then ${x}.meeting_id else (select mi.meeting_id from agenda_item mi where mi.id = ${x}.agenda_item_id) end)`;
 
-const visible: Record<Tracked, (x: string) => string> = {
+export const visible: Record<Tracked, (x: string) => string> = {
   AgendaItem: (x) => `exists (select 1 from meeting vm where vm.id = ${x}.meeting_id and ${agendaPublic('vm')})`,
   Paper: (x) => paperVisible(`${x}.id`),
   File: (x) =>
@@ -49,7 +49,7 @@ const visible: Record<Tracked, (x: string) => string> = {
 };
 
 /** The municipality and the meeting an object is public through (for tombstones and lookups). */
-const bodyOf: Record<Tracked, (x: string) => string> = {
+export const bodyOf: Record<Tracked, (x: string) => string> = {
   AgendaItem: (x) => `(select o.body_id from meeting bm join organization o on o.id = bm.organization_id where bm.id = ${x}.meeting_id)`,
   Paper: (x) => `${x}.body_id`,
   File: (x) => `${x}.body_id`,

@@ -12,7 +12,7 @@
 // old case or meeting is not among the pass's candidates. Both happen in the writer's one
 // transaction, so a crash leaves neither the name nor half a pass behind.
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
-import { type Candidates, type TriggerSpec, fileMeeting, meetingCandidates, meetingOf, sync, triggers } from './2026_12_02_0001_depublication.js';
+import { type TriggerSpec, bodyOf, fileMeeting, meetingCandidates, meetingOf, tableOf, triggers, visible } from './2026_12_02_0001_depublication.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on app types
 type AnyDb = Kysely<any>;
@@ -41,12 +41,44 @@ function deferred(name: string, same: Same): string {
 const statementsOf = (list: string[]) => list.map((s) => `${s};`).join('\n');
 
 /**
- * 0001's meeting candidates with `union all`: under `union` SQLite merges the two sides in id
- * order and so walks every remembered row of the type (the primary key gives that order)
- * instead of the meeting's few; `in (…)` needs no duplicates removed.
+ * The pass: 0001's sync over the meeting's candidates, with each candidate's visibility worked
+ * out once into `oparl_pass` (0001's statements evaluate the candidates and the rules five
+ * times a type). The rules read only the content tables, never `oparl_public` or the
+ * tombstones, so evaluating them first gives the answers 0001's order gives. The candidates
+ * use `union all`: under `union` SQLite merges the two sides in id order and so walks every
+ * remembered row of the type instead of the meeting's few.
  */
-function passCandidates(meeting: string): Candidates {
-  return Object.fromEntries(Object.entries(meetingCandidates(meeting)).map(([type, select]) => [type, select.replace(/\bunion\b/g, 'union all')]));
+function passStatements(meeting: string, now: string): string[] {
+  const types = ['Paper', 'AgendaItem', 'File', 'Consultation'] as const;
+  const candidates = meetingCandidates(meeting);
+  const out: string[] = [];
+  for (const type of types) {
+    const table = tableOf[type];
+    // The empty first arm names the column (the candidates' own selects name it differently;
+    // triggers allow no WITH clause in SQLite).
+    const select = `select cast(null as text) as cid where 1 = 0 union all ${candidates[type]!.replace(/\bunion\b/g, 'union all')}`;
+    out.push(`insert into oparl_pass (meeting_id, type, id, visible)
+      select distinct ${meeting}, '${type}', c.cid, case when ${visible[type]('x')} then 1 else 0 end
+      from (${select}) c left join ${table} x on x.id = c.cid where c.cid is not null`);
+  }
+  const pass = (type: string, shown: 0 | 1) => `select s.id from oparl_pass s where s.meeting_id = ${meeting} and s.type = '${type}' and s.visible = ${shown}`;
+  for (const type of types) {
+    const table = tableOf[type];
+    out.push(
+      `insert into deleted_object (type, id, body_id, created, deleted_at)
+        select p.type, p.id, p.body_id, p.created, ${now} from oparl_public p
+        where p.type = '${type}' and p.id in (${pass(type, 0)})
+        on conflict (type, id) do update set deleted_at = excluded.deleted_at, body_id = excluded.body_id`,
+      `delete from oparl_public where type = '${type}' and id in (${pass(type, 0)})`,
+      `update ${table} set modified = ${now} where id in (${pass(type, 1)}) and id in (select d.id from deleted_object d where d.type = '${type}')`,
+      `delete from deleted_object where type = '${type}' and id in (${pass(type, 1)})`,
+      `insert into oparl_public (type, id, body_id, meeting_id, created)
+        select '${type}', x.id, ${bodyOf[type]('x')}, ${meetingOf[type]('x')}, x.created from ${table} x where x.id in (${pass(type, 1)})
+        on conflict (type, id) do update set body_id = excluded.body_id, meeting_id = excluded.meeting_id, created = coalesce(excluded.created, oparl_public.created)`,
+    );
+  }
+  out.push(`delete from oparl_pass where meeting_id = ${meeting}`);
+  return out;
 }
 
 export async function up(db: AnyDb): Promise<void> {
@@ -55,10 +87,19 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('oparl_deferred')
     .addColumn('meeting_id', 'text', (c) => c.primaryKey())
     .execute();
+  // The pass's scratch rows, by meeting so that passes of two meetings never meet.
+  await db.schema
+    .createTable('oparl_pass')
+    .addColumn('meeting_id', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('visible', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('oparl_pass_pk', ['meeting_id', 'type', 'id'])
+    .execute();
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const now = sqlite ? `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` : 'oparl_now()';
   const specs = new Map<string, TriggerSpec>(triggers(now).map((t) => [t.name, t]));
-  const pass = statementsOf(sync(passCandidates('OLD.meeting_id'), now));
+  const pass = statementsOf(passStatements('OLD.meeting_id', now));
 
   if (sqlite) {
     const same: Same = (a, b) => `${a} is ${b}`;
