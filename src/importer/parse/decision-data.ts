@@ -27,6 +27,7 @@ const anyRe = /stem|undl|forbehold|tiltræd|støtte|protokol|mindretal|inhabil|d
 
 const dissentVerbRe =
   /(?<![\p{L}])(?:(?:tog|tager|tage)\s+(?:et\s+)?(?:generelt\s+)?forbehold|(?:kunne|kan)\s+ikke\s+(?:tiltræde|støtte)|ønsked?e\s+(?:at\s+tage\s+forbehold|(?:sin|sit|deres|hans|hendes)\s+(?:stemme|holdning|standpunkt|mindretalsudtalelse|bemærkning)\s+(?:ført|tilført)\s+(?:til\s+)?protokol|(?:følgende\s+)?(?:ført|tilført)\s+(?:til\s+)?protokol|en\s+(?:protokolbemærkning|protokoltilførsel|mindretalsudtalelse))|afgav\s+(?:følgende\s+)?(?:en\s+)?(?:mindretalsudtalelse|protokolbemærkning|protokoltilførsel)|fik\s+(?:følgende\s+)?(?:ført|tilført)\s+(?:til\s+)?protokol)/iu;
+const dissentHeadingRe = /^(?:mindretalsudtalelser?|protokolbemærkning(?:er)?|protokoltilførsel(?:er)?)\s*:?$/iu;
 const dissentLabelRe = /^(?:mindretalsudtalelse|protokolbemærkning|protokoltilførsel)(?:\s+fra\s+([^:]{1,160}?))?\s*:\s*(.*)$/iu;
 
 const selfDisqualifiedRe =
@@ -115,6 +116,11 @@ function dissentIn(s: Sentence, all: readonly Sentence[], roster: Roster): { ref
     .filter((x) => x.unit === s.unit && x.index >= s.index)
     .map((x) => x.text)
     .join(' ');
+  // "Mindretalsudtalelse" as a heading, then "Jens Hansen (Ø): …".
+  const underHeading = all.some((x) => x.unit < s.unit && dissentHeadingRe.test(x.text));
+  const entry = underHeading ? /^([^:]{2,160}):\s*(\S.*)$/u.exec(rest) : null;
+  const entryRefs = entry ? refList(entry[1]!, roster) : null;
+  if (entry && entryRefs) return { refs: entryRefs, text: clean(entry[2]!) };
   const label = dissentLabelRe.exec(s.text);
   if (label && label[1]) {
     const refs = refList(label[1], roster);

@@ -18,7 +18,7 @@ const bulletRe = /^(?:[-–•*▪◦·])\s+/u;
 /** A list entry, a numbered point, or a label ("Imod stemte:", "Fraværende:") starts a unit. */
 const startsUnitRe = /^(?:[-–•*▪◦·]\s|(?:[Aa]d\s+)?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|\p{Lu}[\p{L} ]{1,40}:(?:\s|$))/u;
 
-/** Text → units: blank lines end a unit; so does a line ending a sentence or a label, and a list entry starts one. */
+/** Text → units: blank lines end a unit; so does a line ending a sentence or a label, or a short line; a list entry starts one. */
 export function units(text: string): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n\s*\n/u)) {
@@ -28,7 +28,9 @@ export function units(text: string): string[] {
     for (const raw of para.split('\n')) {
       const line = raw.replace(/\s+/g, ' ').trim();
       if (line === '') continue;
-      if (cur !== '' && (inList || /[:.!?”"]$/u.test(prev) || startsUnitRe.test(line))) {
+      // A short line before a capital is a heading or a list entry, not a wrapped line.
+      const short = prev.length < 40 && /^[\p{Lu}(]/u.test(line);
+      if (cur !== '' && (inList || short || /[:.!?”"]$/u.test(prev) || startsUnitRe.test(line))) {
         out.push(cur);
         cur = '';
       }
