@@ -130,7 +130,9 @@ forEachDatabase('decisions as data through the import', (t) => {
         { choice: 'against', label: 'Mehmet Zeki Dogru (Ø)', count: null },
         { choice: 'abstain', label: 'John T. Olsen (A)', count: null },
       ],
-      dissents: [{ personId: 'linked', name: 'Mehmet Zeki Dogru', party: 'Ø', text: 'stemte imod med bemærkning om at rengøringsopgaven ønskes løst kommunalt.' }],
+      dissents: [
+        { personId: 'linked', name: 'Mehmet Zeki Dogru', party: 'Ø', text: 'stemte imod med bemærkning om at rengøringsopgaven ønskes løst kommunalt.' },
+      ],
     });
   });
 
@@ -138,7 +140,9 @@ forEachDatabase('decisions as data through the import', (t) => {
     // "Charlotte Levin (A) spurgte byrådet om hun var inhabil …, da …" / "For stemte: …" / "Byrådet erklærede Charlotte Levin (A) for inhabil …"
     assert.deepEqual(records(await item('Byråd', '2022-04-04', '13')), {
       ...none,
-      disqualifications: [{ personId: 'linked', name: 'Charlotte Levin', party: 'A', reason: 'hun er næstformand i Tune Menighedsråd og daglig leder for personalet' }],
+      disqualifications: [
+        { personId: 'linked', name: 'Charlotte Levin', party: 'A', reason: 'hun er næstformand i Tune Menighedsråd og daglig leder for personalet' },
+      ],
     });
     const kfu = await item('Kultur- og Fritidsudvalget', '2022-01-12', '8');
     assert.deepEqual(
@@ -163,7 +167,10 @@ forEachDatabase('decisions as data through the import', (t) => {
         { personId: 'linked', name: 'Ole Olsen', party: 'C', text: 'tog forbehold for prisen.' },
       ],
     });
-    assert.deepEqual(records(grant), { ...none, disqualifications: [{ personId: 'linked', name: 'Maria Witthøft', party: 'A', reason: 'hun er formand for foreningen' }] });
+    assert.deepEqual(records(grant), {
+      ...none,
+      disqualifications: [{ personId: 'linked', name: 'Maria Witthøft', party: 'A', reason: 'hun er formand for foreningen' }],
+    });
   });
 
   it('Lejre (printed minutes): a member absent for one item, and no invented vote anywhere', async () => {

@@ -67,11 +67,16 @@ describe('decision data: votes', () => {
   });
 
   it('joins the counts and the names of one vote, and the names listed on the lines after a label', () => {
-    assert.deepEqual(votes('Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingen.\n\nFor stemte: (V), (A), (C) og Ivan Mott (V).\n\nImod stemte: (Ø).'), [
-      { choice: 'for', label: 'V, A, C, Ivan Mott (V)', count: 20 },
-      { choice: 'against', label: 'Ø', count: 1 },
+    assert.deepEqual(
+      votes('Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingen.\n\nFor stemte: (V), (A), (C) og Ivan Mott (V).\n\nImod stemte: (Ø).'),
+      [
+        { choice: 'for', label: 'V, A, C, Ivan Mott (V)', count: 20 },
+        { choice: 'against', label: 'Ø', count: 1 },
+      ],
+    );
+    assert.deepEqual(votes('For stemte:\n\nIvan Mott (V)\n\nMaria Witthøft (A)\n\nGodkendt.'), [
+      { choice: 'for', label: 'Ivan Mott (V), Maria Witthøft (A)', count: null },
     ]);
-    assert.deepEqual(votes('For stemte:\n\nIvan Mott (V)\n\nMaria Witthøft (A)\n\nGodkendt.'), [{ choice: 'for', label: 'Ivan Mott (V), Maria Witthøft (A)', count: null }]);
   });
 
   it('matches printed names to the participant list', () => {
@@ -83,7 +88,10 @@ describe('decision data: votes', () => {
 
   it('keeps the votes in the text when the text holds several ballots', () => {
     // An amendment voted on beside the proposal: which vote is the item's is not for us to say.
-    assert.deepEqual(votes('Godkendt med 20 stemmer mod 1.\n\nFor stemte: (V) og (A).\n\n(Ø) stillede ændringsforslag.\n\nFor stemte: (Ø).\n\nImod stemte: (V) og (A).'), []);
+    assert.deepEqual(
+      votes('Godkendt med 20 stemmer mod 1.\n\nFor stemte: (V) og (A).\n\n(Ø) stillede ændringsforslag.\n\nFor stemte: (Ø).\n\nImod stemte: (V) og (A).'),
+      [],
+    );
     assert.deepEqual(votes('1. Imod stemte UP. V og A undlader.\n\n2. For stemte UP. V og A undlader.'), []);
     // The same counts printed twice for two points are one vote.
     assert.deepEqual(votes('Med stemmerne 19 for og 1 imod godkendtes punkt 1. Yderligere godkendtes med stemmerne 19 for og 1 imod punkt 2.'), [
@@ -111,7 +119,9 @@ describe('decision data: votes', () => {
 
 describe('decision data: dissents', () => {
   it('reads forbehold, kunne ikke tiltræde, mindretalsudtalelse, protokol and a reasoned vote against', () => {
-    assert.deepEqual(read('Ivan Mott (V) tog forbehold for finansieringen.').dissents, [{ name: 'Ivan Mott', party: 'V', text: 'tog forbehold for finansieringen.' }]);
+    assert.deepEqual(read('Ivan Mott (V) tog forbehold for finansieringen.').dissents, [
+      { name: 'Ivan Mott', party: 'V', text: 'tog forbehold for finansieringen.' },
+    ]);
     assert.deepEqual(read('Jens Hansen (Ø) kunne ikke tiltræde indstillingen.').dissents, [
       { name: 'Jens Hansen', party: 'Ø', text: 'kunne ikke tiltræde indstillingen.' },
     ]);
@@ -142,7 +152,9 @@ describe('decision data: dissents', () => {
     assert.deepEqual(read('Enhedslisten kunne ikke tiltræde indstillingen.').dissents, [
       { name: 'Enhedslisten', party: 'Ø', text: 'kunne ikke tiltræde indstillingen.' },
     ]);
-    assert.deepEqual(read('Det Konservative Folkeparti (C) tog forbehold.').dissents, [{ name: 'Det Konservative Folkeparti', party: 'C', text: 'tog forbehold.' }]);
+    assert.deepEqual(read('Det Konservative Folkeparti (C) tog forbehold.').dissents, [
+      { name: 'Det Konservative Folkeparti', party: 'C', text: 'tog forbehold.' },
+    ]);
   });
 
   it('keeps a quoted remark whole over its sentences', () => {
@@ -164,7 +176,9 @@ describe('decision data: dissents', () => {
 
 describe('decision data: disqualification and absence', () => {
   it('reads who was disqualified and why', () => {
-    assert.deepEqual(read('Ivan Mott (V) erklærede sig inhabil og deltog ikke i behandlingen.').disqualified, [{ name: 'Ivan Mott', party: 'V', reason: null }]);
+    assert.deepEqual(read('Ivan Mott (V) erklærede sig inhabil og deltog ikke i behandlingen.').disqualified, [
+      { name: 'Ivan Mott', party: 'V', reason: null },
+    ]);
     assert.deepEqual(read('Godkendt. Jens Hansen (Ø) var inhabil, da han er formand for foreningen.').disqualified, [
       { name: 'Jens Hansen', party: 'Ø', reason: 'han er formand for foreningen' },
     ]);
@@ -211,7 +225,10 @@ describe('decision data: on items and documents', () => {
   });
 
   it('reads nothing from an item without a decision, nor from a closed one', () => {
-    const items = [parsedItem({ decision: null, sections: [{ kind: 'history', heading: 'Sagens forløb', text: '(Ø) stemte imod.' }] }), parsedItem({ public: false, decision: '(Ø) stemte imod.' })];
+    const items = [
+      parsedItem({ decision: null, sections: [{ kind: 'history', heading: 'Sagens forløb', text: '(Ø) stemte imod.' }] }),
+      parsedItem({ public: false, decision: '(Ø) stemte imod.' }),
+    ];
     addDecisionData(items, roster);
     assert.deepEqual(
       items.map((i) => i.votes),

@@ -30,15 +30,16 @@ const dissentVerbRe =
 const dissentHeadingRe = /^(?:mindretalsudtalelser?|protokolbemærkning(?:er)?|protokoltilførsel(?:er)?)\s*:?$/iu;
 const dissentLabelRe = /^(?:mindretalsudtalelse|protokolbemærkning|protokoltilførsel)(?:\s+fra\s+([^:]{1,160}?))?\s*:\s*(.*)$/iu;
 
-const selfDisqualifiedRe =
-  /(?<![\p{L}])(?:erklærede\s+sig|meldte\s+sig|anmeldte\s+sig|blev\s+erklæret|var|er|blev)\s+(?:for\s+)?inhabile?(?![\p{L}])/iu;
+const selfDisqualifiedRe = /(?<![\p{L}])(?:erklærede\s+sig|meldte\s+sig|anmeldte\s+sig|blev\s+erklæret|var|er|blev)\s+(?:for\s+)?inhabile?(?![\p{L}])/iu;
 const declaredRe = /(?<![\p{L}])erklærede\s+(?!sig\s)(.{2,160}?)\s+(?:for\s+)?inhabile?(?![\p{L}])/iu;
 const labelDisqualifiedRe = /^(?:inhabilitet|inhabil|inhabile)\s*:\s*(.+?)(?:\s+[-–]\s+(.*))?$/iu;
 const leftForDisqualificationRe =
   /(?<![\p{L}])(?:deltog\s+ikke|forlod\s+(?:mødet|lokalet))(?![\p{L}]).{0,120}?(?:på\s+grund\s+af|pga\.?|grundet|som\s+følge\s+af)\s+(?:sin\s+|hans\s+|hendes\s+)?inhabilitet/iu;
-const toldRe = /^(.{2,160}?)\s+(?:gjorde\s+opmærksom\s+på|oplyste|meddelte|tilkendegav),?\s+at\s+(?:han|hun|vedkommende|de)\s+(?:var|er)\s+inhabile?(?![\p{L}])/iu;
+const toldRe =
+  /^(.{2,160}?)\s+(?:gjorde\s+opmærksom\s+på|oplyste|meddelte|tilkendegav),?\s+at\s+(?:han|hun|vedkommende|de)\s+(?:var|er)\s+inhabile?(?![\p{L}])/iu;
 const questionRe = /^(.{2,160}?)\s+spurgte\b.{0,80}?\b(?:om|hvorvidt)\s+(?:han|hun|vedkommende|.{2,120}?)\s+(?:var|er|kunne\s+være)\s+inhabil/iu;
-const cannotTakePartRe = /(?<![\p{L}])(?:erklærede|besluttede|fandt),?\s+at\s+(.{2,160}?)\s+ikke\s+(?:kan|kunne|måtte)\s+deltage\s+i\s+(?:sagens|punktets)\s+behandling/iu;
+const cannotTakePartRe =
+  /(?<![\p{L}])(?:erklærede|besluttede|fandt),?\s+at\s+(.{2,160}?)\s+ikke\s+(?:kan|kunne|måtte)\s+deltage\s+i\s+(?:sagens|punktets)\s+behandling/iu;
 const reasonClauseRe = /(?:^|[\s,])(?:da|idet|fordi|grundet|på\s+grund\s+af|pga\.?|som\s+følge\s+af)\s+(.{3,300}?)[.\s]*$/iu;
 
 /** "Afbud fra X (A)" and "Fraværende X" without a colon read as the labelled forms. */
@@ -51,7 +52,7 @@ const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** A quotation opened in a sentence runs on over the next sentences of its unit until it closes. */
 function withQuote(text: string, s: Sentence, all: readonly Sentence[]): string {
-  const open = (t: string) => ((t.match(/["”“]/gu) ?? []).length % 2 === 1 || (t.match(/«/gu) ?? []).length > (t.match(/»/gu) ?? []).length);
+  const open = (t: string) => (t.match(/["”“]/gu) ?? []).length % 2 === 1 || (t.match(/«/gu) ?? []).length > (t.match(/»/gu) ?? []).length;
   let out = text;
   for (const next of all.filter((x) => x.unit === s.unit && x.index > s.index)) {
     if (!open(out)) break;

@@ -36,12 +36,7 @@ const partyNameRe = new RegExp(
   'iu',
 );
 
-const fold = (s: string): string =>
-  s
-    .toLocaleLowerCase('da-DK')
-    .replace(/[.]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string): string => s.toLocaleLowerCase('da-DK').replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The meeting's participants, for matching printed names ("Maria Holdt Witthøft" → "Maria Witthøft"). */
 export class Roster {

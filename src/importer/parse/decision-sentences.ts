@@ -50,7 +50,32 @@ export function splitNumbering(unit: string): { number: string | null; text: str
   return { number: null, text: unit.replace(bulletRe, '') };
 }
 
-const abbreviations = new Set(['pkt', 'nr', 'jf', 'ca', 'mio', 'mia', 'kr', 'stk', 'evt', 'inkl', 'ekskl', 'vedr', 'dvs', 'mht', 'kl', 'tlf', 'bl.a', 'f.eks', 'm.fl', 'o.l', 'hhv', 'iht', 'pga', 'vha']);
+const abbreviations = new Set([
+  'pkt',
+  'nr',
+  'jf',
+  'ca',
+  'mio',
+  'mia',
+  'kr',
+  'stk',
+  'evt',
+  'inkl',
+  'ekskl',
+  'vedr',
+  'dvs',
+  'mht',
+  'kl',
+  'tlf',
+  'bl.a',
+  'f.eks',
+  'm.fl',
+  'o.l',
+  'hhv',
+  'iht',
+  'pga',
+  'vha',
+]);
 
 /** Sentences of a unit: split after ".", "!" or "?" before a capital or "(", not after an initial or an abbreviation. */
 export function sentencesOf(unit: string): string[] {

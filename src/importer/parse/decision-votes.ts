@@ -40,7 +40,8 @@ function choiceOf(word: string): VoteChoice {
 }
 
 /** Markers of a reason given with the vote: such an against-vote is the minority's statement. */
-export const reasonRe = /\bmed\s+(?:den\s+|følgende\s+)?bemærkning|\bmed\s+(?:et\s+)?ønske\s+om|\bmed\s+(?:den\s+)?begrundelse|(?:^|[\s,])(?:da|idet|fordi)\s/iu;
+export const reasonRe =
+  /\bmed\s+(?:den\s+|følgende\s+)?bemærkning|\bmed\s+(?:et\s+)?ønske\s+om|\bmed\s+(?:den\s+)?begrundelse|(?:^|[\s,])(?:da|idet|fordi)\s/iu;
 
 /** The vote statements of one sentence (numbering already removed); [] when it states none. */
 export function voteStatements(sentence: string, roster: Roster): VoteStatement[] {

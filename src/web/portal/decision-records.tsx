@@ -1,15 +1,10 @@
 // The records beside an item's decision, as the public sees them: who did not take part, who
 // was disqualified, the vote as a table and the minority's statements. The same for items
 // decided in the meeting room and for imported minutes (whose records were read from the text).
-import type { MemberRef, PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
+import type { PublicAgendaItem, VoteChoice } from '../../domain/agenda-item.js';
 import { withParty } from './components.js';
 
 const choiceLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
-
-/** A member, or a party named alone ("Ø", "Enhedslisten (Ø)") — never "Ø (Ø)". */
-export function memberLabel(m: Pick<MemberRef, 'name' | 'party'>): string {
-  return m.party !== null && m.name === m.party ? m.name : withParty(m);
-}
 
 /** "A, C og F": a Danish list. */
 function listed(names: readonly string[]): string {
@@ -21,8 +16,8 @@ function groupedDissents(dissents: PublicAgendaItem['dissents']): { names: strin
   const out: { names: string[]; text: string }[] = [];
   for (const d of dissents) {
     const same = out.find((g) => g.text === d.text);
-    if (same) same.names.push(memberLabel(d));
-    else out.push({ names: [memberLabel(d)], text: d.text });
+    if (same) same.names.push(withParty(d));
+    else out.push({ names: [withParty(d)], text: d.text });
   }
   return out;
 }
@@ -33,12 +28,12 @@ export function DecisionRecords(props: { item: Pick<PublicAgendaItem, 'number' |
     <>
       {item.absences.length > 0 ? (
         <p>
-          <strong>Deltog ikke i behandlingen:</strong> {listed(item.absences.map(memberLabel))}
+          <strong>Deltog ikke i behandlingen:</strong> {listed(item.absences.map(withParty))}
         </p>
       ) : null}
       {item.disqualifications.map((d) => (
         <p>
-          <strong>Inhabil:</strong> {memberLabel(d)}
+          <strong>Inhabil:</strong> {withParty(d)}
           {d.reason ? ` – ${d.reason}` : ''}
         </p>
       ))}
