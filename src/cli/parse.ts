@@ -16,6 +16,8 @@ const usage = [
   '  --json               print the parsed document as one JSON object (the import format)',
 ].join('\n');
 
+const choiceWord = { for: 'For', against: 'Imod', abstain: 'Undlod' } as const;
+
 const firstLine = (s: string | null): string =>
   (s ?? '')
     .split('\n')
@@ -39,6 +41,11 @@ function summary(doc: ParsedDocument, file: string): string[] {
     lines.push(`  ${item.number.padStart(3)}. ${codes}${item.title}${closed}${item.caseNumber ? `  (${item.caseNumber})` : ''}`);
     const decision = firstLine(item.decision);
     if (decision) lines.push(`       Beslutning: ${decision}`);
+    // The records read from the decision's text (decisions as data).
+    const votes = (item.votes ?? []).map((v) => `${choiceWord[v.choice]} ${[v.label, v.count === null ? '' : `(${v.count})`].filter(Boolean).join(' ')}`);
+    if (votes.length > 0) lines.push(`       Afstemning: ${votes.join('; ')}`);
+    for (const d of item.dissents ?? []) lines.push(`       Mindretal: ${d.party && d.party !== d.name ? `${d.name} (${d.party})` : d.name}: ${d.text}`);
+    for (const d of item.disqualified ?? []) lines.push(`       Inhabil: ${d.party ? `${d.name} (${d.party})` : d.name}${d.reason ? ` – ${d.reason}` : ''}`);
   }
   lines.push(`Warnings:     ${doc.warnings.length}`);
   for (const w of doc.warnings.slice(0, 20)) lines.push(`  ${w.line !== null ? `line ${w.line}: ` : ''}${w.code}: ${w.message}`);

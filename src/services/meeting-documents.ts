@@ -63,7 +63,10 @@ export function meetingDocumentsFor(database: Database, files: FileReader, optio
 }
 
 const voteLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
-const formatVote = (v: Vote): { label: string } => ({ label: `${voteLabel[v.choice]}: ${v.label}${v.count === null ? '' : ` (${v.count})`}` });
+// Imported minutes may print only the count ("Med stemmerne 11 for"): then the count is the label.
+const formatVote = (v: Vote): { label: string } => ({
+  label: v.label === '' ? `${voteLabel[v.choice]}: ${v.count ?? ''}` : `${voteLabel[v.choice]}: ${v.label}${v.count === null ? '' : ` (${v.count})`}`,
+});
 const person = (p: { name: string; party: string | null }): PdfPerson => ({ name: p.name, party: p.party });
 
 /** "BU - Budget 2025", unless the title already carries a committee prefix ("SSÆ/BU - …"). */

@@ -106,7 +106,10 @@ forEachDatabase('portal over HTTP', (t) => {
     assert.ok(html.includes('<p>Budgettet er drøftet med skolebestyrelserne.</p>'));
     assert.ok(html.includes('Indstillingen godkendt.'));
     assert.ok(html.includes('V ønsker budgettet udsat.'));
-    assert.ok(html.includes('Imod: V (1)'));
+    // The vote as a table, the minority's statement under the member's name.
+    assert.match(html, /<th scope="row">For<\/th>\s*<td>A, F<\/td>\s*<td>3<\/td>/);
+    assert.match(html, /<th scope="row">Imod<\/th>\s*<td>V<\/td>\s*<td>1<\/td>/);
+    assert.match(html, /<h3>Mindretalsudtalelser og forbehold<\/h3>\s*<ul>\s*<li>\s*<strong>[^<]+ \(V\)<\/strong>: V ønsker budgettet udsat\.<\/li>/);
     assert.ok(html.includes('Anne Andersen (A)'));
     assert.ok(section(html, 'deltagere').includes('Carla Christensen (F)'));
     assert.match(html, /Dorte Damgaard \(F\)<\/a> deltog som suppleant for Carla Christensen/);

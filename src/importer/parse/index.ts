@@ -5,6 +5,7 @@ import { type WordCounts, addWords, collect, wordCoverage } from './coverage.js'
 import type { Line } from './lines.js';
 import { parseHeader } from './header.js';
 import type { Header } from './header.js';
+import { addDecisionData } from './decision-data.js';
 import { parseItemBody } from './item-body.js';
 import { looksMisDecoded } from './item-fields.js';
 import { findItems } from './items.js';
@@ -159,6 +160,8 @@ function build(text: ExtractedText, options: ParseOptions, ctx: ParseContext): O
     else for (let i = s.start; i < to; i++) if (lines[i]!.text) ctx.unparsed(lines[i]!, `item ${s.number}`);
   });
   guard(ctx, 'attachment index', undefined, () => detachAttachmentIndex(ctx, items));
+  // Votes, dissents, disqualifications and absences printed in the decisions, as records.
+  guard(ctx, 'decision data', undefined, () => addDecisionData(items, header.participants));
   if (toc)
     guard(ctx, 'toc comparison', undefined, () =>
       compareToc(

@@ -5,7 +5,8 @@ import { FONT } from './fonts.js';
 import { type MeetingPdfModel, type PdfPerson, documentKindLabel } from './meeting-model.js';
 import { STYLE, type StructElement, type Writer } from './pdf-writer.js';
 
-export const withParty = (p: PdfPerson): string => (p.party ? `${p.name} (${p.party})` : p.name);
+/** "Name (A)"; a party recorded alone (name and party both "Ø") once. */
+export const withParty = (p: PdfPerson): string => (p.party && p.name !== p.party ? `${p.name} (${p.party})` : p.name);
 
 export function drawFrontPage(w: Writer, root: StructElement, model: MeetingPdfModel): void {
   w.paragraph(root, model.municipality, { font: FONT.bold, size: 12, color: STYLE.muted, after: 10 });

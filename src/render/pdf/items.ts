@@ -35,10 +35,10 @@ export function drawItem(w: Writer, root: StructElement, item: PdfItem, model: M
     w.heading(sect, 'H3', 'Beslutning');
     drawBlocks(w, sect, blocksFromText(item.decision));
   }
-  if (item.absences.length > 0) w.labelled(sect, 'Afbud', item.absences.map(withParty).join(', '));
+  if (item.absences.length > 0) w.labelled(sect, 'Deltog ikke i behandlingen', item.absences.map(withParty).join(', '));
   for (const d of item.disqualifications) w.labelled(sect, 'Inhabil', `${withParty(d)}${d.reason ? ` – ${d.reason}` : ''}`);
   if (item.dissents.length > 0) {
-    w.heading(sect, 'H3', 'Afvigende mening');
+    w.heading(sect, 'H3', 'Mindretalsudtalelser og forbehold');
     for (const d of item.dissents) w.paragraph(sect, `${withParty(d)}: ${d.text}`);
   }
   if (item.votes.length > 0) {

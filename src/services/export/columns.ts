@@ -26,7 +26,10 @@ const get = (key: string) => (o: OparlObject) => o[key];
 const list = (key: string) => (o: OparlObject) => o[key];
 type Member = { name?: string; party?: string; text?: string; reason?: string };
 const members = (key: string, extra?: 'text' | 'reason') => (o: OparlObject) =>
-  ((o[key] as Member[] | undefined) ?? []).map((m) => `${m.name ?? ''}${m.party ? ` (${m.party})` : ''}${extra && m[extra] ? `: ${m[extra]}` : ''}`);
+  // A party recorded alone (name and party both "Ø") is written once.
+  ((o[key] as Member[] | undefined) ?? []).map(
+    (m) => `${m.name ?? ''}${m.party && m.party !== m.name ? ` (${m.party})` : ''}${extra && m[extra] ? `: ${m[extra]}` : ''}`,
+  );
 
 const common = (doc: string): Column[] => [
   { name: 'id', doc: `${doc}s OParl-id (URL; kan hentes som JSON)`, value: get('id') },

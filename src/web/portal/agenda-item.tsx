@@ -2,18 +2,16 @@
 // `publicView`: this file only presents, it decides nothing about what is visible.
 import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
-import type { PublicAgendaItem, Section, VoteChoice } from '../../domain/agenda-item.js';
+import type { PublicAgendaItem, Section } from '../../domain/agenda-item.js';
 import { formatFileSize, isStored } from '../../domain/file.js';
 import { blocksFromText } from '../../domain/text-blocks.js';
 import { blocksToHtml, sectionBlocks } from '../../domain/text-blocks-html.js';
 import { publicPaths } from '../../domain/public-urls.js';
 // Sanitised when written; sanitised again here so the page never trusts a stored string.
 import { sanitiseHtml } from '../../services/lifecycle/html.js';
-import { withParty } from './components.js';
+import { DecisionRecords } from './decision-records.js';
 import { BaseUrlContext, canonicalUrl } from './layout.js';
 import { caseHref, itemHref } from './links.js';
-
-const voteLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };
 
 /** Anchor id of an item: the printed number when it is safe in a URL fragment, else the order. */
 export function itemAnchor(item: Pick<PublicAgendaItem, 'number' | 'order'>): string {
@@ -63,36 +61,7 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
           <Paragraphs text={item.decision} />
         </div>
       ) : null}
-      {item.absences.length > 0 ? <p>Afbud: {item.absences.map(withParty).join(', ')}</p> : null}
-      {item.disqualifications.map((d) => (
-        <p>
-          Inhabil: {withParty(d)}
-          {d.reason ? ` – ${d.reason}` : ''}
-        </p>
-      ))}
-      {item.dissents.length > 0 ? (
-        <div>
-          <h3>Afvigende mening</h3>
-          {item.dissents.map((d) => (
-            <p>
-              {withParty(d)}: {d.text}
-            </p>
-          ))}
-        </div>
-      ) : null}
-      {item.votes.length > 0 ? (
-        <div>
-          <h3>Afstemning</h3>
-          <ul>
-            {item.votes.map((v) => (
-              <li>
-                {voteLabel[v.choice]}: {v.label}
-                {v.count === null ? '' : ` (${v.count})`}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <DecisionRecords item={item} />
       {sections.map((s) => (
         <ItemSection section={s} />
       ))}

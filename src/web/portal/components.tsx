@@ -71,4 +71,5 @@ export function MeetingList(props: { meetings: MeetingSummary[]; showOrganizatio
 }
 
 /** "Anna Hansen (A)". */
-export const withParty = (p: { name: string; party: string | null }): string => (p.party ? `${p.name} (${p.party})` : p.name);
+/** "Name (A)"; a party recorded alone (a dissent of "(Ø)": name and party both "Ø") once. */
+export const withParty = (p: { name: string; party: string | null }): string => (p.party && p.name !== p.party ? `${p.name} (${p.party})` : p.name);

@@ -3,6 +3,7 @@
 // Referat and publish flag), an XML per produced agenda (committee, meeting and members,
 // items with bullets and enclosures) and the enclosures' files. Read by table and field
 // names only.
+import { addDecisionData } from '../../parse/decision-data.js';
 import type { Element } from 'domhandler';
 import { DomainError } from '../../../domain/errors.js';
 import type { ParsedDocument, ParsedParticipant, ParseWarning } from '../../model.js';
@@ -129,6 +130,7 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
   });
 
   if (missing.length > 0) warnings.push(sourceWarning('missing_files', `${missing.length} fil(er), som eksporten nævner, findes ikke i mappen.`));
+  addDecisionData(items, participants);
 
   const kindOf = chosen?.kind ?? (/referat/iu.test(`${agendaRow['name'] ?? ''} ${textIn(kid(kid(root, 'agendaData'), 'note'))}`) ? 'referat' : 'dagsorden');
   const given = options.municipality?.trim();

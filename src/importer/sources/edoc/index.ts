@@ -2,6 +2,7 @@
 // MeetingAgendaTypes …) and the meeting's PDFs beside it: each agenda type's complete PDF,
 // one PDF per item, the attachments. The manifest is the truth for the meeting's structure;
 // the text comes from the open agenda's PDFs through the text parser (texts.ts, merge.ts).
+import { addDecisionData } from '../../parse/decision-data.js';
 import { isTag } from 'domhandler';
 import { DomainError } from '../../../domain/errors.js';
 import type { ParsedDocument, ParseWarning } from '../../model.js';
@@ -92,6 +93,8 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
     );
   }
   if (!manifest.date && !full?.meeting.date) warnings.push(sourceWarning('no_date', `${main}: no MeetingDate`));
+  // Items are rebuilt from the manifest and the PDFs' text: their decisions are read again.
+  addDecisionData(docItems, full?.participants ?? []);
   const org = manifest.committee ? termOf(manifest.committee) : (full?.organization ?? { name: '', term: null });
   const given = options.municipality?.trim();
   const doc: Omit<ParsedDocument, 'coverage'> = {

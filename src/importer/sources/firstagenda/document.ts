@@ -1,6 +1,7 @@
 // A FirstAgenda agenda model → ParsedDocument. Both readers end here: the JSON reader with the
 // API's answer, the page reader with the model it rebuilt from the page's markup, so the same
 // meeting gives the same document whichever the municipality published.
+import { addDecisionData } from '../../parse/decision-data.js';
 import { DomainError } from '../../../domain/errors.js';
 import { participantOf } from '../../parse/header.js';
 import { addWords, collect, type WordCounts } from '../../parse/coverage.js';
@@ -79,6 +80,9 @@ export function mapAgenda(agenda: FaAgenda, options: MapOptions): { doc: Omit<Pa
   const ordered = agenda.Dagsordenpunkter.map((item, i) => ({ item, i })).sort((a, b) => (a.item.Sorting ?? a.i) - (b.item.Sorting ?? b.i) || a.i - b.i);
   const items = ordered.map(({ item }, i) => mapItem(item, i + 1, { origin, meetingHasItemPdfs, words: input.add }, warnings));
   if (items.length === 0) warnings.push(sourceWarning('no_items', 'Dagsordenen har ingen punkter'));
+  // The decision fields are HTML turned text: their votes and statements as records.
+  const participants = participantsOf(agenda);
+  addDecisionData(items, participants);
   // The portals keep Navn "Dagsorden" after the meeting and fill in the decisions: content decides.
   const named = (moede.Navn ?? '').toLowerCase();
   const decided = items.some((i) => i.public && i.decision !== null);
@@ -98,7 +102,7 @@ export function mapAgenda(agenda: FaAgenda, options: MapOptions): { doc: Omit<Pa
       end: end?.time ?? null,
       location: moede.Sted?.replace(/\s+/g, ' ').trim() || null,
     },
-    participants: participantsOf(agenda),
+    participants,
     items,
     toc: [],
     signatures: [],

@@ -2,6 +2,7 @@
 // with its <Meeting>, <Committee> and <Items>) and the enclosures it names, written into
 // the folder the publication states (<RelativeEnclosureOutputPath>, "Enclosures"). Read by
 // element names only, so any publisher's SBSYS export reads the same way.
+import { addDecisionData } from '../../parse/decision-data.js';
 import type { Element } from 'domhandler';
 import { DomainError } from '../../../domain/errors.js';
 import type { ParsedDocument, ParsedItem, ParsedParticipant, ParseWarning } from '../../model.js';
@@ -99,6 +100,7 @@ async function read(unit: UnitFiles, main: string, options: ReadOptions): Promis
   };
   const participants = participantsOf(agenda, words);
   const items = kids(kid(agenda, 'Items'), 'Item').map((item, i) => readItem(item, i + 1, ctx));
+  addDecisionData(items, participants);
   if (missing.length > 0) warnings.push(sourceWarning('missing_files', `${missing.length} bilag, som publikationen nævner, findes ikke i mappen.`));
 
   const given = options.municipality?.trim();
