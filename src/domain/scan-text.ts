@@ -9,6 +9,7 @@
 // - zero-width characters and the soft hyphen → nothing;
 // - markup tags → nothing, or " " for tags that break a line or a cell (<br>, </p>, <w:br/>);
 // - character references (&#8209; &nbsp; &ndash; …) → the character.
+import { decodeEntity } from './html-entities.js';
 
 export interface ScanText {
   text: string;
@@ -58,34 +59,6 @@ const BREAKING = new Set([
 ]);
 const CELL = new Set(['td', 'th', 'w:tc', 'w:tab', 'text:tab', 'table:table-cell', 'c']);
 const ENTITY = /&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  minus: '−',
-  shy: '\u00ad',
-  hyphen: '‐',
-  thinsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  zwj: '',
-  zwnj: '',
-  period: '.',
-  comma: ',',
-};
-
-function entity(body: string): string | null {
-  if (body.startsWith('#x') || body.startsWith('#X')) return safeCodePoint(parseInt(body.slice(2), 16));
-  if (body.startsWith('#')) return safeCodePoint(Number(body.slice(1)));
-  return NAMED[body] ?? null;
-}
-
-const safeCodePoint = (n: number): string | null => (Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : null);
 
 /**
  * Printable ASCII other than space, "<" and "&", and the Latin-1 letters (æ ø å é …): kept as
@@ -158,7 +131,7 @@ export function normaliseForScan(input: string): ScanText {
     } else if (code === 38 /* & */) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(input);
-      const decoded = m ? entity(m[1]!) : null;
+      const decoded = m ? decodeEntity(m[1]!) : null;
       if (m && decoded !== null) {
         emit(decoded, i);
         i += m[0].length;

@@ -3,32 +3,12 @@
 // `blocksFromHtml` expects sanitised HTML (known tags, quoted attributes, no comments), so a
 // small tokenizer suffices here, where no package may be imported; `blocksToHtml` escapes
 // every text, so its output passes the allow-list unchanged.
+import { decodeEntity } from './html-entities.js';
 import { blocksFromText, singleOrderedAsParagraph, squareRows } from './text-blocks.js';
 import type { ListNumbering, TextBlock } from './text-blocks.js';
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  aelig: 'æ',
-  oslash: 'ø',
-  aring: 'å',
-  AElig: 'Æ',
-  Oslash: 'Ø',
-  Aring: 'Å',
-};
-
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-    }
-    return Object.hasOwn(NAMED, e) ? NAMED[e]! : whole;
-  });
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, e: string) => decodeEntity(e) ?? whole);
 }
 
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

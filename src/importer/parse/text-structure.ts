@@ -45,12 +45,18 @@ const firstWord = (s: string): string => /^\S*/.exec(s)![0];
 /** Whether `a` was wrapped onto `b` (so they are one paragraph). */
 export function isWrapped(a: string, b: string, width: number | null): boolean {
   if (/[\p{L}\p{N}]-$/u.test(a) && /^\p{Ll}/u.test(b)) return true;
-  if (width === null) return false;
+  // Unwrapped text (a paragraph a line) may still hold a sentence broken by hand: a long line
+  // without an end that runs on in lower case.
+  if (width === null) return a.length >= HAND_BROKEN_MIN && runsOn(a, b);
   if (a.length + 1 + firstWord(b).length >= WRAP_SHARE * width) return true;
   // A short line that runs on in lower case ("Indstillingen godkendt" / "med denne
   // bemærkning:"); "at …" lines are the points of a recommendation, one a line.
-  return !/[.:;!?]$/.test(a) && /^\p{Ll}/u.test(b) && !/^at\s/.test(b);
+  return runsOn(a, b);
 }
+
+/** Lines this long that end without punctuation, in text that is not wrapped, are broken sentences when the next runs on in lower case. */
+const HAND_BROKEN_MIN = 40;
+const runsOn = (a: string, b: string): boolean => !/[.:;!?]$/.test(a) && /^\p{Ll}/u.test(b) && !/^at\s/.test(b);
 
 /** A table row: cells apart by tabs, also a row whose only cell is followed by empty ones. */
 const isRow = (l: Line): boolean => l.text.includes('\t') || /\S[ ]*\t/.test(l.raw);
