@@ -237,25 +237,71 @@
   var DROP_WITH_CONTENT = { SCRIPT: 1, STYLE: 1, TEXTAREA: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, SVG: 1, MATH: 1, TEMPLATE: 1, NOSCRIPT: 1, TITLE: 1 };
   var SAFE_LINK = /^(https?:|mailto:)/i;
 
-  /** The same allow-list as the server (which sanitises again): never trust what is pasted. */
-  function cleanInto(source, target) {
+  /** Tags that hold paragraphs or are one: text beside them is a paragraph of its own. */
+  var BLOCK = { P: 1, UL: 1, OL: 1, TABLE: 1, H3: 1, H4: 1, BLOCKQUOTE: 1, DIV: 1 };
+
+  function hasBlockChild(n) {
+    for (var c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && BLOCK[c.tagName.toUpperCase()]) return true;
+    return false;
+  }
+
+  /**
+   * The same allow-list as the server (which sanitises again): never trust what is pasted.
+   * Browsers make a new line with Enter in their own way: Chromium and Safari wrap it in a
+   * <div> and leave the first line as bare text, Firefox may use <br> or <p>. A <div> without
+   * blocks inside is a paragraph, and at the top level (`blocks`) bare text and inline
+   * elements beside blocks are gathered into paragraphs, so no line is run into the next.
+   */
+  function cleanInto(source, target, blocks) {
+    var open = null;
     for (var n = source.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
-        target.appendChild(document.createTextNode(n.nodeValue));
-      } else if (n.nodeType === 1) {
-        var tag = n.tagName.toUpperCase();
-        if (DROP_WITH_CONTENT[tag]) continue;
-        if (ALLOWED[tag]) {
-          var el = document.createElement(tag.toLowerCase());
-          if (tag === 'A') {
-            var href = n.getAttribute('href') || '';
-            if (SAFE_LINK.test(href.trim())) el.setAttribute('href', href.trim());
-          }
-          cleanInto(n, el);
-          target.appendChild(el);
-        } else {
-          cleanInto(n, target); // unknown wrapper (span, div, font): keep its content
+      var tag = n.nodeType === 1 ? n.tagName.toUpperCase() : '';
+      if (blocks && (n.nodeType === 3 || (n.nodeType === 1 && !BLOCK[tag] && !DROP_WITH_CONTENT[tag]))) {
+        if (n.nodeType === 3 && n.nodeValue.trim() === '' && !open) continue;
+        if (!open) {
+          open = document.createElement('p');
+          target.appendChild(open);
         }
+        cleanNode(n, open);
+        continue;
+      }
+      open = null;
+      if (tag === 'DIV') {
+        if (hasBlockChild(n)) cleanInto(n, target, blocks);
+        else {
+          var p = document.createElement('p');
+          cleanInto(n, p, false);
+          if (p.textContent.trim() !== '') target.appendChild(p);
+        }
+        continue;
+      }
+      cleanNode(n, target);
+    }
+  }
+
+  function cleanNode(n, target) {
+    if (n.nodeType === 3) {
+      target.appendChild(document.createTextNode(n.nodeValue));
+    } else if (n.nodeType === 1) {
+      var tag = n.tagName.toUpperCase();
+      if (DROP_WITH_CONTENT[tag]) return;
+      if (ALLOWED[tag]) {
+        var el = document.createElement(tag.toLowerCase());
+        if (tag === 'A') {
+          var href = n.getAttribute('href') || '';
+          if (SAFE_LINK.test(href.trim())) el.setAttribute('href', href.trim());
+        }
+        if (tag === 'OL') {
+          // Keeps a list's own numbering (the server's allow-list takes these too).
+          var type = n.getAttribute('type');
+          var start = n.getAttribute('start');
+          if (type && /^[1aAiI]$/.test(type)) el.setAttribute('type', type);
+          if (start && /^\d{1,4}$/.test(start)) el.setAttribute('start', start);
+        }
+        cleanInto(n, el, false);
+        target.appendChild(el);
+      } else {
+        cleanInto(n, target, false); // unknown wrapper (span, font): keep its content
       }
     }
   }
@@ -268,7 +314,7 @@
     editor.textContent = '';
     if (looksLikeHtml(value)) {
       var doc = new DOMParser().parseFromString(value, 'text/html');
-      cleanInto(doc.body, editor);
+      cleanInto(doc.body, editor, true);
     } else {
       // Plain text: blank lines separate paragraphs, single newlines are line breaks.
       var paragraphs = value.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
@@ -287,7 +333,7 @@
 
   function serialise(editor) {
     var holder = document.createElement('div');
-    cleanInto(editor, holder);
+    cleanInto(editor, holder, true);
     var html = holder.innerHTML;
     return holder.textContent.trim() === '' ? '' : html;
   }
