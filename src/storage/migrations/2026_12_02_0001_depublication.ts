@@ -63,10 +63,10 @@ export const meetingOf: Record<Tracked, (x: string) => string> = {
 };
 
 /** Candidates per type: SQL selecting the ids a change may have moved in or out of the view. */
-export type Candidates = Partial<Record<Tracked, string>>;
+type Candidates = Partial<Record<Tracked, string>>;
 
 /** The statements that bring `oparl_public` and `deleted_object` in line for the candidates. */
-export function sync(candidates: Candidates, now: string): string[] {
+function sync(candidates: Candidates, now: string): string[] {
   const out: string[] = [];
   // Cases first: a consultation's visibility follows its case's.
   for (const type of ['Paper', 'AgendaItem', 'File', 'Consultation'] as const) {

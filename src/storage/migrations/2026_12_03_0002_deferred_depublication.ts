@@ -6,8 +6,8 @@
 // A writer that saves a whole meeting (the archive writer: importer, sync, demo) now names the
 // meeting in `oparl_deferred` first. While it is named there, the per-row re-evaluation of that
 // meeting's items, files and consultations is skipped; deleting the name runs ONE pass over
-// everything whose view follows the meeting (0001's meeting candidates, the same statements a
-// change of the meeting's state runs). The case's `modified` is still moved per row, deletes
+// everything whose view follows the meeting (0001's meeting candidates, each one's visibility
+// worked out once into `oparl_pass`). The case's `modified` is still moved per row, deletes
 // are never deferred, and an item that changes case or meeting is evaluated at once, since its
 // old case or meeting is not among the pass's candidates. Both happen in the writer's one
 // transaction, so a crash leaves neither the name nor half a pass behind.

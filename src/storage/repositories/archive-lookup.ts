@@ -42,19 +42,6 @@ export const peopleOfBody = (db: Db, bodyId: string): Promise<(Keyed & { name: s
 export const membershipsOfOrganization = (db: Db, organizationId: string) =>
   db.selectFrom('membership').select(['personId', 'role', 'party']).where('organizationId', '=', organizationId).execute();
 
-export const findPaperByReference = (
-  db: Db,
-  bodyId: string,
-  reference: string,
-): Promise<(Keyed & { title: string; decisionCompetence: string | null }) | undefined> =>
-  db
-    .selectFrom('paper')
-    .select(['id', 'source', 'externalId', 'title', 'decisionCompetence'])
-    .where('bodyId', '=', bodyId)
-    .where('reference', '=', reference)
-    .orderBy('id')
-    .executeTakeFirst();
-
 export type KnownPaper = Keyed & { reference: string | null; title: string; decisionCompetence: string | null };
 
 /** The body's cases by printed reference, many at once; the first by id where two share one. */
@@ -73,9 +60,16 @@ export async function findPapersByReferences(db: Db, bodyId: string, references:
   return out;
 }
 
-export type PaperConsultation = Awaited<ReturnType<typeof consultationsOfPaper>>[number];
+/** One consideration of a case, as the import's history rules read it. */
+export interface PaperConsultation {
+  id: string;
+  date: string | null;
+  organizationName: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+}
 
-/** consultationsOfPaper for many cases at once: each case's list in date order. */
+/** The considerations of many cases at once: each case's list in date order. */
 export async function consultationsOfPapers(db: Db, paperIds: readonly string[]): Promise<Map<string, PaperConsultation[]>> {
   const out = new Map<string, PaperConsultation[]>(paperIds.map((id) => [id, []]));
   for (const batch of batches([...new Set(paperIds)])) {
@@ -90,16 +84,6 @@ export async function consultationsOfPapers(db: Db, paperIds: readonly string[])
   }
   return out;
 }
-
-/** A case's considerations, in date order. */
-export const consultationsOfPaper = (db: Db, paperId: string) =>
-  db
-    .selectFrom('consultation')
-    .select(['id', 'date', 'organizationName', 'meetingId', 'agendaItemId'])
-    .where('paperId', '=', paperId)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
 
 export async function meetingExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('meeting').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
