@@ -99,6 +99,28 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
     const saved = await page.locator('#section-0-editor').innerHTML();
     assert.match(saved, /<p>Første afsnit\.<\/p>\s*<p>Andet afsnit\.<\/p>/, saved);
     assert.match(saved, /<ol><li>At udvalget godkender planen\.<\/li><li>At sagen sendes videre\.<\/li><\/ol>/, saved);
+
+    // The other engines' ways of making the same lines (Firefox's <br>s, Safari's <div>s,
+    // a pasted list that starts at 3) come out as the same paragraphs and numbered list.
+    const forms = [
+      'Første afsnit.<br><br>Andet afsnit.<br>',
+      'Første afsnit.<div>Andet afsnit.</div><div><br></div><ol><li>At udvalget godkender.</li></ol>',
+      '<p>Første afsnit.<br>med et linjeskift</p><ol start="3" type="a"><li>Tredje.</li></ol>',
+    ];
+    const serialised: string[] = [];
+    for (const html of forms) {
+      serialised.push(
+        await page.evaluate<string>(
+          `(() => { const e = document.querySelector('#section-0-editor'); e.innerHTML = ${JSON.stringify(html)};
+            e.dispatchEvent(new Event('input', { bubbles: true })); return document.querySelector('#section-0').value; })()`,
+        ),
+      );
+    }
+    assert.deepEqual(serialised, [
+      '<p>Første afsnit.</p><p>Andet afsnit.</p>',
+      '<p>Første afsnit.</p><p>Andet afsnit.</p><ol><li>At udvalget godkender.</li></ol>',
+      '<p>Første afsnit.<br>med et linjeskift</p><ol type="a" start="3"><li>Tredje.</li></ol>',
+    ]);
   });
 
   for (const [width, viewport] of [

@@ -258,6 +258,16 @@
       var tag = n.nodeType === 1 ? n.tagName.toUpperCase() : '';
       if (blocks && (n.nodeType === 3 || (n.nodeType === 1 && !BLOCK[tag] && !DROP_WITH_CONTENT[tag]))) {
         if (n.nodeType === 3 && n.nodeValue.trim() === '' && !open) continue;
+        if (tag === 'BR') {
+          // Two line breaks in a row (Enter twice where the browser makes <br>) end a paragraph;
+          // a break at a paragraph's end is the browser's placeholder, not a line.
+          var after = nextContent(n);
+          if (!after || (after.nodeType === 1 && (after.tagName.toUpperCase() === 'BR' || BLOCK[after.tagName.toUpperCase()]))) {
+            if (after && after.tagName.toUpperCase() === 'BR') n = after;
+            open = null;
+            continue;
+          }
+        }
         if (!open) {
           open = document.createElement('p');
           target.appendChild(open);
@@ -277,6 +287,13 @@
       }
       cleanNode(n, target);
     }
+  }
+
+  /** The next sibling that is not blank text. */
+  function nextContent(n) {
+    var m = n.nextSibling;
+    while (m && m.nodeType === 3 && m.nodeValue.trim() === '') m = m.nextSibling;
+    return m;
   }
 
   function cleanNode(n, target) {
@@ -369,6 +386,13 @@
     if (described) editor.setAttribute('aria-describedby', described);
     if (textarea.getAttribute('aria-invalid') === 'true') editor.setAttribute('aria-invalid', 'true');
     fill(editor, textarea.value);
+    try {
+      // Enter makes a <p> where the engine supports choosing (Chromium, Firefox, Safari);
+      // cleanInto still reads the <div>s and <br>s of those that do not.
+      document.execCommand('defaultParagraphSeparator', false, 'p');
+    } catch (e) {
+      /* an engine without the command keeps its own way */
+    }
 
     BUTTONS.forEach(function (b) {
       var button = document.createElement('button');
