@@ -390,7 +390,7 @@
       // Enter makes a <p> where the engine supports choosing (Chromium, Firefox, Safari);
       // cleanInto still reads the <div>s and <br>s of those that do not.
       document.execCommand('defaultParagraphSeparator', false, 'p');
-    } catch (e) {
+    } catch {
       /* an engine without the command keeps its own way */
     }
 
