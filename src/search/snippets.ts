@@ -35,22 +35,45 @@ function matcherFor(query: ParsedQuery): Matcher {
   return m;
 }
 
+/**
+ * Marks stop after this many matches: a window of SNIPPET_LENGTH characters cannot hold more,
+ * and a 13 MB attachment full of the word must not cost a scan of all of it per hit.
+ */
+const MAX_SPANS = 64;
+/** Characters of one field looked at for matches, so one hit's cost is bounded. */
+const MAX_SCAN = 1_000_000;
+
+/** The query's words and case numbers in `text`, in order; linear in the text. */
 function matchSpans(text: string, m: Matcher): Span[] {
-  const spans: Span[] = [];
+  const cases: Span[] = [];
   if (m.cases.size) {
     for (const c of text.matchAll(caseNumberRe)) {
-      if (m.cases.has(caseToken(c[0]))) spans.push({ start: c.index, end: c.index + c[0].length });
+      if (m.cases.has(caseToken(c[0]))) cases.push({ start: c.index, end: c.index + c[0].length });
+      if (cases.length >= MAX_SPANS) break;
     }
   }
+  const words: Span[] = [];
+  // A printed word is stemmed once, however often it occurs.
+  const seen = new Map<string, boolean>();
+  let inCase = 0;
   for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const lower = w[0].toLowerCase();
-    if (m.stems.has(stem(lower)) || m.prefixes.some((p) => lower.startsWith(p))) {
-      const span = { start: w.index, end: w.index + w[0].length };
-      // A word inside an already marked case number ("23-002364") is not marked twice.
-      if (!spans.some((s) => s.start <= span.start && span.end <= s.end)) spans.push(span);
+    let hit = seen.get(lower);
+    if (hit === undefined) {
+      hit = m.stems.has(stem(lower)) || m.prefixes.some((p) => lower.startsWith(p));
+      seen.set(lower, hit);
     }
+    if (!hit) continue;
+    const span = { start: w.index, end: w.index + w[0].length };
+    // A word inside an already marked case number ("23-002364") is not marked twice; both
+    // lists are in text order, so one pointer walks the case numbers.
+    while (inCase < cases.length && cases[inCase]!.end < span.end) inCase++;
+    const c = cases[inCase];
+    if (c && c.start <= span.start && span.end <= c.end) continue;
+    words.push(span);
+    if (words.length >= MAX_SPANS) break;
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return cases.length === 0 ? words : [...cases, ...words].sort((a, b) => a.start - b.start);
 }
 
 /** The window of about SNIPPET_LENGTH characters holding the most matches (earliest on ties). */
@@ -97,7 +120,7 @@ function render(text: string, from: number, spans: Span[]): string {
  */
 export function makeSnippet(fields: string[], query: ParsedQuery): string {
   const m = matcherFor(query);
-  const texts = fields.map((f) => f.replace(/\s+/gu, ' ').trim()).filter((f) => f.length > 0);
+  const texts = fields.map((f) => (f.length > MAX_SCAN ? f.slice(0, MAX_SCAN) : f).replace(/\s+/gu, ' ').trim()).filter((f) => f.length > 0);
   let best: { text: string; from: number; count: number; spans: Span[] } | null = null;
   for (const text of texts) {
     const spans = matchSpans(text, m);

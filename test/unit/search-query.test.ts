@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { caseToken, compoundExpansions, indexTokens, stem } from '../../src/search/danish.js';
+import { SNIPPET_END, SNIPPET_START } from '../../src/search/model.js';
 import { parseQuery } from '../../src/search/query.js';
+import { makeSnippet } from '../../src/search/snippets.js';
 
 describe('Danish tokens', () => {
   it('stems inflections to one form and never folds æ ø å or aa', () => {
@@ -55,5 +57,23 @@ describe('query language', () => {
       assert.ok(Array.isArray(q.clauses));
     }
     assert.equal(parseQuery('-alene').empty, true);
+  });
+});
+
+describe('snippets', () => {
+  const mark = (s: string) => s.replaceAll(SNIPPET_START, '[').replaceAll(SNIPPET_END, ']');
+
+  it('marks the words and a case number once, in the window with the most matches', () => {
+    const s = makeSnippet(['Indledning om noget andet. Sag 23-002364 om skolestrukturen: skolestruktur og skoler.'], parseQuery('skolestruktur 23-002364'));
+    assert.equal(mark(s), 'Indledning om noget andet. Sag [23-002364] om [skolestrukturen]: [skolestruktur] og skoler.');
+  });
+
+  it('stays bounded in a huge text full of matches (one stem a printed word, the first matches only)', () => {
+    const huge = 'Skole og skoler. '.repeat(400_000); // 6.8 MB, 800 000 matches
+    const s = makeSnippet([huge], parseQuery('skole'));
+    assert.ok(s.length < 400, s);
+    assert.match(mark(s), /^\[Skole\] og \[skoler\]\. \[Skole\]/);
+    const late = makeSnippet(['x '.repeat(600_000) + 'skole'], parseQuery('skole'));
+    assert.doesNotMatch(mark(late), /\[skole\]/, 'a match past the scanned part is not looked for');
   });
 });
