@@ -121,7 +121,12 @@ function withStatementCache(handle: SqliteDatabase.Database): Pick<SqliteDatabas
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => handle.close(),
-    prepare: (source: string) => {
+    prepare: (text: string) => {
+      // Kysely begins a transaction with a deferred `begin`, which takes the write lock only at
+      // the first write: two processes that have both read then both fail (SQLITE_BUSY_SNAPSHOT)
+      // without waiting, whatever the busy timeout. `begin immediate` takes it first, so the
+      // other process waits its turn (busy_timeout) and every write goes through.
+      const source = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(source);
       if (cached && !cached.busy) return cached;
       const stmt = handle.prepare(source);
