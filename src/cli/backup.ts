@@ -5,7 +5,6 @@ import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.j
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'write a consistent backup of the database to a file',
   usage: [
     'Usage: protokol backup [--out FILE] [options]',
     '',

@@ -5,7 +5,6 @@ import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.j
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'load the fictional demo municipality "Demo Kommune"',
   usage: [
     'Usage: protokol demo [options]',
     '',

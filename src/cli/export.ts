@@ -6,7 +6,6 @@ import { UsageError, configFrom, databaseFlags, databaseFlagsHelp, parse } from 
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the public data as JSON Lines or CSV (open data, OParl objects)',
   usage: [
     'Usage: protokol export --format jsonl|csv [--municipality SLUG …] --out DIR',
     '       protokol export            (the dump: both formats into FILES_DIR/open-data, served at /data/)',

@@ -73,7 +73,6 @@ function progressBar(done: number, total: number, file: string | null): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import agendas and minutes (.txt, .md, .pdf files or folders)',
   usage,
   async run(argv, env, io) {
     const { values, positionals } = parse(

@@ -2,37 +2,44 @@
 // message and an exit code (0 ok, 1 failure, 2 usage or invalid input, 3 database or
 // tool unavailable, 4 not found, 5 conflict).
 import { DomainError, type ErrorCode } from '../domain/errors.js';
-import { backupCommand } from './backup.js';
-import type { Command } from './command.js';
-import { demoCommand } from './demo.js';
-import { importCommand } from './import.js';
-import { migrateCommand } from './migrate.js';
-import { type Output, UsageError } from './options.js';
-import { parseCommand } from './parse.js';
-import { reindexCommand } from './reindex.js';
-import { exportCommand } from './export.js';
-import { renderCommand } from './render.js';
-import { ServeError, serveCommand } from './serve.js';
-import { syncCommand } from './sync.js';
-import { tokenCommand } from './token.js';
-import { userCommand } from './user.js';
-import { redactCommand, withdrawCommand } from './withdraw.js';
+import { type Command, type Output, ServeError, UsageError } from './command.js';
 
-const commands: Command[] = [
-  serveCommand,
-  migrateCommand,
-  demoCommand,
-  importCommand,
-  syncCommand,
-  parseCommand,
-  userCommand,
-  tokenCommand,
-  backupCommand,
-  reindexCommand,
-  renderCommand,
-  exportCommand,
-  withdrawCommand,
-  redactCommand,
+/**
+ * Every command, with its one-line summary here so that `--help` loads no command's code:
+ * a command's module (and the services, database drivers and PDF code behind it) is imported
+ * only when it runs.
+ */
+const commands: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'serve', summary: 'serve the public portal over HTTP', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'migrate', summary: 'bring the database schema up to date', load: async () => (await import('./migrate.js')).migrateCommand },
+  { name: 'demo', summary: 'load the fictional demo municipality "Demo Kommune"', load: async () => (await import('./demo.js')).demoCommand },
+  { name: 'import', summary: 'import agendas and minutes (.txt, .md, .pdf files or folders)', load: async () => (await import('./import.js')).importCommand },
+  { name: 'sync', summary: 'mirror the meetings of a server (OParl, FirstAgenda), incrementally', load: async () => (await import('./sync.js')).syncCommand },
+  { name: 'parse', summary: 'show what the importer reads from one document (no database)', load: async () => (await import('./parse.js')).parseCommand },
+  {
+    name: 'user',
+    summary: 'manage accounts (user create, list, disable, enable, delete, reset-password, end-sessions)',
+    load: async () => (await import('./user.js')).userCommand,
+  },
+  { name: 'token', summary: 'manage API tokens (token create, list, revoke)', load: async () => (await import('./token.js')).tokenCommand },
+  { name: 'backup', summary: 'write a consistent backup of the database to a file', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'reindex', summary: 'rebuild the full-text search index from the archive', load: async () => (await import('./reindex.js')).reindexCommand },
+  { name: 'render', summary: "write a meeting's agenda, minutes or merged document as PDF", load: async () => (await import('./render.js')).renderCommand },
+  {
+    name: 'export',
+    summary: 'export the public data as JSON Lines or CSV (open data, OParl objects)',
+    load: async () => (await import('./export.js')).exportCommand,
+  },
+  {
+    name: 'withdraw',
+    summary: 'withdraw a published version or an attachment from every public channel',
+    load: async () => (await import('./withdraw.js')).withdrawCommand,
+  },
+  {
+    name: 'redact',
+    summary: 'replace a passage of an item by "[fjernet: reason]" in its text and every version',
+    load: async () => (await import('./withdraw.js')).redactCommand,
+  },
 ];
 
 const exitCodes: Record<ErrorCode, number> = {
@@ -86,12 +93,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     io.out(help());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`protokol: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, env, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -4,7 +4,6 @@ import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.j
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'bring the database schema up to date',
   usage: ['Usage: protokol migrate [options]', '', 'Applies every pending migration (SQLite or PostgreSQL).', '', ...databaseFlagsHelp].join('\n'),
   async run(argv, env, io) {
     const { values } = parse('migrate', argv, databaseFlags);

@@ -2,18 +2,9 @@
 // or misspelled flag is an error that names the flag, never silently ignored.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type Config, type ConfigInput, loadConfig } from '../config/config.js';
+import { type Output, UsageError } from './command.js';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export interface Output {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export { type Output, ServeError, UsageError } from './command.js';
 
 /** Flags every command that touches the database accepts; they override the env vars. */
 export const databaseFlags = {

@@ -56,7 +56,6 @@ function summary(doc: ParsedDocument, file: string): string[] {
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'show what the importer reads from one document (no database)',
   usage,
   async run(argv, _env, io) {
     const { values, positionals } = parse('parse', argv, { municipality: { type: 'string' }, json: { type: 'boolean' } }, true);

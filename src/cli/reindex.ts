@@ -5,7 +5,6 @@ import { configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.j
 
 export const reindexCommand: Command = {
   name: 'reindex',
-  summary: 'rebuild the full-text search index from the archive',
   usage: [
     'Usage: protokol reindex [options]',
     '',

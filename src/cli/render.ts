@@ -15,7 +15,6 @@ const argsSchema = z.object({
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: "write a meeting's agenda, minutes or merged document as PDF",
   usage: [
     'Usage: protokol render MEETING --kind dagsorden|referat|samlet [--members] --out FILE',
     '',

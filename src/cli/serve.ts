@@ -9,7 +9,7 @@ import { databaseIsEmpty, loadDemo } from '../services/demo/load-demo.js';
 import { startDumpSchedule } from '../services/export/schedule.js';
 import { OparlService } from '../services/oparl/service.js';
 import type { Command } from './command.js';
-import { type Output, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
+import { type Output, ServeError, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
 const usage = [
   'Usage: protokol serve [options]',
@@ -24,7 +24,6 @@ const usage = [
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the public portal over HTTP',
   usage,
   async run(argv, env, io) {
     const { values } = parse('serve', argv, {
@@ -119,8 +118,6 @@ function listen(server: Server, host: string, port: number): Promise<void> {
     server.listen(port, host);
   });
 }
-
-export class ServeError extends Error {}
 
 /** Resolves with exit code 0 after SIGINT/SIGTERM: stop accepting, finish requests, close the DB. */
 function waitForShutdown(server: Server, closeDb: () => Promise<void>, io: Output): Promise<number> {

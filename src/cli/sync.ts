@@ -48,7 +48,6 @@ export function summary(r: SyncReport): string[] {
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'mirror the meetings of a server (OParl, FirstAgenda), incrementally',
   usage,
   async run(argv, env, io) {
     const flags = {

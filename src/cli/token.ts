@@ -29,7 +29,6 @@ const subcommands = ['create', 'list', 'revoke'];
 
 export const tokenCommand: Command = {
   name: 'token',
-  summary: 'manage API tokens (token create, list, revoke)',
   usage,
   async run(argv, env, io) {
     const [sub, ...rest] = argv;

@@ -43,7 +43,6 @@ const subcommands = ['create', 'list', 'disable', 'enable', 'delete', 'reset-pas
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'manage accounts (user create, list, disable, enable, delete, reset-password, end-sessions)',
   usage,
   async run(argv, env, io) {
     const [sub, ...rest] = argv;

@@ -18,7 +18,6 @@ function required(value: unknown, flag: string, command: string): string {
 
 export const withdrawCommand: Command = {
   name: 'withdraw',
-  summary: 'withdraw a published version or an attachment from every public channel',
   usage: [
     'Usage: protokol withdraw publication MEETING --kind agenda|minutes --version N --reason TEXT [options]',
     '       protokol withdraw attachment FILE --reason TEXT [options]',
@@ -70,7 +69,6 @@ export const withdrawCommand: Command = {
 
 export const redactCommand: Command = {
   name: 'redact',
-  summary: 'replace a passage of an item by "[fjernet: reason]" in its text and every version',
   usage: [
     'Usage: protokol redact ITEM --text PASSAGE --reason TEXT [options]',
     '',

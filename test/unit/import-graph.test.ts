@@ -135,4 +135,11 @@ describe('the import graph of src/', () => {
     }
     assert.deepEqual(breaches, []);
   });
+
+  it('lets the CLI start without loading every command: main.ts imports commands only when one runs', () => {
+    const text = readFileSync(join(srcRoot, 'cli', 'main.ts'), 'utf8');
+    const statics = [...text.matchAll(/^import [^;]*? from '([^']+)';/gms)].map((m) => m[1]);
+    assert.deepEqual(statics.sort(), ['../domain/errors.js', './command.js']);
+    assert.ok(text.includes("import('./serve.js')"), 'serve is imported when it runs');
+  });
 });
