@@ -2,7 +2,7 @@
 // or misspelled flag is an error that names the flag, never silently ignored.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type Config, type ConfigInput, loadConfig } from '../config/config.js';
-import { type Output, UsageError } from './command.js';
+import { UsageError } from './command.js';
 
 export { type Output, ServeError, UsageError } from './command.js';
 
