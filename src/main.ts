@@ -7,7 +7,7 @@ import { type FileReader, PortalService } from './services/portal/portal.js';
 import { PortalFeeds } from './services/portal/feeds.js';
 import { SearchService } from './services/search/search.js';
 import { searchIndexFor } from './search/index.js';
-import { type Database, type MigrationReport, migrateToLatest, openDatabase } from './storage/db.js';
+import { type Database, type MigrationReport, checkWritable, migrateToLatest, openDatabase } from './storage/db.js';
 import { FileStore } from './storage/file-store.js';
 import { FeedQueries } from './storage/repositories/feed-queries.js';
 import { OparlService } from './services/oparl/service.js';
@@ -30,7 +30,11 @@ export interface AppContext {
 export async function openContext(config: Readonly<Config>, options: { migrate: boolean }): Promise<AppContext> {
   const database = await openDatabase(config.database);
   try {
-    if (options.migrate) await migrateToLatest(database);
+    if (options.migrate) {
+      // A read-only database fails here in one line, before a migration or a save would.
+      await checkWritable(database);
+      await migrateToLatest(database);
+    }
   } catch (e) {
     await database.close();
     throw e;

@@ -8,6 +8,8 @@ import { buildWebApp, openContext } from '../main.js';
 import { databaseIsEmpty, loadDemo } from '../services/demo/load-demo.js';
 import { startDumpSchedule } from '../services/export/schedule.js';
 import { OparlService } from '../services/oparl/service.js';
+import { startFileSweeps } from '../services/file-sweep.js';
+import { assertStartup } from '../services/startup-checks.js';
 import type { Command } from './command.js';
 import { type Output, ServeError, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -65,6 +67,7 @@ export const serveCommand: Command = {
         const r = await loadDemo(ctx.database, ctx.files);
         io.out(`Demo Kommune loaded: ${r.meetings} meetings, ${r.items} items.`);
       }
+      for (const warning of await assertStartup(config, ctx.database, ctx.files)) io.err(`protokol serve: ${warning}`);
       handler = buildWebApp(ctx, log).fetch;
     } catch (e) {
       server.close();
@@ -82,9 +85,11 @@ export const serveCommand: Command = {
           log,
         })
       : null;
+    const sweeps = startFileSweeps(ctx, log);
     return waitForShutdown(
       server,
       async () => {
+        sweeps.stop();
         await dumps?.stop();
         await ctx.close();
       },

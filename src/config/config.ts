@@ -50,7 +50,13 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BASE_URL: z.url().optional(),
+  BASE_URL: z
+    .url()
+    .optional()
+    // Links in mails, feeds and OParl are built on it: an address readers can open, no query.
+    .refine((v) => !v || (/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v) && !/^https?:\/\/[^/]*@/.test(v)), {
+      message: 'must be an http:// or https:// address without query, fragment or password, e.g. https://dagsordener.kommune.dk',
+    }),
   ACCESSIBILITY_URL: z
     .string()
     .trim()

@@ -81,17 +81,23 @@ function openSqlite(path: string): Database {
   } catch (e) {
     throw new DomainError('unavailable', `Cannot open SQLite database ${path}: ${(e as Error).message}`, path);
   }
-  // WAL lets the portal read while an import writes; busy_timeout waits for a writer
-  // instead of failing at once when two processes share the file.
-  handle.pragma('journal_mode = WAL');
-  restrictSqliteFiles(path, 'after');
-  handle.pragma('foreign_keys = ON');
-  handle.pragma('busy_timeout = 5000');
-  handle.pragma('synchronous = NORMAL');
-  // The search index makes the file large (about 6 kB a meeting item); a bigger page cache
-  // and memory-mapped reads halve the time of full-text queries that touch many pages.
-  handle.pragma('cache_size = -65536');
-  handle.pragma('mmap_size = 268435456');
+  try {
+    // WAL lets the portal read while an import writes; busy_timeout waits for a writer
+    // instead of failing at once when two processes share the file.
+    handle.pragma('journal_mode = WAL');
+    restrictSqliteFiles(path, 'after');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('busy_timeout = 5000');
+    handle.pragma('synchronous = NORMAL');
+    // The search index makes the file large (about 6 kB a meeting item); a bigger page cache
+    // and memory-mapped reads halve the time of full-text queries that touch many pages.
+    handle.pragma('cache_size = -65536');
+    handle.pragma('mmap_size = 268435456');
+  } catch (e) {
+    // A read-only file or folder fails here (WAL needs its -wal and -shm files): one line.
+    handle.close();
+    throw new DomainError('unavailable', `Cannot open SQLite database ${path}: ${(e as Error).message}`, path);
+  }
   const versionQuery = handle.prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins: [new CamelCasePlugin()] });
   return {
@@ -160,6 +166,25 @@ async function openPostgres(url: string): Promise<Database> {
 export interface MigrationReport {
   applied: string[];
 }
+
+/**
+ * Start-up check: the database takes a write (a table made and dropped in a transaction that
+ * is rolled back). A read-only file, a read-only replica or a user without write rights fails
+ * here in one line instead of with a 500 at every save.
+ */
+export async function checkWritable(database: Database): Promise<void> {
+  try {
+    await database.db.transaction().execute(async (trx) => {
+      await sql`create table protokol_write_probe (x integer)`.execute(trx);
+      throw new RolledBack();
+    });
+  } catch (e) {
+    if (e instanceof RolledBack) return;
+    throw new DomainError('unavailable', `${database.describe}: the database cannot be written (${(e as Error).message})`, 'DATABASE_URL');
+  }
+}
+
+class RolledBack extends Error {}
 
 /** Brings the schema up to date. Kysely's migrator takes a lock, so parallel starts are safe. */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {

@@ -28,4 +28,16 @@ describe('config', () => {
       (e: unknown) => e instanceof DomainError && /DATABASE_URL/.test(e.message) && /PORT/.test(e.message) && /LOG_LEVEL/.test(e.message),
     );
   });
+
+  it('takes a BASE_URL readers can open: http(s), no query, fragment or password', () => {
+    assert.equal(loadConfig({ BASE_URL: 'https://dagsordener.kommune.dk/' }).baseUrl, 'https://dagsordener.kommune.dk');
+    assert.equal(loadConfig({ BASE_URL: 'http://127.0.0.1:3000/protokol' }).baseUrl, 'http://127.0.0.1:3000/protokol');
+    for (const bad of ['ftp://kommune.dk', 'javascript:alert(1)', 'https://kommune.dk/?a=1', 'https://kommune.dk/#top', 'https://u:p@kommune.dk']) {
+      assert.throws(
+        () => loadConfig({ BASE_URL: bad }),
+        (e: unknown) => e instanceof DomainError && /BASE_URL: must be an http:\/\/ or https:\/\/ address/.test(e.message),
+        bad,
+      );
+    }
+  });
 });
