@@ -3,11 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderAttachmentPdf } from '../../src/render/pdf/attachment-pdf.js';
-import { renderMeetingPdf } from '../../src/render/pdf/meeting-pdf.js';
+import type { MeetingPdfModel } from '../../src/render/pdf/meeting-model.js';
+import { type RenderedMeetingPdf, renderMeetingPdf } from '../../src/render/pdf/meeting-pdf.js';
 import { mergeSamlet, prepareAttachments } from '../../src/render/pdf/merge.js';
 import { sectionBlocks } from '../../src/render/pdf/section-blocks.js';
+import { assertQpdfCheck } from '../support/pdf-checks.js';
 import { DANISH, item, meeting } from '../support/pdf-models.js';
 import { openPdf, pageTexts, pdfinfo, pdfinfoUnavailable, roles, structTrees } from './meeting-pdf-inspect.js';
+
+/** Renders, and checks the file with `qpdf --check`: every PDF these tests make is well formed. */
+async function render(model: MeetingPdfModel): Promise<RenderedMeetingPdf> {
+  const rendered = await renderMeetingPdf(model);
+  assertQpdfCheck(rendered.bytes, rendered.title);
+  return rendered;
+}
 
 /** TOC entries as printed: "Punkt N: …" up to the page number after the dotted leader. */
 function tocEntries(text: string): Map<string, number> {
@@ -28,7 +37,7 @@ function tocEntries(text: string): Map<string, number> {
 describe('meeting PDF', () => {
   it('prints in the table of contents the page each item heading is actually on', async () => {
     const model = meeting(40);
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const pages = await pageTexts(rendered.bytes);
     assert.equal(pages.length, rendered.pageCount);
     const firstItemPage = rendered.itemPages[0]!;
@@ -45,7 +54,7 @@ describe('meeting PDF', () => {
   });
 
   it('numbers every page "Side N af M" and repeats committee and date in the header', async () => {
-    const rendered = await renderMeetingPdf(meeting(6));
+    const rendered = await render(meeting(6));
     const pages = await pageTexts(rendered.bytes);
     pages.forEach((text, i) => {
       assert.ok(text.includes(`Side ${i + 1} af ${pages.length}`), `footer on page ${i + 1}`);
@@ -54,7 +63,7 @@ describe('meeting PDF', () => {
   });
 
   it('gives back Danish letters, "§", "–" and da-DK numbers unchanged when the text is extracted', async () => {
-    const rendered = await renderMeetingPdf(meeting(2, { items: [{ ...item(1, 1), title: `BU - ${DANISH}` }] }));
+    const rendered = await render(meeting(2, { items: [{ ...item(1, 1), title: `BU - ${DANISH}` }] }));
     const text = (await pageTexts(rendered.bytes)).join('\n');
     assert.ok(text.includes(DANISH), 'section text');
     assert.ok(text.includes(`Punkt 1: BU - ${DANISH}`), 'heading');
@@ -73,7 +82,7 @@ describe('meeting PDF', () => {
 
   it('is a tagged PDF: MarkInfo, language da-DK, title shown, headings, paragraphs, lists and tables in reading order', async () => {
     const model = meeting(3);
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const doc = await openPdf(rendered.bytes);
     try {
       assert.deepEqual(await doc.getMarkInfo(), { Marked: true, UserProperties: false, Suspects: false });
@@ -119,35 +128,31 @@ describe('meeting PDF', () => {
   });
 
   it('renders the same bytes for the same model (the content hash is a stable ETag)', async () => {
-    const a = await renderMeetingPdf(meeting(4));
-    const b = await renderMeetingPdf(meeting(4));
+    const a = await render(meeting(4));
+    const b = await render(meeting(4));
     assert.deepEqual(a.bytes, b.bytes);
   });
 
   it('gives the same bytes whatever the process rendered before (shaped words and font subsets are cached per process)', async () => {
     const model = meeting(3, { items: [{ ...item(1, 2), title: 'BU - Kvælstofudledning og fjordens økosystem' }, item(2, 1)] });
-    const first = await renderMeetingPdf(model);
+    const first = await render(model);
     // Other documents in between: other words, other glyphs, another edition, another subset.
-    const other = await renderMeetingPdf(
-      meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }),
-    );
-    await renderMeetingPdf(meeting(12, { kind: 'dagsorden', approval: null }));
-    const again = await renderMeetingPdf(model);
+    const other = await render(meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }));
+    await render(meeting(12, { kind: 'dagsorden', approval: null }));
+    const again = await render(model);
     assert.notDeepEqual(other.bytes, first.bytes);
     assert.deepEqual(again.bytes, first.bytes);
   });
 
   it('gives back ligatures, kerned pairs, quotes, parentheses and backslashes unchanged when the text is extracted', async () => {
     const text = 'Officielt finansieret: fjordens affald, "citat" (parentes) \\ skråstreg – AVTaleWA, § ÆØÅ é';
-    const rendered = await renderMeetingPdf(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'summary', heading: 'Resumé', text }] }] }));
+    const rendered = await render(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'summary', heading: 'Resumé', text }] }] }));
     assert.ok((await pageTexts(rendered.bytes)).join('\n').includes(text));
   });
 
   it('keeps a paragraph that runs over a page break as one P with content on both pages', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `Sætning ${i + 1} om sagens økonomi og forløb.`).join(' ');
-    const rendered = await renderMeetingPdf(
-      meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }),
-    );
+    const rendered = await render(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }));
     const pages = await pageTexts(rendered.bytes);
     const first = pages.findIndex((t) => t.includes('Sætning 1 om'));
     const last = pages.findIndex((t) => t.includes('Sætning 200 om'));
@@ -160,7 +165,7 @@ describe('meeting PDF', () => {
 
   it('marks every page of the members\' edition "Lukket"', async () => {
     const model = meeting(5, { edition: 'members', items: [{ ...item(1, 3), closed: true }, item(2, 12), item(3, 2)] });
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const pages = await pageTexts(rendered.bytes);
     assert.ok(pages.length > 2);
     pages.forEach((text, i) => assert.match(text, /Lukket/, `page ${i + 1}`));
@@ -168,7 +173,7 @@ describe('meeting PDF', () => {
   });
 
   it('prints a meeting without items with a sentence instead of an empty table of contents', async () => {
-    const rendered = await renderMeetingPdf(meeting(0, { kind: 'dagsorden', approval: null }));
+    const rendered = await render(meeting(0, { kind: 'dagsorden', approval: null }));
     const text = (await pageTexts(rendered.bytes)).join('\n');
     assert.match(text, /Dagsordenen har ingen punkter\./);
     assert.equal(rendered.tocPage, null);
@@ -197,7 +202,7 @@ describe('meeting PDF', () => {
 describe('samlet dokument (merged with the attachments)', () => {
   it('appends the readable attachments, bookmarks them under their items and keeps the whole tagged', async () => {
     const model = meeting(3, { kind: 'dagsorden', approval: null });
-    const agenda = await renderMeetingPdf(model);
+    const agenda = await render(model);
     const first = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Budgetoversigt 2025', paragraphs: ['Drift 1.961,06 mio. kr.'] });
     const second = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Lokalplan 24-07', paragraphs: ['Boliger ved Møllebakken.'] });
     const prepared = await prepareAttachments([
@@ -212,6 +217,7 @@ describe('samlet dokument (merged with the attachments)', () => {
       items: model.items.map((i, n) => ({ label: `Punkt ${i.number}: ${i.title}`, page: agenda.itemPages[n]! })),
       attachments: prepared,
     });
+    assertQpdfCheck(merged.bytes, 'samlet');
     assert.deepEqual(merged.skipped, ['Ødelagt fil']);
     assert.equal(merged.pageCount, agenda.pageCount + 2);
     assert.deepEqual(merged.attachmentPages, [agenda.pageCount + 1, null, agenda.pageCount + 2]);
@@ -251,9 +257,9 @@ describe('pdfinfo (poppler-utils) on every kind of PDF Protokol makes', () => {
   it('reports Tagged: yes and the title', async (t) => {
     const reason = pdfinfoUnavailable();
     if (reason) return t.skip(reason);
-    const agenda = await renderMeetingPdf(meeting(3, { kind: 'dagsorden', approval: null }));
-    const minutes = await renderMeetingPdf(meeting(3));
-    const members = await renderMeetingPdf(meeting(3, { edition: 'members' }));
+    const agenda = await render(meeting(3, { kind: 'dagsorden', approval: null }));
+    const minutes = await render(meeting(3));
+    const members = await render(meeting(3, { edition: 'members' }));
     const attachment = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Budgetoversigt 2025', paragraphs: ['Tekst.'] });
     const samlet = await mergeSamlet({
       agenda: agenda.bytes,
@@ -270,6 +276,7 @@ describe('pdfinfo (poppler-utils) on every kind of PDF Protokol makes', () => {
       ['bilag', attachment, 'Budgetoversigt 2025'],
     ];
     for (const [name, bytes, title] of cases) {
+      assertQpdfCheck(bytes, name);
       const info = pdfinfo(bytes)!;
       assert.equal(info.Tagged, 'yes', `${name} is tagged`);
       assert.equal(info.Title, title, `${name} has its title`);

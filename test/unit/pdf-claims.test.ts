@@ -37,12 +37,17 @@ async function samlet(model: MeetingPdfModel, attachments: MergeAttachment[]) {
 }
 
 const protokolAttachment = (title: string): Promise<Uint8Array> =>
-  renderAttachmentPdf({ municipality: 'Testrup Kommune', title, subtitle: 'Bilag til Udvalget for Børn og Ungdom', paragraphs: ['Drift 1.961,06 mio. kr. Æ, Ø og Å.'] });
+  renderAttachmentPdf({
+    municipality: 'Testrup Kommune',
+    title,
+    subtitle: 'Bilag til Udvalget for Børn og Ungdom',
+    paragraphs: ['Drift 1.961,06 mio. kr. Æ, Ø og Å.'],
+  });
 
 const agendaModel = (items = 3): MeetingPdfModel => meeting(items, { kind: 'dagsorden', approval: null });
 
 describe('what the PDFs claim is what they are', () => {
-  it('agenda, minutes, members\' edition and attachment: qpdf --check clean, PDF/UA-1 in the XMP with title and language, all fonts embedded', async (t) => {
+  it("agenda, minutes, members' edition and attachment: qpdf --check clean, PDF/UA-1 in the XMP with title and language, all fonts embedded", async (t) => {
     const reason = pikepdfUnavailable();
     if (reason) return t.skip(reason);
     const agenda = await renderMeetingPdf(agendaModel());
@@ -69,7 +74,7 @@ describe('what the PDFs claim is what they are', () => {
     assert.deepEqual(pdfStructure(attachment).nonEmbeddedFonts, []);
   });
 
-  it('samlet.pdf with Protokol\'s attachments keeps their tags and the PDF/UA claim', async (t) => {
+  it("samlet.pdf with Protokol's attachments keeps their tags and the PDF/UA claim", async (t) => {
     const reason = pikepdfUnavailable();
     if (reason) return t.skip(reason);
     const { agenda, merged } = await samlet(agendaModel(), [
@@ -120,7 +125,7 @@ describe('what the PDFs claim is what they are', () => {
     }
   });
 
-  it('samlet.pdf with a tagged third-party attachment grafts its tags (every page\'s text in the tree) but claims no PDF/UA the attachment does not', async (t) => {
+  it("samlet.pdf with a tagged third-party attachment grafts its tags (every page's text in the tree) but claims no PDF/UA the attachment does not", async (t) => {
     const reason = pikepdfUnavailable();
     if (reason) return t.skip(reason);
     const before = pdfStructure(TAGGED);
@@ -129,10 +134,13 @@ describe('what the PDFs claim is what they are', () => {
     assertQpdfCheck(merged.bytes, 'samlet with a tagged third-party attachment');
     const s = pdfStructure(merged.bytes);
     assertClaimsHold(s, 'samlet with a tagged third-party attachment');
-    assert.deepEqual({ marked: s.marked, pdfua: s.pdfua, tagged: merged.tagged, pdfua2: merged.pdfua }, { marked: true, pdfua: null, tagged: true, pdfua2: false });
+    assert.deepEqual(
+      { marked: s.marked, pdfua: s.pdfua, tagged: merged.tagged, pdfua2: merged.pdfua },
+      { marked: true, pdfua: null, tagged: true, pdfua2: false },
+    );
   });
 
-  it('the table of contents is clickable: a Link annotation per entry to its item\'s page, in the structure tree, also in samlet.pdf', async (t) => {
+  it("the table of contents is clickable: a Link annotation per entry to its item's page, in the structure tree, also in samlet.pdf", async (t) => {
     const model = agendaModel(14);
     const { agenda, merged } = await samlet(model, [{ title: 'Budgetoversigt 2025', itemIndex: 0, bytes: await protokolAttachment('Budgetoversigt 2025') }]);
     for (const [label, bytes] of [
@@ -180,7 +188,7 @@ describe('what the PDFs claim is what they are', () => {
     assert.match((await pageTexts(alone.bytes)).at(-1)!, new RegExp(`Side ${alone.pageCount} af ${alone.pageCount}\\b`));
   });
 
-  it('keeps the numbers of a numbered list (<ol>, also start and letters) in the agenda\'s text as pdftotext reads it', async (t) => {
+  it("keeps the numbers of a numbered list (<ol>, also start and letters) in the agenda's text as pdftotext reads it", async (t) => {
     const pdftotext = '/usr/bin/pdftotext';
     if (!existsSync(pdftotext)) {
       if (process.env.CI === 'true' || process.env.PROTOKOL_REQUIRE_PDFINFO === '1') throw new Error(`${pdftotext} is missing: install poppler-utils`);

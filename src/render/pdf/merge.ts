@@ -69,7 +69,6 @@ export interface MergeResult {
   pdfua: boolean;
 }
 
-
 const name = (n: string): PDFName => PDFName.of(n);
 
 /** An attachment read by pdf-lib, or null when it cannot be merged (not a PDF, damaged, encrypted). */
