@@ -8,8 +8,10 @@
 //
 // Conventions: coordinates given to this class are pdfkit's (points from the top-left corner,
 // y growing downwards); the content streams are written in PDF space. Every page carries
-// /StructParents (its index) and /Tabs /S; the parent tree is one flat /Nums array, which is
-// the shape render/pdf/merge.ts extends when attachments are appended.
+// /StructParents (its index) and /Tabs /S; a Link annotation (the table of contents' entries)
+// has /StructParent, a key after the pages', and is an OBJR kid of its Link element; the parent
+// tree is one flat /Nums array, which is the shape render/pdf/merge.ts extends when
+// attachments are appended. The XMP (xmp.ts) identifies the file as PDF/UA-1.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { Output } from './pdf-output.js';
