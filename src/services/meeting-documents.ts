@@ -21,7 +21,7 @@ import { danishDateTime } from '../render/pdf/approval-page.js';
 import { itemLabel } from '../render/pdf/items.js';
 import type { MeetingDocumentEdition, MeetingDocumentKind, MeetingPdfModel, PdfAttachment, PdfItem, PdfPerson } from '../render/pdf/meeting-model.js';
 import { MEETING_PDF_RENDERER_VERSION, meetingPdfTitle, renderMeetingPdf } from '../render/pdf/meeting-pdf.js';
-import { mergeSamlet, prepareAttachments } from '../render/pdf/merge.js';
+import { attachmentPageCount, mergeSamlet, prepareAttachments } from '../render/pdf/merge.js';
 import type { Database } from '../storage/db.js';
 import { CaseQueries } from '../storage/repositories/case-queries.js';
 import { PortalQueries } from '../storage/repositories/portal-queries.js';
@@ -138,7 +138,11 @@ export class MeetingDocuments {
     );
     const read = await Promise.all(wanted.map(async ({ a, itemIndex }) => ({ title: a.title, itemIndex, bytes: await this.deps.files.read(a.sha256!) })));
     const prepared = await prepareAttachments(read);
-    const unreadable = new Set(prepared.filter((p) => p.pdf === null).map((p) => `${p.itemIndex}\u0000${p.title}`));
+    const key = (p: { itemIndex: number; title: string }): string => `${p.itemIndex}\u0000${p.title}`;
+    const unreadable = new Set(prepared.filter((p) => p.pdf === null).map(key));
+    const untagged = new Set(prepared.filter((p) => p.pdf !== null && !p.tagged).map(key));
+    // The attachments' pages follow the agenda's, and its footers count them ("Side 3 af 5").
+    const followingPages = attachmentPageCount(prepared);
     // The agenda says, per attachment, whether the merged document holds it.
     const annotated: MeetingPdfModel = {
       ...model,
@@ -147,12 +151,14 @@ export class MeetingDocuments {
         attachments: item.attachments.map((a): PdfAttachment => {
           if (a.sha256 === null) return a;
           if (a.mediaType !== 'application/pdf') return { ...a, note: 'ikke med i det samlede dokument, da det ikke er en PDF-fil' };
-          if (unreadable.has(`${index}\u0000${a.title}`)) return { ...a, note: 'ikke med i det samlede dokument, da filen ikke kunne læses som PDF' };
+          const k = key({ itemIndex: index, title: a.title });
+          if (unreadable.has(k)) return { ...a, note: 'ikke med i det samlede dokument, da filen ikke kunne læses som PDF' };
+          if (untagged.has(k)) return { ...a, note: 'findes bagest i dette dokument, uden tilgængelighedsmærkning (tags) som den modtagne fil' };
           return { ...a, note: 'findes bagest i dette dokument' };
         }),
       })),
     };
-    const agenda = await renderMeetingPdf(annotated);
+    const agenda = await renderMeetingPdf(annotated, { followingPages });
     const merged = await mergeSamlet({
       agenda: agenda.bytes,
       title: samletTitle(model),

@@ -7,6 +7,7 @@ import { FileStore } from '../../src/storage/file-store.js';
 import { cliEnv, runCli } from '../support/cli.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CANARY, type SeededMunicipality, seedMunicipality } from '../support/factories.js';
+import { assertQpdfCheck } from '../support/pdf-checks.js';
 import { pageTexts } from '../unit/meeting-pdf-inspect.js';
 
 forEachDatabase('protokol render', (t) => {
@@ -28,6 +29,8 @@ forEachDatabase('protokol render', (t) => {
     assert.match(pub.stdout, /Referat: Udvalget for Børn og Ungdom, tirsdag den 13\. august 2024: \d+ bytes written/);
     const members = await runCli(['render', seed.heldMeetingId, '--kind', 'referat', '--members', '--out', membersFile], env);
     assert.equal(members.code, 0, members.stderr);
+    assertQpdfCheck(new Uint8Array(readFileSync(publicFile)), 'protokol render referat');
+    assertQpdfCheck(new Uint8Array(readFileSync(membersFile)), 'protokol render referat --members');
     const publicText = (await pageTexts(new Uint8Array(readFileSync(publicFile)))).join('\n');
     const memberPages = await pageTexts(new Uint8Array(readFileSync(membersFile)));
     assert.ok(!publicText.includes(CANARY));

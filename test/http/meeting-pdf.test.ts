@@ -10,7 +10,12 @@ import { FileStore } from '../../src/storage/file-store.js';
 import { savePerson } from '../../src/storage/repositories/archive-writer.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CANARY, type SeededMunicipality, seedMunicipality } from '../support/factories.js';
-import { pageTexts, pdfinfo, pdfinfoUnavailable } from '../unit/meeting-pdf-inspect.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderAttachmentPdf } from '../../src/render/pdf/attachment-pdf.js';
+import { acadreDir } from '../support/fixtures.js';
+import { assertClaimsHold, assertQpdfCheck, pdfStructure, pikepdfUnavailable } from '../support/pdf-checks.js';
+import { openPdf, pageTexts, pdfinfo, pdfinfoUnavailable } from '../unit/meeting-pdf-inspect.js';
 
 const BASE_URL = 'https://dagsorden.testrup.dk';
 
@@ -146,5 +151,76 @@ forEachDatabase('meeting PDFs over HTTP', (t) => {
       assert.equal(info.Tagged, 'yes', path);
       assert.match(info.Title ?? '', /Udvalget for Børn og Ungdom, tirsdag den 13\. august 2024/, path);
     }
+  });
+
+  it('serves PDFs that pass qpdf --check and claim PDF/UA-1 only where it holds (pikepdf)', async (t2) => {
+    const reason = pikepdfUnavailable();
+    if (reason) return t2.skip(reason);
+    const cases: [string, Record<string, string>, number | null][] = [
+      [`/moeder/${seed.heldMeetingId}/dagsorden.pdf`, {}, 1],
+      [`/moeder/${seed.heldMeetingId}/referat.pdf`, {}, 1],
+      // The seeded attachment is not a readable PDF: the merged file is the agenda alone.
+      [`/moeder/${seed.heldMeetingId}/samlet.pdf`, {}, 1],
+      [`/moeder/${seed.heldMeetingId}/referat.pdf?udgave=medlemmer`, { Authorization: `Bearer ${tokens.chair}` }, 1],
+    ];
+    for (const [path, headers, pdfua] of cases) {
+      const bytes = new Uint8Array(await (await get(path, headers)).arrayBuffer());
+      assertQpdfCheck(bytes, path);
+      const s = pdfStructure(bytes);
+      assertClaimsHold(s, path);
+      assert.deepEqual({ marked: s.marked, pdfua: s.pdfua, language: s.language }, { marked: true, pdfua, language: 'da-DK' }, path);
+    }
+  });
+
+  it('merges a third-party attachment without tags into samlet.pdf and then claims neither tagged nor PDF/UA; a Protokol attachment keeps both', async (t2) => {
+    const reason = pikepdfUnavailable();
+    if (reason) return t2.skip(reason);
+    const { database, config } = t();
+    const files = new FileStore(config.filesDir);
+    const row = await database.db.selectFrom('file').select(['sha256', 'size']).where('id', '=', seed.publicFile.id).executeTakeFirstOrThrow();
+    const useBytes = async (bytes: Uint8Array) => {
+      const stored = await files.put(bytes);
+      await database.db.updateTable('file').set({ sha256: stored.sha256, size: stored.size }).where('id', '=', seed.publicFile.id).execute();
+    };
+    const samlet = async () => new Uint8Array(await (await get(`/moeder/${seed.heldMeetingId}/samlet.pdf`)).arrayBuffer());
+    try {
+      await useBytes(readFileSync(join(acadreDir, 'Opsamlingsnotat. Temamøde 20.09.2012.pdf')));
+      const bytes = await samlet();
+      assertQpdfCheck(bytes, 'samlet.pdf with a third-party attachment');
+      const s = pdfStructure(bytes);
+      assertClaimsHold(s, 'samlet.pdf with a third-party attachment');
+      assert.deepEqual({ marked: s.marked, pdfua: s.pdfua }, { marked: false, pdfua: null });
+      const pages = await pageTexts(bytes);
+      const agendaPages = pages.length - 3;
+      assert.ok(
+        s.pages.slice(agendaPages).every((p) => p.unmarkedText > 0),
+        "the attachment's three pages are untagged, as claimed",
+      );
+      assert.ok(
+        s.pages.slice(0, agendaPages).every((p) => p.unmarkedText === 0),
+        "the agenda's pages are tagged",
+      );
+      const text = pages.join('\n').replace(/\s+/g, ' ');
+      assert.match(text, /Budgetoversigt \([^)]*\) – findes bagest i dette dokument, uden tilgængelighedsmærkning/);
+      // The agenda's footers count the whole file.
+      for (let i = 0; i < agendaPages; i++) assert.match(pages[i]!, new RegExp(`Side ${i + 1} af ${pages.length}\\b`), `page ${i + 1}`);
+      const doc = await openPdf(bytes);
+      try {
+        const titles = ((await doc.getOutline()) ?? []).flatMap((o) => o.items.map((i) => i.title));
+        assert.deepEqual(titles, ['Bilag: Budgetoversigt (uden tilgængelighedsmærkning)']);
+      } finally {
+        await doc.destroy();
+      }
+
+      await useBytes(await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Budgetoversigt', paragraphs: ['Drift 1.961,06 mio. kr.'] }));
+      const tagged = await samlet();
+      assertQpdfCheck(tagged, 'samlet.pdf with a Protokol attachment');
+      const st = pdfStructure(tagged);
+      assertClaimsHold(st, 'samlet.pdf with a Protokol attachment');
+      assert.deepEqual({ marked: st.marked, pdfua: st.pdfua }, { marked: true, pdfua: 1 });
+    } finally {
+      await database.db.updateTable('file').set({ sha256: row.sha256, size: row.size }).where('id', '=', seed.publicFile.id).execute();
+    }
+    assert.deepEqual(errors, []);
   });
 });

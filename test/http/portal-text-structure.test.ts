@@ -13,6 +13,7 @@ import { importDocuments } from '../../src/services/import/import-documents.js';
 import { FileStore } from '../../src/storage/file-store.js';
 import { forEachDatabase } from '../support/databases.js';
 import { edocDir, minutesDir } from '../support/fixtures.js';
+import { assertQpdfCheck } from '../support/pdf-checks.js';
 import { roles, structTrees } from '../unit/meeting-pdf-inspect.js';
 
 const tags = (root: Element | ReturnType<typeof parseDocument>, name: string): Element[] => findAll((e) => e.name === name, root.children);
@@ -109,7 +110,9 @@ forEachDatabase('imported text as structure (portal, PDF, OParl)', (t) => {
   it('prints the table as a Table structure element with header cells in the minutes PDF', async () => {
     const res = await app.request(`/moeder/${lejre.meetingId}/referat.pdf`);
     assert.equal(res.status, 200);
-    const all = (await structTrees(new Uint8Array(await res.arrayBuffer()))).flatMap(roles);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assertQpdfCheck(bytes, 'referat.pdf of an imported meeting');
+    const all = (await structTrees(bytes)).flatMap(roles);
     assert.ok(all.includes('Table'), 'a Table element');
     assert.ok(all.includes('TH') && all.includes('TD'));
     assert.ok(all.includes('L') && all.includes('LI'), 'lists as L/LI');

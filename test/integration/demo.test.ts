@@ -5,6 +5,7 @@ import { DEMO_BODY_SLUG, DEMO_CLOSED_CANARY, databaseIsEmpty, loadDemo } from '.
 import { FileStore } from '../../src/storage/file-store.js';
 import { forEachDatabase } from '../support/databases.js';
 import { allTables } from '../support/tables.js';
+import { assertClaimsHold, assertQpdfCheck, pdfStructure, pikepdfUnavailable } from '../support/pdf-checks.js';
 
 // Every table the demo writes; accounts and imported documents are not the demo's business.
 const demoTables = allTables.filter((t) => t !== 'appUser' && t !== 'sourceDocument');
@@ -296,6 +297,13 @@ forEachDatabase('demo municipality', (t) => {
       assert.equal(bytes.byteLength, f.size);
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       assert.ok((f.text ?? '').startsWith('Demo Kommune'));
+      // Well formed, IBM Plex Sans embedded (no standard Helvetica), tagged and PDF/UA as claimed.
+      assertQpdfCheck(new Uint8Array(bytes), f.fileName);
+      if (pikepdfUnavailable() === null) {
+        const s = pdfStructure(new Uint8Array(bytes));
+        assertClaimsHold(s, f.fileName);
+        assert.deepEqual({ fonts: s.nonEmbeddedFonts, marked: s.marked, pdfua: s.pdfua }, { fonts: [], marked: true, pdfua: 1 }, f.fileName);
+      }
     }
   });
 

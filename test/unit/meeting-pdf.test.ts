@@ -3,71 +3,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderAttachmentPdf } from '../../src/render/pdf/attachment-pdf.js';
-import type { MeetingPdfModel, PdfItem } from '../../src/render/pdf/meeting-model.js';
-import { renderMeetingPdf } from '../../src/render/pdf/meeting-pdf.js';
+import type { MeetingPdfModel } from '../../src/render/pdf/meeting-model.js';
+import { type RenderedMeetingPdf, renderMeetingPdf } from '../../src/render/pdf/meeting-pdf.js';
 import { mergeSamlet, prepareAttachments } from '../../src/render/pdf/merge.js';
 import { sectionBlocks } from '../../src/render/pdf/section-blocks.js';
+import { assertQpdfCheck } from '../support/pdf-checks.js';
+import { DANISH, item, meeting } from '../support/pdf-models.js';
 import { openPdf, pageTexts, pdfinfo, pdfinfoUnavailable, roles, structTrees } from './meeting-pdf-inspect.js';
 
-const DANISH = 'Æble, øl og Å-strækning; § 17, stk. 4 – i alt 1.234.567,50 kr.';
-
-function item(n: number, paragraphs: number): PdfItem {
-  return {
-    number: String(n),
-    // Titles of different lengths, so some TOC entries wrap onto two lines.
-    title:
-      n % 3 === 0
-        ? `BU - Orientering om kvalitetsrapporten for skoleområdet og opfølgning på handleplanen, del ${n} af forløbet`
-        : `BU - Sag om skolernes økonomi, del ${n}`,
-    caseNumber: `24-00${100 + n}`,
-    closed: false,
-    decision: 'Indstillingen godkendt.',
-    absences: [{ name: 'Ivan Mott', party: 'V' }],
-    disqualifications: [],
-    dissents: [],
-    votes: [{ label: 'For: A, F (3)' }],
-    sections: [
-      { kind: 'summary', heading: 'Resumé', text: `Udvalget behandler sagen. ${DANISH}` },
-      { kind: 'economy', heading: 'Økonomi og finansiering', text: 'Mio. kr.\t2025\t2026\nDrift\t1.961,06\t2.001,10\nAnlæg\t84,5\t90,0' },
-      {
-        kind: 'presentation',
-        heading: 'Sagsfremstilling',
-        text: Array.from({ length: paragraphs }, (_, i) => `Afsnit ${i + 1}: ${'Administrationen har vurderet sagen grundigt. '.repeat(6)}`).join('\n'),
-      },
-      { kind: 'history', heading: 'Sagens forløb', text: '12/08/2024 Udvalget for Børn og Ungdom / Indstillingen anbefales' },
-    ],
-    attachments: [{ title: 'Budgetoversigt', fileName: 'budget.pdf', size: 12_345, sha256: 'a'.repeat(64), mediaType: 'application/pdf' }],
-  };
-}
-
-function meeting(items: number, overrides: Partial<MeetingPdfModel> = {}): MeetingPdfModel {
-  return {
-    kind: 'referat',
-    edition: 'public',
-    municipality: 'Testrup Kommune',
-    committee: 'Udvalget for Børn og Ungdom',
-    committeeCode: 'BU',
-    term: '2022-2025',
-    date: '2024-08-13',
-    start: '16:30',
-    end: '18:00',
-    location: 'Mødelokale 1, Rådhuset',
-    cancelled: false,
-    status: null,
-    participants: {
-      present: [{ name: 'Anne Andersen', party: 'A' }],
-      absent: [{ name: 'Carla Christensen', party: 'F' }],
-      substitutes: [{ name: 'Dorte Damgaard', party: 'F', forName: 'Carla Christensen' }],
-    },
-    items: Array.from({ length: items }, (_, i) => item(i + 1, 1 + ((i * 7) % 9))),
-    approval: {
-      ruleLabel: 'Alle deltagende medlemmer godkender',
-      approved: [{ name: 'Anne Andersen', approvedAt: '2024-08-14T08:15:00.000Z' }],
-      missing: ['Dorte Damgaard'],
-    },
-    issuedAt: '2024-08-14T10:00:00.000Z',
-    ...overrides,
-  };
+/** Renders, and checks the file with `qpdf --check`: every PDF these tests make is well formed. */
+async function render(model: MeetingPdfModel): Promise<RenderedMeetingPdf> {
+  const rendered = await renderMeetingPdf(model);
+  assertQpdfCheck(rendered.bytes, rendered.title);
+  return rendered;
 }
 
 /** TOC entries as printed: "Punkt N: …" up to the page number after the dotted leader. */
@@ -89,7 +37,7 @@ function tocEntries(text: string): Map<string, number> {
 describe('meeting PDF', () => {
   it('prints in the table of contents the page each item heading is actually on', async () => {
     const model = meeting(40);
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const pages = await pageTexts(rendered.bytes);
     assert.equal(pages.length, rendered.pageCount);
     const firstItemPage = rendered.itemPages[0]!;
@@ -106,7 +54,7 @@ describe('meeting PDF', () => {
   });
 
   it('numbers every page "Side N af M" and repeats committee and date in the header', async () => {
-    const rendered = await renderMeetingPdf(meeting(6));
+    const rendered = await render(meeting(6));
     const pages = await pageTexts(rendered.bytes);
     pages.forEach((text, i) => {
       assert.ok(text.includes(`Side ${i + 1} af ${pages.length}`), `footer on page ${i + 1}`);
@@ -115,7 +63,7 @@ describe('meeting PDF', () => {
   });
 
   it('gives back Danish letters, "§", "–" and da-DK numbers unchanged when the text is extracted', async () => {
-    const rendered = await renderMeetingPdf(meeting(2, { items: [{ ...item(1, 1), title: `BU - ${DANISH}` }] }));
+    const rendered = await render(meeting(2, { items: [{ ...item(1, 1), title: `BU - ${DANISH}` }] }));
     const text = (await pageTexts(rendered.bytes)).join('\n');
     assert.ok(text.includes(DANISH), 'section text');
     assert.ok(text.includes(`Punkt 1: BU - ${DANISH}`), 'heading');
@@ -134,7 +82,7 @@ describe('meeting PDF', () => {
 
   it('is a tagged PDF: MarkInfo, language da-DK, title shown, headings, paragraphs, lists and tables in reading order', async () => {
     const model = meeting(3);
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const doc = await openPdf(rendered.bytes);
     try {
       assert.deepEqual(await doc.getMarkInfo(), { Marked: true, UserProperties: false, Suspects: false });
@@ -180,35 +128,31 @@ describe('meeting PDF', () => {
   });
 
   it('renders the same bytes for the same model (the content hash is a stable ETag)', async () => {
-    const a = await renderMeetingPdf(meeting(4));
-    const b = await renderMeetingPdf(meeting(4));
+    const a = await render(meeting(4));
+    const b = await render(meeting(4));
     assert.deepEqual(a.bytes, b.bytes);
   });
 
   it('gives the same bytes whatever the process rendered before (shaped words and font subsets are cached per process)', async () => {
     const model = meeting(3, { items: [{ ...item(1, 2), title: 'BU - Kvælstofudledning og fjordens økosystem' }, item(2, 1)] });
-    const first = await renderMeetingPdf(model);
+    const first = await render(model);
     // Other documents in between: other words, other glyphs, another edition, another subset.
-    const other = await renderMeetingPdf(
-      meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }),
-    );
-    await renderMeetingPdf(meeting(12, { kind: 'dagsorden', approval: null }));
-    const again = await renderMeetingPdf(model);
+    const other = await render(meeting(7, { edition: 'members', items: [{ ...item(1, 5), closed: true, title: 'ØU - Qvist & Zacharias: «Åbent» brev?' }] }));
+    await render(meeting(12, { kind: 'dagsorden', approval: null }));
+    const again = await render(model);
     assert.notDeepEqual(other.bytes, first.bytes);
     assert.deepEqual(again.bytes, first.bytes);
   });
 
   it('gives back ligatures, kerned pairs, quotes, parentheses and backslashes unchanged when the text is extracted', async () => {
     const text = 'Officielt finansieret: fjordens affald, "citat" (parentes) \\ skråstreg – AVTaleWA, § ÆØÅ é';
-    const rendered = await renderMeetingPdf(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'summary', heading: 'Resumé', text }] }] }));
+    const rendered = await render(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'summary', heading: 'Resumé', text }] }] }));
     assert.ok((await pageTexts(rendered.bytes)).join('\n').includes(text));
   });
 
   it('keeps a paragraph that runs over a page break as one P with content on both pages', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `Sætning ${i + 1} om sagens økonomi og forløb.`).join(' ');
-    const rendered = await renderMeetingPdf(
-      meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }),
-    );
+    const rendered = await render(meeting(1, { items: [{ ...item(1, 1), sections: [{ kind: 'presentation', heading: 'Sagsfremstilling', text: long }] }] }));
     const pages = await pageTexts(rendered.bytes);
     const first = pages.findIndex((t) => t.includes('Sætning 1 om'));
     const last = pages.findIndex((t) => t.includes('Sætning 200 om'));
@@ -221,7 +165,7 @@ describe('meeting PDF', () => {
 
   it('marks every page of the members\' edition "Lukket"', async () => {
     const model = meeting(5, { edition: 'members', items: [{ ...item(1, 3), closed: true }, item(2, 12), item(3, 2)] });
-    const rendered = await renderMeetingPdf(model);
+    const rendered = await render(model);
     const pages = await pageTexts(rendered.bytes);
     assert.ok(pages.length > 2);
     pages.forEach((text, i) => assert.match(text, /Lukket/, `page ${i + 1}`));
@@ -229,7 +173,7 @@ describe('meeting PDF', () => {
   });
 
   it('prints a meeting without items with a sentence instead of an empty table of contents', async () => {
-    const rendered = await renderMeetingPdf(meeting(0, { kind: 'dagsorden', approval: null }));
+    const rendered = await render(meeting(0, { kind: 'dagsorden', approval: null }));
     const text = (await pageTexts(rendered.bytes)).join('\n');
     assert.match(text, /Dagsordenen har ingen punkter\./);
     assert.equal(rendered.tocPage, null);
@@ -258,7 +202,7 @@ describe('meeting PDF', () => {
 describe('samlet dokument (merged with the attachments)', () => {
   it('appends the readable attachments, bookmarks them under their items and keeps the whole tagged', async () => {
     const model = meeting(3, { kind: 'dagsorden', approval: null });
-    const agenda = await renderMeetingPdf(model);
+    const agenda = await render(model);
     const first = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Budgetoversigt 2025', paragraphs: ['Drift 1.961,06 mio. kr.'] });
     const second = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Lokalplan 24-07', paragraphs: ['Boliger ved Møllebakken.'] });
     const prepared = await prepareAttachments([
@@ -273,6 +217,7 @@ describe('samlet dokument (merged with the attachments)', () => {
       items: model.items.map((i, n) => ({ label: `Punkt ${i.number}: ${i.title}`, page: agenda.itemPages[n]! })),
       attachments: prepared,
     });
+    assertQpdfCheck(merged.bytes, 'samlet');
     assert.deepEqual(merged.skipped, ['Ødelagt fil']);
     assert.equal(merged.pageCount, agenda.pageCount + 2);
     assert.deepEqual(merged.attachmentPages, [agenda.pageCount + 1, null, agenda.pageCount + 2]);
@@ -312,9 +257,9 @@ describe('pdfinfo (poppler-utils) on every kind of PDF Protokol makes', () => {
   it('reports Tagged: yes and the title', async (t) => {
     const reason = pdfinfoUnavailable();
     if (reason) return t.skip(reason);
-    const agenda = await renderMeetingPdf(meeting(3, { kind: 'dagsorden', approval: null }));
-    const minutes = await renderMeetingPdf(meeting(3));
-    const members = await renderMeetingPdf(meeting(3, { edition: 'members' }));
+    const agenda = await render(meeting(3, { kind: 'dagsorden', approval: null }));
+    const minutes = await render(meeting(3));
+    const members = await render(meeting(3, { edition: 'members' }));
     const attachment = await renderAttachmentPdf({ municipality: 'Testrup Kommune', title: 'Budgetoversigt 2025', paragraphs: ['Tekst.'] });
     const samlet = await mergeSamlet({
       agenda: agenda.bytes,
@@ -331,6 +276,7 @@ describe('pdfinfo (poppler-utils) on every kind of PDF Protokol makes', () => {
       ['bilag', attachment, 'Budgetoversigt 2025'],
     ];
     for (const [name, bytes, title] of cases) {
+      assertQpdfCheck(bytes, name);
       const info = pdfinfo(bytes)!;
       assert.equal(info.Tagged, 'yes', `${name} is tagged`);
       assert.equal(info.Title, title, `${name} has its title`);

@@ -1,12 +1,15 @@
-// A small attachment (bilag) as PDF: the municipality's name as a header line, a title and a
-// few paragraphs. Used for the demo municipality's attachments. Pure: input in, bytes out.
+// A small attachment (bilag) as PDF: the municipality's name as a running header, a title and
+// a few paragraphs. Used for the demo municipality's attachments. Pure: input in, bytes out.
 //
-// The output must be byte-for-byte reproducible, because files are stored and referenced by
-// sha256: a re-run of the demo loader must land on the same stored file. pdfkit stamps
-// `CreationDate: new Date()` into the info dictionary and derives the trailer /ID from the
-// info dictionary (an md5 of its values), so fixing both dates fixes the ID as well. Streams
-// are deflated with zlib, which is deterministic for the same input and level.
-import PDFDocument from 'pdfkit';
+// Written with the meeting PDFs' own writer (pdf-writer.ts over tagged-pdf.ts), so it is what
+// they are: tagged, Danish, the title shown, IBM Plex Sans embedded (never the standard
+// Helvetica, which PDF/UA forbids unembedded) and identified as PDF/UA in its XMP, so the
+// merged document (merge.ts) keeps its tags and its claim. The output is byte-for-byte
+// reproducible, because files are stored and referenced by sha256: a re-run of the demo loader
+// must land on the same stored file. The dates are fixed, and the trailer /ID is a digest of
+// the title, author, date and page count.
+import { FONT } from './fonts.js';
+import { STYLE, Writer, artifact, newTaggedDocument } from './pdf-writer.js';
 
 export interface AttachmentPdfInput {
   /** Shown as the running header, e.g. "Demo Kommune". */
@@ -27,64 +30,17 @@ export function attachmentPlainText(input: AttachmentPdfInput): string {
 }
 
 export function renderAttachmentPdf(input: AttachmentPdfInput): Promise<Uint8Array> {
-  const date = input.date ?? FIXED_DATE;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 64, right: 64 },
-    // Tagged with a language and a displayed title: public-sector PDFs must be accessible
-    // (webtilgængelighedsloven), and screen readers need the structure and the language.
-    tagged: true,
-    lang: 'da-DK',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: {
-      Title: input.title,
-      Author: input.municipality,
-      Producer: 'Protokol',
-      Creator: 'Protokol',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-
-  // The header is an artifact (repeated page furniture), not content, for assistive tech.
-  doc.markContent('Artifact', { type: 'Pagination' });
-  doc.font('Helvetica').fontSize(9).fillColor('#555555').text(input.municipality, { align: 'right' });
-  doc.endMarkedContent();
-  doc.moveDown(2);
-
-  const body = doc.struct('Document');
-  doc.addStructure(body);
-  body.add(
-    doc.struct('H1', {}, () => {
-      doc.font('Helvetica-Bold').fontSize(16).fillColor('#000000').text(input.title);
-    }),
-  );
-  if (input.subtitle) {
-    const subtitle = input.subtitle;
-    body.add(
-      doc.struct('P', {}, () => {
-        doc.moveDown(0.3).font('Helvetica-Oblique').fontSize(10).fillColor('#333333').text(subtitle);
-      }),
-    );
+  const pdf = newTaggedDocument({ title: input.title, author: input.municipality, issuedAt: input.date ?? FIXED_DATE });
+  const w = new Writer(pdf);
+  w.heading(w.root, 'H1', input.title);
+  if (input.subtitle) w.paragraph(w.root, input.subtitle, { color: STYLE.muted, after: 12 });
+  for (const paragraph of input.paragraphs) w.paragraph(w.root, paragraph, { after: 8 });
+  // The header is page furniture (an artifact), drawn on every page once they are all known.
+  const size = STYLE.small;
+  const x = w.right - w.widthOf(input.municipality, FONT.regular, size);
+  for (let i = 0; i < pdf.pageCount; i++) {
+    pdf.switchToPage(i);
+    artifact(pdf, () => pdf.text(input.municipality, x, 38, FONT.regular, size, STYLE.muted));
   }
-  doc.moveDown(1);
-  for (const paragraph of input.paragraphs) {
-    body.add(
-      doc.struct('P', {}, () => {
-        doc.font('Helvetica').fontSize(11).fillColor('#000000').text(paragraph, { align: 'left', lineGap: 2 });
-        doc.moveDown(0.8);
-      }),
-    );
-  }
-  body.end();
-  doc.end();
-  return done;
+  return Promise.resolve(pdf.finish());
 }

@@ -11,7 +11,7 @@ import { Writer, newTaggedDocument } from './pdf-writer.js';
 import { drawToc, planToc } from './toc.js';
 
 /** Bumped whenever the output changes for the same model, so cached PDFs are not reused. */
-export const MEETING_PDF_RENDERER_VERSION = 2;
+export const MEETING_PDF_RENDERER_VERSION = 3;
 
 export interface RenderedMeetingPdf {
   bytes: Uint8Array;
@@ -31,7 +31,15 @@ export function meetingPdfTitle(model: Pick<MeetingPdfModel, 'kind' | 'committee
   return model.edition === 'members' ? `${title} – lukket udgave` : title;
 }
 
-export async function renderMeetingPdf(model: MeetingPdfModel): Promise<RenderedMeetingPdf> {
+export interface RenderOptions {
+  /**
+   * Pages that will follow in the same file (the attachments of the merged document): the
+   * footers then count the whole file, "Side 3 af 5" on the agenda's last page.
+   */
+  followingPages?: number;
+}
+
+export async function renderMeetingPdf(model: MeetingPdfModel, options: RenderOptions = {}): Promise<RenderedMeetingPdf> {
   const title = meetingPdfTitle(model);
   const pdf = newTaggedDocument({ title, author: model.municipality, issuedAt: new Date(model.issuedAt) });
   const w = new Writer(pdf);
@@ -49,7 +57,7 @@ export async function renderMeetingPdf(model: MeetingPdfModel): Promise<Rendered
   const approvalPage = model.kind === 'referat' && model.approval ? drawApprovalPage(w, root, model.approval) : null;
 
   if (toc) drawToc(w, toc, itemPages);
-  drawPageFurniture(w, model);
+  drawPageFurniture(w, model, options.followingPages ?? 0);
   const pageCount = pdf.pageCount;
   const bytes = pdf.finish();
   return { bytes, pageCount, itemPages, tocPage: toc?.page ?? null, approvalPage, title };

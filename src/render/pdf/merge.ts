@@ -5,10 +5,38 @@
 // MarkInfo, the language and DisplayDocTitle. An attachment's own structure tree (Protokol's
 // attachments are tagged) is grafted under the agenda's Document element as a Part named after
 // the attachment, with its marked-content keys (StructParents) moved past the agenda's, so the
-// whole file stays one tagged document. An attachment whose tree has a shape we do not graft
-// (a number tree with Kids, a role map) keeps its pages but not its tags; one pdf-lib cannot
+// whole file stays one tagged document. A parent tree with Kids is read as the flat list it
+// stands for, and a role map (Word's "Textbox" → Sect) is applied to the grafted elements, as
+// a reader would, so the merged tree needs no role map of its own. An attachment whose tree we
+// still do not graft (a class map) keeps its pages but not its tags; one pdf-lib cannot
 // read at all is left out and named in `skipped` (and the agenda's "Bilag" list says so).
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+//
+// Untagged attachments (most third-party files; also one whose tags we cannot graft) are still
+// merged, not replaced by a link: the merged document exists to be read and printed as one
+// file, and each attachment is also published on its own, as it was received. But the file
+// then says what it is: /MarkInfo /Marked false (it is not tagged throughout), no PDF/UA
+// identification in its XMP, and the bookmark and the agenda's "Bilag" list name the
+// attachment as one without tags. Only when every merged attachment kept its tags is the file
+// marked as tagged, and only when each of them also claims PDF/UA does the file claim PDF/UA.
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFPage,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+  type PDFObject,
+  type PDFStream,
+} from 'pdf-lib';
+import { type Bookmark, writeOutline } from './outline.js';
+import { claimsPdfUa, xmpPacket } from './xmp.js';
 
 export interface MergeAttachment {
   title: string;
@@ -33,12 +61,12 @@ export interface MergeResult {
   skipped: string[];
   /** 1-based first page of each merged attachment, in input order (null when skipped). */
   attachmentPages: (number | null)[];
-}
-
-interface Bookmark {
-  title: string;
-  page: PDFRef;
-  children: Bookmark[];
+  /** Titles of merged attachments without (graftable) tags: their pages are not tagged. */
+  untagged: string[];
+  /** /MarkInfo /Marked: true only when every page's content is in the structure tree. */
+  tagged: boolean;
+  /** The XMP claims PDF/UA-1: tagged, and every attachment is itself PDF/UA. */
+  pdfua: boolean;
 }
 
 const name = (n: string): PDFName => PDFName.of(n);
@@ -48,6 +76,23 @@ export interface PreparedAttachment {
   title: string;
   itemIndex: number;
   pdf: PDFDocument | null;
+  /** Marked as tagged, with a structure tree this merge carries over (graftable). */
+  tagged: boolean;
+  /** Tagged and its XMP claims PDF/UA-1. */
+  pdfua: boolean;
+}
+
+/** Whether a readable attachment is a tagged PDF whose tree we graft, and whether it claims PDF/UA. */
+function tagsOf(pdf: PDFDocument): { tagged: boolean; pdfua: boolean } {
+  const markInfo = pdf.catalog.lookup(name('MarkInfo'));
+  const marked = markInfo instanceof PDFDict && markInfo.lookup(name('Marked')) === PDFBool.True;
+  const rootRef = pdf.catalog.get(name('StructTreeRoot'));
+  const tagged = marked && rootRef instanceof PDFRef && graftable(pdf, rootRef) !== null;
+  if (!tagged) return { tagged: false, pdfua: false };
+  const metadata = pdf.catalog.lookup(name('Metadata'));
+  // An XMP stream that is compressed (rare) is not read: no claim we can see, no claim made.
+  const xmp = metadata instanceof PDFRawStream && !metadata.dict.has(name('Filter')) ? Buffer.from(metadata.getContents()).toString('utf8') : '';
+  return { tagged, pdfua: claimsPdfUa(xmp) };
 }
 
 /**
@@ -66,9 +111,14 @@ export async function prepareAttachments(attachments: readonly MergeAttachment[]
       } catch {
         pdf = null;
       }
-      return { title: a.title, itemIndex: a.itemIndex, pdf };
+      return { title: a.title, itemIndex: a.itemIndex, pdf, ...(pdf ? tagsOf(pdf) : { tagged: false, pdfua: false }) };
     }),
   );
+}
+
+/** Pages the readable attachments add after the agenda: what its footers count on ("Side N af M"). */
+export function attachmentPageCount(attachments: readonly PreparedAttachment[]): number {
+  return attachments.reduce((n, a) => n + (a.pdf?.getPageCount() ?? 0), 0);
 }
 
 export async function mergeSamlet(input: MergeInput): Promise<MergeResult> {
@@ -87,7 +137,7 @@ export async function mergeSamlet(input: MergeInput): Promise<MergeResult> {
       continue;
     }
     const first = out.getPageCount() + 1;
-    const refs = appendWithStructure(out, attachment.pdf, attachment.title, tree);
+    const refs = appendWithStructure(out, attachment.pdf, attachment.title, attachment.tagged ? tree : null);
     attachmentPages.push(refs.length > 0 ? first : null);
     firstPageOf.push(refs[0] ?? null);
   }
@@ -99,15 +149,44 @@ export async function mergeSamlet(input: MergeInput): Promise<MergeResult> {
     const children: Bookmark[] = [];
     input.attachments.forEach((a, i) => {
       const page = firstPageOf[i];
-      if (a.itemIndex === index && page) children.push({ title: `Bilag: ${a.title}`, page, children: [] });
+      if (a.itemIndex === index && page) children.push({ title: `Bilag: ${a.title}${a.tagged ? '' : ' (uden tilgængelighedsmærkning)'}`, page, children: [] });
     });
     bookmarks.push({ title: item.label, page: pageRef(item.page), children });
   });
   writeOutline(out, bookmarks);
   out.setTitle(input.title, { showInWindowTitleBar: true });
 
+  const merged = input.attachments.filter((a) => a.pdf !== null);
+  const untagged = merged.filter((a) => !a.tagged).map((a) => a.title);
+  const tagged = tree !== null && untagged.length === 0;
+  const pdfua = tagged && merged.every((a) => a.pdfua) && agendaClaimsPdfUa(out);
+  out.catalog.set(name('MarkInfo'), out.context.obj({ Marked: tagged }));
+  writeMetadata(out, input.title, pdfua);
+
   const bytes = await out.save({ useObjectStreams: true });
-  return { bytes, pageCount: out.getPageCount(), skipped, attachmentPages };
+  return { bytes, pageCount: out.getPageCount(), skipped, attachmentPages, untagged, tagged, pdfua };
+}
+
+function agendaClaimsPdfUa(doc: PDFDocument): boolean {
+  const metadata = doc.catalog.lookup(name('Metadata'));
+  return metadata instanceof PDFRawStream && claimsPdfUa(Buffer.from(metadata.getContents()).toString('utf8'));
+}
+
+/** The XMP rewritten for the merged file: its title, and the PDF/UA claim only when it holds. */
+function writeMetadata(doc: PDFDocument, title: string, pdfua: boolean): void {
+  const lang = doc.catalog.lookup(name('Lang'));
+  const xmp = xmpPacket({
+    title,
+    author: doc.getAuthor() ?? '',
+    lang: lang instanceof PDFHexString || lang instanceof PDFString ? lang.decodeText() : 'da-DK',
+    issuedAt: doc.getCreationDate() ?? new Date(0),
+    pdfua,
+  });
+  const stream: PDFStream = doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' });
+  // In place of the agenda's packet, so no stale claim is left in the file as an orphan.
+  const ref = doc.catalog.get(name('Metadata'));
+  if (ref instanceof PDFRef) doc.context.assign(ref, stream);
+  else doc.catalog.set(name('Metadata'), doc.context.register(stream));
 }
 
 interface StructTarget {
@@ -174,13 +253,13 @@ function appendWithStructure(out: PDFDocument, src: PDFDocument, title: string, 
   }
 
   const offset = target.nextKey;
-  for (let i = 0; i < graft.nums.size(); i += 2) {
-    const key = graft.nums.get(i);
-    if (!(key instanceof PDFNumber)) continue;
-    target.nums.push(PDFNumber.of(key.asNumber() + offset));
-    target.nums.push(copier.copy(graft.nums.get(i + 1)));
+  let max = -1;
+  for (const [key, value] of graft.entries) {
+    target.nums.push(PDFNumber.of(key + offset));
+    target.nums.push(copier.copy(value));
+    max = Math.max(max, key);
   }
-  target.nextKey = offset + maxKey(graft.nums) + 1;
+  target.nextKey = offset + max + 1;
   target.root.set(name('ParentTreeNextKey'), PDFNumber.of(target.nextKey));
   for (const node of copied) {
     shiftKey(node, 'StructParents', offset);
@@ -201,6 +280,7 @@ function appendWithStructure(out: PDFDocument, src: PDFDocument, title: string, 
   for (const kid of graft.kids) {
     const copy = copier.copy(kid);
     const elem = copy instanceof PDFRef ? out.context.lookup(copy) : copy;
+    applyRoleMap(out.context, copy, graft.roleMap, new Set());
     if (elem instanceof PDFDict) {
       elem.set(name('P'), partRef);
       // A Document inside the Document is not a valid structure; its content is a division.
@@ -212,19 +292,78 @@ function appendWithStructure(out: PDFDocument, src: PDFDocument, title: string, 
   return newRefs;
 }
 
-/** The attachment's top elements and flat parent tree, or null when its tree has another shape. */
-function graftable(src: PDFDocument, rootRef: PDFRef): { kids: PDFObject[]; nums: PDFArray } | null {
+interface Graft {
+  kids: PDFObject[];
+  /** The parent tree's entries, Kids flattened, in key order. */
+  entries: [number, PDFObject][];
+  /** Custom structure type → the standard type it stands for (chains resolved). */
+  roleMap: Map<string, string>;
+}
+
+/** The attachment's top elements, parent tree and role map, or null when its tree has another shape. */
+function graftable(src: PDFDocument, rootRef: PDFRef): Graft | null {
   const root = src.context.lookup(rootRef);
   if (!(root instanceof PDFDict)) return null;
   const k = root.get(name('K'));
   const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
   const parentTree = root.lookup(name('ParentTree'));
-  if (!(parentTree instanceof PDFDict) || parentTree.has(name('Kids'))) return null;
-  const nums = parentTree.lookup(name('Nums'));
-  if (!(nums instanceof PDFArray) || kids.length === 0) return null;
-  // A role map would give the attachment's own tags meaning we do not carry over.
-  if (root.has(name('RoleMap'))) return null;
-  return { kids, nums };
+  if (!(parentTree instanceof PDFDict) || kids.length === 0) return null;
+  const entries: [number, PDFObject][] = [];
+  if (!numberTree(parentTree, entries, 0)) return null;
+  entries.sort((a, b) => a[0] - b[0]);
+  // Attribute classes would need the attachment's class map merged into the agenda's.
+  if (root.has(name('ClassMap'))) return null;
+  const roleMap = new Map<string, string>();
+  const rm = root.lookup(name('RoleMap'));
+  if (rm instanceof PDFDict) {
+    const raw = new Map<string, string>();
+    for (const [key, value] of rm.entries()) if (value instanceof PDFName) raw.set(key.asString(), value.asString());
+    for (const from of raw.keys()) {
+      let to = raw.get(from)!;
+      // A chain (A → B → P) ends at a standard type; a cycle leaves the last seen.
+      for (let i = 0; i < 8 && raw.has(to) && raw.get(to) !== to; i++) to = raw.get(to)!;
+      roleMap.set(from, to);
+    }
+  }
+  return { kids, entries, roleMap };
+}
+
+/** A number tree's entries (Nums, or Kids down to Nums), or false when it is malformed. */
+function numberTree(node: PDFDict, out: [number, PDFObject][], depth: number): boolean {
+  if (depth > 16) return false;
+  const nums = node.lookup(name('Nums'));
+  if (nums instanceof PDFArray) {
+    for (let i = 0; i + 1 < nums.size(); i += 2) {
+      const key = nums.get(i);
+      if (key instanceof PDFNumber) out.push([key.asNumber(), nums.get(i + 1)]);
+    }
+  }
+  const kids = node.lookup(name('Kids'));
+  if (kids instanceof PDFArray) {
+    for (let i = 0; i < kids.size(); i++) {
+      const kid = kids.lookup(i);
+      if (!(kid instanceof PDFDict) || !numberTree(kid, out, depth + 1)) return false;
+    }
+  }
+  return nums instanceof PDFArray || kids instanceof PDFArray;
+}
+
+/** Gives every copied structure element its standard type, as the attachment's role map says. */
+function applyRoleMap(context: PDFContext, obj: PDFObject, roleMap: Map<string, string>, visited: Set<PDFObject>): void {
+  if (roleMap.size === 0 || visited.has(obj)) return;
+  visited.add(obj);
+  const value = obj instanceof PDFRef ? context.lookup(obj) : obj;
+  if (value instanceof PDFArray) {
+    for (let i = 0; i < value.size(); i++) applyRoleMap(context, value.get(i), roleMap, visited);
+    return;
+  }
+  if (!(value instanceof PDFDict)) return;
+  const s = value.get(name('S'));
+  if (!(s instanceof PDFName)) return;
+  const standard = roleMap.get(s.asString());
+  if (standard !== undefined) value.set(name('S'), PDFName.of(standard.slice(1)));
+  const kids = value.get(name('K'));
+  if (kids) applyRoleMap(context, kids, roleMap, visited);
 }
 
 function shiftKey(dict: PDFDict, key: string, offset: number): void {
@@ -236,41 +375,4 @@ function appendKid(context: PDFContext, parent: PDFDict, kid: PDFRef): void {
   const k = parent.get(name('K'));
   if (k instanceof PDFArray) k.push(kid);
   else parent.set(name('K'), k ? context.obj([k, kid]) : context.obj([kid]));
-}
-
-/** Replaces the document outline with the given bookmarks (items open, attachments under them). */
-function writeOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
-  const context = doc.context;
-  const rootRef = context.nextRef();
-  const build = (list: Bookmark[], parentRef: PDFRef): { first: PDFRef; last: PDFRef; count: number } | null => {
-    if (list.length === 0) return null;
-    const refs = list.map(() => context.nextRef());
-    let count = list.length;
-    list.forEach((b, i) => {
-      const dict = context.obj({ Parent: parentRef, Dest: [b.page, 'XYZ', null, null, null] });
-      dict.set(name('Title'), PDFHexString.fromText(b.title));
-      if (i > 0) dict.set(name('Prev'), refs[i - 1]!);
-      if (i < list.length - 1) dict.set(name('Next'), refs[i + 1]!);
-      const children = build(b.children, refs[i]!);
-      if (children) {
-        dict.set(name('First'), children.first);
-        dict.set(name('Last'), children.last);
-        // Positive: the item's attachments show, opened, under it.
-        dict.set(name('Count'), PDFNumber.of(children.count));
-        count += children.count;
-      }
-      context.assign(refs[i]!, dict);
-    });
-    return { first: refs[0]!, last: refs.at(-1)!, count };
-  };
-  const top = build(bookmarks, rootRef);
-  const root = context.obj({ Type: 'Outlines' });
-  if (top) {
-    root.set(name('First'), top.first);
-    root.set(name('Last'), top.last);
-    root.set(name('Count'), PDFNumber.of(top.count));
-  }
-  context.assign(rootRef, root);
-  doc.catalog.set(name('Outlines'), rootRef);
-  doc.catalog.set(name('PageMode'), name('UseOutlines'));
 }

@@ -8,15 +8,19 @@
 //
 // Conventions: coordinates given to this class are pdfkit's (points from the top-left corner,
 // y growing downwards); the content streams are written in PDF space. Every page carries
-// /StructParents (its index) and /Tabs /S; the parent tree is one flat /Nums array, which is
-// the shape render/pdf/merge.ts extends when attachments are appended.
+// /StructParents (its index) and /Tabs /S; a Link annotation (the table of contents' entries)
+// has /StructParent, a key after the pages', and is an OBJR kid of its Link element; the parent
+// tree is one flat /Nums array, which is the shape render/pdf/merge.ts extends when
+// attachments are appended. The XMP (xmp.ts) identifies the file as PDF/UA-1.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { Output } from './pdf-output.js';
+import { xmpPacket } from './xmp.js';
 import { type FONT, type Face, type FontName, type ShapedRun, face as faceNamed, faces, splitWords } from './fonts.js';
 
 /** One structure element; kids are elements and marked-content sequences, in reading order. */
 export class StructElem {
-  readonly kids: (StructElem | MarkedContent)[] = [];
+  readonly kids: (StructElem | MarkedContent | LinkAnnotation)[] = [];
   /** Object number, assigned when the file is written. */
   ref = 0;
 
@@ -33,10 +37,24 @@ interface MarkedContent {
   mcid: number;
 }
 
+/** A Link annotation to a page of the same file; a kid (OBJR) of its Link structure element. */
+interface LinkAnnotation {
+  annotation: true;
+  page: number;
+  /** Rectangle in PDF space: [x1 y1 x2 y2]. */
+  rect: [number, number, number, number];
+  /** 0-based index of the page the link opens. */
+  target: number;
+  /** What the link does, in words (PDF/UA 7.18.5: a Link annotation needs /Contents). */
+  contents: string;
+  elem: StructElem;
+}
+
 interface Page {
   ops: string[];
   /** Owner of each MCID on the page, for the parent tree. */
   marks: StructElem[];
+  annotations: LinkAnnotation[];
   /** Graphics state already set in this page's content (content is only ever appended). */
   fill: string;
   stroke: string;
@@ -83,7 +101,6 @@ export function pdfText(text: string): string {
 }
 
 const pdfDate = (d: Date): string => `D:${d.toISOString().slice(0, 19).replace(/[-T:]/g, '')}Z`;
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export class TaggedPdf {
   readonly width = 595.28;
@@ -116,7 +133,7 @@ export class TaggedPdf {
   }
 
   addPage(): void {
-    this.page = { ops: [], marks: [], fill: '', stroke: '', lineWidth: -1, font: '' };
+    this.page = { ops: [], marks: [], annotations: [], fill: '', stroke: '', lineWidth: -1, font: '' };
     this.pages.push(this.page);
     this.index = this.pages.length - 1;
   }
@@ -137,6 +154,23 @@ export class TaggedPdf {
     this.page.marks.push(elem);
     elem.kids.push({ page: this.index, mcid });
     this.page.ops.push(`/${elem.tag} <</MCID ${mcid}>> BDC`);
+  }
+
+  /**
+   * A clickable area (pdfkit coordinates of its top-left corner) on the current page that opens
+   * page `target` (0-based), owned by `elem` (a Link element) so it is in the structure tree.
+   */
+  link(elem: StructElem, box: { x: number; y: number; w: number; h: number }, target: number, contents: string): void {
+    const annotation: LinkAnnotation = {
+      annotation: true,
+      page: this.index,
+      rect: [box.x, this.height - box.y - box.h, box.x + box.w, this.height - box.y],
+      target,
+      contents,
+      elem,
+    };
+    this.page.annotations.push(annotation);
+    elem.kids.push(annotation);
   }
 
   /** Opens page furniture (PDF/UA 7.8: not content, skipped by assistive technology). */
@@ -255,6 +289,11 @@ export class TaggedPdf {
     number(this.document);
     const outlineRef = next;
     next += this.outline.length;
+    // Link annotations: object numbers, and parent-tree keys after the pages' (one key each).
+    const annotations = this.pages.flatMap((p) => p.annotations);
+    const annotationRef = new Map<LinkAnnotation, { ref: number; key: number }>();
+    annotations.forEach((a, i) => annotationRef.set(a, { ref: next + i, key: pageCount + i }));
+    next += annotations.length;
 
     out.header();
     const { title, author, issuedAt, lang } = this.info;
@@ -269,40 +308,19 @@ export class TaggedPdf {
       INFO,
       `<< /Title ${pdfText(title)} /Author ${pdfText(author)} /Creator (Protokol) /Producer (Protokol) /CreationDate (${date}) /ModDate (${date}) >>`,
     );
-    const nums = this.pages.map((p, i) => `${i} [${p.marks.map((e) => `${e.ref} 0 R`).join(' ')}]`).join(' ');
-    out.obj(TREE, `<< /Type /StructTreeRoot /K [${this.document.ref} 0 R] /ParentTree << /Nums [${nums}] >> /ParentTreeNextKey ${pageCount} >>`);
+    const nums = [
+      ...this.pages.map((p, i) => `${i} [${p.marks.map((e) => `${e.ref} 0 R`).join(' ')}]`),
+      ...annotations.map((a) => `${annotationRef.get(a)!.key} ${a.elem.ref} 0 R`),
+    ].join(' ');
+    const nextKey = pageCount + annotations.length;
+    out.obj(TREE, `<< /Type /StructTreeRoot /K [${this.document.ref} 0 R] /ParentTree << /Nums [${nums}] >> /ParentTreeNextKey ${nextKey} >>`);
     out.obj(
       OUTLINES,
       this.outline.length > 0
         ? `<< /Type /Outlines /First ${outlineRef} 0 R /Last ${outlineRef + this.outline.length - 1} 0 R /Count ${this.outline.length} >>`
         : '<< /Type /Outlines /Count 0 >>',
     );
-    const iso = `${issuedAt.toISOString().slice(0, 19)}Z`;
-    const xmp = Buffer.from(
-      [
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-        '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
-        `<xmp:CreateDate>${iso}</xmp:CreateDate>`,
-        `<xmp:ModifyDate>${iso}</xmp:ModifyDate>`,
-        '<xmp:CreatorTool>Protokol</xmp:CreatorTool>',
-        '</rdf:Description>',
-        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-        '<dc:format>application/pdf</dc:format>',
-        `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(title)}</rdf:li></rdf:Alt></dc:title>`,
-        `<dc:creator><rdf:Seq><rdf:li>${xml(author)}</rdf:li></rdf:Seq></dc:creator>`,
-        `<dc:language><rdf:Bag><rdf:li>${xml(lang)}</rdf:li></rdf:Bag></dc:language>`,
-        '</rdf:Description>',
-        '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
-        '<pdf:Producer>Protokol</pdf:Producer>',
-        '</rdf:Description>',
-        '</rdf:RDF>',
-        '</x:xmpmeta>',
-        '<?xpacket end="w"?>',
-      ].join('\n'),
-      'utf8',
-    );
+    const xmp = Buffer.from(xmpPacket({ title, author, lang, issuedAt, pdfua: true }), 'utf8');
     out.stream(METADATA, '/Type /Metadata /Subtype /XML', xmp);
 
     const all = faces();
@@ -329,7 +347,7 @@ export class TaggedPdf {
       out.obj(
         ref,
         `<< /Type /Page /Parent ${PAGES} 0 R /MediaBox [0 0 ${this.width} ${this.height}] /Contents ${ref + 1} 0 R ` +
-          `/Resources << ${fontResources} >> /StructParents ${i} /Tabs /S >>`,
+          `/Resources << ${fontResources} >>${p.annotations.length > 0 ? ` /Annots [${p.annotations.map((a) => `${annotationRef.get(a)!.ref} 0 R`).join(' ')}]` : ''} /StructParents ${i} /Tabs /S >>`,
       );
       out.stream(ref + 1, '/Filter /FlateDecode', deflateSync(Buffer.from(p.ops.join('\n'), 'latin1'), { level: this.level }));
     });
@@ -340,6 +358,7 @@ export class TaggedPdf {
       const kids: string[] = [];
       for (const kid of e.kids) {
         if (kid instanceof StructElem) kids.push(`${kid.ref} 0 R`);
+        else if ('annotation' in kid) kids.push(`<< /Type /OBJR /Obj ${annotationRef.get(kid)!.ref} 0 R /Pg ${pageRef(kid.page)} 0 R >>`);
         else {
           if (pg === -1) pg = kid.page;
           kids.push(kid.page === pg ? String(kid.mcid) : `<< /Type /MCR /Pg ${pageRef(kid.page)} 0 R /MCID ${kid.mcid} >>`);
@@ -354,66 +373,17 @@ export class TaggedPdf {
       out.obj(outlineRef + i, `<< /Title ${pdfText(b.title)} /Parent ${OUTLINES} 0 R${links} /Dest [${pageRef(b.page)} 0 R /Fit] >>`);
     });
 
+    for (const a of annotations) {
+      const { ref, key } = annotationRef.get(a)!;
+      out.obj(
+        ref,
+        `<< /Type /Annot /Subtype /Link /Rect [${a.rect.map(num).join(' ')}] /Border [0 0 0] /F 4 /P ${pageRef(a.page)} 0 R ` +
+          `/Contents ${pdfText(a.contents)} /StructParent ${key} /Dest [${pageRef(a.target)} 0 R /XYZ 0 ${num(this.height)} null] >>`,
+      );
+    }
+
     // The file identifier, as pdfkit made it: a digest of the info dictionary's values.
     const id = createHash('md5').update(`${issuedAt.getTime()}\n${title}\n${author}\n${pageCount}`).digest('hex');
     return out.end(next, `/Root ${CATALOG} 0 R /Info ${INFO} 0 R /ID [<${id}> <${id}>]`);
-  }
-}
-
-/** The file as it is written: text parts (latin1) and binary streams, with object offsets. */
-class Output {
-  private readonly chunks: (string | Buffer)[] = [];
-  private text = '';
-  private length = 0;
-  private readonly offsets: number[] = [];
-
-  private write(s: string): void {
-    this.text += s;
-    this.length += s.length;
-  }
-
-  private flushText(): void {
-    if (this.text) {
-      this.chunks.push(this.text);
-      this.text = '';
-    }
-  }
-
-  header(): void {
-    this.write('%PDF-1.7\n%\xff\xff\xff\xff\n');
-  }
-
-  obj(ref: number, body: string): void {
-    this.offsets[ref] = this.length;
-    this.write(`${ref} 0 obj\n${body}\nendobj\n`);
-  }
-
-  stream(ref: number, dict: string, data: Buffer): void {
-    this.offsets[ref] = this.length;
-    this.write(`${ref} 0 obj\n<< ${dict} /Length ${data.length} >>\nstream\n`);
-    this.flushText();
-    this.chunks.push(data);
-    this.length += data.length;
-    this.write('\nendstream\nendobj\n');
-  }
-
-  end(size: number, trailer: string): Uint8Array {
-    const start = this.length;
-    let xref = `xref\n0 ${size}\n0000000000 65535 f \n`;
-    for (let i = 1; i < size; i++) xref += `${String(this.offsets[i] ?? 0).padStart(10, '0')} 00000 n \n`;
-    this.write(`${xref}trailer\n<< /Size ${size} ${trailer} >>\nstartxref\n${start}\n%%EOF\n`);
-    this.flushText();
-    // One array the caller owns outright (not a slice of Buffer's shared pool).
-    const bytes = new Uint8Array(this.length);
-    const view = Buffer.from(bytes.buffer, 0, bytes.byteLength);
-    let at = 0;
-    for (const c of this.chunks) {
-      if (typeof c === 'string') at += view.write(c, at, 'latin1');
-      else {
-        bytes.set(c, at);
-        at += c.length;
-      }
-    }
-    return bytes;
   }
 }

@@ -2,7 +2,9 @@
 // dotted leaders. The page numbers are known only after the items are laid out, so the table
 // is planned first (its lines wrapped and placed, its pages reserved) and drawn last onto the
 // reserved pages. Its structure element (TOC → TOCI → P) is added to the document before the
-// items, so it is read first whatever order the ink was put down in.
+// items, so it is read first whatever order the ink was put down in. Each entry is a link to
+// the item's page (TOCI → P → Link, the Link owning the text and the annotation), besides the
+// bookmarks, so the table can be clicked and is announced as links.
 import { FONT } from './fonts.js';
 import { PAGE, STYLE, type StructElem, type Writer, artifact } from './pdf-writer.js';
 
@@ -61,10 +63,10 @@ export function drawToc(w: Writer, plan: TocPlan, pages: readonly number[]): voi
     const lastY = entry.y + (entry.lines.length - 1) * lineHeight;
     const numberX = w.right - width(page);
     // Content order is title, leader, number, so extracted or copied text reads
-    // "Punkt 3: … . . . 7"; the leader is an artifact, the title and number one paragraph.
+    // "Punkt 3: … . . . 7"; the leader is an artifact, the title and number one link in a paragraph.
     const item = w.struct('TOCI', plan.struct);
-    const paragraph = w.struct('P', item);
-    pdf.beginMarked(paragraph);
+    const link = w.struct('Link', w.struct('P', item));
+    pdf.beginMarked(link);
     entry.lines.forEach((line, n) => pdf.text(line, w.left, entry.y + n * lineHeight, FONT.regular, size, STYLE.ink));
     pdf.endMarked();
     // Dotted leader from the end of the title's last line to the number; on a grid so the
@@ -75,8 +77,13 @@ export function drawToc(w: Writer, plan: TocPlan, pages: readonly number[]): voi
     if (count > 0) {
       artifact(pdf, () => pdf.text('. '.repeat(count).trimEnd(), from, lastY, FONT.regular, size, STYLE.muted));
     }
-    pdf.beginMarked(paragraph);
+    pdf.beginMarked(link);
     pdf.text(` ${page}`, numberX - space, lastY, FONT.regular, size, STYLE.ink);
     pdf.endMarked();
+    const target = pages[i];
+    if (target !== undefined) {
+      const box = { x: w.left, y: entry.y, w: w.width, h: lastY - entry.y + w.lineHeight(FONT.regular, size) };
+      pdf.link(link, box, target - 1, `Gå til ${entry.lines.join(' ')}, side ${target}`);
+    }
   });
 }
