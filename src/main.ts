@@ -7,7 +7,8 @@ import { type FileReader, PortalService } from './services/portal/portal.js';
 import { PortalFeeds } from './services/portal/feeds.js';
 import { SearchService } from './services/search/search.js';
 import { searchIndexFor } from './search/index.js';
-import { type Database, type MigrationReport, checkWritable, migrateToLatest, openDatabase } from './storage/db.js';
+import { type Database, type MigrationReport, checkWritable, migrateToLatest, openDatabase, ping } from './storage/db.js';
+import { createMetrics } from './web/middleware/metrics.js';
 import { FileStore } from './storage/file-store.js';
 import { FeedQueries } from './storage/repositories/feed-queries.js';
 import { OparlService } from './services/oparl/service.js';
@@ -61,6 +62,8 @@ export interface WebOptions {
   dataVersion?: () => string | null;
   logError?: (error: unknown) => void;
   benchStaticFile?: string | undefined;
+  /** /metrics and /readyz (serve); left out (most tests), /healthz only. */
+  metrics?: boolean;
   /** OParl `license` of the data (OPARL_LICENSE); left out, CC0. */
   oparlLicense?: string;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
@@ -70,7 +73,7 @@ export interface WebOptions {
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
 export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
   const clock = options.today ? { today: options.today } : {};
-  const { today: _today, staff, oparlLicense, ...rest } = options;
+  const { today: _today, staff, oparlLicense, metrics: _metrics, ...rest } = options;
   const app = createApp({
     ...(staff
       ? {
@@ -95,6 +98,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
       baseUrl: options.baseUrl,
     },
     files,
+    ...(options.metrics ? { ops: { metrics: createMetrics({ pool: () => database.poolStats() }), ready: () => ping(database) } } : {}),
     ...rest,
   });
   // Agenda and minutes as PDF: built here because the members' edition and the approval page read the database.
@@ -109,6 +113,7 @@ export function buildWebApp(ctx: AppContext, log: Logger): Hono {
     site: ctx.config.site,
     oparlLicense: ctx.config.oparlLicense,
     dataVersion: () => ctx.database.dataVersion(),
+    metrics: true,
     // Benchmark only (bench/portal.ts): unset in every real deployment. Read here rather than
     // in the config schema because it is not a setting an operator should ever make.
     benchStaticFile: process.env.PROTOKOL_BENCH_STATIC_FILE,

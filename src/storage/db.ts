@@ -39,6 +39,8 @@ export interface Database {
    * rendered page only while nothing at all was written since.
    */
   dataVersion(): string | null;
+  /** The connection pool's state, for /metrics; null for SQLite (one connection). */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ function openSqlite(path: string): Database {
       const row = versionQuery.get() as { changes: number; version: number };
       return `${row.version}/${row.changes}`;
     },
+    poolStats: () => null,
     close: () => db.destroy(),
   };
 }
@@ -160,11 +163,24 @@ async function openPostgres(url: string): Promise<Database> {
     await db.destroy().catch(() => undefined);
     throw new DomainError('unavailable', `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message}`, 'DATABASE_URL');
   }
-  return { db, dialect: 'postgres', describe: `PostgreSQL ${redactUrl(url)}`, sqlite: null, dataVersion: () => null, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    describe: `PostgreSQL ${redactUrl(url)}`,
+    sqlite: null,
+    dataVersion: () => null,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 export interface MigrationReport {
   applied: string[];
+}
+
+/** /readyz: the database answers a query. */
+export async function ping(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
 }
 
 /**

@@ -21,6 +21,7 @@ import { pageCache } from './middleware/page-cache.js';
 import { MAX_LOGIN_BODY_BYTES, formBodyGuard, requestGuard } from './middleware/request-guard.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
+import { type OpsDeps, opsRoutes } from './ops.js';
 import { portalRoutes } from './portal/routes.js';
 import { type SiteSettings, siteSettings } from './site.js';
 import { staticRoutes } from './static.js';
@@ -60,6 +61,8 @@ export interface AppDeps {
   staff?: StaffDeps;
   /** Open data: the OParl API (/oparl/v1/) and the nightly dump (/data/); left out, neither exists. */
   openData?: OpenDataDeps;
+  /** /metrics and /readyz; left out, /healthz only. */
+  ops?: OpsDeps;
 }
 
 export const BENCH_STATIC_PATH = '/__bench/static.html';
@@ -73,14 +76,16 @@ const tooLarge = (c: Context) =>
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  if (deps.ops) app.use('*', deps.ops.metrics.middleware);
   app.use('*', securityHeaders());
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
   app.use('*', siteSettings(deps.site));
   app.route('/', staticRoutes());
   // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
-  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'] }));
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'], counters: deps.ops?.metrics.pageCache }));
+  if (deps.ops) app.route('/', opsRoutes(deps.ops));
+  else app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const benchFile = deps.benchStaticFile;
   if (benchFile) {
     // Read on first request (the benchmark writes the file after start-up), then kept in

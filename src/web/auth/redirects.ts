@@ -26,6 +26,12 @@ export function proxySet(entries: readonly string[]): BlockList {
   return set;
 }
 
+/** 127.0.0.0/8 or ::1 (also as ::ffff:127.x): a connection from this machine. */
+export function isLoopback(address: string): boolean {
+  const a = plainAddress(address);
+  return a === '::1' || /^127\.\d+\.\d+\.\d+$/.test(a);
+}
+
 const inSet = (set: BlockList, address: string): boolean => {
   const a = plainAddress(address);
   const version = isIP(a);

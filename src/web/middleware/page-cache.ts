@@ -17,6 +17,8 @@ export interface PageCacheOptions {
   prefixes: readonly string[];
   /** Most bytes kept; archive meeting pages can be large, and memory is shared with imports. */
   maxBytes?: number;
+  /** Told of every hit and miss (the /metrics counters). */
+  counters?: { hit(): void; miss(): void } | undefined;
 }
 
 interface Entry {
@@ -24,7 +26,7 @@ interface Entry {
   headers: [string, string][];
 }
 
-export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20 }: PageCacheOptions): MiddlewareHandler {
+export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, counters }: PageCacheOptions): MiddlewareHandler {
   let version: string | null = null;
   const pages = new Map<string, Entry>();
   let bytes = 0;
@@ -44,7 +46,11 @@ export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20 }: Pa
       version = current;
     }
     const hit = pages.get(path);
-    if (hit) return c.body(hit.body, 200, Object.fromEntries(hit.headers));
+    if (hit) {
+      counters?.hit();
+      return c.body(hit.body, 200, Object.fromEntries(hit.headers));
+    }
+    counters?.miss();
     await next();
     const type = c.res.headers.get('Content-Type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html')) return;
