@@ -59,7 +59,7 @@ export interface WebOptions {
   today?: () => string;
   site?: SiteSettings;
   /** Meeting pages are reused while this stays the same (SQLite); omitted, none are. */
-  dataVersion?: () => string | null;
+  dataVersion?: () => string | null | Promise<string | null>;
   logError?: (error: unknown) => void;
   benchStaticFile?: string | undefined;
   /** /metrics and /readyz (serve); left out (most tests), /healthz only. */

@@ -35,10 +35,11 @@ export interface Database {
   sqlite: SqliteDatabase.Database | null;
   /**
    * A token that changes whenever committed data may have changed, from this process or any
-   * other; null when the database cannot tell cheaply (PostgreSQL). Lets the web edge reuse a
-   * rendered page only while nothing at all was written since.
+   * other; null when the database cannot tell. Lets the web edge reuse a rendered page only
+   * while nothing at all was written since. SQLite answers at once (a pragma); PostgreSQL in
+   * one round trip.
    */
-  dataVersion(): string | null;
+  dataVersion(): string | null | Promise<string | null>;
   /** The connection pool's state, for /metrics; null for SQLite (one connection). */
   poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
@@ -168,7 +169,11 @@ async function openPostgres(url: string): Promise<Database> {
     dialect: 'postgres',
     describe: `PostgreSQL ${redactUrl(url)}`,
     sqlite: null,
-    dataVersion: () => null,
+    // The snapshot (xmin, xmax and the transactions in progress) changes whenever a writing
+    // transaction anywhere on the server begins or commits, and a commit always changes it: a
+    // token that may move needlessly (another database's writes) but never stays put across
+    // a commit, which is what a cache needs. Read without a transaction of its own.
+    dataVersion: async () => (await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)).rows[0]?.v ?? null,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };

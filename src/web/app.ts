@@ -41,9 +41,9 @@ export interface AppDeps {
   search?: SearchService;
   /**
    * The database's data version (Database.dataVersion). Given, meeting pages are reused
-   * until anything is written; left out (tests, PostgreSQL), every page is rendered afresh.
+   * until anything is written; left out (tests), every page is rendered afresh.
    */
-  dataVersion?: () => string | null;
+  dataVersion?: () => string | null | Promise<string | null>;
   /** Where unexpected errors are reported; stderr by default. */
   logError?: (error: unknown) => void;
   /** Footer settings (accessibility statement, contact); defaults when absent. */

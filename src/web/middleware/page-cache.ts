@@ -2,7 +2,8 @@
 // rendered. Any committed change (a withdrawn item or file, a corrected decision, an import
 // in another process) changes the data version, and the whole cache is dropped before the
 // next page is served, so a cached page can never show what the database no longer holds.
-// Without a cheap version (PostgreSQL), nothing is cached.
+// The version comes from the database (SQLite's data_version, PostgreSQL's snapshot), so a
+// write by another process invalidates this one's pages as surely as its own.
 //
 // Only for pages whose HTML depends on nothing but the path and the data: a meeting page
 // does; the front page does not (it depends on today's date). Requests with a query string
@@ -12,7 +13,7 @@ import { etagOf } from './etag.js';
 
 export interface PageCacheOptions {
   /** The database's data version; null means "cannot tell", and disables the cache. */
-  dataVersion: () => string | null;
+  dataVersion: () => string | null | Promise<string | null>;
   /** Path prefixes of cacheable pages, e.g. "/moeder/". */
   prefixes: readonly string[];
   /** Most bytes kept; archive meeting pages can be large, and memory is shared with imports. */
@@ -39,7 +40,7 @@ export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, coun
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.url.includes('?') || !prefixes.some((p) => path.startsWith(p))) return next();
     // Read before rendering: the data a page is rendered from is then at least as new as the
     // version it is stored under, never older.
-    const current = dataVersion();
+    const current = await dataVersion();
     if (current === null) return next();
     if (current !== version) {
       clear();
