@@ -23,6 +23,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { type SiteSettings, siteSettings } from './site.js';
+import { carriesSession, frameName } from './frame.js';
 import { staticRoutes } from './static.js';
 
 export interface AppDeps {
@@ -77,9 +78,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
   app.use('*', siteSettings(deps.site));
+  app.use('*', frameName(() => deps.portal.municipalityName()));
   app.route('/', staticRoutes());
   // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
-  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'] }));
+  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'], bypass: carriesSession }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const benchFile = deps.benchStaticFile;
   if (benchFile) {
