@@ -78,9 +78,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
   app.use('*', siteSettings(deps.site));
-  app.use('*', frameName(() => deps.portal.municipalityName()));
+  app.use(
+    '*',
+    frameName(() => deps.portal.municipalityName()),
+  );
   app.route('/', staticRoutes());
-  // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
+  // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts),
+  // for the public; a request with a session cookie (a signed-in header) passes the cache by.
   if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'], bypass: carriesSession }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const benchFile = deps.benchStaticFile;

@@ -57,8 +57,14 @@ forEachDatabase('the public side: search ranking, people, one Bilag list', (t) =
     const firstContext = hits.findIndex((h) => !h.own);
     assert.ok(firstContext === -1 || lastOwn < firstContext, described);
     // …and the empty standard items are among the latter: still found, never first.
-    assert.ok(hits.some((h) => EMPTY_STANDARD.test(h.title)), `standard items still found: ${described}`);
-    assert.ok(hits.filter((h) => EMPTY_STANDARD.test(h.title)).every((h) => !h.own), described);
+    assert.ok(
+      hits.some((h) => EMPTY_STANDARD.test(h.title)),
+      `standard items still found: ${described}`,
+    );
+    assert.ok(
+      hits.filter((h) => EMPTY_STANDARD.test(h.title)).every((h) => !h.own),
+      described,
+    );
     // Searching by the committee's name alone still finds its items.
     const byCommittee = (await (await app.request('/api/v1/search?q=b%C3%B8rne-%20og%20skoleudvalget')).json()) as ApiSearchResponse;
     assert.ok(byCommittee.total > 0);
@@ -71,6 +77,8 @@ forEachDatabase('the public side: search ranking, people, one Bilag list', (t) =
     const people = found.html.slice(found.html.indexOf('id="personer-fundet"'), found.html.indexOf('id="resultater"'));
     assert.ok(found.html.includes('<h2 id="personer-fundet">Personer</h2>'));
     assert.ok(people.includes(`href="${href}"`), 'the person page is linked');
+    // …and the items that name them below.
+    assert.match(found.html, /<h2 id="resultater">\d+ resultat/);
     // A part of the name of four letters or more is enough; a subject word finds nobody.
     assert.ok((await get('/soeg?q=holmst')).html.includes(`href="${href}"`));
     assert.ok(!(await get('/soeg?q=budget')).html.includes('id="personer-fundet"'));

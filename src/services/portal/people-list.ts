@@ -1,7 +1,7 @@
 // The list of politicians (/personer) and the name search behind the search page's person
 // results. A person is a current member when a membership of theirs is in force today; the
 // list shows those first, then everyone who sat before, and filters by party and committee.
-import { type MembershipRole, type OrganizationKind, inForceOn, membershipRoleLabel, roleRank } from '../../domain/organization.js';
+import { type OrganizationKind, inForceOn, membershipRoleLabel, roleRank } from '../../domain/organization.js';
 import type { Person } from '../../domain/organization.js';
 import { type DirectoryMembershipRow, peopleDirectory } from '../../storage/repositories/person-queries.js';
 import type { Db } from '../../storage/repositories/upsert.js';
@@ -45,7 +45,7 @@ function shown(rows: DirectoryMembershipRow[]): DirectoryMembership[] {
       (a, b) =>
         kindOrder[a.organizationKind] - kindOrder[b.organizationKind] ||
         a.organizationName.localeCompare(b.organizationName, 'da') ||
-        roleRank(a.role as MembershipRole) - roleRank(b.role as MembershipRole),
+        roleRank(a.role) - roleRank(b.role),
     )
     .map((m) => ({ organization: { id: m.organizationId, name: m.organizationName }, roleLabel: membershipRoleLabel[m.role] }));
 }
@@ -96,7 +96,8 @@ export class PeopleDirectory {
     const committees = new Map<string, string>();
     for (const p of everyone) if (p.current) for (const m of p.memberships) committees.set(m.organization.id, m.organization.name);
     const matches = everyone.filter(
-      (p) => (filter.party === null || p.party === filter.party) && (filter.committee === null || p.memberships.some((m) => m.organization.id === filter.committee)),
+      (p) =>
+        (filter.party === null || p.party === filter.party) && (filter.committee === null || p.memberships.some((m) => m.organization.id === filter.committee)),
     );
     return {
       current: matches.filter((p) => p.current),

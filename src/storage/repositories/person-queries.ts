@@ -121,7 +121,16 @@ export async function peopleDirectory(db: Kysely<DB>): Promise<{ people: Person[
     db
       .selectFrom('membership as ms')
       .innerJoin('organization as o', 'o.id', 'ms.organizationId')
-      .select(['ms.personId', 'ms.organizationId', 'o.name as organizationName', 'o.kind as organizationKind', 'ms.role', 'ms.party', 'ms.startDate', 'ms.endDate'])
+      .select([
+        'ms.personId',
+        'ms.organizationId',
+        'o.name as organizationName',
+        'o.kind as organizationKind',
+        'ms.role',
+        'ms.party',
+        'ms.startDate',
+        'ms.endDate',
+      ])
       .execute(),
   ]);
   return {

@@ -17,7 +17,10 @@ function PersonEntry(props: { person: DirectoryPerson }) {
       </h3>
       {p.memberships.length > 0 ? (
         <span class="meta">
-          {(p.current ? '' : 'Sidst: ') + p.memberships.map((m) => (m.roleLabel === 'Medlem' ? m.organization.name : `${m.organization.name} (${m.roleLabel.toLocaleLowerCase('da')})`)).join(' · ')}
+          {(p.current ? '' : 'Sidst: ') +
+            p.memberships
+              .map((m) => (m.roleLabel === 'Medlem' ? m.organization.name : `${m.organization.name} (${m.roleLabel.toLocaleLowerCase('da')})`))
+              .join(' · ')}
         </span>
       ) : null}
     </li>

@@ -53,6 +53,9 @@ export function PersonPage(props: { page: PersonView; path: string; baseUrl: str
   return (
     <Layout title={page.person.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
       <h1>{page.person.name}</h1>
+      <p class="meta">
+        <a href={bodyHref(page.body.slug)}>{page.body.name}</a>
+      </p>
       <section aria-labelledby="medlemskaber">
         <h2 id="medlemskaber">Medlemskaber</h2>
         {page.terms.length === 0 ? <p>Der er ingen medlemskaber registreret.</p> : null}

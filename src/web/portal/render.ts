@@ -10,10 +10,19 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Frame, FrameContext, viewerOf } from '../frame.js';
 import { DEFAULT_SITE_SETTINGS, SiteContext } from '../site.js';
 
+/** The name from the database; an error page must render even when the database is what failed. */
+async function headerName(c: Context): Promise<string | null> {
+  try {
+    return (await c.get('frameName')?.()) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function sendPage(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
   const site = c.get('site') ?? DEFAULT_SITE_SETTINGS;
   const viewer = viewerOf(c);
-  const frame: Frame = { name: site.name ?? (await c.get('frameName')?.()) ?? null, logo: site.logo ?? null, viewer };
+  const frame: Frame = { name: site.name ?? (await headerName(c)), logo: site.logo ?? null, viewer };
   // A page naming its reader is theirs alone: no shared cache may keep it. Every page varies
   // by the session cookie, so a cache that keeps the public one never serves it to a session.
   c.header('Vary', 'Cookie', { append: true });
