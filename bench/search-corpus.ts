@@ -422,11 +422,12 @@ export function* corpusBatches(options: { items: number; seed: number; batchItem
         decisionType,
         hasAttachments: nAtt > 0,
         fields: {
-          title: [printed, caseNumber ?? '', committee.name].join(' '),
+          title: [printed, caseNumber ?? ''].join(' '),
           decision,
           recommendation: closed ? '' : fill(pick(r, recommendations), c) + (r() < 0.5 ? ` ${fill(pick(r, recommendations), c)}` : ''),
           body: body + (body ? ` Til stede: ${committee.members.slice(0, 3).join(', ')}.` : ''),
           attachments,
+          context: committee.name,
         },
       });
       made++;

@@ -48,12 +48,13 @@ function fieldsOf(item: PublicAgendaItem, c: ItemContext): SearchDocument['field
     ...item.votes.map((v) => v.label),
   ];
   return {
-    title: joinText([`${item.number}. ${item.title}`, c.caseNumber, c.organizationName]),
+    title: joinText([`${item.number}. ${item.title}`, c.caseNumber]),
     decision,
     recommendation: joinText(sections.filter((s) => recommendationKinds.has(s.kind)).map((s) => s.text)),
     body: joinText([...sections.filter((s) => s.kind !== 'decision' && !recommendationKinds.has(s.kind)).map((s) => s.text), ...names]),
     // publicView already dropped non-public files, and every file of a closed item.
     attachments: joinText(item.files.map((f) => joinText([f.title, c.texts.get(f.id)]))),
+    context: c.organizationName,
   };
 }
 

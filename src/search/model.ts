@@ -40,7 +40,7 @@ export interface SearchDocument {
   decisionType: DecisionType | null;
   hasAttachments: boolean;
   fields: {
-    /** Title, case number, committee name: weighted highest. */
+    /** Title and case number: weighted highest. */
     title: string;
     decision: string;
     /** Indstilling, resumé. */
@@ -49,6 +49,12 @@ export interface SearchDocument {
     body: string;
     /** Extracted text of public attachments. */
     attachments: string;
+    /**
+     * The committee's name: an item is found by it ("Økonomiudvalget budget"), but it never
+     * counts towards the rank, or every empty standard item ("Eventuelt") of a committee
+     * called "Børne- og Skoleudvalget" would rank first for "børn" (issue 17).
+     */
+    context: string;
   };
 }
 

@@ -30,6 +30,8 @@ const CASE_NUMBER_BONUS = 1;
 
 /** The vector matched by the GIN index: must be spelled exactly as in the index definition. */
 const fulltext = sql`(document || attachment_document)`;
+/** The item's own text, without the committee's name (weight A of attachment_document). */
+const ownText = sql`(document || ts_filter(attachment_document, '{d}'))`;
 
 /** A hit's columns as the query returns them, with the printed texts its snippet is made from. */
 interface HitRow extends Omit<SearchHit, 'snippet' | 'score'> {
@@ -47,7 +49,12 @@ function rowValues(d: SearchDocument): RawBuilder<unknown> {
     { tokens: indexTokens(d.fields.recommendation), weight: 'C' },
     { tokens: indexTokens(d.fields.body), weight: 'D' },
   ]);
-  const attachments = tsvectorLiteral([{ tokens: indexTokens(d.fields.attachments), weight: 'D' }]);
+  // The committee's name rides in attachment_document under weight A (attachments are D), so
+  // it is matched through the same GIN index but ranking can leave it out (ownText below).
+  const attachments = tsvectorLiteral([
+    { tokens: indexTokens(d.fields.attachments), weight: 'D' },
+    { tokens: indexTokens(d.fields.context), weight: 'A' },
+  ]);
   return sql`(${d.itemId}, ${d.meetingId}, ${d.paperId}, ${d.bodyId}, ${d.municipality}, ${d.organizationId},
     ${d.organizationName}, ${d.meetingDate}, ${Number(d.meetingDate.slice(0, 4))}, ${d.caseNumber}, ${d.title}, ${d.url},
     ${d.decisionType}, ${d.hasAttachments ? 1 : 0}, ${d.fields.title}, ${d.fields.decision}, ${d.fields.recommendation}, ${d.fields.body},
@@ -120,8 +127,11 @@ function scoreExpression(query: ParsedQuery, tsquery: string): RawBuilder<number
   // When the item matches without its attachments, only `document` is ranked: concatenating
   // and ranking long attachment vectors made ranking several times slower (measured: 280 ms
   // against 70 ms for 6 000 matches). Only items that need their attachments to match pay it.
+  // An item that matches only with its committee's name scores 0, below every item whose own
+  // text matches (as the weight-0 tags column does on SQLite).
   return sql<number>`((case when document @@ ${q} then ts_rank_cd(${WEIGHTS}::float4[], document, ${q}, 1)::float8
-      else ${ATTACHMENT_ONLY_FACTOR}::float8 * ts_rank_cd(${WEIGHTS}::float4[], ${fulltext}, ${q}, 1)::float8 end)
+      when ${ownText} @@ ${q} then ${ATTACHMENT_ONLY_FACTOR}::float8 * ts_rank_cd(${WEIGHTS}::float4[], ${ownText}, ${q}, 1)::float8
+      else 0::float8 end)
     / (1 + ${RECENCY_PER_YEAR}::float8 * greatest(0, ${new Date().getUTCFullYear()}::integer - year))
     + ${caseBonus})`;
 }

@@ -24,7 +24,12 @@ import {
 } from './model.js';
 import { toHit } from './snippets.js';
 
-/** bm25 column weights in search_fts column order: title > decision > recommendation > body > attachments; tags 0. */
+/**
+ * bm25 column weights in search_fts column order: title > decision > recommendation > body >
+ * attachments; tags 0. The tags column also holds the committee's name (fields.context): a
+ * match there finds the item but adds nothing to its rank, so an item found only by its
+ * committee's name scores 0, below every item whose own text matches.
+ */
 const WEIGHTS = [8, 4, 2, 1, 0.5, 0] as const;
 
 /** Filter tags: one token per filterable value, written to the tags column (see the schema). */
@@ -171,7 +176,7 @@ export class SqliteSearchIndex implements SearchIndex {
             ({ rowid, doc }) =>
               sql`(${rowid}, ${tokens(doc.fields.title)}, ${tokens(doc.fields.decision)}, ${tokens(doc.fields.recommendation)}, ${tokens(
                 doc.fields.body,
-              )}, ${tokens(doc.fields.attachments)}, ${documentTags(doc)})`,
+              )}, ${tokens(doc.fields.attachments)}, ${`${documentTags(doc)} ${tokens(doc.fields.context)}`.trim()})`,
           ),
         )}`.execute(trx);
     }

@@ -24,6 +24,7 @@ import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { type OpsDeps, opsRoutes } from './ops.js';
 import { portalRoutes } from './portal/routes.js';
 import { type SiteSettings, siteSettings } from './site.js';
+import { carriesSession, frameName } from './frame.js';
 import { staticRoutes } from './static.js';
 
 export interface AppDeps {
@@ -81,9 +82,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
   app.use('*', siteSettings(deps.site));
+  app.use(
+    '*',
+    frameName(() => deps.portal.municipalityName()),
+  );
   app.route('/', staticRoutes());
-  // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
-  if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'], counters: deps.ops?.metrics.pageCache }));
+  // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts),
+  // for the public; a request with a session cookie (a signed-in header) passes the cache by.
+  if (deps.dataVersion)
+    app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'], bypass: carriesSession, counters: deps.ops?.metrics.pageCache }));
   if (deps.ops) app.route('/', opsRoutes(deps.ops));
   else app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const benchFile = deps.benchStaticFile;

@@ -16,6 +16,10 @@ export interface SiteSettings {
   /** A local path or the municipality's own statement on was.digst.dk. */
   accessibilityUrl: string;
   contact: ContactDetails;
+  /** The municipality's name in the header; left out, the portal's one municipality's name. */
+  name?: string | null;
+  /** Address of the municipality's logo for the header; left out, the name alone. */
+  logo?: string | null;
 }
 
 export const DEFAULT_ACCESSIBILITY_URL = '/tilgaengelighed';

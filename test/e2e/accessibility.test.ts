@@ -40,6 +40,9 @@ describe('accessibility of every page type (axe, Chromium)', () => {
     pages.set('case (demo)', await find(base, locs, /^\/sager\//, '24-001234'));
     pages.set('case (imported)', await find(base, locs, /^\/sager\//, '23-002364'));
     pages.set('person', await find(base, locs, /^\/personer\//, 'Fremmøde'));
+    pages.set('people', '/personer');
+    pages.set('people, filtered by party', '/personer?parti=A');
+    pages.set('search finding a person', '/soeg?q=Nikolaj%20Holmsted');
     pages.set('search form', '/soeg');
     pages.set('search results', '/soeg?q=budget');
     pages.set('search without results', '/soeg?q=zzzqqq');
@@ -69,7 +72,7 @@ describe('accessibility of every page type (axe, Chromium)', () => {
         }
       }
       assert.deepEqual(problems, []);
-      assert.ok(pages.size >= 18);
+      assert.ok(pages.size >= 21);
     });
   }
 });

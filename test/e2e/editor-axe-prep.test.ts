@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { comingDemoDate } from '../support/demo-dates.js';
 import { type RunningServer, cliEnv, runCli, startServer } from '../support/cli.js';
-import { DESKTOP, axeViolations, horizontalOverflow } from '../support/e2e.js';
+import { DESKTOP, PHONE, axeViolations, horizontalOverflow } from '../support/e2e.js';
 import { freePort } from '../support/postgres-server.js';
 import { pdfWith } from '../http/api-lifecycle-helpers.js';
 
@@ -255,6 +255,21 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
     assert.match(await page.locator('#section-0').inputValue(), /Første afsnit\.\n\nAndet afsnit\./);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
+  });
+
+  it('shows the signed-in header on public pages without axe violations or overflow (desktop and phone)', { timeout: 120_000 }, async () => {
+    const problems: string[] = [];
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await signedIn(viewport);
+      for (const path of ['/', '/personer']) {
+        await page.goto(`${server.url}${path}`);
+        assert.match(await page.locator('header').innerText(), /Logget ind som/, path);
+        for (const v of await axeViolations(page)) problems.push(`${path} (${viewport.width}): ${v}`);
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) problems.push(`${path} (${viewport.width}): ${overflow}px wider than the window`);
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('keeps an unsaved draft: warns before leaving, offers it back, and forgets it once saved', { timeout: 120_000 }, async () => {

@@ -109,7 +109,7 @@ forEachDatabase('editor shell and access', (t) => {
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('Cache-Control'), 'no-store');
     assert.match(page.html, /<html lang="da">/);
-    assert.match(page.html, /Protokol – redigering/);
+    assert.match(page.html, /Testrup Kommune – redigering/);
     assert.match(page.html, /sekretaer@testrup\.dk/);
     assert.match(page.html, /Udvalgssekretær/);
     assert.match(page.html, /<form method="post" action="\/logout"[^>]*><input type="hidden" name="_csrf" value="[^"]+"/);

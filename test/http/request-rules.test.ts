@@ -12,6 +12,8 @@ import { FileStore } from '../../src/storage/file-store.js';
 import { FeedQueries } from '../../src/storage/repositories/feed-queries.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { PortalQueries } from '../../src/storage/repositories/portal-queries.js';
+import { searchIndexFor } from '../../src/search/index.js';
+import { SearchService } from '../../src/services/search/search.js';
 import { createApp } from '../../src/web/app.js';
 import { forEachDatabase } from '../support/databases.js';
 
@@ -39,6 +41,8 @@ forEachDatabase('request rules', (t, dialect) => {
     app = createApp({
       portal: new PortalService(new PortalQueries(database.db), { today }),
       feeds: new PortalFeeds(new FeedQueries(database.db), { today }),
+      // Every page's main menu links /soeg, so the search is one of the routes tried.
+      search: new SearchService(searchIndexFor(database), database.db, today),
       files,
       baseUrl: 'https://dagsorden.demo.dk',
       dataVersion: () => database.dataVersion(),

@@ -27,7 +27,7 @@ function doc(itemId: string, o: Partial<Omit<SearchDocument, 'fields'>> & { fiel
     decisionType: null,
     hasAttachments: false,
     ...rest,
-    fields: { title: rest.title ?? `Punkt ${itemId}`, decision: '', recommendation: '', body: '', attachments: '', ...fields },
+    fields: { title: rest.title ?? `Punkt ${itemId}`, decision: '', recommendation: '', body: '', attachments: '', context: '', ...fields },
   };
 }
 

@@ -26,6 +26,7 @@ import { PersonQueries } from '../../storage/repositories/person-queries.js';
 import type { MeetingListRow, PortalQueries } from '../../storage/repositories/portal-queries.js';
 import { type CasePage, CasePortal, type ItemPage } from './cases.js';
 import { PeoplePortal, type PersonPage } from './people.js';
+import { PeopleDirectory, type PeopleFilter, type PeopleList } from './people-list.js';
 import type { MeetingSummary } from './summary.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
@@ -122,6 +123,7 @@ export class PortalService {
   private readonly today: () => string;
   private readonly cases: CasePortal;
   private readonly people: PeoplePortal;
+  private readonly directory: PeopleDirectory;
 
   constructor(
     private readonly queries: PortalQueries,
@@ -132,6 +134,18 @@ export class PortalService {
     // query objects on the same connection, so every caller keeps building one PortalService.
     this.cases = new CasePortal(queries, new CaseQueries(queries.db));
     this.people = new PeoplePortal(queries, new PersonQueries(queries.db));
+    this.directory = new PeopleDirectory(queries.db, this.today);
+  }
+
+  /** /personer: current members first, by party and committee. */
+  peopleList(filter: PeopleFilter): Promise<PeopleList> {
+    return this.directory.list(filter);
+  }
+
+  /** The page header's name: the one municipality's, null when the portal holds several. */
+  async municipalityName(): Promise<string | null> {
+    const bodies = await this.queries.bodies();
+    return bodies.length === 1 ? (bodies[0]?.name ?? null) : null;
   }
 
   casePage(paperId: string): Promise<CasePage> {

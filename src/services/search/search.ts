@@ -3,6 +3,8 @@
 // What is searchable, and what a closed item may contribute, is the index's rule
 // (search/model.ts), never this layer's.
 import type { Kysely } from 'kysely';
+import { danishDate } from '../../domain/clock.js';
+import { type DirectoryPerson, PeopleDirectory } from '../portal/people-list.js';
 import type { FacetName, FacetValue, SearchFilters, SearchIndex, SearchResult } from '../../search/model.js';
 import { parseQuery } from '../../search/query.js';
 import { allBodies, organizationContexts, organizationNames } from '../../storage/repositories/search-labels.js';
@@ -28,15 +30,22 @@ export interface SearchOutcome {
   result: SearchResult | null;
   pageCount: number;
   applied: AppliedFilter[];
+  /** People the words name (a politician's name finds the person page); empty without words. */
+  people: DirectoryPerson[];
 }
 
 export const emptyFacets = (): Record<FacetName, FacetValue[]> => ({ municipality: [], committee: [], year: [], decision: [], attachments: [] });
 
 export class SearchService {
+  private readonly people: PeopleDirectory;
+
   constructor(
     private readonly index: SearchIndex,
     private readonly db: Kysely<DB>,
-  ) {}
+    today: () => string = () => danishDate(new Date()),
+  ) {
+    this.people = new PeopleDirectory(db, today);
+  }
 
   async search(params: SearchParams): Promise<SearchOutcome> {
     // Few bodies (one per municipality): all of them, so facet values can carry slugs too.
@@ -72,7 +81,7 @@ export class SearchService {
       // Nothing asked: only the form. Nothing left to find ("-budget", "*", or filters without
       // words): an empty answer, as the index gives no hits without a word to match.
       const result = params.q === '' && Object.keys(filters).length === 0 ? null : { total: 0, hits: [], facets: emptyFacets() };
-      return { params: applies, result, pageCount: 0, applied };
+      return { params: applies, result, pageCount: 0, applied, people: [] };
     }
 
     const found = await this.index.search(this.db, { query, filters, sort: params.sort, page: params.page, pageSize: SEARCH_PAGE_SIZE });
@@ -93,6 +102,8 @@ export class SearchService {
       result: { ...found, facets },
       pageCount: Math.min(Math.ceil(found.total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE),
       applied,
+      // On the first page of an unfiltered search only: a filter narrows the items, not people.
+      people: params.page === 1 && Object.keys(filters).length === 0 ? await this.people.find(params.q) : [],
     };
   }
 

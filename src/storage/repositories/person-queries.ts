@@ -101,3 +101,40 @@ export class PersonQueries {
     }));
   }
 }
+
+/** One membership of the people list (/personer), with its person. */
+export interface DirectoryMembershipRow {
+  personId: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  role: MembershipRole;
+  party: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Every person of the portal (the list and the name search), and every membership they hold. */
+export async function peopleDirectory(db: Kysely<DB>): Promise<{ people: Person[]; memberships: DirectoryMembershipRow[] }> {
+  const [people, memberships] = await Promise.all([
+    db.selectFrom('person').select(['id', 'bodyId', 'name']).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('membership as ms')
+      .innerJoin('organization as o', 'o.id', 'ms.organizationId')
+      .select([
+        'ms.personId',
+        'ms.organizationId',
+        'o.name as organizationName',
+        'o.kind as organizationKind',
+        'ms.role',
+        'ms.party',
+        'ms.startDate',
+        'ms.endDate',
+      ])
+      .execute(),
+  ]);
+  return {
+    people,
+    memberships: memberships.map((m) => ({ ...m, organizationKind: m.organizationKind as OrganizationKind, role: m.role as MembershipRole })),
+  };
+}

@@ -4,6 +4,9 @@
 // Scripts are files we serve (the CSP is `default-src 'self'`): editor.js only enhances,
 // every screen works without it.
 import type { Child } from 'hono/jsx';
+import { useContext } from 'hono/jsx';
+import { FrameContext } from '../frame.js';
+import { SiteName } from '../portal/site-header.js';
 import type { Principal } from '../../domain/access.js';
 import { userRoleLabel } from '../../domain/user.js';
 import { Breadcrumbs, type Crumb } from '../portal/layout.js';
@@ -55,12 +58,10 @@ export function EditorLayout(props: EditorLayoutProps) {
         <header class="header">
           <div class="solution-info">
             <div class="solution-info-inner container">
-              <div class="solution-heading">
-                <a href={isEditor(p) ? '/redigering' : '/medlem'}>Protokol – redigering</a>
-              </div>
+              <SiteName frame={useContext(FrameContext)} href={isEditor(p) ? '/redigering' : '/medlem'} suffix="redigering" />
               <div class="additional-info editor-user">
                 <p>
-                  <span class="editor-user-label">{p.label}</span> <span class="editor-user-role">({userRoleLabel[p.role]})</span>
+                  Logget ind som <span class="editor-user-label">{p.label}</span> <span class="editor-user-role">({userRoleLabel[p.role]})</span>
                 </p>
                 <form method="post" action="/logout" class="editor-logout">
                   <input type="hidden" name="_csrf" value={props.csrfToken} />

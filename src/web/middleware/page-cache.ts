@@ -8,7 +8,12 @@
 // Only for pages whose HTML depends on nothing but the path and the data: a meeting page
 // does; the front page does not (it depends on today's date). Requests with a query string
 // are never cached. Runs inside conditionalGet, so cached pages still get ETag/304.
-import type { MiddlewareHandler } from 'hono';
+//
+// Pages name who is signed in (the header's "Logget ind som …"), so requests that may be
+// signed in (`bypass`) are neither answered from the cache nor stored in it, and no response
+// marked private or no-store is ever stored: the public never gets a signed-in page, nor a
+// signed-in user the public one.
+import type { Context, MiddlewareHandler } from 'hono';
 import { etagOf } from './etag.js';
 
 export interface PageCacheOptions {
@@ -20,6 +25,8 @@ export interface PageCacheOptions {
   maxBytes?: number;
   /** Told of every hit and miss (the /metrics counters). */
   counters?: { hit(): void; miss(): void } | undefined;
+  /** Requests this says true for pass by the cache both ways (a session cookie: frame.ts). */
+  bypass?: (c: Context) => boolean;
 }
 
 interface Entry {
@@ -27,7 +34,6 @@ interface Entry {
   headers: [string, string][];
 }
 
-export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, counters }: PageCacheOptions): MiddlewareHandler {
   let version: string | null = null;
   const pages = new Map<string, Entry>();
   let bytes = 0;
@@ -38,6 +44,7 @@ export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, coun
   return async (c, next) => {
     const path = c.req.path;
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.url.includes('?') || !prefixes.some((p) => path.startsWith(p))) return next();
+    if (bypass?.(c)) return next();
     // Read before rendering: the data a page is rendered from is then at least as new as the
     // version it is stored under, never older.
     const current = await dataVersion();
@@ -55,6 +62,7 @@ export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, coun
     await next();
     const type = c.res.headers.get('Content-Type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html')) return;
+    if (/\b(private|no-store)\b/i.test(c.res.headers.get('Cache-Control') ?? '')) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     // The validator is stored with the page, so a hit is not hashed again (conditionalGet
     // hashes only responses without an ETag).

@@ -33,8 +33,12 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
   // The print stylesheet prints each attachment's full address after its title.
   const baseUrl = useContext(BaseUrlContext);
   const anchor = itemAnchor(item);
-  // The decision is shown once, in its own box; a "Beslutning" section would repeat it.
-  const sections = item.decision === null ? item.sections : item.sections.filter((s) => s.kind !== 'decision');
+  // The decision is shown once, in its own box; a "Beslutning" section would repeat it. With
+  // files, the printed attachment list ("Bilag" section) joins the one list of files, as in
+  // the PDFs (render/pdf/items.ts): one "Bilag" heading per item.
+  const hasFiles = item.files.length > 0;
+  const sections = item.sections.filter((s) => !(item.decision !== null && s.kind === 'decision') && !(hasFiles && s.kind === 'attachments'));
+  const unlisted = hasFiles ? printedOnly(item) : [];
   return (
     <article id={anchor} class="item" aria-labelledby={`${anchor}-titel`}>
       <h2 id={`${anchor}-titel`}>
@@ -85,11 +89,27 @@ export function AgendaItemArticle(props: { item: PublicAgendaItem }) {
                 )}
               </li>
             ))}
+            {unlisted.map((line) => (
+              <li>{line}</li>
+            ))}
           </ul>
         </div>
       ) : null}
     </article>
   );
+}
+
+/**
+ * Lines of the printed attachment list that name none of the item's public files (a closed
+ * attachment, "Bilag 3 - Notat (lukket bilag)"): kept in the one list as text.
+ */
+function printedOnly(item: PublicAgendaItem): string[] {
+  const titles = item.files.map((f) => f.title.trim().toLocaleLowerCase('da')).filter((t) => t !== '');
+  return item.sections
+    .filter((s) => s.kind === 'attachments')
+    .flatMap((s) => s.text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !titles.some((t) => line.toLocaleLowerCase('da').includes(t)));
 }
 
 /**

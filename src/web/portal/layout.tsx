@@ -6,6 +6,8 @@ import { absoluteUrl } from '../../domain/public-urls.js';
 import type { Child } from 'hono/jsx';
 import { createContext, useContext } from 'hono/jsx';
 import { SiteContext, type SiteSettings } from '../site.js';
+import { FrameContext } from '../frame.js';
+import { SiteHeader } from './site-header.js';
 import { assetUrl } from '../static.js';
 import { ATOM_TYPE, CALENDAR_TYPE, feedLinks } from '../feeds/links.js';
 
@@ -67,18 +69,7 @@ export function Layout(props: PageProps) {
         <a class="skipnav" href="#indhold">
           Gå til indhold
         </a>
-        <header class="header">
-          <div class="solution-info">
-            <div class="solution-info-inner container">
-              <div class="solution-heading">
-                <a href="/">Protokol</a>
-              </div>
-              <div class="additional-info">
-                <p>Dagsordener og referater</p>
-              </div>
-            </div>
-          </div>
-        </header>
+        <SiteHeader frame={useContext(FrameContext)} path={props.path} />
         <div class="container">
           <Breadcrumbs crumbs={props.breadcrumbs} />
           <main id="indhold" tabindex={-1}>

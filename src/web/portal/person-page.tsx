@@ -7,34 +7,26 @@ import { Layout } from './layout.js';
 const period = (start: string, end: string | null): string =>
   end ? `${formatDateMedium(start)} – ${formatDateMedium(end)}` : `fra ${formatDateMedium(start)}`;
 
-function TermTable(props: { group: TermMemberships; index: number }) {
+/**
+ * One term's memberships as a list, each committee with its role, party and period on a line
+ * beneath: a four-column table broke names mid-word at 390 px, a list wraps whole words.
+ */
+function TermMembershipList(props: { group: TermMemberships; index: number }) {
   const g = props.group;
   const id = `periode-${props.index + 1}`;
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>{g.term ? `Valgperiode ${g.term.name}` : 'Uden valgperiode'}</h3>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Udvalg</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Parti</th>
-            <th scope="col">Periode</th>
-          </tr>
-        </thead>
-        <tbody>
-          {g.memberships.map((m) => (
-            <tr>
-              <td>
-                <a href={organizationHref(m.organization.id)}>{m.organization.name}</a>
-              </td>
-              <td>{m.roleLabel}</td>
-              <td>{m.party ?? ''}</td>
-              <td>{period(m.startDate, m.endDate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul class="meeting-list membership-list">
+        {g.memberships.map((m) => (
+          <li>
+            <a href={organizationHref(m.organization.id)}>{m.organization.name}</a>
+            <span class="meta">
+              {[m.roleLabel, m.party ? `Parti: ${m.party}` : null, period(m.startDate, m.endDate)].filter((x) => x !== null).join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -57,15 +49,18 @@ const meetings = (n: number): string => (n === 1 ? '1 møde' : `${n} møder`);
 
 export function PersonPage(props: { page: PersonView; path: string; baseUrl: string }) {
   const { page } = props;
-  const crumbs = [{ label: 'Forside', href: '/' }, { label: page.body.name, href: bodyHref(page.body.slug) }, { label: page.person.name }];
+  const crumbs = [{ label: 'Forside', href: '/' }, { label: 'Personer', href: '/personer' }, { label: page.person.name }];
   return (
     <Layout title={page.person.name} path={props.path} baseUrl={props.baseUrl} breadcrumbs={crumbs}>
       <h1>{page.person.name}</h1>
+      <p class="meta">
+        <a href={bodyHref(page.body.slug)}>{page.body.name}</a>
+      </p>
       <section aria-labelledby="medlemskaber">
         <h2 id="medlemskaber">Medlemskaber</h2>
         {page.terms.length === 0 ? <p>Der er ingen medlemskaber registreret.</p> : null}
         {page.terms.map((g, i) => (
-          <TermTable group={g} index={i} />
+          <TermMembershipList group={g} index={i} />
         ))}
       </section>
       <section aria-labelledby="fremmoede">

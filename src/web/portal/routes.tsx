@@ -9,6 +9,8 @@ import { ItemPage } from './item-page.js';
 import { MeetingPage, versionSlug } from './meeting-page.js';
 import { OrganizationPage } from './organization-page.js';
 import { PersonPage } from './person-page.js';
+import { PEOPLE_PATH, PeopleListPage } from './people-list-page.js';
+import { z } from 'zod';
 import { sendPage } from './render.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PublicationKind } from '../../domain/publication.js';
@@ -25,6 +27,14 @@ export interface PortalDeps {
 }
 
 const searchSchema = searchParamsSchema(portalVocabulary);
+
+/** /personer's filters: one value each, empty = all (the form's "Alle …" choice). */
+const peopleFilterSchema = z
+  .object({
+    parti: z.string().trim().max(40).optional(),
+    udvalg: z.string().trim().max(100).optional(),
+  })
+  .transform((q) => ({ party: q.parti || null, committee: q.udvalg || null }));
 
 /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name; `attachment` saves rather than shows. */
 export function contentDisposition(fileName: string, kind: 'inline' | 'attachment' = 'inline'): string {
@@ -91,6 +101,11 @@ export function portalRoutes({ portal, files, baseUrl, search }: PortalDeps): Ho
   app.get('/sager/:paperId', async (c) => {
     const page = await portal.casePage(c.req.param('paperId'));
     return sendPage(c, <CasePage page={page} path={c.req.path} baseUrl={baseUrl} />);
+  });
+
+  app.get(PEOPLE_PATH, async (c) => {
+    const list = await portal.peopleList(parseQuery(c, peopleFilterSchema));
+    return sendPage(c, <PeopleListPage list={list} path={c.req.path} baseUrl={baseUrl} />);
   });
 
   app.get('/personer/:personId', async (c) => {

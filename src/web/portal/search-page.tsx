@@ -8,6 +8,7 @@ import { SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, type SearchOutcome, type SearchPara
 import { Icon, Layout } from './layout.js';
 import { SEARCH_PATH } from './links.js';
 import { Filters, Hidden, searchPath, withParams } from './search-filters.js';
+import { PeopleFound } from './people-list-page.js';
 
 export { searchPath } from './search-filters.js';
 
@@ -163,6 +164,7 @@ export function SearchPage(props: { outcome: SearchOutcome; path: string; baseUr
           </div>
         </div>
       </form>
+      {props.outcome.people.length > 0 ? <PeopleFound people={props.outcome.people} /> : null}
       {result ? (
         <div class="row">
           <Results outcome={props.outcome} />

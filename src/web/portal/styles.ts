@@ -13,6 +13,18 @@ main, .breadcrumbs, .footer { overflow-wrap: anywhere; }
 .header .solution-info .additional-info { color: #474747; }
 /* DKFDS moves the tagline into its JavaScript menu on phones; we have no menu, so keep it. */
 @media (max-width: 991.98px) { .header .solution-info .additional-info { display: block; margin-left: auto; font-size: 1.4rem; } }
+.header .site-name { display: inline-flex; align-items: center; gap: 1.2rem; }
+.header .site-logo { max-height: 4.8rem; width: auto; }
+.header .site-user { display: flex; align-items: center; gap: 0.4rem 1.6rem; flex-wrap: wrap; margin-left: auto; font-size: 1.5rem; }
+.header .site-user p, .header .site-logout, .header .site-logout .button { margin: 0; }
+.site-user-links { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1.6rem; }
+.site-user-links li { margin: 0; padding: 0; }
+.site-nav { border-top: 1px solid #ccc; background: #f5f5f5; }
+.site-nav-list { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 2.4rem; }
+.site-nav-list li { margin: 0; padding: 0; }
+.site-nav-list a { display: inline-block; padding: 1.2rem 0; color: #1a1a1a; text-decoration: none; border-bottom: 4px solid transparent; }
+.site-nav-list a:hover { text-decoration: underline; }
+.site-nav-list a.current { border-bottom-color: #0059b3; font-weight: 600; }
 .breadcrumbs { margin-top: 2.4rem; }
 .breadcrumbs .breadcrumbs__list { max-width: none; }
 .breadcrumbs .icon-svg { vertical-align: middle; margin: 0 0.4rem; }
