@@ -34,6 +34,7 @@ interface Entry {
   headers: [string, string][];
 }
 
+export function pageCache({ dataVersion, prefixes, maxBytes = 32 * 2 ** 20, counters, bypass }: PageCacheOptions): MiddlewareHandler {
   let version: string | null = null;
   const pages = new Map<string, Entry>();
   let bytes = 0;
