@@ -22,7 +22,7 @@ import { MAX_LOGIN_BODY_BYTES, formBodyGuard, requestGuard } from './middleware/
 import { securityHeaders } from './middleware/security-headers.js';
 import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { portalRoutes } from './portal/routes.js';
-import { type SiteSettings, siteSettings } from './site.js';
+import { type SiteOverrides, type SiteSettings, siteSettings } from './site.js';
 import { staticRoutes } from './static.js';
 
 export interface AppDeps {
@@ -47,6 +47,8 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** Footer settings (accessibility statement, contact); defaults when absent. */
   site?: SiteSettings;
+  /** The municipality's settings from the database (name, logo, colour, contact); left out, config only. */
+  siteOverrides?: SiteOverrides;
   /**
    * Benchmark only (`npm run bench:portal`, env PROTOKOL_BENCH_STATIC_FILE): serve this file
    * from memory at BENCH_STATIC_PATH, so page rendering is compared with plain static
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', securityHeaders());
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
-  app.use('*', siteSettings(deps.site));
+  app.use('*', siteSettings(deps.site, deps.siteOverrides));
   app.route('/', staticRoutes());
   // Meeting pages only: their HTML depends on the path and the data alone (see page-cache.ts).
   if (deps.dataVersion) app.use('*', pageCache({ dataVersion: deps.dataVersion, prefixes: ['/moeder/'] }));

@@ -12,7 +12,7 @@ import { assetUrl } from '../static.js';
 export type { Crumb };
 
 /** Which navigation entry is the current page's section. */
-export type EditorSection = 'meetings' | 'member' | 'users';
+export type EditorSection = 'meetings' | 'member' | 'users' | 'admin';
 
 export interface EditorLayoutProps {
   /** The page's own title; " – Protokol redigering" is appended. Prefix "Fejl: " on a failed form. */
@@ -36,6 +36,7 @@ export function EditorLayout(props: EditorLayoutProps) {
   if (isEditor(p)) nav.push({ label: 'Møder', href: '/redigering', section: 'meetings' });
   if (p.personId !== null) nav.push({ label: 'Mine møder', href: '/medlem', section: 'member' });
   if (p.role === 'admin') nav.push({ label: 'Brugere', href: '/redigering/brugere', section: 'users' });
+  if (isEditor(p)) nav.push({ label: 'Administration', href: '/redigering/administration', section: 'admin' });
   return (
     <html lang="da">
       <head>
