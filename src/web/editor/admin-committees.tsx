@@ -3,7 +3,7 @@
 // check everything (administrators only); a refused form comes back with its field named.
 import type { Context, Hono } from 'hono';
 import { type OrganizationKind, organizationKindLabel, organizationKinds } from '../../domain/organization.js';
-import { formatDate } from '../../render/format.js';
+import { formatDateMedium } from '../../render/format.js';
 import {
   type AdminCommittee,
   type AdminTerm,
@@ -147,7 +147,7 @@ function CommitteeFields(props: { values: Values; errors: FieldError[]; terms: A
 }
 
 const period = (start: string | null, end: string | null) =>
-  start === null && end === null ? '–' : `${start ? formatDate(start) : '…'} – ${end ? formatDate(end) : '…'}`;
+  start === null && end === null ? '–' : `${start ? formatDateMedium(start) : '…'} – ${end ? formatDateMedium(end) : '…'}`;
 
 function CommitteesPage(props: { viewer: AdminViewer; committees: AdminCommittee[]; terms: AdminTerm[]; values: Values; errors: FieldError[]; message: string | undefined }) {
   const termName = new Map(props.terms.map((t) => [t.id, t.name]));

@@ -4,7 +4,7 @@
 // for; the services decide (403 otherwise) and name the field of a refused form (400).
 import type { Context, Hono } from 'hono';
 import { type MembershipRole, membershipRoleLabel, membershipRoles } from '../../domain/organization.js';
-import { formatDate } from '../../render/format.js';
+import { formatDateMedium } from '../../render/format.js';
 import {
   type AdminMembership,
   type AdminPerson,
@@ -227,7 +227,7 @@ function MembershipFields(props: { values: Values; err: Record<string, string>; 
   );
 }
 
-const period = (m: AdminMembership) => `${formatDate(m.startDate)} – ${m.endDate ? formatDate(m.endDate) : '…'}`;
+const period = (m: AdminMembership) => `${formatDateMedium(m.startDate)} – ${m.endDate ? formatDateMedium(m.endDate) : '…'}`;
 
 function PersonPage(props: {
   viewer: AdminViewer;

@@ -76,7 +76,7 @@ export function registerSettingsAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps)
   });
 }
 
-const colourOptions = Object.entries(headerColours).map(([value, c]) => ({ value, label: c.label, hint: c.hex }));
+const colourOptions = Object.entries(headerColours).map(([value, c]) => ({ value, label: c.label }));
 
 function SettingsPage(props: { viewer: AdminViewer; settings: MunicipalitySettings; values: Values; errors: FieldError[]; message: string | undefined }) {
   const err = errorsByField(props.errors);
