@@ -181,7 +181,7 @@ function CommitteesPage(props: { viewer: AdminViewer; committees: AdminCommittee
         </table>
       </div>
       <h2>Opret udvalg</h2>
-      <form method="post" action={COMMITTEES_PATH}>
+      <form method="post" novalidate action={COMMITTEES_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
         <CommitteeFields values={props.values} errors={props.errors} terms={props.terms} />
         <SubmitButton label="Opret udvalget" />
@@ -197,14 +197,14 @@ function CommitteePage(props: { viewer: AdminViewer; committee: AdminCommittee; 
   return (
     <AdminLayout viewer={props.viewer} title={o.name} crumbs={[{ label: 'Udvalg', href: COMMITTEES_PATH }, { label: o.name }]} errors={props.errors} message={props.message}>
       <h1>{o.name}</h1>
-      <form method="post" action={href}>
+      <form method="post" novalidate action={href}>
         <HiddenCsrf token={props.viewer.csrf} />
         <CommitteeFields values={props.values} errors={props.errors.filter((e) => e.field !== 'endOn')} terms={props.terms} />
         <SubmitButton label="Gem udvalget" />
       </form>
       <h2>Nedlæg udvalget</h2>
       <p>Udvalget får en sidste dag, og medlemskaber, der løber længere, slutter samme dag. Udvalgets møder og referater bevares.</p>
-      <form method="post" action={`${href}/nedlaeg`}>
+      <form method="post" novalidate action={`${href}/nedlaeg`}>
         <HiddenCsrf token={props.viewer.csrf} />
         <DateField id="endOn" label="Sidste dag" value={o.endDate ?? ''} error={err.endOn} />
         <SubmitButton label="Nedlæg udvalget" variant="warning" />
@@ -219,7 +219,7 @@ function TermsPage(props: { viewer: AdminViewer; terms: AdminTerm[]; values: Val
     <AdminLayout viewer={props.viewer} title="Valgperioder" crumbs={[{ label: 'Valgperioder' }]} errors={props.errors} message={props.message}>
       <h1>Valgperioder</h1>
       {props.terms.map((t) => (
-        <form method="post" action={`${TERMS_PATH}/${encodeURIComponent(t.id)}`} class="admin-row-form">
+        <form method="post" novalidate action={`${TERMS_PATH}/${encodeURIComponent(t.id)}`} class="admin-row-form">
           <fieldset>
             <legend class="h3">{t.name}</legend>
             <HiddenCsrf token={props.viewer.csrf} />
@@ -231,7 +231,7 @@ function TermsPage(props: { viewer: AdminViewer; terms: AdminTerm[]; values: Val
         </form>
       ))}
       <h2>Ny valgperiode</h2>
-      <form method="post" action={TERMS_PATH}>
+      <form method="post" novalidate action={TERMS_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
         <TextField id="name" label="Navn" hint="Som den skrives, fx 2026-2029." value={props.values.name ?? ''} error={err.name} required />
         <DateField id="startDate" label="Første dag" value={props.values.startDate ?? ''} error={err.startDate} />

@@ -175,7 +175,7 @@ function PeoplePage(props: { viewer: AdminViewer; people: AdminPerson[]; q: stri
       </div>
       {props.people.length === 0 ? <p>Ingen personer fundet.</p> : null}
       <h2>Opret person</h2>
-      <form method="post" action={PEOPLE_PATH}>
+      <form method="post" novalidate action={PEOPLE_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
         <PersonFields values={props.values} err={err} />
         <SubmitButton label="Opret personen" />
@@ -247,7 +247,7 @@ function PersonPage(props: {
   return (
     <AdminLayout viewer={props.viewer} title={p.name} crumbs={[{ label: 'Personer', href: PEOPLE_PATH }, { label: p.name }]} errors={props.errors} message={props.message}>
       <h1>{p.name}</h1>
-      <form method="post" action={personHref(p.id)}>
+      <form method="post" novalidate action={personHref(p.id)}>
         <HiddenCsrf token={props.viewer.csrf} />
         <PersonFields values={props.personValues} err={err} />
         <SubmitButton label="Gem personen" />
@@ -272,7 +272,7 @@ function PersonPage(props: {
                     Redigér medlemskabet<span class="sr-only">: {m.organizationName}</span>
                   </a>
                 </p>
-                <form method="post" action={`${membershipHref(p.id, m.id)}/afslut`}>
+                <form method="post" novalidate action={`${membershipHref(p.id, m.id)}/afslut`}>
                   <HiddenCsrf token={props.viewer.csrf} />
                   <DateField id={`end-${m.id}`} name="endDate" label={`Sidste dag i ${m.organizationName}`} value={m.endDate ?? ''} error={err[`end-${m.id}`]} />
                   <SubmitButton label="Afslut medlemskabet" variant="secondary" />
@@ -285,7 +285,7 @@ function PersonPage(props: {
       {props.committees.length > 0 ? (
         <>
           <h2>Nyt medlemskab</h2>
-          <form method="post" action={`${personHref(p.id)}/medlemskaber`}>
+          <form method="post" novalidate action={`${personHref(p.id)}/medlemskaber`}>
             <HiddenCsrf token={props.viewer.csrf} />
             <MembershipFields values={props.membershipValues} err={err} committees={props.committees} people={props.people} personId={p.id} />
             <SubmitButton label="Tilføj medlemskabet" />
@@ -315,7 +315,7 @@ function MembershipPage(props: {
       errors={props.errors}
     >
       <h1>Medlemskab: {title}</h1>
-      <form method="post" action={membershipHref(p.id, m.id)}>
+      <form method="post" novalidate action={membershipHref(p.id, m.id)}>
         <HiddenCsrf token={props.viewer.csrf} />
         <MembershipFields values={props.values} err={errorsByField(props.errors)} committees={props.committees} people={props.people} personId={p.id} />
         <SubmitButton label="Gem medlemskabet" />

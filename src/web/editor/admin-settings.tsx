@@ -85,7 +85,7 @@ function SettingsPage(props: { viewer: AdminViewer; settings: MunicipalitySettin
   return (
     <AdminLayout viewer={props.viewer} title="Kommunens indstillinger" crumbs={[{ label: 'Indstillinger' }]} errors={props.errors} message={props.message}>
       <h1>Kommunens indstillinger</h1>
-      <form method="post" action={SETTINGS_PATH}>
+      <form method="post" novalidate action={SETTINGS_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
         <TextField id="name" label="Kommunens navn" value={v.name ?? ''} error={err.name} required />
         <RadioGroup
@@ -121,7 +121,7 @@ function SettingsPage(props: { viewer: AdminViewer; settings: MunicipalitySettin
       ) : (
         <p>Der er intet logo endnu.</p>
       )}
-      <form method="post" action={`${SETTINGS_PATH}/logo`} enctype="multipart/form-data" novalidate>
+      <form method="post" novalidate action={`${SETTINGS_PATH}/logo`} enctype="multipart/form-data">
         <HiddenCsrf token={props.viewer.csrf} />
         <div class={err.logo ? 'form-group form-error' : 'form-group'}>
           <label class="form-label" for="logo">
@@ -149,7 +149,7 @@ function SettingsPage(props: { viewer: AdminViewer; settings: MunicipalitySettin
         <SubmitButton label="Gem logoet" variant="secondary" />
       </form>
       {logo ? (
-        <form method="post" action={`${SETTINGS_PATH}/logo/fjern`}>
+        <form method="post" novalidate action={`${SETTINGS_PATH}/logo/fjern`}>
           <HiddenCsrf token={props.viewer.csrf} />
           <SubmitButton label="Fjern logoet" variant="tertiary" />
         </form>

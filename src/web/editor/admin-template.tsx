@@ -102,7 +102,7 @@ function TemplatePage(props: { viewer: AdminViewer; form: Form; errors: FieldErr
   return (
     <AdminLayout viewer={props.viewer} title="Skabelon og standardpunkter" crumbs={[{ label: 'Skabelon og standardpunkter' }]} errors={props.errors} message={props.message}>
       <h1>Skabelon og standardpunkter</h1>
-      <form method="post" action={TEMPLATE_PATH}>
+      <form method="post" novalidate action={TEMPLATE_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
         <h2>Sagsfremstillingens afsnit</h2>
         <p>Et nyt punkt får disse overskrifter i denne rækkefølge. Ryd en overskrift for at fjerne afsnittet; de tomme rækker tilføjer nye.</p>
