@@ -94,7 +94,10 @@ export function createWebApp(database: Database, files: FileReader, options: Web
     },
     files,
     // The municipality's own name, logo, colour and contact from the administration.
-    siteOverrides: municipalitySiteOverrides(() => publicMunicipality(database.db), () => database.dataVersion()),
+    siteOverrides: municipalitySiteOverrides(
+      () => publicMunicipality(database.db),
+      () => database.dataVersion(),
+    ),
     ...rest,
   });
   // Agenda and minutes as PDF: built here because the members' edition and the approval page read the database.

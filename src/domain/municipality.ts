@@ -100,6 +100,14 @@ export function officialContactsOf(c: { address: string | null; phone: string | 
     emailDomains: domain ? [domain] : [],
     phones: c.phone ? [c.phone] : [],
     // "Rådhuset, Torvet 1, 4000 Roskilde": the whole line and each part with a number (the street).
-    addresses: c.address ? [c.address, ...c.address.split(',').map((p) => p.trim()).filter((p) => /\d/.test(p))] : [],
+    addresses: c.address
+      ? [
+          c.address,
+          ...c.address
+            .split(',')
+            .map((p) => p.trim())
+            .filter((p) => /\d/.test(p)),
+        ]
+      : [],
   };
 }

@@ -64,7 +64,10 @@ describe('administration screens in Chromium (axe)', () => {
       await submit('Opret udvalget');
       assert.match(await page.title(), /^Fejl:/);
       await check('committees with errors');
-      await page.getByRole('link', { name: /Økonomiudvalget|Kommunalbestyrelsen/ }).first().click();
+      await page
+        .getByRole('link', { name: /Økonomiudvalget|Kommunalbestyrelsen/ })
+        .first()
+        .click();
       await page.waitForURL(/\/udvalg\/[^/]+$/);
       await check('a committee');
       await check('terms', '/redigering/administration/valgperioder');
@@ -74,7 +77,10 @@ describe('administration screens in Chromium (axe)', () => {
       await check('a person');
       await submit('Tilføj medlemskabet');
       await check('a person with errors');
-      await page.getByRole('link', { name: /Redigér medlemskabet/ }).first().click();
+      await page
+        .getByRole('link', { name: /Redigér medlemskabet/ })
+        .first()
+        .click();
       await page.waitForURL(/\/medlemskaber\/[^/]+$/);
       await check('a membership');
       await check('settings', '/redigering/indstillinger');

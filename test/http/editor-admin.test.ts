@@ -42,7 +42,13 @@ forEachDatabase('editor: the administration screens', (t) => {
     const { database, filesDir } = t();
     seed = await seedMunicipality(database.db, new FileStore(filesDir));
     await createUser(database, { email: 'admin@testrup.dk', password: PASSWORD, role: 'admin', municipality: 'testrup' });
-    await createUser(database, { email: 'sekretaer@testrup.dk', password: PASSWORD, role: 'secretary', municipality: 'testrup', committeeIds: [seed.committeeId] });
+    await createUser(database, {
+      email: 'sekretaer@testrup.dk',
+      password: PASSWORD,
+      role: 'secretary',
+      municipality: 'testrup',
+      committeeIds: [seed.committeeId],
+    });
     await createUser(database, { email: 'medlem@testrup.dk', password: PASSWORD, role: 'member', municipality: 'testrup', personId: seed.people.chair.id });
     ({ app } = editorApp(database, filesDir, () => NOW));
     a = admin();
@@ -75,26 +81,46 @@ forEachDatabase('editor: the administration screens', (t) => {
   });
 
   it('creates, edits and ends a committee, and a term; a bad date is a 400 at its field', async () => {
-    assertFieldError(await a.post('/redigering/valgperioder'.replace('/redigering/', '/redigering/administration/'), { name: '2026-2029', startDate: '2026-01-01', endDate: '2025-01-01' }), 'endDate', /Slutdatoen skal ligge efter startdatoen/);
+    assertFieldError(
+      await a.post('/redigering/valgperioder'.replace('/redigering/', '/redigering/administration/'), {
+        name: '2026-2029',
+        startDate: '2026-01-01',
+        endDate: '2025-01-01',
+      }),
+      'endDate',
+      /Slutdatoen skal ligge efter startdatoen/,
+    );
     const term = await a.follow(await a.post('/redigering/administration/valgperioder', { name: '2026-2029', startDate: '2026-01-01', endDate: '2029-12-31' }));
     assert.match(term.html, /Valgperioden er gemt/);
     assertFieldError(await a.post('/redigering/administration/udvalg', { name: '', kind: 'committee' }), 'name', /Navnet skal udfyldes/);
     const bad = await a.post('/redigering/administration/udvalg', { name: 'Klimaudvalget', kind: 'committee', startDate: '1. maj' });
     assertFieldError(bad, 'startDate', /Startdatoen skal skrives ÅÅÅÅ-MM-DD/);
     assert.match(bad.html, /value="Klimaudvalget"/, 'keeps what was typed');
-    const list = await a.follow(await a.post('/redigering/administration/udvalg', { name: 'Klimaudvalget', shortName: 'KU', kind: 'committee', termId: '', startDate: '2024-01-01' }));
+    const list = await a.follow(
+      await a.post('/redigering/administration/udvalg', { name: 'Klimaudvalget', shortName: 'KU', kind: 'committee', termId: '', startDate: '2024-01-01' }),
+    );
     const id = new RegExp('href="/redigering/administration/udvalg/([^"]+)">Klimaudvalget<').exec(list.html)?.[1] ?? '';
     assert.ok(id, 'listed');
-    const edited = await a.follow(await a.post(`/redigering/administration/udvalg/${id}`, { name: 'Klimaudvalget', shortName: 'KLU', kind: 'special_committee', startDate: '2024-01-01' }));
+    const edited = await a.follow(
+      await a.post(`/redigering/administration/udvalg/${id}`, { name: 'Klimaudvalget', shortName: 'KLU', kind: 'special_committee', startDate: '2024-01-01' }),
+    );
     assert.match(edited.html, /value="KLU"/);
-    assertFieldError(await a.post(`/redigering/administration/udvalg/${id}/nedlaeg`, { endOn: '2023-12-31' }), 'endOn', /Slutdatoen skal ligge efter startdatoen/);
+    assertFieldError(
+      await a.post(`/redigering/administration/udvalg/${id}/nedlaeg`, { endOn: '2023-12-31' }),
+      'endOn',
+      /Slutdatoen skal ligge efter startdatoen/,
+    );
     const ended = await a.follow(await a.post(`/redigering/administration/udvalg/${id}/nedlaeg`, { endOn: '2024-12-31' }));
     assert.match(ended.html, /Udvalget er nedlagt/);
     assert.equal((await sec.post(`/redigering/administration/udvalg/${id}`, { name: 'X', kind: 'committee' })).status, 403);
   });
 
   it('keeps people and memberships; a secretary only in their committees', async () => {
-    assertFieldError(await sec.post('/redigering/administration/personer', { name: 'Gitte', email: 'ikke en adresse' }), 'email', /E-mailadressen er ikke gyldig/);
+    assertFieldError(
+      await sec.post('/redigering/administration/personer', { name: 'Gitte', email: 'ikke en adresse' }),
+      'email',
+      /E-mailadressen er ikke gyldig/,
+    );
     const created = await sec.post('/redigering/administration/personer', { name: 'Gitte Gram', email: 'gitte@example.dk' });
     const person = await sec.follow(created);
     assert.match(person.html, /<h1>Gitte Gram<\/h1>/);
@@ -104,7 +130,16 @@ forEachDatabase('editor: the administration screens', (t) => {
     // The secretary's committee is the only choice offered; the council is refused outright.
     assert.match(person.html, new RegExp(`<option value="${seed.committeeId}"`));
     assert.ok(!person.html.includes(`<option value="${seed.councilId}"`));
-    assert.equal((await sec.post(`/redigering/administration/personer/${personId}/medlemskaber`, { organizationId: seed.councilId, role: 'medlem', startDate: '2024-01-01' })).status, 403);
+    assert.equal(
+      (
+        await sec.post(`/redigering/administration/personer/${personId}/medlemskaber`, {
+          organizationId: seed.councilId,
+          role: 'medlem',
+          startDate: '2024-01-01',
+        })
+      ).status,
+      403,
+    );
     assertFieldError(
       await sec.post(`/redigering/administration/personer/${personId}/medlemskaber`, {
         organizationId: seed.committeeId,
@@ -128,7 +163,11 @@ forEachDatabase('editor: the administration screens', (t) => {
     assert.match(unescapeHtml(added.html), /Stedfortræder for Anne Andersen/);
     const mid = /medlemskaber\/([^/"]+)\/afslut/.exec(added.html)?.[1] ?? '';
     assert.equal((await sec.get(`/redigering/administration/personer/${personId}/medlemskaber/${mid}`)).status, 200);
-    assertFieldError(await sec.post(`/redigering/administration/personer/${personId}/medlemskaber/${mid}/afslut`, { endDate: '' }), `end-${mid}`, /Slutdatoen skal udfyldes|Slutdatoen skal skrives/);
+    assertFieldError(
+      await sec.post(`/redigering/administration/personer/${personId}/medlemskaber/${mid}/afslut`, { endDate: '' }),
+      `end-${mid}`,
+      /Slutdatoen skal udfyldes|Slutdatoen skal skrives/,
+    );
     const ended = await sec.follow(await sec.post(`/redigering/administration/personer/${personId}/medlemskaber/${mid}/afslut`, { endDate: '2024-06-30' }));
     assert.match(unescapeHtml(ended.html), /1\. januar 2024 – 30\. juni 2024/);
     const search = await sec.get('/redigering/administration/personer?q=gram');
@@ -177,10 +216,20 @@ forEachDatabase('editor: the administration screens', (t) => {
   it('edits the section template and the standard items, refusing a duplicate heading at its field', async () => {
     const page = await a.get('/redigering/indstillinger/skabelon');
     assert.match(page.html, /value="Sagsfremstilling"/);
-    const fields = { heading: ['Resumé', 'Resumé', ''], kind: ['summary', 'other', 'other'], 'include-agenda_approval': 'ja', 'title-agenda_approval': 'Dagsorden' };
+    const fields = {
+      heading: ['Resumé', 'Resumé', ''],
+      kind: ['summary', 'other', 'other'],
+      'include-agenda_approval': 'ja',
+      'title-agenda_approval': 'Dagsorden',
+    };
     assertFieldError(await a.post('/redigering/indstillinger/skabelon', fields), 'heading-2', /står to gange/);
     assertFieldError(
-      await a.post('/redigering/indstillinger/skabelon', { ...fields, heading: ['Resumé', 'Indstilling'], kind: ['summary', 'recommendation'], 'title-agenda_approval': '' }),
+      await a.post('/redigering/indstillinger/skabelon', {
+        ...fields,
+        heading: ['Resumé', 'Indstilling'],
+        kind: ['summary', 'recommendation'],
+        'title-agenda_approval': '',
+      }),
       'title-agenda_approval',
       /Titlen skal være 1–200 tegn/,
     );

@@ -50,10 +50,31 @@ forEachDatabase('administration services', (t) => {
   it('creates a term and a committee, edits it, and ends it with its open memberships', async () => {
     const db = t().database.db;
     const termId = await createTerm(deps(), admin, m.bodyId, { name: '2026-2029', startDate: '2026-01-01', endDate: '2029-12-31' });
-    const id = await createCommittee(deps(), admin, m.bodyId, { name: 'Klimaudvalget', shortName: 'KU', kind: 'committee', termId, startDate: '2026-01-01', endDate: '' });
-    await editCommittee(deps(), admin, m.bodyId, id, { name: 'Klima- og Miljøudvalget', shortName: 'KMU', kind: 'special_committee', termId, startDate: '2026-01-01' });
+    const id = await createCommittee(deps(), admin, m.bodyId, {
+      name: 'Klimaudvalget',
+      shortName: 'KU',
+      kind: 'committee',
+      termId,
+      startDate: '2026-01-01',
+      endDate: '',
+    });
+    await editCommittee(deps(), admin, m.bodyId, id, {
+      name: 'Klima- og Miljøudvalget',
+      shortName: 'KMU',
+      kind: 'special_committee',
+      termId,
+      startDate: '2026-01-01',
+    });
     const listed = (await listAdminCommittees(db, admin, m.bodyId)).find((c) => c.id === id);
-    assert.deepEqual(listed, { id, termId, name: 'Klima- og Miljøudvalget', shortName: 'KMU', kind: 'special_committee', startDate: '2026-01-01', endDate: null });
+    assert.deepEqual(listed, {
+      id,
+      termId,
+      name: 'Klima- og Miljøudvalget',
+      shortName: 'KMU',
+      kind: 'special_committee',
+      startDate: '2026-01-01',
+      endDate: null,
+    });
 
     const person = await createPerson(deps(), admin, m.bodyId, { name: 'Eva Eskildsen', email: '' });
     await addMembership(deps(), admin, m.bodyId, person, { organizationId: id, role: 'formand', party: 'B', startDate: '2026-01-01' });
@@ -93,11 +114,20 @@ forEachDatabase('administration services', (t) => {
       undefined,
     );
     await refused(
-      addMembership(deps(), scoped, m.bodyId, id, { organizationId: m.committeeId, role: 'medlem', startDate: '2024-01-01', substituteForPersonId: m.people.chair.id }),
+      addMembership(deps(), scoped, m.bodyId, id, {
+        organizationId: m.committeeId,
+        role: 'medlem',
+        startDate: '2024-01-01',
+        substituteForPersonId: m.people.chair.id,
+      }),
       'invalid_input',
       'substituteForPersonId',
     );
-    await refused(addMembership(deps(), scoped, m.bodyId, id, { organizationId: m.committeeId, role: 'boss', startDate: '2024-01-01' }), 'invalid_input', 'role');
+    await refused(
+      addMembership(deps(), scoped, m.bodyId, id, { organizationId: m.committeeId, role: 'boss', startDate: '2024-01-01' }),
+      'invalid_input',
+      'role',
+    );
     const mid = await addMembership(deps(), scoped, m.bodyId, id, {
       organizationId: m.committeeId,
       role: 'suppleant',
@@ -105,7 +135,13 @@ forEachDatabase('administration services', (t) => {
       startDate: '2024-01-01',
       substituteForPersonId: m.people.chair.id,
     });
-    await editMembership(deps(), scoped, m.bodyId, mid, { organizationId: m.committeeId, role: 'suppleant', party: 'SF', startDate: '2024-02-01', substituteForPersonId: m.people.chair.id });
+    await editMembership(deps(), scoped, m.bodyId, mid, {
+      organizationId: m.committeeId,
+      role: 'suppleant',
+      party: 'SF',
+      startDate: '2024-02-01',
+      substituteForPersonId: m.people.chair.id,
+    });
     await refused(endMembership(deps(), scoped, m.bodyId, mid, '2024-01-15'), 'invalid_input', 'endDate');
     await endMembership(deps(), scoped, m.bodyId, mid, '2024-12-31');
     const { memberships } = await adminPerson(db, scoped, m.bodyId, id);
@@ -130,7 +166,11 @@ forEachDatabase('administration services', (t) => {
     });
     await refused(saveMunicipalitySettings(deps(), admin, m.bodyId, { name: 'Testrup Kommune', colour: '#ff00ff' }), 'invalid_input', 'colour');
     await refused(saveMunicipalitySettings(deps(), admin, m.bodyId, { name: 'Testrup Kommune', phone: 'ring til os' }), 'invalid_input', 'phone');
-    await refused(setLogo(deps(), admin, m.bodyId, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')), 'invalid_input', 'logo');
+    await refused(
+      setLogo(deps(), admin, m.bodyId, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+      'invalid_input',
+      'logo',
+    );
     await refused(setLogo(deps(), admin, m.bodyId, new TextEncoder().encode('<svg onload="alert(1)"></svg>')), 'invalid_input', 'logo');
     await refused(setLogo(deps(), admin, m.bodyId, new TextEncoder().encode('GIF89a')), 'invalid_input', 'logo');
     await setLogo(deps(), admin, m.bodyId, PNG);
@@ -149,9 +189,15 @@ forEachDatabase('administration services', (t) => {
 
   it('the municipality’s own address is not a personal-data warning', async () => {
     const db = t().database.db;
-    await saveMunicipalitySettings(deps(), admin, m.bodyId, { name: 'Testrup Kommune', address: 'Rådhuset, Torvegade 1, 4000 Testrup', email: 'borger@testrup.dk' });
+    await saveMunicipalitySettings(deps(), admin, m.bodyId, {
+      name: 'Testrup Kommune',
+      address: 'Rådhuset, Torvegade 1, 4000 Testrup',
+      email: 'borger@testrup.dk',
+    });
     // A title naming the town hall's address and e-mail (the standard items are the quickest way to write one).
-    await setStandardItems(deps(), admin, m.bodyId, [{ standard: 'any_other_business', title: 'Eventuelt: spørgsmål til borger@testrup.dk eller Torvegade 1, 4000 Testrup' }]);
+    await setStandardItems(deps(), admin, m.bodyId, [
+      { standard: 'any_other_business', title: 'Eventuelt: spørgsmål til borger@testrup.dk eller Torvegade 1, 4000 Testrup' },
+    ]);
     const created = await createMeeting(deps(), admin, { organizationId: m.committeeId, date: '2024-10-01', start: null, end: null, location: null });
     await setStandardItems(deps(), admin, m.bodyId, null);
     const withoutSettings = await personalDataHits(db, created.id, 'agenda', {});

@@ -150,7 +150,14 @@ export async function endCommittee(deps: LifecycleDeps, actor: Principal, bodyId
     await audit(
       trx,
       actor,
-      { action: 'organization.end', entityType: 'organization', entityId: id, bodyId, before: { endDate: before.endDate ?? null }, after: { endDate: end, membershipsEnded } },
+      {
+        action: 'organization.end',
+        entityType: 'organization',
+        entityId: id,
+        bodyId,
+        before: { endDate: before.endDate ?? null },
+        after: { endDate: end, membershipsEnded },
+      },
       deps.now(),
     );
     return { membershipsEnded };

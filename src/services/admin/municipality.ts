@@ -31,7 +31,10 @@ const settingsInput = z.object({
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || isHeaderColour(v), 'Vælg en af farverne'),
   address: optionalText('Adressen', 200),
-  phone: optionalText('Telefonnummeret', 40).refine((v) => v === null || /^[+\d][\d ]{5,}$/.test(v), 'Telefonnummeret må kun have cifre, mellemrum og et + først'),
+  phone: optionalText('Telefonnummeret', 40).refine(
+    (v) => v === null || /^[+\d][\d ]{5,}$/.test(v),
+    'Telefonnummeret må kun have cifre, mellemrum og et + først',
+  ),
   email: z
     .string()
     .trim()

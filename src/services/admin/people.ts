@@ -99,7 +99,12 @@ export async function createPerson(deps: LifecycleDeps, actor: Principal, bodyId
   await deps.database.db.transaction().execute(async (trx) => {
     await insertPerson(trx, { id, bodyId, ...v, source: PROTOKOL_SOURCE, externalId: null });
     // The e-mail is personal data: the audit records that it was set, not the address.
-    await audit(trx, actor, { action: 'person.create', entityType: 'person', entityId: id, bodyId, after: { name: v.name, email: v.email !== null } }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'person.create', entityType: 'person', entityId: id, bodyId, after: { name: v.name, email: v.email !== null } },
+      deps.now(),
+    );
   });
   return id;
 }
@@ -183,7 +188,12 @@ export async function endMembership(deps: LifecycleDeps, actor: Principal, bodyI
     const before = await loadMembership(trx, actor, bodyId, id);
     checkPeriod(before.startDate, end, 'endDate');
     await updateMembership(trx, id, { endDate: end });
-    await audit(trx, actor, { action: 'membership.end', entityType: 'membership', entityId: id, bodyId, before: { endDate: before.endDate }, after: { endDate: end } }, deps.now());
+    await audit(
+      trx,
+      actor,
+      { action: 'membership.end', entityType: 'membership', entityId: id, bodyId, before: { endDate: before.endDate }, after: { endDate: end } },
+      deps.now(),
+    );
   });
 }
 

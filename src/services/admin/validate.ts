@@ -24,7 +24,11 @@ export const day = (label: string) =>
     .refine(validDay, `${label} er ikke en gyldig dato`);
 
 /** An optional day: '' or missing is null. */
-export const optionalDay = (label: string) => z.union([z.literal('').transform(() => null), z.null(), day(label)]).optional().transform((v) => v ?? null);
+export const optionalDay = (label: string) =>
+  z
+    .union([z.literal('').transform(() => null), z.null(), day(label)])
+    .optional()
+    .transform((v) => v ?? null);
 
 export const text = (label: string, max: number) =>
   z

@@ -24,7 +24,7 @@ export const bodyNameOnly = (db: Db) => db.selectFrom('body').select(['id', 'nam
 
 /** Inserts or replaces the whole row (the service has merged it with what was stored). */
 export async function saveBodySetting(db: Db, row: BodySettingRow): Promise<void> {
-  const { bodyId, ...rest } = row;
+  const { bodyId: _bodyId, ...rest } = row;
   await db
     .insertInto('bodySetting')
     .values(row)

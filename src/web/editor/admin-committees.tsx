@@ -2,7 +2,7 @@
 // (create, edit name, type, short code, term and dates; end one) and its terms. The services
 // check everything (administrators only); a refused form comes back with its field named.
 import type { Context, Hono } from 'hono';
-import { type OrganizationKind, organizationKindLabel, organizationKinds } from '../../domain/organization.js';
+import { organizationKindLabel, organizationKinds } from '../../domain/organization.js';
 import { formatDateMedium } from '../../render/format.js';
 import {
   type AdminCommittee,
@@ -137,9 +137,25 @@ function CommitteeFields(props: { values: Values; errors: FieldError[]; terms: A
   return (
     <>
       <TextField id="name" label="Navn" value={v.name ?? ''} error={err.name} required />
-      <TextField id="shortName" label="Forkortelse" hint="Som i punkternes titler, fx BU eller ØU." optional value={v.shortName ?? ''} error={err.shortName} inputClass="input-width-xs" />
+      <TextField
+        id="shortName"
+        label="Forkortelse"
+        hint="Som i punkternes titler, fx BU eller ØU."
+        optional
+        value={v.shortName ?? ''}
+        error={err.shortName}
+        inputClass="input-width-xs"
+      />
       <Select id="kind" label="Type" options={kindOptions} value={v.kind ?? 'committee'} error={err.kind} />
-      <Select id="termId" label="Valgperiode" options={termOptions(props.terms)} placeholder="Ingen valgperiode" value={v.termId ?? ''} error={err.termId} optional />
+      <Select
+        id="termId"
+        label="Valgperiode"
+        options={termOptions(props.terms)}
+        placeholder="Ingen valgperiode"
+        value={v.termId ?? ''}
+        error={err.termId}
+        optional
+      />
       <DateField id="startDate" label="Første dag" optional value={v.startDate ?? ''} error={err.startDate} />
       <DateField id="endDate" label="Sidste dag" optional value={v.endDate ?? ''} error={err.endDate} />
     </>
@@ -149,7 +165,14 @@ function CommitteeFields(props: { values: Values; errors: FieldError[]; terms: A
 const period = (start: string | null, end: string | null) =>
   start === null && end === null ? '–' : `${start ? formatDateMedium(start) : '…'} – ${end ? formatDateMedium(end) : '…'}`;
 
-function CommitteesPage(props: { viewer: AdminViewer; committees: AdminCommittee[]; terms: AdminTerm[]; values: Values; errors: FieldError[]; message: string | undefined }) {
+function CommitteesPage(props: {
+  viewer: AdminViewer;
+  committees: AdminCommittee[];
+  terms: AdminTerm[];
+  values: Values;
+  errors: FieldError[];
+  message: string | undefined;
+}) {
   const termName = new Map(props.terms.map((t) => [t.id, t.name]));
   return (
     <AdminLayout viewer={props.viewer} title="Udvalg" crumbs={[{ label: 'Udvalg' }]} errors={props.errors} message={props.message}>
@@ -172,7 +195,7 @@ function CommitteesPage(props: { viewer: AdminViewer; committees: AdminCommittee
                   <a href={`${COMMITTEES_PATH}/${encodeURIComponent(o.id)}`}>{o.name}</a>
                   {o.shortName ? ` (${o.shortName})` : ''}
                 </th>
-                <td>{organizationKindLabel[o.kind as OrganizationKind] ?? o.kind}</td>
+                <td>{organizationKindLabel[o.kind] ?? o.kind}</td>
                 <td>{o.termId ? (termName.get(o.termId) ?? '–') : '–'}</td>
                 <td>{period(o.startDate, o.endDate)}</td>
               </tr>
@@ -190,12 +213,25 @@ function CommitteesPage(props: { viewer: AdminViewer; committees: AdminCommittee
   );
 }
 
-function CommitteePage(props: { viewer: AdminViewer; committee: AdminCommittee; terms: AdminTerm[]; values: Values; errors: FieldError[]; message: string | undefined }) {
+function CommitteePage(props: {
+  viewer: AdminViewer;
+  committee: AdminCommittee;
+  terms: AdminTerm[];
+  values: Values;
+  errors: FieldError[];
+  message: string | undefined;
+}) {
   const o = props.committee;
   const href = `${COMMITTEES_PATH}/${encodeURIComponent(o.id)}`;
   const err = errorsByField(props.errors);
   return (
-    <AdminLayout viewer={props.viewer} title={o.name} crumbs={[{ label: 'Udvalg', href: COMMITTEES_PATH }, { label: o.name }]} errors={props.errors} message={props.message}>
+    <AdminLayout
+      viewer={props.viewer}
+      title={o.name}
+      crumbs={[{ label: 'Udvalg', href: COMMITTEES_PATH }, { label: o.name }]}
+      errors={props.errors}
+      message={props.message}
+    >
       <h1>{o.name}</h1>
       <form method="post" novalidate action={href}>
         <HiddenCsrf token={props.viewer.csrf} />

@@ -30,7 +30,15 @@ export async function requireAdminViewer(c: Context<AuthEnv>, deps: StaffDeps): 
   return { ...v, bodyId: await adminBodyId(deps.database.db, v.principal) };
 }
 
-export function AdminLayout(props: { viewer: Viewer; title: string; crumbs: Crumb[]; failed?: boolean; errors?: readonly FieldError[]; message?: string | undefined; children?: Child }) {
+export function AdminLayout(props: {
+  viewer: Viewer;
+  title: string;
+  crumbs: Crumb[];
+  failed?: boolean;
+  errors?: readonly FieldError[];
+  message?: string | undefined;
+  children?: Child;
+}) {
   const errors = props.errors ?? [];
   const summary = errors.length > 0 ? <ErrorSummary errors={errors} /> : props.message ? <SuccessAlert text={props.message} /> : null;
   return (
@@ -38,7 +46,11 @@ export function AdminLayout(props: { viewer: Viewer; title: string; crumbs: Crum
       title={errors.length > 0 ? `Fejl: ${props.title}` : props.title}
       principal={props.viewer.principal}
       csrfToken={props.viewer.csrf}
-      breadcrumbs={[{ label: 'Redigering', href: '/redigering' }, props.crumbs.length > 0 ? { label: 'Administration', href: ADMIN_PATH } : { label: 'Administration' }, ...props.crumbs]}
+      breadcrumbs={[
+        { label: 'Redigering', href: '/redigering' },
+        props.crumbs.length > 0 ? { label: 'Administration', href: ADMIN_PATH } : { label: 'Administration' },
+        ...props.crumbs,
+      ]}
       section="admin"
       summary={summary}
     >
@@ -59,7 +71,7 @@ export function formErrors(e: unknown, fallback: string, ids: Record<string, str
 
 /** A posted form's text fields only (files are read separately). */
 export async function formFields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body: Record<string, string | File | (string | File)[]> = await c.req.parseBody();
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) {
     const one = Array.isArray(v) ? v[v.length - 1] : v;

@@ -3,7 +3,17 @@
 import type { Hono } from 'hono';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { USERS_PATH } from './users.js';
-import { ADMIN_PATH, APPROVAL_SETTINGS_PATH, AdminLayout, COMMITTEES_PATH, PEOPLE_PATH, SETTINGS_PATH, TEMPLATE_PATH, TERMS_PATH, requireAdminViewer } from './admin-common.js';
+import {
+  ADMIN_PATH,
+  APPROVAL_SETTINGS_PATH,
+  AdminLayout,
+  COMMITTEES_PATH,
+  PEOPLE_PATH,
+  SETTINGS_PATH,
+  TEMPLATE_PATH,
+  TERMS_PATH,
+  requireAdminViewer,
+} from './admin-common.js';
 import { editorPage } from './page.js';
 
 const screens: { href: string; label: string; text: string; adminOnly: boolean }[] = [
@@ -13,7 +23,12 @@ const screens: { href: string; label: string; text: string; adminOnly: boolean }
   { href: PEOPLE_PATH, label: 'Personer og medlemskaber', text: 'Politikere, deres udvalg, roller, partier, datoer og stedfortrædere.', adminOnly: false },
   { href: SETTINGS_PATH, label: 'Kommunens indstillinger', text: 'Navn, logo, farve, kontaktoplysninger og tilgængelighedserklæring.', adminOnly: true },
   { href: TEMPLATE_PATH, label: 'Skabelon og standardpunkter', text: 'Overskrifterne i en sagsfremstilling og de punkter, et nyt møde får.', adminOnly: true },
-  { href: APPROVAL_SETTINGS_PATH, label: 'Godkendelse af referat', text: 'Hvem der godkender referatet, og hvordan en rettelse efter offentliggørelse behandles.', adminOnly: true },
+  {
+    href: APPROVAL_SETTINGS_PATH,
+    label: 'Godkendelse af referat',
+    text: 'Hvem der godkender referatet, og hvordan en rettelse efter offentliggørelse behandles.',
+    adminOnly: true,
+  },
 ];
 
 export function registerAdminOverviewRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {

@@ -3,7 +3,7 @@
 // substitute, whom they stand in for. Secretaries may use it for the committees they work
 // for; the services decide (403 otherwise) and name the field of a refused form (400).
 import type { Context, Hono } from 'hono';
-import { type MembershipRole, membershipRoleLabel, membershipRoles } from '../../domain/organization.js';
+import { membershipRoleLabel, membershipRoles } from '../../domain/organization.js';
 import { formatDateMedium } from '../../render/format.js';
 import {
   type AdminMembership,
@@ -51,7 +51,11 @@ export function registerPeopleAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
   const listPage = async (c: Context<AuthEnv>, v: AdminViewer, values: Values = {}, errors: FieldError[] = []) => {
     const q = (c.req.query('q') ?? '').slice(0, 100);
     const people = await searchPeople(db, v.principal, v.bodyId, q);
-    return editorPage(c, <PeoplePage viewer={v} people={people} q={q} values={values} errors={errors} message={flashMessage(c)} />, errors.length > 0 ? 400 : 200);
+    return editorPage(
+      c,
+      <PeoplePage viewer={v} people={people} q={q} values={values} errors={errors} message={flashMessage(c)} />,
+      errors.length > 0 ? 400 : 200,
+    );
   };
   app.get(PEOPLE_PATH, async (c) => listPage(c, await requireAdminViewer(c, deps)));
   app.post(PEOPLE_PATH, async (c) => {
@@ -115,7 +119,15 @@ export function registerPeopleAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps): 
     const people = await searchPeople(db, v.principal, v.bodyId, null);
     return editorPage(
       c,
-      <MembershipPage viewer={v} person={person} membership={m} committees={committees} people={people} values={values ?? membershipValues(m)} errors={errors} />,
+      <MembershipPage
+        viewer={v}
+        person={person}
+        membership={m}
+        committees={committees}
+        people={people}
+        values={values ?? membershipValues(m)}
+        errors={errors}
+      />,
       errors.length > 0 ? 400 : 200,
     );
   };
@@ -204,13 +216,33 @@ function PersonFields(props: { values: Values; err: Record<string, string> }) {
 
 const roleOptions: Option[] = membershipRoles.map((r) => ({ value: r, label: membershipRoleLabel[r] }));
 
-function MembershipFields(props: { values: Values; err: Record<string, string>; committees: { id: string; name: string }[]; people: AdminPerson[]; personId: string }) {
+function MembershipFields(props: {
+  values: Values;
+  err: Record<string, string>;
+  committees: { id: string; name: string }[];
+  people: AdminPerson[];
+  personId: string;
+}) {
   const v = props.values;
   return (
     <>
-      <Select id="organizationId" label="Udvalg" options={props.committees.map((o) => ({ value: o.id, label: o.name }))} value={v.organizationId ?? ''} error={props.err.organizationId} />
+      <Select
+        id="organizationId"
+        label="Udvalg"
+        options={props.committees.map((o) => ({ value: o.id, label: o.name }))}
+        value={v.organizationId ?? ''}
+        error={props.err.organizationId}
+      />
       <Select id="role" label="Rolle" options={roleOptions} value={v.role ?? 'medlem'} error={props.err.role} />
-      <TextField id="party" label="Parti" hint="Partibogstavet, fx A, V eller Ø." optional value={v.party ?? ''} error={props.err.party} inputClass="input-width-xs" />
+      <TextField
+        id="party"
+        label="Parti"
+        hint="Partibogstavet, fx A, V eller Ø."
+        optional
+        value={v.party ?? ''}
+        error={props.err.party}
+        inputClass="input-width-xs"
+      />
       <DateField id="startDate" label="Første dag" value={v.startDate ?? ''} error={props.err.startDate} />
       <DateField id="endDate" label="Sidste dag" optional value={v.endDate ?? ''} error={props.err.endDate} />
       <Select
@@ -245,7 +277,13 @@ function PersonPage(props: {
   const nameOf = new Map(props.people.map((x) => [x.id, x.name]));
   const mayKeep = new Set(props.committees.map((o) => o.id));
   return (
-    <AdminLayout viewer={props.viewer} title={p.name} crumbs={[{ label: 'Personer', href: PEOPLE_PATH }, { label: p.name }]} errors={props.errors} message={props.message}>
+    <AdminLayout
+      viewer={props.viewer}
+      title={p.name}
+      crumbs={[{ label: 'Personer', href: PEOPLE_PATH }, { label: p.name }]}
+      errors={props.errors}
+      message={props.message}
+    >
       <h1>{p.name}</h1>
       <form method="post" novalidate action={personHref(p.id)}>
         <HiddenCsrf token={props.viewer.csrf} />
@@ -258,7 +296,7 @@ function PersonPage(props: {
         {props.memberships.map((m) => (
           <li>
             <h3 class="h4">
-              {m.organizationName}: {membershipRoleLabel[m.role as MembershipRole] ?? m.role}
+              {m.organizationName}: {membershipRoleLabel[m.role] ?? m.role}
               {m.party ? ` (${m.party})` : ''}
             </h3>
             <p>
@@ -274,7 +312,13 @@ function PersonPage(props: {
                 </p>
                 <form method="post" novalidate action={`${membershipHref(p.id, m.id)}/afslut`}>
                   <HiddenCsrf token={props.viewer.csrf} />
-                  <DateField id={`end-${m.id}`} name="endDate" label={`Sidste dag i ${m.organizationName}`} value={m.endDate ?? ''} error={err[`end-${m.id}`]} />
+                  <DateField
+                    id={`end-${m.id}`}
+                    name="endDate"
+                    label={`Sidste dag i ${m.organizationName}`}
+                    value={m.endDate ?? ''}
+                    error={err[`end-${m.id}`]}
+                  />
                   <SubmitButton label="Afslut medlemskabet" variant="secondary" />
                 </form>
               </>

@@ -4,7 +4,14 @@
 // public route here. Administrators only; the services check and name a refused field.
 import type { Context, Hono } from 'hono';
 import { headerColours } from '../../domain/municipality.js';
-import { LOGO_PATH_PREFIX, type MunicipalitySettings, logoFile, municipalitySettings, saveMunicipalitySettings, setLogo } from '../../services/admin/municipality.js';
+import {
+  LOGO_PATH_PREFIX,
+  type MunicipalitySettings,
+  logoFile,
+  municipalitySettings,
+  saveMunicipalitySettings,
+  setLogo,
+} from '../../services/admin/municipality.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { AdminLayout, type AdminViewer, SETTINGS_PATH, formErrors, formFields, requireAdminViewer } from './admin-common.js';
 import { type FieldError, HiddenCsrf, RadioGroup, SubmitButton, TextArea, TextField, errorsByField } from './forms.js';
@@ -46,8 +53,9 @@ export function registerSettingsAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps)
   });
   app.post(`${SETTINGS_PATH}/logo`, async (c) => {
     const v = await requireAdminViewer(c, deps);
-    const body = await c.req.parseBody();
-    const file = Array.isArray(body.logo) ? body.logo[0] : body.logo;
+    const body: Record<string, string | File | (string | File)[]> = await c.req.parseBody();
+    const posted = body.logo;
+    const file = Array.isArray(posted) ? posted[0] : posted;
     try {
       await setLogo(deps, v.principal, v.bodyId, file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array());
       return seeOther(c, SETTINGS_PATH, LOGO_SAVED);
@@ -98,7 +106,14 @@ function SettingsPage(props: { viewer: AdminViewer; settings: MunicipalitySettin
         />
         <h2>Kontaktoplysninger</h2>
         <p>Vises i portalens bund. Kommunens egne adresser, telefonnumre og e-maildomæner giver ikke advarsler om personoplysninger.</p>
-        <TextField id="address" label="Adresse" hint="På én linje, fx Rådhuset, Torvet 1, 4000 Roskilde." optional value={v.address ?? ''} error={err.address} />
+        <TextField
+          id="address"
+          label="Adresse"
+          hint="På én linje, fx Rådhuset, Torvet 1, 4000 Roskilde."
+          optional
+          value={v.address ?? ''}
+          error={err.address}
+        />
         <TextField id="phone" label="Telefon" optional value={v.phone ?? ''} error={err.phone} autocomplete="off" inputClass="input-width-s" />
         <TextField id="email" type="email" label="E-mail" optional value={v.email ?? ''} error={err.email} autocomplete="off" />
         <h2>Tilgængelighedserklæring</h2>

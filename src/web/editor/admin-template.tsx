@@ -97,10 +97,19 @@ export function registerTemplateAdminRoutes(app: Hono<AuthEnv>, deps: StaffDeps)
 
 function TemplatePage(props: { viewer: AdminViewer; form: Form; errors: FieldError[]; message: string | undefined }) {
   const err = errorsByField(props.errors);
-  const rows = [...props.form.template, ...Array.from({ length: BLANK_ROWS }, () => ({ kind: 'other', heading: '' }))].slice(0, props.form.template.length + BLANK_ROWS);
+  const rows = [...props.form.template, ...Array.from({ length: BLANK_ROWS }, () => ({ kind: 'other', heading: '' }))].slice(
+    0,
+    props.form.template.length + BLANK_ROWS,
+  );
   const kindOptions = sectionKinds.map((k) => ({ value: k, label: kindLabel[k] }));
   return (
-    <AdminLayout viewer={props.viewer} title="Skabelon og standardpunkter" crumbs={[{ label: 'Skabelon og standardpunkter' }]} errors={props.errors} message={props.message}>
+    <AdminLayout
+      viewer={props.viewer}
+      title="Skabelon og standardpunkter"
+      crumbs={[{ label: 'Skabelon og standardpunkter' }]}
+      errors={props.errors}
+      message={props.message}
+    >
       <h1>Skabelon og standardpunkter</h1>
       <form method="post" novalidate action={TEMPLATE_PATH}>
         <HiddenCsrf token={props.viewer.csrf} />
@@ -109,7 +118,14 @@ function TemplatePage(props: { viewer: AdminViewer; form: Form; errors: FieldErr
         {rows.map((r, i) => (
           <fieldset class="template-row">
             <legend class="h4">Afsnit {i + 1}</legend>
-            <TextField id={`heading-${i + 1}`} name="heading" label="Overskrift" optional={r.heading === ''} value={r.heading} error={err[`heading-${i + 1}`]} />
+            <TextField
+              id={`heading-${i + 1}`}
+              name="heading"
+              label="Overskrift"
+              optional={r.heading === ''}
+              value={r.heading}
+              error={err[`heading-${i + 1}`]}
+            />
             <Select id={`kind-${i + 1}`} name="kind" label="Slags" options={kindOptions} value={r.kind} error={err[`kind-${i + 1}`]} />
           </fieldset>
         ))}

@@ -20,11 +20,7 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
       breadcrumbs={[{ label: 'Forside', href: '/' }, { label: 'Tilgængelighedserklæring' }]}
     >
       <h1>Tilgængelighedserklæring</h1>
-      {own.length > 0 ? (
-        own.map((p) => <p>{p}</p>)
-      ) : (
-        <DefaultStatement />
-      )}
+      {own.length > 0 ? own.map((p) => <p>{p}</p>) : <DefaultStatement />}
       <h2>Kontakt og klage</h2>
       <p>Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen, som fører tilsyn med loven.</p>
       {contact.email !== null || contact.phone !== null ? (
