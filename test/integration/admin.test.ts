@@ -105,6 +105,12 @@ forEachDatabase('administration services', (t) => {
       'a part of the name, any case',
     );
     assert.equal((await searchPeople(db, admin, m.bodyId, '%')).length, 0, 'a wildcard is a character');
+    await createPerson(deps(), admin, m.bodyId, { name: 'Øjvind Ærø' });
+    assert.deepEqual(
+      (await searchPeople(db, admin, m.bodyId, 'ærø')).map((p) => p.name),
+      ['Øjvind Ærø'],
+      'Danish letters in any case',
+    );
     await refused(createPerson(deps(), admin, m.bodyId, { name: 'X', email: 'ikke-en-adresse' }), 'invalid_input', 'email');
 
     const scoped = principal('secretary', m.bodyId, [m.committeeId]);

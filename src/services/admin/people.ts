@@ -81,8 +81,10 @@ const toMembership = (r: Awaited<ReturnType<typeof membershipsOfPerson>>[number]
 
 export async function searchPeople(db: Db, actor: Principal, bodyId: string, search: string | null): Promise<AdminPerson[]> {
   assertMayManagePeople(actor, bodyId);
-  const q = search?.trim().slice(0, 100) || null;
-  return (await listPeople(db, bodyId, q)).map(toPerson);
+  // A part of the name in any case, Danish letters included; the list shows at most 500.
+  const q = search?.trim().slice(0, 100).toLocaleLowerCase('da') || null;
+  const rows = await listPeople(db, bodyId);
+  return (q ? rows.filter((r) => r.name.toLocaleLowerCase('da').includes(q)) : rows).slice(0, 500).map(toPerson);
 }
 
 export async function adminPerson(db: Db, actor: Principal, bodyId: string, id: string): Promise<{ person: AdminPerson; memberships: AdminMembership[] }> {
