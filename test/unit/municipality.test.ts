@@ -3,14 +3,34 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../../src/domain/errors.js';
-import { MAX_LOGO_BYTES, checkLogo, officialContactsOf, parseStoredStandardItems, validateStandardItems } from '../../src/domain/municipality.js';
+import {
+  MAX_LOGO_BYTES,
+  checkLogo,
+  headerColours,
+  officialContactsOf,
+  parseStoredStandardItems,
+  validateStandardItems,
+} from '../../src/domain/municipality.js';
 import { findPersonalData } from '../../src/domain/personal-data.js';
 
 const svg = (body: string) => new TextEncoder().encode(`<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${body}</svg>`);
 const refusedAt = (fn: () => unknown, where: string) =>
   assert.throws(fn, (e: unknown) => e instanceof DomainError && e.code === 'invalid_input' && e.where === where);
 
+/** WCAG 2.1 contrast of white text on a #rrggbb background. */
+function contrastWithWhite(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 describe('municipality settings', () => {
+  it('offers only header colours with at least 7:1 contrast to white text', () => {
+    for (const [key, c] of Object.entries(headerColours)) assert.ok(contrastWithWhite(c.hex) >= 7, `${key} ${c.hex}: ${contrastWithWhite(c.hex).toFixed(2)}`);
+  });
+
   it('knows a logo by its bytes and refuses anything active in an SVG', () => {
     assert.equal(checkLogo(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), 'image/png');
     assert.equal(checkLogo(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), 'image/jpeg');
