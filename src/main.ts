@@ -19,6 +19,8 @@ import { documentRoutes } from './web/portal/documents.js';
 import { meetingDocumentsFor } from './services/meeting-documents.js';
 import type { OidcSettings } from './services/auth/oidc-settings.js';
 import type { SiteSettings } from './web/site.js';
+import { municipalitySiteOverrides } from './web/site-municipality.js';
+import { publicMunicipality } from './services/admin/municipality.js';
 import type { ExtractLimits } from './services/lifecycle/sandbox/limits.js';
 
 export interface AppContext {
@@ -99,6 +101,11 @@ export function createWebApp(database: Database, files: FileReader, options: Web
     },
     files,
     ...(options.metrics ? { ops: { metrics: createMetrics({ pool: () => database.poolStats() }), ready: () => ping(database) } } : {}),
+    // The municipality's own name, logo, colour and contact from the administration.
+    siteOverrides: municipalitySiteOverrides(
+      () => publicMunicipality(database.db),
+      () => database.dataVersion(),
+    ),
     ...rest,
   });
   // Agenda and minutes as PDF: built here because the members' edition and the approval page read the database.

@@ -45,6 +45,9 @@ export interface OrganizationTable extends Importable {
   shortName: string | null;
   kind: string;
   predecessorId: string | null;
+  /** First and last day of the committee (migration 2026_12_04_0001; optional to writers). */
+  startDate?: string | null;
+  endDate?: string | null;
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
@@ -54,6 +57,8 @@ export interface PersonTable extends Importable {
   id: string;
   bodyId: string;
   name: string;
+  /** For the secretariat only, never public (migration 2026_12_04_0001; optional to writers). */
+  email?: string | null;
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
@@ -67,6 +72,8 @@ export interface MembershipTable extends Importable {
   party: string | null;
   startDate: string;
   endDate: string | null;
+  /** A substitute's membership: whom they stand in for (migration 2026_12_04_0001). */
+  substituteForPersonId?: string | null;
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
@@ -415,7 +422,23 @@ export interface SyncRunTable {
   requests: number;
 }
 
+/** The municipality's settings made in the administration (migration 2026_12_04_0001). */
+export interface BodySettingTable {
+  bodyId: string;
+  logoSha256: string | null;
+  logoMediaType: string | null;
+  colour: string | null;
+  contactAddress: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  accessibilityStatement: string | null;
+  /** JSON [{ standard, title }] or null for the built-in list. */
+  standardItems: string | null;
+  updatedAt: string;
+}
+
 export interface DB {
+  bodySetting: BodySettingTable;
   body: BodyTable;
   legislativeTerm: LegislativeTermTable;
   organization: OrganizationTable;

@@ -23,7 +23,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type OpenDataDeps, openDataRoutes } from './oparl/routes.js';
 import { type OpsDeps, opsRoutes } from './ops.js';
 import { portalRoutes } from './portal/routes.js';
-import { type SiteSettings, siteSettings } from './site.js';
+import { type SiteOverrides, type SiteSettings, siteSettings } from './site.js';
 import { carriesSession, frameName } from './frame.js';
 import { staticRoutes } from './static.js';
 
@@ -49,6 +49,8 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** Footer settings (accessibility statement, contact); defaults when absent. */
   site?: SiteSettings;
+  /** The municipality's settings from the database (name, logo, colour, contact); left out, config only. */
+  siteOverrides?: SiteOverrides;
   /**
    * Benchmark only (`npm run bench:portal`, env PROTOKOL_BENCH_STATIC_FILE): serve this file
    * from memory at BENCH_STATIC_PATH, so page rendering is compared with plain static
@@ -81,7 +83,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', securityHeaders());
   app.use('*', requestGuard());
   app.use('*', conditionalGet());
-  app.use('*', siteSettings(deps.site));
+  app.use('*', siteSettings(deps.site, deps.siteOverrides));
   app.use(
     '*',
     frameName(() => deps.portal.municipalityName()),

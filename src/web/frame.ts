@@ -25,10 +25,12 @@ export interface Frame {
   name: string | null;
   /** Address of the municipality's logo, when the site settings carry one. */
   logo: string | null;
+  /** The header band's colour (a hex of domain/municipality.ts's palette), or null for DKFDS's own. */
+  colour: string | null;
   viewer: Viewer | null;
 }
 
-export const FrameContext = createContext<Frame>({ name: null, logo: null, viewer: null });
+export const FrameContext = createContext<Frame>({ name: null, logo: null, colour: null, viewer: null });
 
 declare module 'hono' {
   interface ContextVariableMap {

@@ -12,15 +12,27 @@ export interface ContactDetails {
   address: string | null;
 }
 
+/** The municipality as its administrators set it (/redigering/indstillinger), for the portal's header. */
+export interface SiteMunicipality {
+  name: string;
+  /** A path on this site (/kommune/logo/<sha256>), or null without a logo. */
+  logoUrl: string | null;
+  /** The header colour: a hex value of the fixed DKFDS palette (domain/municipality.ts), or null for the default. */
+  colour: string | null;
+}
+
 export interface SiteSettings {
   /** A local path or the municipality's own statement on was.digst.dk. */
   accessibilityUrl: string;
   contact: ContactDetails;
-  /** The municipality's name in the header; left out, the portal's one municipality's name. */
-  name?: string | null;
-  /** Address of the municipality's logo for the header; left out, the name alone. */
-  logo?: string | null;
+  /** Null or absent until an administrator has saved the municipality's settings. */
+  municipality?: SiteMunicipality | null;
+  /** The municipality's own accessibility statement text (paragraphs split by blank lines). */
+  accessibilityStatement?: string | null;
 }
+
+/** What the database adds to the configured settings, read per request (see siteSettings). */
+export type SiteOverrides = () => Promise<Partial<SiteSettings> | null>;
 
 export const DEFAULT_ACCESSIBILITY_URL = '/tilgaengelighed';
 
@@ -39,11 +51,29 @@ declare module 'hono' {
 /** Read by the Layout with useContext; sendPage provides the request's value. */
 export const SiteContext = createContext<SiteSettings>(DEFAULT_SITE_SETTINGS);
 
-/** Mount before the routes: `app.use('*', siteSettings(deps.site))`. */
-export function siteSettings(settings: SiteSettings | undefined): MiddlewareHandler {
+/**
+ * Mount before the routes: `app.use('*', siteSettings(deps.site, deps.siteOverrides))`. The
+ * overrides (the municipality's settings in the database) are read for pages only, not for
+ * the fingerprinted static files; a contact field set there replaces the configured one.
+ */
+export function siteSettings(settings: SiteSettings | undefined, overrides?: SiteOverrides): MiddlewareHandler {
   const value = settings ?? DEFAULT_SITE_SETTINGS;
   return async (c, next) => {
-    c.set('site', value);
+    const extra = overrides && !c.req.path.startsWith('/static/') ? await overrides() : null;
+    c.set('site', extra ? mergeSite(value, extra) : value);
     await next();
+  };
+}
+
+export function mergeSite(base: SiteSettings, extra: Partial<SiteSettings>): SiteSettings {
+  const contact = extra.contact;
+  return {
+    ...base,
+    ...extra,
+    contact: {
+      email: contact?.email ?? base.contact.email,
+      phone: contact?.phone ?? base.contact.phone,
+      address: contact?.address ?? base.contact.address,
+    },
   };
 }

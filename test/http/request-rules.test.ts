@@ -116,6 +116,9 @@ forEachDatabase('request rules', (t, dialect) => {
       await other.close();
     }
     const after = await (await app.request(meetingPath)).text();
-    assert.ok(after.includes('Lukket punkt: Ændret udefra'), `stale page after another connection's write (${dialect}, ${String(await database.dataVersion())})`);
+    assert.ok(
+      after.includes('Lukket punkt: Ændret udefra'),
+      `stale page after another connection's write (${dialect}, ${String(await database.dataVersion())})`,
+    );
   });
 });

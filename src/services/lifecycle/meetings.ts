@@ -4,6 +4,8 @@ import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { cancel, notYetHeld } from '../../domain/meeting.js';
+import { DEFAULT_STANDARD_ITEMS, parseStoredStandardItems } from '../../domain/municipality.js';
+import { bodySettingRow } from '../../storage/repositories/body-settings.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import {
   PROTOKOL_SOURCE,
@@ -25,12 +27,8 @@ import { type StaffMeeting, type StaffMeetingSummary, mayView, staffMeeting } fr
 
 export type { StaffMeeting, StaffMeetingSummary };
 
-/** The standard items, in agenda order: the first opens the meeting, the last two close it. */
-export const standardItems = [
-  { standard: 'agenda_approval', title: 'Godkendelse af dagsorden' },
-  { standard: 'any_other_business', title: 'Eventuelt' },
-  { standard: 'minutes_approval', title: 'Godkendelse af referat' },
-] as const;
+/** The built-in standard items, in agenda order; a municipality may store its own (admin/standard-items). */
+export const standardItems = DEFAULT_STANDARD_ITEMS;
 /** Standard items that stay at the end of the agenda; new items go before them. */
 export const trailingStandards: ReadonlySet<string> = new Set(['any_other_business', 'minutes_approval']);
 
@@ -178,7 +176,8 @@ async function insertNewMeeting(
     version: 1,
   });
   const itemIds: string[] = [];
-  for (const [i, s] of standardItems.entries()) {
+  const standards = parseStoredStandardItems((await bodySettingRow(trx, org.bodyId))?.standardItems);
+  for (const [i, s] of standards.entries()) {
     const itemId = newId();
     itemIds.push(itemId);
     await insertItem(trx, {

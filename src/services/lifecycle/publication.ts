@@ -2,6 +2,8 @@
 // frozen, numbered version (publication table), built only through `publicView` and checked
 // by the CPR guard first. A refused publication writes nothing: the guard throws inside the
 // transaction that would have written it.
+import { officialContactsOf } from '../../domain/municipality.js';
+import { contactOfMeeting } from '../../storage/repositories/body-settings.js';
 import { type Principal } from '../../domain/access.js';
 import { type CprHit, cprRefusalMessage, scanForCpr } from '../../domain/cpr-guard.js';
 import { DomainError, notFound } from '../../domain/errors.js';
@@ -77,7 +79,14 @@ export async function cprHits(db: Db, meetingId: string, kind: PublicationKind, 
 
 /** E-mail addresses, phone numbers and street addresses in what would be published: warnings, never blocking. */
 export async function personalDataHits(db: Db, meetingId: string, kind: PublicationKind, official?: OfficialContacts): Promise<PersonalDataWarning[]> {
-  return scanForPersonalData({ ...(await scanInput(db, meetingId, kind, null)), ...(official ? { official } : {}) });
+  // Left out, the municipality's own contact details (its settings) are the exemptions.
+  const own = official ?? (await officialContactsOfMeeting(db, meetingId));
+  return scanForPersonalData({ ...(await scanInput(db, meetingId, kind, null)), ...(own ? { official: own } : {}) });
+}
+
+async function officialContactsOfMeeting(db: Db, meetingId: string): Promise<OfficialContacts | undefined> {
+  const c = await contactOfMeeting(db, meetingId);
+  return c ? officialContactsOf({ address: c.contactAddress, phone: c.contactPhone, email: c.contactEmail }) : undefined;
 }
 
 function cprRefusal(hits: CprHit[]): DomainError {

@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import { useContext } from 'hono/jsx';
 import { FrameContext } from '../frame.js';
-import { SiteName } from '../portal/site-header.js';
+import { SiteName, colourClass } from '../portal/site-header.js';
 import type { Principal } from '../../domain/access.js';
 import { userRoleLabel } from '../../domain/user.js';
 import { Breadcrumbs, type Crumb } from '../portal/layout.js';
@@ -15,7 +15,7 @@ import { assetUrl } from '../static.js';
 export type { Crumb };
 
 /** Which navigation entry is the current page's section. */
-export type EditorSection = 'meetings' | 'member' | 'users';
+export type EditorSection = 'meetings' | 'member' | 'users' | 'admin';
 
 export interface EditorLayoutProps {
   /** The page's own title; " – Protokol redigering" is appended. Prefix "Fejl: " on a failed form. */
@@ -39,6 +39,7 @@ export function EditorLayout(props: EditorLayoutProps) {
   if (isEditor(p)) nav.push({ label: 'Møder', href: '/redigering', section: 'meetings' });
   if (p.personId !== null) nav.push({ label: 'Mine møder', href: '/medlem', section: 'member' });
   if (p.role === 'admin') nav.push({ label: 'Brugere', href: '/redigering/brugere', section: 'users' });
+  if (isEditor(p)) nav.push({ label: 'Administration', href: '/redigering/administration', section: 'admin' });
   return (
     <html lang="da">
       <head>
@@ -55,7 +56,7 @@ export function EditorLayout(props: EditorLayoutProps) {
         <a class="skipnav" href="#indhold">
           Gå til indhold
         </a>
-        <header class="header">
+        <header class={colourClass(useContext(FrameContext))}>
           <div class="solution-info">
             <div class="solution-info-inner container">
               <SiteName frame={useContext(FrameContext)} href={isEditor(p) ? '/redigering' : '/medlem'} suffix="redigering" />

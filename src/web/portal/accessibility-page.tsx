@@ -5,8 +5,13 @@ import { SiteContext } from '../site.js';
 import { Layout } from './layout.js';
 
 export function AccessibilityPage(props: { path: string; baseUrl: string }) {
-  // The municipality's contact details from config, the same the footer shows.
-  const { contact } = useContext(SiteContext);
+  // The municipality's contact details (config or administration), the same the footer shows.
+  const { contact, accessibilityStatement } = useContext(SiteContext);
+  // The municipality's own text (administration) replaces the placeholder; blank lines part paragraphs.
+  const own = (accessibilityStatement ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return (
     <Layout
       title="Tilgængelighedserklæring"
@@ -15,6 +20,26 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
       breadcrumbs={[{ label: 'Forside', href: '/' }, { label: 'Tilgængelighedserklæring' }]}
     >
       <h1>Tilgængelighedserklæring</h1>
+      {own.length > 0 ? own.map((p) => <p>{p}</p>) : <DefaultStatement />}
+      <h2>Kontakt og klage</h2>
+      <p>Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen, som fører tilsyn med loven.</p>
+      {contact.email !== null || contact.phone !== null ? (
+        <ul>
+          {contact.email !== null ? (
+            <li>
+              E-mail: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </li>
+          ) : null}
+          {contact.phone !== null ? <li>Telefon: {contact.phone}</li> : null}
+        </ul>
+      ) : null}
+    </Layout>
+  );
+}
+
+function DefaultStatement() {
+  return (
+    <>
       <p>
         Protokol skal kunne bruges af alle. Portalen er bygget efter standarden WCAG 2.1 på niveau AA, som lov om tilgængelighed af offentlige organers
         websteder og mobilapplikationer kræver.
@@ -31,18 +56,6 @@ export function AccessibilityPage(props: { path: string; baseUrl: string }) {
         Ældre bilag er ofte PDF-filer fra kommunens sagssystem, som ikke altid er tilgængelige. Har du brug for et bilag i en anden form, kan du kontakte
         kommunen.
       </p>
-      <h2>Kontakt og klage</h2>
-      <p>Oplever du problemer med tilgængeligheden, så kontakt kommunen. Du kan også klage til Digitaliseringsstyrelsen, som fører tilsyn med loven.</p>
-      {contact.email !== null || contact.phone !== null ? (
-        <ul>
-          {contact.email !== null ? (
-            <li>
-              E-mail: <a href={`mailto:${contact.email}`}>{contact.email}</a>
-            </li>
-          ) : null}
-          {contact.phone !== null ? <li>Telefon: {contact.phone}</li> : null}
-        </ul>
-      ) : null}
-    </Layout>
+    </>
   );
 }

@@ -22,7 +22,8 @@ async function headerName(c: Context): Promise<string | null> {
 export async function sendPage(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
   const site = c.get('site') ?? DEFAULT_SITE_SETTINGS;
   const viewer = viewerOf(c);
-  const frame: Frame = { name: site.name ?? (await headerName(c)), logo: site.logo ?? null, viewer };
+  const own = site.municipality ?? null;
+  const frame: Frame = { name: own?.name ?? (await headerName(c)), logo: own?.logoUrl ?? null, colour: own?.colour ?? null, viewer };
   // A page naming its reader is theirs alone: no shared cache may keep it. Every page varies
   // by the session cookie, so a cache that keeps the public one never serves it to a session.
   c.header('Vary', 'Cookie', { append: true });

@@ -2,6 +2,7 @@
 // carry one), who is signed in with links to their work areas and "Log ud", and the main
 // menu. No JavaScript: the menu is a wrapping list, so it works at 390 px without DKFDS's
 // mobile menu script.
+import { headerColours } from '../../domain/municipality.js';
 import type { Frame, Viewer } from '../frame.js';
 
 export const mainMenu: { label: string; href: string; current: (path: string) => boolean }[] = [
@@ -22,6 +23,15 @@ export function SiteName(props: { frame: Frame; href: string; suffix?: string })
       </a>
     </div>
   );
+}
+
+/**
+ * The header's classes: with a colour from the administration, a band in it across the top
+ * (styles.ts has a rule per palette colour, so no inline style is needed under the CSP).
+ */
+export function colourClass(frame: Frame): string {
+  const key = Object.entries(headerColours).find(([, c]) => c.hex === frame.colour)?.[0];
+  return key ? `header site-colour-${key}` : 'header';
 }
 
 /** "Logget ind som …", the work areas and "Log ud": on public and staff pages alike. */
@@ -54,7 +64,7 @@ export function SignedIn(props: { viewer: Viewer }) {
 export function SiteHeader(props: { frame: Frame; path: string }) {
   const { frame } = props;
   return (
-    <header class="header">
+    <header class={colourClass(frame)}>
       <div class="solution-info">
         <div class="solution-info-inner container">
           <SiteName frame={frame} href="/" />

@@ -5,6 +5,8 @@
 // Colours are DKFDS's own greys and blues, all at least 4.5:1 on their background (WCAG 2.1 AA).
 // Served fingerprinted by ../static.ts, so the CSP can stay `default-src 'self'`.
 
+import { headerColours } from '../../domain/municipality.js';
+
 export const portalCss = `
 body { overflow-wrap: break-word; }
 main, .breadcrumbs, .footer { overflow-wrap: anywhere; }
@@ -15,6 +17,9 @@ main, .breadcrumbs, .footer { overflow-wrap: anywhere; }
 @media (max-width: 991.98px) { .header .solution-info .additional-info { display: block; margin-left: auto; font-size: 1.4rem; } }
 .header .site-name { display: inline-flex; align-items: center; gap: 1.2rem; }
 .header .site-logo { max-height: 4.8rem; width: auto; }
+${Object.entries(headerColours)
+  .map(([key, c]) => `.header.site-colour-${key} { border-top: 0.8rem solid ${c.hex}; }`)
+  .join('\n')}
 .header .site-user { display: flex; align-items: center; gap: 0.4rem 1.6rem; flex-wrap: wrap; margin-left: auto; font-size: 1.5rem; }
 .header .site-user p, .header .site-logout, .header .site-logout .button { margin: 0; }
 .site-user-links { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1.6rem; }
