@@ -33,7 +33,7 @@ export async function publishMinutes(
     if (meeting.date > today) {
       throw new DomainError(
         'conflict',
-        `Mødet holdes først ${formatDateMedium(meeting.date)}; referatet kan tidligst offentliggøres på mødedagen`,
+        `Mødet holdes først den ${formatDateMedium(meeting.date)}; referatet kan tidligst offentliggøres på mødedagen`,
         undefined,
         { reason: 'not_held_yet', date: meeting.date, today },
       );
