@@ -20,6 +20,8 @@ export const CONFIRM_FIELD = 'bekraeft';
 export const CONFIRM_VALUE = 'ja';
 
 const slugOf: Record<PublicationKind, string> = { agenda: 'dagsorden', minutes: 'referat' };
+/** "dagsordenen", "referatet": the definite forms (common and neuter gender). */
+const definite: Record<PublicationKind, string> = { agenda: 'dagsordenen', minutes: 'referatet' };
 
 export const previewHref = (meetingId: string, kind: PublicationKind): string => `${editorMeetingHref(meetingId)}/forhaandsvisning/${slugOf[kind]}`;
 
@@ -75,7 +77,7 @@ function PreviewPage(props: { viewer: Viewer; preview: PublicationPreview }) {
       <div class="alert alert-info">
         <div class="alert-body">
           <p class="alert-text">
-            {`Sådan ser ${what}en ud på den offentlige portal, når du bekræfter (${publicationKindLabel[kind]}, version ${snapshot.version}). `}
+            {`Sådan ser ${definite[kind]} ud på den offentlige portal, når du bekræfter (${publicationKindLabel[kind]}, version ${snapshot.version}). `}
             {closed > 0
               ? `${closed === 1 ? '1 lukket punkt vises' : `${closed} lukkede punkter vises`} kun med den neutrale titel. `
               : 'Der er ingen lukkede punkter. '}
@@ -104,7 +106,7 @@ function PreviewPage(props: { viewer: Viewer; preview: PublicationPreview }) {
           <HiddenCsrf token={props.viewer.csrf} />
           <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
           <div class="actions">
-            <SubmitButton id="bekraeft-offentliggoer" label={`Bekræft: offentliggør ${what}en`} />
+            <SubmitButton id="bekraeft-offentliggoer" label={`Bekræft: offentliggør ${definite[kind]}`} />
             <a href={back}>Tilbage uden at offentliggøre</a>
           </div>
         </form>
