@@ -201,7 +201,11 @@ describe('editor journey in Chromium', () => {
       await secretary.keyboard.press('Shift+Tab');
       reached.unshift(await focused());
     }
-    assert.deepEqual(reached, ['Godkendt', 'Indstillingen anbefales', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Udsat'], 'every quick pick is reachable');
+    assert.deepEqual(
+      reached,
+      ['Godkendt', 'Indstillingen anbefales', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Udsat'],
+      'every quick pick is reachable',
+    );
     await secretary.keyboard.press('Tab'); // Indstillingen anbefales
     await secretary.keyboard.press('ArrowDown');
     await secretary.keyboard.press('ArrowRight');

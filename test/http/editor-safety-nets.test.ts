@@ -49,7 +49,7 @@ forEachDatabase('editor: the safety nets', (t) => {
     assert.equal(unconfirmed.location, `${editor(m.meetingId)}/forhaandsvisning/dagsorden`);
     assert.equal((await publications(m.meetingId)).length, 0, 'nothing published');
 
-    const preview = await secretary.get(unconfirmed.location!);
+    const preview = await secretary.get(unconfirmed.location);
     assert.equal(preview.status, 200);
     assert.match(preview.html, /<h1>Forhåndsvisning af dagsorden: Udvalget for Børn og Ungdom/);
     assert.match(preview.html, /Skolestruktur 2026/);
@@ -59,7 +59,7 @@ forEachDatabase('editor: the safety nets', (t) => {
     assert.ok(!preview.html.includes(CANARY), 'no closed title, text or attachment in the preview');
     assert.match(preview.html, /name="bekraeft" value="ja"/);
     assert.match(preview.html, />Bekræft: offentliggør dagsordenen</);
-    assert.equal((await anne.get(unconfirmed.location!)).status, 403, 'members do not preview the draft');
+    assert.equal((await anne.get(unconfirmed.location)).status, 403, 'members do not preview the draft');
 
     const confirmed = await secretary.post(`${editor(m.meetingId)}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(confirmed.status, 303);
@@ -90,7 +90,7 @@ forEachDatabase('editor: the safety nets', (t) => {
     const unconfirmed = await secretary.post(`${editor(held.meetingId)}/godkendelse/offentliggoer`, {});
     assert.equal(unconfirmed.status, 303);
     assert.equal(unconfirmed.location, `${editor(held.meetingId)}/forhaandsvisning/referat`);
-    const preview = await secretary.get(unconfirmed.location!);
+    const preview = await secretary.get(unconfirmed.location);
     assert.match(preview.html, /Forhåndsvisning af referat/);
     assert.match(preview.html, /Indstillingen anbefales/);
     assert.match(preview.html, /<h2 id="fremmoede">Fremmøde<\/h2>/);

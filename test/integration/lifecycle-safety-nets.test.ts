@@ -86,16 +86,25 @@ forEachDatabase('lifecycle: the safety nets', (t) => {
     await recordDecision(deps, secretary, m.itemId, { decision: 'Godkendt' });
     await assert.rejects(
       publishMinutes(deps, secretary, m.meetingId),
-      fails('conflict', (e) => reasonOf(e) === 'not_held_yet' && /^Mødet holdes først den 14\. marts 2026; referatet kan tidligst offentliggøres på mødedagen$/.test(e.message)),
+      fails(
+        'conflict',
+        (e) => reasonOf(e) === 'not_held_yet' && /^Mødet holdes først den 14\. marts 2026; referatet kan tidligst offentliggøres på mødedagen$/.test(e.message),
+      ),
     );
     // Permission first: a member gets 403, not the date.
     await assert.rejects(publishMinutes(deps, member(), m.meetingId), fails('forbidden'));
     // 23.30 UTC on the 13th is 00.30 on the 14th in Denmark: the meeting's day, so the date
     // no longer stops it (the approvals do).
     now = new Date('2026-03-13T23:30:00Z');
-    await assert.rejects(publishMinutes(deps, secretary, m.meetingId), fails('conflict', (e) => reasonOf(e) === 'approvals_missing'));
+    await assert.rejects(
+      publishMinutes(deps, secretary, m.meetingId),
+      fails('conflict', (e) => reasonOf(e) === 'approvals_missing'),
+    );
     now = new Date('2026-03-13T22:30:00Z');
-    await assert.rejects(publishMinutes(deps, secretary, m.meetingId), fails('conflict', (e) => reasonOf(e) === 'not_held_yet'));
+    await assert.rejects(
+      publishMinutes(deps, secretary, m.meetingId),
+      fails('conflict', (e) => reasonOf(e) === 'not_held_yet'),
+    );
     assert.equal((await listPublications(db(), m.meetingId)).filter((p) => p.kind === 'minutes').length, 0);
   });
 
@@ -106,8 +115,14 @@ forEachDatabase('lifecycle: the safety nets', (t) => {
     const before = await db().selectFrom('meeting').select(['version', 'cancelled']).where('id', '=', m.meetingId).executeTakeFirstOrThrow();
 
     await assert.rejects(cancelMeeting(deps, member(), m.meetingId, { reason: '' }), fails('forbidden'), '403 before the missing reason');
-    await assert.rejects(cancelMeeting(deps, secretary, m.meetingId, { reason: '  ' }), fails('invalid_input', (e) => e.where === 'reason'));
-    await assert.rejects(cancelMeeting(deps, secretary, m.meetingId, { reason: 'x'.repeat(501) }), fails('invalid_input', (e) => e.where === 'reason'));
+    await assert.rejects(
+      cancelMeeting(deps, secretary, m.meetingId, { reason: '  ' }),
+      fails('invalid_input', (e) => e.where === 'reason'),
+    );
+    await assert.rejects(
+      cancelMeeting(deps, secretary, m.meetingId, { reason: 'x'.repeat(501) }),
+      fails('invalid_input', (e) => e.where === 'reason'),
+    );
 
     const { version } = await cancelMeeting(deps, secretary, m.meetingId, { reason: 'For få sager', version: Number(before.version) });
     const after = await db().selectFrom('meeting').select(['version', 'cancelled', 'state']).where('id', '=', m.meetingId).executeTakeFirstOrThrow();
@@ -129,7 +144,10 @@ forEachDatabase('lifecycle: the safety nets', (t) => {
     assert.equal((entry.after as { reason: string }).reason, 'For få sager');
     assert.equal(entry.actor.label, 'sekretariat@testrup.dk');
 
-    await assert.rejects(cancelMeeting(deps, secretary, m.meetingId, { reason: 'Igen' }), fails('invalid_transition', (e) => /allerede aflyst/.test(e.message)));
+    await assert.rejects(
+      cancelMeeting(deps, secretary, m.meetingId, { reason: 'Igen' }),
+      fails('invalid_transition', (e) => /allerede aflyst/.test(e.message)),
+    );
     await assert.rejects(publishAgenda(deps, secretary, m.meetingId), fails('invalid_transition'));
 
     // A held meeting cannot be cancelled.
@@ -185,7 +203,10 @@ forEachDatabase('lifecycle: the safety nets', (t) => {
       copied.map((f) => [f.title, Number(f.public), f.sha256, f.text, f.fileName, f.meetingId]),
       sourceFiles.map((f) => [f.title, Number(f.public), f.sha256, f.text, f.fileName, council.id]),
     );
-    assert.ok(copied.every((f) => !sourceFiles.some((s) => s.id === f.id)), 'new rows, the same stored bytes');
+    assert.ok(
+      copied.every((f) => !sourceFiles.some((s) => s.id === f.id)),
+      'new rows, the same stored bytes',
+    );
     assert.ok(copied.every((f) => f.paperId !== null));
     const created = (await auditTrail(db(), { entityType: 'agenda_item', entityId: sent.itemId })).find((e) => e.action === 'item.create');
     assert.equal((created?.after as { files: unknown[] }).files.length, 2, 'the audit entry names the copied files');
@@ -230,6 +251,9 @@ forEachDatabase('lifecycle: the safety nets', (t) => {
     // Order: the work in the order it happens.
     const rank = ['minutes_missing', 'approvals_missing', 'publication_missing'];
     const kinds = (await secretariatTodo(deps, secretary)).map((e) => rank.indexOf(e.kind));
-    assert.deepEqual(kinds, [...kinds].sort((a, b) => a - b));
+    assert.deepEqual(
+      kinds,
+      [...kinds].sort((a, b) => a - b),
+    );
   });
 });

@@ -33,7 +33,10 @@ export interface SitemapRows {
 
 const meetingColumns = [...meetingFields, 'meeting.updatedAt', 'meeting.version', 'organization.name as organizationName'] as const;
 
-type MeetingSelection = Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled' | 'updatedAt' | 'version'> & {
+type MeetingSelection = Pick<
+  MeetingTable,
+  'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled' | 'updatedAt' | 'version'
+> & {
   organizationName: string;
 };
 

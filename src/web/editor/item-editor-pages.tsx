@@ -240,9 +240,7 @@ export function ItemEditorPage(props: {
           du, erstatter din tekst den gemte.
         </p>
       ) : null}
-      {afterMinutes ? (
-        <p>Referatet er offentliggjort. Ret kun fejl her: når du gemmer, udgives en ny version af referatet med din ændringsnote.</p>
-      ) : null}
+      {afterMinutes ? <p>Referatet er offentliggjort. Ret kun fejl her: når du gemmer, udgives en ny version af referatet med din ændringsnote.</p> : null}
       {
         <form
           method="post"

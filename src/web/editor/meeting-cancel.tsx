@@ -18,11 +18,7 @@ import { cancelHref } from './published-controls.js';
 const CANCELLED = flash('Mødet er aflyst');
 
 const cancelForm = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, 'Skriv, hvorfor mødet aflyses')
-    .max(MAX_CANCEL_REASON, `Begrundelsen må højst være ${MAX_CANCEL_REASON} tegn`),
+  reason: z.string().trim().min(1, 'Skriv, hvorfor mødet aflyses').max(MAX_CANCEL_REASON, `Begrundelsen må højst være ${MAX_CANCEL_REASON} tegn`),
 });
 
 export function registerMeetingCancelRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
@@ -80,7 +76,14 @@ function CancelPage(props: { viewer: Viewer; meeting: StaffMeeting; errors: Fiel
           <form method="post" action={cancelHref(m.id)} novalidate>
             <HiddenCsrf token={props.viewer.csrf} />
             <input type="hidden" name="version" value={String(m.version)} />
-            <TextArea id="reason" label="Begrundelse" hint="Vises offentligt, når dagsordenen er offentliggjort." rows={3} value={props.reason} error={byField.reason} />
+            <TextArea
+              id="reason"
+              label="Begrundelse"
+              hint="Vises offentligt, når dagsordenen er offentliggjort."
+              rows={3}
+              value={props.reason}
+              error={byField.reason}
+            />
             <div class="actions" id="aflys">
               <SubmitButton label="Aflys mødet" variant="warning" />
               <a href={editorMeetingHref(m.id)}>Fortryd</a>

@@ -191,7 +191,10 @@ function ApprovalsPage(props: {
         </>
       ) : publishable ? (
         <>
-          <p>Referatet kan offentliggøres, når de nødvendige godkendelser er givet, og alle punkter har en beslutning. Du ser det, som portalen vil vise det, før du bekræfter.</p>
+          <p>
+            Referatet kan offentliggøres, når de nødvendige godkendelser er givet, og alle punkter har en beslutning. Du ser det, som portalen vil vise det, før
+            du bekræfter.
+          </p>
           <PreviewButton meetingId={meeting.id} kind="minutes" id="offentliggoer" label="Forhåndsvis og offentliggør referat" />
         </>
       ) : (

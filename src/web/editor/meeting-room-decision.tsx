@@ -304,7 +304,14 @@ export function DecisionForm(props: DecisionCardProps) {
 function QuickPickButtons(props: { prefix: string }) {
   const id = `${props.prefix}-hurtigvalg-knapper`;
   return (
-    <div class="form-group quick-picks" role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`} data-quick-picks={`${props.prefix}-beslutning`} hidden>
+    <div
+      class="form-group quick-picks"
+      role="group"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-hint`}
+      data-quick-picks={`${props.prefix}-beslutning`}
+      hidden
+    >
       <p class="form-label" id={`${id}-label`}>
         Hurtigvalg
       </p>

@@ -96,8 +96,8 @@ function PreviewPage(props: { viewer: Viewer; preview: PublicationPreview }) {
               ))}
             </ul>
             <p class="alert-text">
-              <a href={`${editorMeetingHref(m.id)}#cpr-kontrol`}>Gå til CPR-kontrollen</a> og ret teksten, gør bilaget ikke-offentligt, eller markér et kontrolleret
-              fund.
+              <a href={`${editorMeetingHref(m.id)}#cpr-kontrol`}>Gå til CPR-kontrollen</a> og ret teksten, gør bilaget ikke-offentligt, eller markér et
+              kontrolleret fund.
             </p>
           </div>
         </div>

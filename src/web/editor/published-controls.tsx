@@ -22,8 +22,8 @@ export function PublishedControls(props: { meeting: StaffMeeting }) {
       {published ? (
         <>
           <p>
-            Dagsordenen{m.state === 'minutes_published' ? ' og referatet' : ''} er offentliggjort. En rettelse kræver en ændringsnote og bliver en ny version; den
-            gamle version kan ses med noten på portalen.
+            Dagsordenen{m.state === 'minutes_published' ? ' og referatet' : ''} er offentliggjort. En rettelse kræver en ændringsnote og bliver en ny version;
+            den gamle version kan ses med noten på portalen.
           </p>
           <h3 class="h4">Ret en fejl i et punkt</h3>
           <ul>
