@@ -11,6 +11,18 @@ import type { ConsultationRole } from './paper.js';
 /** Suggestions for the decision field; any text is allowed. */
 export const decisionQuickPicks = ['Godkendt', 'Indstillingen anbefales', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Udsat'] as const;
 
+/**
+ * A quick pick added to what is typed, never in its place: an empty field gets the pick, a
+ * field that already says it is left alone, else the pick follows on a new line (its own
+ * paragraph). The meeting room's script applies the same rule in the browser.
+ */
+export function withQuickPick(typed: string, pick: string): string {
+  if (pick === '') return typed;
+  if (typed.trim() === '') return pick;
+  if (typed.includes(pick)) return typed;
+  return `${typed.replace(/\s+$/u, '')}\n${pick}`;
+}
+
 export const voteChoices = ['for', 'against', 'abstain'] as const satisfies readonly VoteChoice[];
 
 export const voteChoiceLabel: Record<VoteChoice, string> = { for: 'For', against: 'Imod', abstain: 'Undlod at stemme' };

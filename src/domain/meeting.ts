@@ -59,6 +59,16 @@ export function isComing(meeting: Pick<Meeting, 'date'>, today: string): boolean
   return meeting.date >= today;
 }
 
+/**
+ * From which day a case sent on may land on the next body's meeting (inclusive): the source
+ * meeting's day, or today when that is earlier. Counting strictly after the source's day
+ * missed a meeting the same day, and counting from a source dated ahead (decisions prepared
+ * before the day) missed the body's meetings that are coming but earlier than it.
+ */
+export function forwardFrom(sourceDate: string, today: string): string {
+  return sourceDate < today ? sourceDate : today;
+}
+
 /** Only a meeting that has not been held can be cancelled. */
 export function cancel(meeting: Pick<Meeting, 'state' | 'cancelled'>): true {
   if (!notYetHeld(meeting.state)) {

@@ -19,6 +19,11 @@ export interface CalendarEvent {
   start: string | null;
   end: string | null;
   cancelled: boolean;
+  /**
+   * RFC 5545 SEQUENCE: raised with every change the organizer makes (a cancellation among
+   * them), so a client replaces its copy of the event (same UID) instead of ignoring it.
+   */
+  sequence?: number;
   /** When the meeting row last changed (ISO timestamp); DTSTAMP and LAST-MODIFIED. */
   updatedAt: string;
 }
@@ -111,7 +116,7 @@ function nextDay(date: string): string {
 }
 
 function eventLines(e: CalendarEvent): string[] {
-  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.updatedAt)}`];
+  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.updatedAt)}`, `SEQUENCE:${Math.max(0, Math.floor(e.sequence ?? 0))}`];
   if (e.start === null) {
     lines.push(`DTSTART;VALUE=DATE:${basicDate(e.date)}`, `DTEND;VALUE=DATE:${basicDate(nextDay(e.date))}`);
   } else {

@@ -17,6 +17,7 @@ import { freePort } from '../support/postgres-server.js';
 import { pdfWith } from '../http/api-lifecycle-helpers.js';
 
 const TABLET = { width: 768, height: 1024 };
+const PHONE_390 = { width: 390, height: 844 };
 const EMAIL = 'sekretaer@demo.dk';
 const PASSWORD = 'et-langt-kodeord-1';
 
@@ -136,8 +137,16 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) problems.push(`${name}: ${overflow}px wider than the window`);
       };
+      /** The screens of issue 17's safety nets: also at phone width (390), once. */
+      const checkNarrowToo = async (name: string) => {
+        await check(name);
+        if (viewport !== DESKTOP) return;
+        await page.setViewportSize(PHONE_390);
+        await check(`${name} (390)`);
+        await page.setViewportSize(viewport);
+      };
 
-      await check('meeting list');
+      await checkNarrowToo('meeting list with the to-do list');
       await page.goto(`${server.url}/redigering/serier/ny`);
       await check('new series');
       await submit(page, 'Opret møderne');
@@ -214,13 +223,26 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
 
       await page.goto(meetingUrl);
       await check('meeting editor with a CPR hit');
-      await submit(page, 'Offentliggør dagsorden');
-      assert.match(await page.content(), /Dagsordenen er ikke offentliggjort/);
-      await check('meeting editor, publication refused');
+      await checkNarrowToo('meeting editor with the cancel control');
+      await page.goto(`${meetingUrl.replace(/[?#].*$/, '')}/aflys`);
+      await checkNarrowToo('cancel meeting');
+      await submit(page, 'Aflys mødet');
+      assert.match(await page.title(), /^Fejl: Aflys mødet/);
+      await checkNarrowToo('cancel meeting, reason missing');
+      await page.goto(meetingUrl);
+      // The preview shows what would go out and why it cannot yet: no confirm button.
+      await submit(page, 'Forhåndsvis og offentliggør dagsorden');
+      assert.match(await page.content(), /Offentliggørelsen er stoppet/);
+      assert.equal(await page.getByRole('button', { name: /^Bekræft/ }).count(), 0);
+      await checkNarrowToo('publication preview, refused');
+      await page.goto(meetingUrl);
       await submit(page, /^Markér som kontrolleret \(ikke et CPR-nummer\)/);
-      await submit(page, 'Offentliggør dagsorden');
+      await submit(page, 'Forhåndsvis og offentliggør dagsorden');
+      assert.match(await page.content(), /Sådan ser dagsordenen ud på den offentlige portal/);
+      await checkNarrowToo('publication preview');
+      await submit(page, 'Bekræft: offentliggør dagsordenen');
       assert.match(await page.content(), /Dagsordenen er offentliggjort/);
-      await check('meeting editor, published');
+      await checkNarrowToo('meeting editor, published (correct, withdraw, cancel)');
 
       // After publication a one-button change asks for a change note on its own page, and
       // the item form shows the service's message at its "Ændringsnote" field.

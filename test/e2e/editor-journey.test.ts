@@ -106,7 +106,8 @@ describe('editor journey in Chromium', () => {
     await secretary.goto(`${server.url}/redigering/moeder/ny`);
     await accessible(secretary, 'new meeting');
     await secretary.getByLabel('Udvalg').selectOption({ label: demoCommitteeLabel('Børne- og Skoleudvalget') });
-    await secretary.getByLabel('Dato').fill(comingDemoDate(40));
+    // Today: the minutes are published at the end, and minutes wait for the meeting's day.
+    await secretary.getByLabel('Dato').fill(comingDemoDate(0));
     await secretary.getByLabel('Starttidspunkt').fill('16:00');
     await secretary.getByLabel('Mødested').fill('Byrådssalen');
     await submit(secretary, secretary.getByRole('button', { name: 'Opret møde' }));
@@ -149,7 +150,9 @@ describe('editor journey in Chromium', () => {
     await secretary.goto(openItem);
     await upload(files.cpr, 'Ansøgning fra borger', true);
     await secretary.goto(`${server.url}${meetingPath}`);
-    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør dagsorden' }));
+    // The preview shows why it cannot go out, and offers no confirmation.
+    await submit(secretary, secretary.getByRole('button', { name: 'Forhåndsvis og offentliggør dagsorden' }));
+    assert.equal(await secretary.getByRole('button', { name: /^Bekræft/ }).count(), 0);
     const refused = await secretary.content();
     assert.match(refused, /Ansøgning fra borger/);
     assert.match(refused, /150385-xxxx/);
@@ -165,7 +168,13 @@ describe('editor journey in Chromium', () => {
     await secretary.goto(openItem);
     await submit(secretary, secretary.locator('li', { hasText: 'Ansøgning fra borger' }).getByRole('button', { name: /Gør lukket/ }));
     await secretary.goto(`${server.url}${meetingPath}`);
-    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør dagsorden' }));
+    await submit(secretary, secretary.getByRole('button', { name: 'Forhåndsvis og offentliggør dagsorden' }));
+    const preview = await secretary.content();
+    assert.match(preview, /Ny skolestruktur i Demo Kommune/);
+    assert.match(preview, /Lukket punkt: Personalesag/);
+    assert.ok(!preview.includes(CANARY), 'the preview shows nothing closed');
+    await accessible(secretary, 'agenda preview');
+    await submit(secretary, secretary.getByRole('button', { name: 'Bekræft: offentliggør dagsordenen' }));
     assert.match(await secretary.content(), /Dagsordenen er offentliggjort/);
 
     // The meeting room, on a tablet.
@@ -181,11 +190,39 @@ describe('editor journey in Chromium', () => {
 
     const card = (title: string) => secretary.locator('section.room-card', { hasText: title });
     const open = card('Ny skolestruktur i Demo Kommune');
-    // With JavaScript the quick pick fills the decision field at once.
-    // (click, not check: the script moves the radio back to "Brug teksten i feltet".)
-    await open.getByLabel('Indstillingen anbefales').click();
-    assert.equal(await open.getByLabel('Beslutning', { exact: true }).inputValue(), 'Indstillingen anbefales');
-    await submit(secretary, open.getByRole('button', { name: 'Gem beslutning' }));
+    // The decision form by keyboard only (WCAG 2.1.1, 3.2.2): type, reach every quick pick
+    // with Tab (arrow keys change nothing), press one: it is added after the typed text.
+    const field = open.getByLabel('Beslutning', { exact: true });
+    const focused = () => secretary.evaluate<string>('((document.activeElement && document.activeElement.textContent) || "").trim()');
+    await field.focus();
+    await secretary.keyboard.type('Udvalget drøftede sagen.');
+    const reached: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await secretary.keyboard.press('Shift+Tab');
+      reached.unshift(await focused());
+    }
+    assert.deepEqual(
+      reached,
+      ['Godkendt', 'Indstillingen anbefales', 'Indstillingen tiltrådt', 'Taget til efterretning', 'Udsat'],
+      'every quick pick is reachable',
+    );
+    await secretary.keyboard.press('Tab'); // Indstillingen anbefales
+    await secretary.keyboard.press('ArrowDown');
+    await secretary.keyboard.press('ArrowRight');
+    assert.equal(await field.inputValue(), 'Udvalget drøftede sagen.', 'moving around changes nothing');
+    assert.equal(await focused(), 'Indstillingen anbefales');
+    await secretary.keyboard.press('Enter');
+    assert.equal(await field.inputValue(), 'Udvalget drøftede sagen.\nIndstillingen anbefales', 'added after the typed text, never in its place');
+    // Focus is back in the field, at its end: typing goes on there.
+    await secretary.keyboard.type(' med 6 stemmer.');
+    await secretary.keyboard.press('Shift+Tab'); // Udsat
+    await secretary.keyboard.press('Space');
+    assert.equal(await field.inputValue(), 'Udvalget drøftede sagen.\nIndstillingen anbefales med 6 stemmer.\nUdsat');
+    // Take "Udsat" out again by keyboard, then Tab on to the save button and press it.
+    for (let i = 0; i < 6; i++) await secretary.keyboard.press('Backspace');
+    for (let i = 0; i < 60 && (await focused()) !== 'Gem beslutning'; i++) await secretary.keyboard.press('Tab');
+    assert.equal(await focused(), 'Gem beslutning');
+    await Promise.all([secretary.waitForNavigation(), secretary.keyboard.press('Enter')]);
     assert.match(await secretary.content(), /Beslutningen er gemt/);
     const closed = card(`Personalesag ${CANARY}`);
     await closed.getByLabel('Beslutning', { exact: true }).fill('Godkendt.');
@@ -225,7 +262,10 @@ describe('editor journey in Chromium', () => {
     // The secretary publishes the minutes.
     await secretary.reload();
     assert.match(await secretary.content(), /Alle nødvendige godkendelser er givet/);
-    await submit(secretary, secretary.getByRole('button', { name: 'Offentliggør referat' }));
+    await submit(secretary, secretary.getByRole('button', { name: 'Forhåndsvis og offentliggør referat' }));
+    assert.match(await secretary.content(), /Forhåndsvisning af referat/);
+    await accessible(secretary, 'minutes preview');
+    await submit(secretary, secretary.getByRole('button', { name: 'Bekræft: offentliggør referatet' }));
     assert.match(await secretary.content(), /Referatet er offentliggjort/);
     assert.match(await secretary.content(), /Referat, version 1/);
     await accessible(secretary, 'minutes published');

@@ -197,7 +197,8 @@ forEachDatabase('editor: the meeting room', (t) => {
   });
 
   it('publishes the minutes once approved, and corrections need a change note', async () => {
-    const m = await sentOutMeeting(world);
+    // Held yesterday: minutes are published only from the meeting's day on.
+    const m = await sentOutMeeting(world, { date: '2024-08-19' });
     const approvals = `/redigering/moeder/${m.meetingId}/godkendelse`;
     await secretary.get(room(m.meetingId));
     await secretary.post(`${room(m.meetingId)}/fremmoede`, attendanceForm(world));
@@ -209,7 +210,7 @@ forEachDatabase('editor: the meeting room', (t) => {
     assert.match(page.html, /Ingen har godkendt referatet endnu/);
     assert.match(page.html, /Anne Andersen \(medlem\)/);
 
-    const early = await secretary.post(`${approvals}/offentliggoer`, {});
+    const early = await secretary.post(`${approvals}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(early.status, 409);
     assert.match(early.html, /Referatet blev ikke offentliggjort/);
     assert.match(early.html, /Referatet mangler godkendelse fra: Anne Andersen, Bent Bertelsen, Dorte Damgaard/);
@@ -220,7 +221,7 @@ forEachDatabase('editor: the meeting room', (t) => {
     assert.match(page.html, /<td>Anne Andersen<\/td><td>Medlem<\/td><td>20\. august 2024 kl\. 10\.00<\/td><td>anne@testrup\.dk<\/td>/);
 
     // The closed item has no decision yet.
-    const missing = await secretary.post(`${approvals}/offentliggoer`, {});
+    const missing = await secretary.post(`${approvals}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(missing.status, 409);
     assert.match(missing.html, /Disse punkter mangler en beslutning/);
     assert.ok(missing.html.includes(`#punkt-${m.closedItemId}`));
@@ -228,7 +229,7 @@ forEachDatabase('editor: the meeting room', (t) => {
     // Recording a decision cleared the approvals (they approved other content): approve again.
     for (const who of ['anne', 'bent', 'dorte'] as const) await approveMinutes(world.deps, world.principals[who], m.meetingId);
 
-    const published = await secretary.post(`${approvals}/offentliggoer`, {});
+    const published = await secretary.post(`${approvals}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(published.status, 303);
     page = await secretary.get(published.location!);
     assert.match(page.html, /Referatet er offentliggjort/);

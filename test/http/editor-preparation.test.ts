@@ -250,7 +250,7 @@ forEachDatabase('editor: preparing a meeting', (t) => {
   it('refuses to publish with a CPR number in a public attachment, naming it; nothing is published', async () => {
     const meeting = await sec.get(`/redigering/moeder/${meetingId}`);
     assert.match(text(meeting), /CPR-kontrol[\s\S]*Klage fra borger[\s\S]*130824-xxxx/, 'the check shows the hit before publishing');
-    const res = await sec.post(`/redigering/moeder/${meetingId}/offentliggoer`, {});
+    const res = await sec.post(`/redigering/moeder/${meetingId}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(res.status, 409);
     const html = text(res);
     assert.match(html, /Dagsordenen er ikke offentliggjort: der er fundet mulige CPR-numre/);
@@ -271,7 +271,7 @@ forEachDatabase('editor: preparing a meeting', (t) => {
     const marked = await sec.post(`/redigering/moeder/${meetingId}/cpr-kontrolleret`, { fingerprint });
     assert.equal(marked.status, 303);
     assert.match(text(await sec.follow(marked)), /Ingen mulige CPR-numre/);
-    const published = await sec.post(`/redigering/moeder/${meetingId}/offentliggoer`, {});
+    const published = await sec.post(`/redigering/moeder/${meetingId}/offentliggoer`, { bekraeft: 'ja' });
     assert.equal(published.status, 303);
     const after = text(await sec.follow(published));
     assert.match(after, /Dagsordenen er offentliggjort/);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  withQuickPick,
   DISSENT_MINORITY_ONLY,
   type PresentMember,
   competenceNames,
@@ -265,5 +266,15 @@ describe('decision competence and consultation role', () => {
     assert.equal(forwardRoleFor(null, council), 'decides');
     assert.equal(forwardRoleFor('Kommunalbestyrelsen', fu), 'recommends');
     assert.equal(forwardRoleFor('Økonomiudvalget', fu), 'decides');
+  });
+});
+
+describe('decision: quick picks', () => {
+  it('adds a quick pick after the typed text, never in its place', () => {
+    assert.equal(withQuickPick('', 'Godkendt'), 'Godkendt');
+    assert.equal(withQuickPick('  \n', 'Godkendt'), 'Godkendt');
+    assert.equal(withQuickPick('Udvalget drøftede sagen.  ', 'Indstillingen anbefales'), 'Udvalget drøftede sagen.\nIndstillingen anbefales');
+    assert.equal(withQuickPick('Godkendt med bemærkning.', 'Godkendt'), 'Godkendt med bemærkning.', 'already says it');
+    assert.equal(withQuickPick('Min tekst', ''), 'Min tekst');
   });
 });

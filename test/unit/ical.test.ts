@@ -79,6 +79,12 @@ describe('iCalendar rendering', () => {
     assert.ok(!lines.includes('STATUS:CONFIRMED'));
   });
 
+  it('carries SEQUENCE, so a client replaces its copy of a changed or cancelled event (same UID)', () => {
+    assert.ok(unfold(renderCalendar({ name: 'x', events: [event()] })).includes('SEQUENCE:0'), 'none given: 0');
+    const lines = unfold(renderCalendar({ name: 'x', events: [event({ cancelled: true, sequence: 3 })] }));
+    assert.ok(lines.includes('SEQUENCE:3') && lines.includes('UID:m1@dagsorden.demo.dk'));
+  });
+
   it('makes an all-day event when the start time is unknown, and omits an unknown or impossible end', () => {
     const allDay = unfold(renderCalendar({ name: 'x', events: [event({ start: null, end: null, date: '2026-12-31' })] }));
     assert.ok(allDay.includes('DTSTART;VALUE=DATE:20261231'));

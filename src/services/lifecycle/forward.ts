@@ -7,12 +7,14 @@ import { type Principal, assertMayEdit } from '../../domain/access.js';
 import { forwardRoleFor } from '../../domain/decision.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { notYetHeld } from '../../domain/meeting.js';
+import { danishDate } from '../../domain/clock.js';
+import { forwardFrom, notYetHeld } from '../../domain/meeting.js';
 import { formatDateMedium } from '../../render/format.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { PROTOKOL_SOURCE, type SectionRow, insertItem, itemOrder, renumber, replaceSections } from '../../storage/repositories/meeting-editor.js';
 import {
   type ItemForForward,
+  forwardableFiles,
   insertConsultation,
   itemForForward,
   itemOfPaperOnMeeting,
@@ -21,6 +23,7 @@ import {
   organizationRow,
   paperRow,
 } from '../../storage/repositories/minutes-writer.js';
+import { insertFile } from '../../storage/repositories/attachment-editor.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import { indexMeetings } from '../search/indexing.js';
@@ -87,7 +90,7 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
     if (!targetOrg || targetOrg.bodyId !== sourceMeeting.bodyId) {
       throw new DomainError('not_found', `Udvalget ${String(input.organizationId)} findes ikke i kommunen`, 'organizationId');
     }
-    const target = await targetMeeting(trx, input, targetOrg, sourceMeeting);
+    const target = await targetMeeting(trx, input, targetOrg, forwardFrom(sourceMeeting.date, danishDate(deps.now())));
     assertMayEdit(actor, target);
     await lockMeeting(trx, target.id);
     const paper = (await paperRow(trx, source.paperId))!;
@@ -127,6 +130,7 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
     const ids = order.map((o) => o.id);
     ids.splice(at, 0, id);
     await renumber(trx, ids);
+    const files = await copyAttachments(trx, source.id, { itemId: id, meetingId: target.id, paperId: paper.id }, deps.now().toISOString());
     const role = forwardRoleFor(paper.decisionCompetence, targetOrg);
     await insertConsultation(trx, {
       paperId: paper.id,
@@ -157,6 +161,7 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
           title: source.title,
           public: source.public,
           forwardedFrom: source.id,
+          files,
           sections: sections.map(({ kind, heading, text }) => ({ kind, heading, text })),
         },
       },
@@ -186,8 +191,46 @@ export async function forwardCase(deps: LifecycleDeps, actor: Principal, itemId:
   });
 }
 
-/** The given meeting of the target body, or its next one after the source meeting; not held yet. */
-async function targetMeeting(trx: Db, input: ForwardInput, org: { id: string; name: string }, sourceMeeting: MeetingRef): Promise<MeetingRef> {
+/**
+ * The case's attachments go with it (the next body reads the same bilag): a new file row per
+ * attachment on the new item, the same stored bytes (by hash), text and public flag. A
+ * withdrawn attachment stays behind. Returns what was copied, for the audit entry.
+ */
+async function copyAttachments(
+  trx: Db,
+  sourceItemId: string,
+  to: { itemId: string; meetingId: string; paperId: string },
+  at: string,
+): Promise<{ id: string; from: string; title: string; public: boolean }[]> {
+  const copied = [];
+  for (const [i, f] of (await forwardableFiles(trx, sourceItemId)).entries()) {
+    const id = newId();
+    await insertFile(trx, {
+      id,
+      bodyId: f.bodyId,
+      meetingId: to.meetingId,
+      agendaItemId: to.itemId,
+      paperId: to.paperId,
+      position: i + 1,
+      title: f.title,
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      text: f.text,
+      textProblem: f.textProblem ?? null,
+      public: f.public,
+      createdAt: at,
+      source: PROTOKOL_SOURCE,
+      externalId: null,
+    });
+    copied.push({ id, from: f.id, title: f.title, public: Number(f.public) === 1 });
+  }
+  return copied;
+}
+
+/** The given meeting of the target body, or its first one from `fromDate` on; not held yet. */
+async function targetMeeting(trx: Db, input: ForwardInput, org: { id: string; name: string }, fromDate: string): Promise<MeetingRef> {
   if (input.meetingId !== undefined) {
     const meeting = await loadMeeting(trx, input.meetingId).catch((e: unknown) => {
       if (e instanceof DomainError && e.code === 'not_found') throw new DomainError('not_found', `Mødet ${input.meetingId} findes ikke`, 'meetingId');
@@ -200,7 +243,7 @@ async function targetMeeting(trx: Db, input: ForwardInput, org: { id: string; na
     }
     return meeting;
   }
-  const next = await nextOpenMeeting(trx, org.id, sourceMeeting.date);
+  const next = await nextOpenMeeting(trx, org.id, fromDate);
   if (!next) {
     throw new DomainError('conflict', `${org.name} har ingen kommende møder; opret mødet først`, 'organizationId', {
       reason: 'no_upcoming_meeting',

@@ -4,7 +4,8 @@
 // for the meeting's editors: the choices themselves are validated again by the services
 // that record them (recordAttendance, forwardCase).
 import type { Principal } from '../../domain/access.js';
-import { type MeetingState, notYetHeld } from '../../domain/meeting.js';
+import { danishDate } from '../../domain/clock.js';
+import { type MeetingState, forwardFrom, notYetHeld } from '../../domain/meeting.js';
 import { type MembershipRole, endedBefore, membershipActiveOn, roleRank } from '../../domain/organization.js';
 import { DirectoryQueries } from '../../storage/repositories/directory-queries.js';
 import type { LifecycleDeps } from './deps.js';
@@ -66,7 +67,7 @@ export async function forwardTargets(deps: LifecycleDeps, actor: Principal, meet
     .filter((o) => o.id !== meeting.organizationId && !endedBefore(o.term, meeting.date))
     .map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
   const known = new Set(organizations.map((o) => o.id));
-  const meetings = (await listMeetings(deps, actor, { from: meeting.date }))
+  const meetings = (await listMeetings(deps, actor, { from: forwardFrom(meeting.date, danishDate(deps.now())) }))
     .filter((m) => known.has(m.organizationId) && !m.cancelled && notYetHeld(m.state))
     .map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organizationName, date: m.date, state: m.state }))
     .sort((a, b) => a.date.localeCompare(b.date));

@@ -4,7 +4,9 @@
 // through recordDecision / recordAttendance with a change note (a new minutes version).
 import type { Principal } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
+import { danishDate } from '../../domain/clock.js';
 import { meetingStateLabel, transition } from '../../domain/meeting.js';
+import { formatDateMedium } from '../../render/format.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { itemsWithoutDecision, lockMeeting, setMeetingState } from '../../storage/repositories/minutes-writer.js';
 import { audit } from '../audit.js';
@@ -25,6 +27,17 @@ export async function publishMinutes(
     await lockMeeting(trx, meetingId);
     const meeting = await meetingForEdit(trx, actor, meetingId);
     if (meeting.cancelled) throw new DomainError('invalid_transition', 'Mødet er aflyst; referatet kan ikke offentliggøres');
+    // Decisions may be recorded ahead (a prepared draft), but minutes of a meeting that has not
+    // taken place yet cannot be true: publishing waits for the meeting's (Danish) day.
+    const today = danishDate(deps.now());
+    if (meeting.date > today) {
+      throw new DomainError(
+        'conflict',
+        `Mødet holdes først den ${formatDateMedium(meeting.date)}; referatet kan tidligst offentliggøres på mødedagen`,
+        undefined,
+        { reason: 'not_held_yet', date: meeting.date, today },
+      );
+    }
     if (meeting.state === 'held') {
       const status = await approvalStatusIn(trx, meeting);
       const names = status.missing.map((m) => m.name).join(', ');

@@ -15,6 +15,8 @@ import { agendaPublic, itemOpen } from './visibility.js';
 export interface FeedMeetingRow extends Meeting {
   organizationName: string;
   updatedAt: string;
+  /** The optimistic-locking version, raised by every save: the calendars' SEQUENCE. */
+  version: number;
 }
 
 export interface OrganizationRef {
@@ -29,9 +31,12 @@ export interface SitemapRows {
   meetings: { id: string; date: string; updatedAt: string }[];
 }
 
-const meetingColumns = [...meetingFields, 'meeting.updatedAt', 'organization.name as organizationName'] as const;
+const meetingColumns = [...meetingFields, 'meeting.updatedAt', 'meeting.version', 'organization.name as organizationName'] as const;
 
-type MeetingSelection = Pick<MeetingTable, 'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled' | 'updatedAt'> & {
+type MeetingSelection = Pick<
+  MeetingTable,
+  'id' | 'organizationId' | 'date' | 'startTime' | 'endTime' | 'location' | 'state' | 'cancelled' | 'updatedAt' | 'version'
+> & {
   organizationName: string;
 };
 
@@ -39,6 +44,7 @@ const toRow = (r: MeetingSelection): FeedMeetingRow => ({
   ...toMeeting(r),
   organizationName: r.organizationName,
   updatedAt: r.updatedAt,
+  version: Number(r.version ?? 1),
 });
 
 export class FeedQueries {

@@ -218,14 +218,14 @@ export async function itemForForward(db: Db, itemId: string): Promise<ItemForFor
   };
 }
 
-/** The organization's next meeting after `afterDate` that is not held yet and not cancelled. */
-export async function nextOpenMeeting(db: Db, organizationId: string, afterDate: string): Promise<{ id: string } | undefined> {
+/** The organization's first meeting on or after `fromDate` that is not held yet and not cancelled. */
+export async function nextOpenMeeting(db: Db, organizationId: string, fromDate: string): Promise<{ id: string } | undefined> {
   const open = meetingStates.filter(notYetHeld);
   return db
     .selectFrom('meeting')
     .select('id')
     .where('organizationId', '=', organizationId)
-    .where('date', '>', afterDate)
+    .where('date', '>=', fromDate)
     .where('state', 'in', open)
     .where('cancelled', '=', 0)
     .orderBy('date')
@@ -237,3 +237,7 @@ export async function nextOpenMeeting(db: Db, organizationId: string, afterDate:
 /** An item on the meeting that considers the case, if any. */
 export const itemOfPaperOnMeeting = (db: Db, meetingId: string, paperId: string) =>
   db.selectFrom('agendaItem').select('id').where('meetingId', '=', meetingId).where('paperId', '=', paperId).orderBy('position').executeTakeFirst();
+
+/** The attachments of an item that may travel with its case: not withdrawn, in their order. */
+export const forwardableFiles = (db: Db, itemId: string) =>
+  db.selectFrom('file').selectAll().where('agendaItemId', '=', itemId).where('withdrawnAt', 'is', null).orderBy('position').orderBy('id').execute();

@@ -241,7 +241,7 @@ export const operations: readonly Operation[] = [
     path: '/meetings/:id/publish-minutes',
     operationId: 'publishMinutes',
     tag: 'Publications',
-    summary: 'Publish the minutes; 409 saying what is missing (approvals, decisions, CPR hits)',
+    summary: 'Publish the minutes; 409 saying what is missing (approvals, decisions, CPR hits, the meeting’s day not come)',
     auth: true,
     body: s.publishBody,
     success: { status: 200, description: 'Published', schema: ref('Version') },

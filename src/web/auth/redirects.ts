@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import type { Principal } from '../../domain/access.js';
 
 // Where a sign-in may send the browser afterwards: a path on this site, nothing else. "//host"
 // and "/\host" are other sites to a browser (it reads "\" as "/"), so both are refused.
@@ -9,6 +10,19 @@ export function safeNext(value: unknown): string {
   // Backslashes and control characters have no place in our own paths.
   if (value.includes('\\') || [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return '/';
   return value;
+}
+
+/**
+ * Where a sign-in lands when no page was asked for (`next` missing, unsafe, or the front page
+ * the login link carries by default): the work area, not the public front page, so a person
+ * sees at once that they are signed in. Secretaries and administrators: /redigering; members
+ * (an account tied to a person): /medlem; anyone else: the front page.
+ */
+export function landingAfterSignIn(next: string, principal: Pick<Principal, 'role' | 'personId'> | null): string {
+  if (next !== '/' || principal === null) return next;
+  if (principal.role === 'admin' || principal.role === 'secretary') return '/redigering';
+  if (principal.personId !== null) return '/medlem';
+  return '/';
 }
 
 /** "::ffff:10.0.0.1" is 10.0.0.1: a dual-stack socket reports IPv4 peers that way. */

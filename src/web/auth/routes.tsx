@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { OidcSignIn } from '../../services/auth/oidc.js';
 import { loginWithPassword } from '../../services/auth/password-login.js';
 import { sameSecret } from '../../services/auth/secrets.js';
+import { principalForUser } from '../../services/auth/principal.js';
 import { endSession, startSession } from '../../services/auth/sessions.js';
 import { sendPage } from '../portal/render.js';
 import type { AuthEnv, StaffDeps } from './context.js';
@@ -23,7 +24,7 @@ import {
   setSessionCookie,
 } from './cookies.js';
 import { LoginPage, type LoginPageProps, SignInProblemPage } from './login-page.js';
-import { clientAddress, proxySet, safeNext } from './redirects.js';
+import { clientAddress, landingAfterSignIn, proxySet, safeNext } from './redirects.js';
 
 /** Longer than any real address or password; more is a probe, not a typo. */
 const MAX_FIELD = 1024;
@@ -48,7 +49,7 @@ export function authRoutes(deps: StaffDeps): Hono<AuthEnv> {
     const session = await startSession(db, userId, deps.now(), readCookie(c, SESSION_COOKIE));
     setSessionCookie(c, deps, session.token);
     c.header('Cache-Control', 'no-store');
-    return c.redirect(next, 303);
+    return c.redirect(landingAfterSignIn(next, next === '/' ? await principalForUser(db, userId) : null), 303);
   };
 
   app.get('/login', (c) => page(c, { csrfToken: formCsrfToken(c, deps), next: safeNext(c.req.query('next')) }));

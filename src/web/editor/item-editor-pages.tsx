@@ -205,7 +205,9 @@ export function ItemEditorPage(props: {
   const allErrors = [...props.errors, ...props.uploadErrors];
   const heading = `Punkt ${item.number}: ${item.title}`;
   const failed = allErrors.length > 0 || props.stale;
-  const editable = m.state !== 'minutes_published';
+  // After the minutes are out the text can still be corrected (a typo): the save needs a
+  // change note and publishes a new minutes version (updateItem → republish).
+  const afterMinutes = m.state === 'minutes_published';
   return (
     <EditorLayout
       title={failed ? `Fejl: ${heading}` : heading}
@@ -238,7 +240,8 @@ export function ItemEditorPage(props: {
           du, erstatter din tekst den gemte.
         </p>
       ) : null}
-      {editable ? (
+      {afterMinutes ? <p>Referatet er offentliggjort. Ret kun fejl her: når du gemmer, udgives en ny version af referatet med din ændringsnote.</p> : null}
+      {
         <form
           method="post"
           action={editorItemHref(item.id)}
@@ -256,9 +259,7 @@ export function ItemEditorPage(props: {
             <a href={editorMeetingHref(m.id)}>Tilbage til mødet</a>
           </div>
         </form>
-      ) : (
-        <p>Referatet er offentliggjort; punktet kan ikke længere redigeres her.</p>
-      )}
+      }
       <AttachmentsSection viewer={viewer} meeting={m} item={item} errors={props.uploadErrors} values={props.uploadValues} />
     </EditorLayout>
   );

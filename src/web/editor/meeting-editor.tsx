@@ -39,6 +39,8 @@ import { MeetingTimeAndPlaceFields } from './meeting-fields.js';
 import { type Crumb, EditorLayout, SuccessAlert } from './layout.js';
 import { withdrawalHref } from './withdrawal-page.js';
 import { PersonalDataWarnings } from './personal-data-warnings.js';
+import { PreviewButton, confirmed, toPreview } from './publish-preview.js';
+import { PublishedControls } from './published-controls.js';
 import { editorPage, flash, flashMessage, type MeetingEditorLink, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
 const SAVED = flash('Mødet er gemt');
@@ -232,6 +234,8 @@ export function registerMeetingEditorRoutes(app: Hono<AuthEnv>, deps: StaffDeps,
     const viewer = requireEditorViewer(c);
     const id = c.req.param('id');
     const body = await c.req.parseBody();
+    // Only the preview's confirm button publishes (the API publishes without one).
+    if (!confirmed(body)) return toPreview(c, id, 'agenda');
     try {
       const changeNote = postedChangeNote(body);
       await publishAgenda(deps, viewer.principal, id, changeNote === undefined ? {} : { changeNote });
@@ -430,6 +434,7 @@ function MeetingEditorPage(props: {
         </p>
       ) : null}
 
+      <PublishedControls meeting={m} />
       <CprSection meeting={m} hits={props.hits} csrf={csrf} />
       <PersonalDataWarnings meetingId={m.id} warnings={props.warnings} csrf={csrf} />
 
@@ -438,9 +443,9 @@ function MeetingEditorPage(props: {
           <h2 id="offentliggoer">Offentliggør dagsorden</h2>
           <p>
             Dagsordenen bliver synlig på den offentlige portal uden lukkede punkters indhold og lukkede bilag. Alle offentlige tekster og bilag kontrolleres for
-            CPR-numre først.
+            CPR-numre først. Du ser dagsordenen, som portalen vil vise den, før du bekræfter.
           </p>
-          <ActionForm action={`${editorMeetingHref(m.id)}/offentliggoer`} csrf={csrf} label="Offentliggør dagsorden" variant="primary" />
+          <PreviewButton meetingId={m.id} kind="agenda" label="Forhåndsvis og offentliggør dagsorden" />
         </section>
       ) : null}
 

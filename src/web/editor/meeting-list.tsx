@@ -28,6 +28,8 @@ import {
   TextField,
 } from './forms.js';
 import { MeetingTimeAndPlaceFields } from './meeting-fields.js';
+import { secretariatTodo, type TodoEntry } from '../../services/lifecycle/todo.js';
+import { TodoSection } from './todo.js';
 import { EditorLayout, SuccessAlert } from './layout.js';
 import { editorPage, flash, flashMessage, requireEditorViewer, seeOther, type Viewer } from './page.js';
 
@@ -38,8 +40,8 @@ const CREATED = flash('Mødet er oprettet med standardpunkterne');
 export function registerMeetingListRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
   app.get('/redigering', async (c) => {
     const viewer = requireEditorViewer(c);
-    const meetings = await listMeetings(deps, viewer.principal);
-    return editorPage(c, <MeetingListPage viewer={viewer} meetings={meetings} today={danishDate(deps.now())} message={flashMessage(c)} />);
+    const [meetings, todo] = await Promise.all([listMeetings(deps, viewer.principal), secretariatTodo(deps, viewer.principal)]);
+    return editorPage(c, <MeetingListPage viewer={viewer} meetings={meetings} todo={todo} today={danishDate(deps.now())} message={flashMessage(c)} />);
   });
 
   app.get(NEW_MEETING_PATH, async (c) => {
@@ -129,7 +131,7 @@ const splitDates = (text: string): string[] =>
 
 // ---- the meeting list -------------------------------------------------------------------
 
-function MeetingListPage(props: { viewer: Viewer; meetings: StaffMeetingSummary[]; today: string; message: string | undefined }) {
+function MeetingListPage(props: { viewer: Viewer; meetings: StaffMeetingSummary[]; todo: TodoEntry[]; today: string; message: string | undefined }) {
   const upcoming = props.meetings
     .filter((m) => isComing(m, props.today))
     .sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? ''));
@@ -152,6 +154,7 @@ function MeetingListPage(props: { viewer: Viewer; meetings: StaffMeetingSummary[
           Opret mødeplan (serie)
         </a>
       </div>
+      <TodoSection entries={props.todo} />
       <h2>Kommende møder</h2>
       <EditorMeetingList meetings={upcoming} empty="Der er ingen kommende møder. Opret et møde eller en mødeplan." />
       <h2>Tidligere møder</h2>

@@ -18,6 +18,7 @@ import { ROOM_CSS } from './meeting-room-assets.js';
 import { approvalsPath, formatMoment, itemAnchor, roomPath } from './meeting-room-fields.js';
 import { meetingTitle } from './meeting-room-page.js';
 import { type Viewer, editorPage, flash, flashMessage, requireEditorViewer, seeOther } from './page.js';
+import { PreviewButton, confirmed, toPreview } from './publish-preview.js';
 
 const PUBLISHED = flash('Referatet er offentliggjort');
 const APPROVED = flash('Sekretariatets godkendelse er registreret');
@@ -51,6 +52,8 @@ export function registerApprovalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): voi
   app.post('/redigering/moeder/:id/godkendelse/offentliggoer', async (c) => {
     const viewer = requireEditorViewer(c);
     const meetingId = c.req.param('id');
+    // Only the preview's confirm button publishes (the API publishes without one).
+    if (!confirmed(await c.req.parseBody())) return toPreview(c, meetingId, 'minutes');
     try {
       await publishMinutes(deps, viewer.principal, meetingId);
     } catch (e) {
@@ -187,11 +190,13 @@ function ApprovalsPage(props: {
           </p>
         </>
       ) : publishable ? (
-        <form method="post" action={`${approvalsPath(meeting.id)}/offentliggoer`}>
-          <HiddenCsrf token={viewer.csrf} />
-          <p>Referatet kan offentliggøres, når de nødvendige godkendelser er givet, og alle punkter har en beslutning.</p>
-          <SubmitButton id="offentliggoer" label="Offentliggør referat" />
-        </form>
+        <>
+          <p>
+            Referatet kan offentliggøres, når de nødvendige godkendelser er givet, og alle punkter har en beslutning. Du ser det, som portalen vil vise det, før
+            du bekræfter.
+          </p>
+          <PreviewButton meetingId={meeting.id} kind="minutes" id="offentliggoer" label="Forhåndsvis og offentliggør referat" />
+        </>
       ) : (
         <p>
           Mødet er ikke afholdt endnu. Registrér <a href={roomPath(meeting.id)}>fremmøde og beslutninger i mødet</a> først.

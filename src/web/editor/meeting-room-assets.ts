@@ -27,6 +27,10 @@ const css = `
 .room-index ol { columns: 2 28rem; }
 .room-index li { min-height: 4.4rem; display: flex; align-items: center; flex-wrap: wrap; }
 .room-links li { margin-bottom: 0.8rem; }
+.quick-pick-list { list-style: none; padding: 0; margin: 0.8rem 0 0; display: flex; flex-wrap: wrap; gap: 0.8rem; }
+.quick-pick-list li { margin: 0; }
+.quick-picks[hidden] { display: none; }
+.quick-pick-list .button { margin: 0; }
 .member-card { margin: 0 0 2.4rem; max-width: 96rem; }
 .member-card .card-content { padding: 1.6rem 2.4rem; }
 .case-history { margin: 1.2rem 0; }
@@ -34,21 +38,30 @@ const css = `
 .approval-table { max-width: 96rem; }
 `;
 
-// Quick picks with JavaScript: choosing one fills the decision field at once (the user can
-// go on typing), and the radio goes back to "Brug teksten i feltet" so what is sent is the
-// field. An input event lets editor.js notice the unsaved change.
+// Quick picks with JavaScript: real buttons (shown here, the radio fallback removed) that add
+// the pick after the typed text when pressed, by the same rule as withQuickPick on the
+// server; nothing happens on focus or arrow keys. Focus goes to the end of the field so the
+// user can type on. An input event lets editor.js notice the unsaved change.
 const js = `
-document.addEventListener('change', function (event) {
-  var radio = event.target;
-  if (!radio || radio.name !== 'hurtigvalg' || !radio.value) return;
-  var form = radio.form;
-  var field = form && form.querySelector('textarea[name="beslutning"]');
+document.querySelectorAll('[data-quick-picks]').forEach(function (group) {
+  var form = group.closest('form');
+  var fallback = form && form.querySelector('.quick-pick-fallback');
+  if (fallback) fallback.remove();
+  group.hidden = false;
+});
+document.addEventListener('click', function (event) {
+  var button = event.target && event.target.closest ? event.target.closest('button[data-quick-pick]') : null;
+  if (!button) return;
+  var group = button.closest('[data-quick-picks]');
+  var field = group && document.getElementById(group.getAttribute('data-quick-picks'));
   if (!field) return;
-  field.value = radio.value;
+  var pick = button.getAttribute('data-quick-pick');
+  var typed = field.value;
+  if (typed.trim() === '') field.value = pick;
+  else if (typed.indexOf(pick) === -1) field.value = typed.replace(/\\s+$/, '') + '\\n' + pick;
   field.dispatchEvent(new Event('input', { bubbles: true }));
-  var keep = form.querySelector('input[name="hurtigvalg"][value=""]');
-  if (keep) keep.checked = true;
   field.focus();
+  field.setSelectionRange(field.value.length, field.value.length);
 });
 `;
 

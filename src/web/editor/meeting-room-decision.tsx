@@ -1,10 +1,12 @@
 // One item's card in the meeting room: the decision with quick picks, per-item absence,
-// disqualification, the vote and the minority's dissents, posted to recordDecision. Without
-// JavaScript the quick picks are radio options the server puts into the decision; with it
-// they fill the textarea (meeting-room-assets.ts).
+// disqualification, the vote and the minority's dissents, posted to recordDecision. A quick
+// pick never replaces typed text (withQuickPick appends it). With JavaScript the picks are
+// real buttons that add to the textarea when pressed (Enter or Space; nothing happens on
+// focus or arrow keys: WCAG 2.1.1, 3.2.2; meeting-room-assets.ts), and the script removes the
+// radio fallback, whose choice the server appends on save when there is no script.
 import type { VoteChoice } from '../../domain/agenda-item.js';
 import type { Attendance } from '../../domain/attendance.js';
-import { decisionQuickPicks } from '../../domain/decision.js';
+import { decisionQuickPicks, withQuickPick } from '../../domain/decision.js';
 import { DomainError } from '../../domain/errors.js';
 import type { RecordDecisionInput } from '../../services/lifecycle/decisions.js';
 import type { StaffItem } from '../../services/lifecycle/staff-views.js';
@@ -85,8 +87,8 @@ export function postedDecisionDraft(body: FormBody): DecisionDraft {
   const votes = {} as DecisionDraft['votes'];
   for (const c of choices) votes[c] = { personIds: formTexts(body, `stemme-${choiceSlug[c]}`), parties: formText(body, `partier-${choiceSlug[c]}`) };
   return {
-    // A chosen quick pick is the decision (that is what choosing it means without JavaScript).
-    decision: (decisionQuickPicks as readonly string[]).includes(pick) ? pick : typed,
+    // A quick pick chosen without JavaScript is added after the typed text, never in its place.
+    decision: (decisionQuickPicks as readonly string[]).includes(pick) ? withQuickPick(typed, pick) : typed,
     absent: formTexts(body, 'fravaer'),
     disqualified: rows(body, 'inhabil').map((k) => ({ personId: formText(body, `inhabil-${k}`), reason: formText(body, `inhabil-grund-${k}`) })),
     votes,
@@ -194,14 +196,17 @@ export function DecisionForm(props: DecisionCardProps) {
           </p>
         ) : null}
       </FormProblem>
-      <RadioGroup
-        id={`${p}-hurtigvalg`}
-        name="hurtigvalg"
-        label="Hurtigvalg"
-        hint="Et hurtigvalg erstatter teksten i beslutningsfeltet, når du gemmer."
-        value=""
-        options={[{ value: '', label: 'Brug teksten i feltet' }, ...decisionQuickPicks.map((q) => ({ value: q, label: q }))]}
-      />
+      <QuickPickButtons prefix={p} />
+      <div class="quick-pick-fallback">
+        <RadioGroup
+          id={`${p}-hurtigvalg`}
+          name="hurtigvalg"
+          label="Hurtigvalg"
+          hint="Et hurtigvalg tilføjes efter teksten i beslutningsfeltet, når du gemmer. Din tekst bliver stående."
+          value=""
+          options={[{ value: '', label: 'Intet hurtigvalg' }, ...decisionQuickPicks.map((q) => ({ value: q, label: q }))]}
+        />
+      </div>
       <TextArea id={`${p}-beslutning`} name="beslutning" label="Beslutning" rows={4} value={draft.decision} error={errors[`${p}-beslutning`]} />
       {present.length > 0 ? (
         <CheckboxGroup
@@ -288,5 +293,40 @@ export function DecisionForm(props: DecisionCardProps) {
         {props.nextAnchor !== null ? <SubmitButton label="Gem og gå til næste punkt" variant="secondary" name="naeste" value="1" /> : null}
       </div>
     </form>
+  );
+}
+
+/**
+ * The quick picks as buttons, hidden until the meeting room's script shows them (without it
+ * they would do nothing). type="button": never the form's default button, so Enter in a
+ * text field still saves the form rather than choosing a pick.
+ */
+function QuickPickButtons(props: { prefix: string }) {
+  const id = `${props.prefix}-hurtigvalg-knapper`;
+  return (
+    <div
+      class="form-group quick-picks"
+      role="group"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-hint`}
+      data-quick-picks={`${props.prefix}-beslutning`}
+      hidden
+    >
+      <p class="form-label" id={`${id}-label`}>
+        Hurtigvalg
+      </p>
+      <p class="form-hint" id={`${id}-hint`}>
+        Tilføjer teksten i beslutningsfeltet efter det, der står der.
+      </p>
+      <ul class="quick-pick-list">
+        {decisionQuickPicks.map((q) => (
+          <li>
+            <button type="button" class="button button-secondary" data-quick-pick={q}>
+              {q}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

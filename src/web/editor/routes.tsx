@@ -12,6 +12,8 @@ import { registerMeetingListRoutes } from './meeting-list.js';
 import { meetingRoomLinks, registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
 import { registerWithdrawalRoutes } from './withdrawal.js';
+import { registerMeetingCancelRoutes } from './meeting-cancel.js';
+import { registerPublishPreviewRoutes } from './publish-preview.js';
 import { registerUserAdminRoutes } from './users.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { EditorLayout, isEditor } from './layout.js';
@@ -39,6 +41,9 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerMeetingRoomRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerWithdrawalRoutes(app, deps);
+  // Safety nets: preview before publishing, cancelling a meeting.
+  registerPublishPreviewRoutes(app, deps);
+  registerMeetingCancelRoutes(app, deps);
   // Administrators: accounts.
   registerUserAdminRoutes(app, deps);
   // Administration: committees, terms, people, memberships, the municipality's settings.

@@ -43,6 +43,8 @@ export function toCalendarEvents(view: CalendarView, baseUrl: string): CalendarE
     start: m.start,
     end: m.end,
     cancelled: m.cancelled,
+    // Version 1 is the meeting as first created: SEQUENCE 0, as RFC 5545 starts it.
+    sequence: m.version - 1,
     updatedAt: m.updatedAt,
   }));
 }
