@@ -13,6 +13,7 @@ import { meetingRoomLinks, registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
 import { registerWithdrawalRoutes } from './withdrawal.js';
 import { registerUserAdminRoutes } from './users.js';
+import { registerApprovalSettingsRoutes } from './approval-settings.js';
 import { EditorLayout, isEditor } from './layout.js';
 import { editorPage, requireViewer } from './page.js';
 
@@ -40,6 +41,7 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerWithdrawalRoutes(app, deps);
   // Administrators: accounts.
   registerUserAdminRoutes(app, deps);
+  registerApprovalSettingsRoutes(app, deps);
   return app;
 }
 
