@@ -77,7 +77,7 @@ export async function approveMinutes(deps: LifecycleDeps, actor: Principal, meet
     const s = await loadApprovalState(trx, meeting);
     // Permission before state: whoever could never approve this meeting (another
     // municipality, not its secretariat, not one who attended) hears 403, not what state it is in.
-    const attended = actor.personId !== null && s.attendees.some((a) => a.personId === actor.personId);
+    const attended = actor.personId !== null && s.attendees.some((a) => a.personId === actor.personId && a.status === 'present');
     if (!mayEdit(actor, meeting) && !attended) {
       throw new DomainError('forbidden', 'Referatet godkendes af de medlemmer, der deltog i mødet, og af sekretariatet');
     }
