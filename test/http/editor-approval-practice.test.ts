@@ -151,4 +151,42 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
     assert.match(text, /Rettelser efter offentliggørelsen/);
     assert.match(text, /på papir, registreret af\s+sekretariatet/);
   });
+
+  it('asks the members again after a correction under the policy reapprove, and says so in public', async () => {
+    const m = await heldMeeting('2024-08-26');
+    const admin = { ...world.principals.secretary, role: 'admin' as const };
+    const { saveApprovalSettings } = await import('../../src/services/lifecycle/approval-settings.js');
+    await saveApprovalSettings(world.deps, admin, world.seed.bodyId, { rule: 'all_attending', correctionPolicy: 'reapprove' });
+    try {
+      const path = `/redigering/moeder/${m.meetingId}/godkendelse`;
+      await secretary.get(path);
+      for (const [person, how] of [
+        [world.seed.people.chair.id, 'meeting'],
+        [world.seed.people.member.id, 'meeting'],
+        [world.seed.people.substitute.id, 'meeting'],
+      ] as const) {
+        assert.equal((await secretary.post(`${path}/paa-vegne`, { personId: person, givenHow: how })).status, 303);
+      }
+      assert.equal((await secretary.post(`${path}/offentliggoer`, {})).status, 303);
+      await recordDecision(world.deps, world.principals.secretary, m.openItemId, {
+        decision: 'Skolestrukturen udsættes.',
+        changeNote: 'Beslutningen var forkert gengivet',
+      });
+
+      const publicPage = await (await world.app.request(`/moeder/${m.meetingId}`)).text();
+      assert.match(publicPage, /Den rettede version 2 af referatet afventer godkendelse; godkendelserne nedenfor gælder version 1\./);
+      assert.match(publicPage, /Godkendt \(version 1\) af:/);
+      const screen = await secretary.get(path);
+      assert.match(screen.html, /Den rettede version 2 skal godkendes igen/);
+      assert.match(screen.html, /Registrér godkendelse/);
+
+      const reading = await bent.get(`/medlem/moeder/${m.meetingId}`);
+      assert.match(reading.html, /Den rettede version 2 skal godkendes igen/);
+      assert.ok(reading.html.indexOf('Skolestrukturen udsættes.') < reading.html.indexOf('Godkend referatet</button>'), 'the corrected text before the button');
+      assert.match((await bent.get('/medlem')).html, /Afventer din godkendelse/);
+      assert.equal((await bent.post(`/medlem/moeder/${m.meetingId}/godkend`, {})).status, 303);
+    } finally {
+      await saveApprovalSettings(world.deps, admin, world.seed.bodyId, { rule: 'all_attending', correctionPolicy: 'marked' });
+    }
+  });
 });

@@ -63,7 +63,11 @@ forEachDatabase('lifecycle: approvals on a member’s behalf, objections and cor
   /** A held meeting: agenda published, attendance with a substitute, a decision. */
   async function heldMeeting() {
     day++;
-    const meeting = await createMeeting(deps, secretary, { organizationId: seed.committeeId, date: `2025-03-${String(10 + day).padStart(2, '0')}`, start: '16:00' });
+    const meeting = await createMeeting(deps, secretary, {
+      organizationId: seed.committeeId,
+      date: `2025-03-${String(10 + day).padStart(2, '0')}`,
+      start: '16:00',
+    });
     const item = await addItem(deps, secretary, meeting.id, {
       title: 'Trafiksikkerhed',
       public: true,
@@ -94,7 +98,10 @@ forEachDatabase('lifecycle: approvals on a member’s behalf, objections and cor
     const m = await heldMeeting();
     // Permission before anything else: a member is refused whatever the input.
     await assert.rejects(recordApprovalOnBehalf(deps, member(bent.id), m.meetingId, { personId: chair.id, givenHow: 'meeting' }), fails('forbidden'));
-    await assert.rejects(recordApprovalOnBehalf(deps, secretary, m.meetingId, { personId: chair.id, givenHow: 'telepatisk' }), fails('invalid_input', (e) => e.where === 'givenHow'));
+    await assert.rejects(
+      recordApprovalOnBehalf(deps, secretary, m.meetingId, { personId: chair.id, givenHow: 'telepatisk' }),
+      fails('invalid_input', (e) => e.where === 'givenHow'),
+    );
     await assert.rejects(
       recordApprovalOnBehalf(deps, secretary, m.meetingId, { personId: absentee.id, givenHow: 'meeting' }),
       fails('invalid_input', (e) => e.where === 'personId'),
@@ -125,7 +132,10 @@ forEachDatabase('lifecycle: approvals on a member’s behalf, objections and cor
     const m = await heldMeeting();
     await assert.rejects(objectToMinutes(deps, member(absentee.id), m.meetingId, 'Forkert'), fails('forbidden'));
     await assert.rejects(objectToMinutes(deps, secretary, m.meetingId, 'Forkert'), fails('forbidden'));
-    await assert.rejects(objectToMinutes(deps, member(bent.id), m.meetingId, '   '), fails('invalid_input', (e) => e.where === 'comment'));
+    await assert.rejects(
+      objectToMinutes(deps, member(bent.id), m.meetingId, '   '),
+      fails('invalid_input', (e) => e.where === 'comment'),
+    );
     await objectToMinutes(deps, member(bent.id), m.meetingId, 'Mit ændringsforslag er ikke nævnt under punkt 1');
 
     const overview = await approvalOverview(deps, secretary, m.meetingId);
@@ -133,7 +143,10 @@ forEachDatabase('lifecycle: approvals on a member’s behalf, objections and cor
       overview.objections.map((o) => [o.name, o.comment, o.minutesVersion]),
       [['Bent Bertelsen', 'Mit ændringsforslag er ikke nævnt under punkt 1', 1]],
     );
-    assert.ok(overview.status.missing.some((x) => x.personId === bent.id), 'an objection is no approval');
+    assert.ok(
+      overview.status.missing.some((x) => x.personId === bent.id),
+      'an objection is no approval',
+    );
     assert.ok((await actions(m.meetingId)).includes('minutes.object'));
 
     await approveMinutes(deps, member(chair.id), m.meetingId);

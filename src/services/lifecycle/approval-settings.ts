@@ -38,14 +38,26 @@ export async function setCorrectionPolicyOf(deps: LifecycleDeps, actor: Principa
     await audit(
       trx,
       actor,
-      { action: 'body.correction_policy', entityType: 'body', entityId: bodyId, bodyId, before: { correctionPolicy: before }, after: { correctionPolicy: policy } },
+      {
+        action: 'body.correction_policy',
+        entityType: 'body',
+        entityId: bodyId,
+        bodyId,
+        before: { correctionPolicy: before },
+        after: { correctionPolicy: policy },
+      },
       deps.now(),
     );
   });
 }
 
 /** Both settings; each validated before anything is written, the rule through setApprovalRule. */
-export async function saveApprovalSettings(deps: LifecycleDeps, actor: Principal, bodyId: string | null, input: { rule: string; correctionPolicy: string }): Promise<void> {
+export async function saveApprovalSettings(
+  deps: LifecycleDeps,
+  actor: Principal,
+  bodyId: string | null,
+  input: { rule: string; correctionPolicy: string },
+): Promise<void> {
   assertAdmin(actor, bodyId);
   if (!['all_attending', 'chair_and_secretary'].includes(input.rule)) {
     throw new DomainError('invalid_input', 'Vælg, hvem der godkender referatet', 'rule');

@@ -25,7 +25,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('minutes_version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.dropIndex('meeting_approval_person').execute();
-  await db.schema.createIndex('meeting_approval_person_version').on('meeting_approval').columns(['meeting_id', 'person_id', 'minutes_version']).unique().execute();
+  await db.schema
+    .createIndex('meeting_approval_person_version')
+    .on('meeting_approval')
+    .columns(['meeting_id', 'person_id', 'minutes_version'])
+    .unique()
+    .execute();
   await db.schema
     .alterTable('meeting')
     .addColumn('approval_version', 'integer', (c) => c.notNull().defaultTo(1))

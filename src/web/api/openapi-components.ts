@@ -228,7 +228,11 @@ export const schemas: Record<string, JsonSchema> = {
         obj({
           approvedAt: str,
           by: { type: 'string', description: 'Who pressed approve (e-mail or token name); the recorder for an approval given on the member’s behalf' },
-          givenHow: { type: ['string', 'null'], enum: ['meeting', 'paper', 'oral', null], description: 'How the member approved when the secretariat recorded it; null when they approved themselves' },
+          givenHow: {
+            type: ['string', 'null'],
+            enum: ['meeting', 'paper', 'oral', null],
+            description: 'How the member approved when the secretariat recorded it; null when they approved themselves',
+          },
         }),
       ],
     }),

@@ -231,7 +231,7 @@ export const operations: readonly Operation[] = [
     path: '/meetings/:id/approvals/on-behalf',
     operationId: 'recordApprovalOnBehalf',
     tag: 'Minutes',
-    summary: "Record an approval a member gave at the meeting, on paper or orally (the secretariat); the approval names its recorder",
+    summary: 'Record an approval a member gave at the meeting, on paper or orally (the secretariat); the approval names its recorder',
     auth: true,
     body: s.onBehalfBody,
     success: { status: 201, description: 'Recorded', schema: ref('Approval') },

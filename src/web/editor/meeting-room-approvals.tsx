@@ -78,7 +78,8 @@ export function registerApprovalRoutes(app: Hono<AuthEnv>, deps: StaffDeps): voi
       if (e instanceof DomainError && e.code === 'invalid_input') {
         return render(c, viewer, meetingId, undefined, 400, { errors: [{ field: onBehalfField(e.where), text: e.message }], values });
       }
-      if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'invalid_transition')) return render(c, viewer, meetingId, { message: e.message }, 409);
+      if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'invalid_transition'))
+        return render(c, viewer, meetingId, { message: e.message }, 409);
       throw e;
     }
     return seeOther(c, approvalsPath(meetingId), RECORDED);

@@ -76,7 +76,8 @@ export const staffFileHref = (f: { id: string; fileName: string }): string => `/
 export function MemberMeetingPage(props: MemberMeetingPageProps) {
   const { meeting, viewer, approval } = props;
   const me = viewer.principal.personId;
-  const errors = props.noteFailure?.errors ?? props.objectionFailure?.errors ?? (props.approvalProblem ? [{ field: 'godkend', text: props.approvalProblem }] : []);
+  const errors =
+    props.noteFailure?.errors ?? props.objectionFailure?.errors ?? (props.approvalProblem ? [{ field: 'godkend', text: props.approvalProblem }] : []);
   const held = meeting.state !== 'planned' && meeting.state !== 'agenda_published';
   const title = meetingLabel(meeting);
   return (

@@ -111,7 +111,8 @@ export function registerMemberRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void 
       if (e instanceof DomainError && e.code === 'invalid_input') {
         return render(c, viewer, meetingId, { objectionFailure: { text: comment, errors: [{ field: 'indsigelse', text: e.message }] } }, 400);
       }
-      if (e instanceof DomainError && (e.code === 'invalid_transition' || e.code === 'conflict')) return render(c, viewer, meetingId, { approvalProblem: e.message }, 409);
+      if (e instanceof DomainError && (e.code === 'invalid_transition' || e.code === 'conflict'))
+        return render(c, viewer, meetingId, { approvalProblem: e.message }, 409);
       throw e;
     }
     return seeOther(c, memberMeetingPath(meetingId), OBJECTED);
