@@ -15,6 +15,7 @@ import type { StaffMeeting } from '../../services/lifecycle/staff-views.js';
 import type { AuthEnv, StaffDeps } from '../auth/context.js';
 import { StateBadge, editorMeetingHref } from './common.js';
 import { type FieldError, type FormBody, ErrorSummary, HiddenCsrf, SubmitButton } from './forms.js';
+import { APPROVAL_SETTINGS_PATH } from './approval-settings.js';
 import { ApprovedTable, ObjectionsList, OnBehalfForm, onBehalfField, readOnBehalfForm } from './meeting-room-approvals-parts.js';
 import { EditorLayout, SuccessAlert } from './layout.js';
 import { ROOM_CSS } from './meeting-room-assets.js';
@@ -173,6 +174,12 @@ function ApprovalsPage(props: {
       </p>
       <p>
         Regel: <strong>{approvalRuleLabel[status.rule]}</strong>.{status.complete ? ' Alle nødvendige godkendelser er givet.' : null}
+        {viewer.principal.role === 'admin' ? (
+          <>
+            {' '}
+            <a href={APPROVAL_SETTINGS_PATH}>Skift regel og håndtering af rettelser</a>
+          </>
+        ) : null}
       </p>
 
       {overview.reapproval ? (
