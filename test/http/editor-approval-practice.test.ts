@@ -76,7 +76,7 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
   });
 
   it('records an approval on a member’s behalf, shown with how and by whom', async () => {
-    const m = await heldMeeting('2024-08-21');
+    const m = await heldMeeting('2024-08-12');
     const path = `/redigering/moeder/${m.meetingId}/godkendelse`;
     const page = await secretary.get(path);
     assert.match(page.html, /Registrér en godkendelse på et medlems vegne/);
@@ -98,7 +98,7 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
   });
 
   it('shows members the whole minutes before the approve button, the members’ PDF, and takes an objection', async () => {
-    const m = await heldMeeting('2024-08-22');
+    const m = await heldMeeting('2024-08-13');
     const page = await bent.get(`/medlem/moeder/${m.meetingId}`);
     assert.equal(page.status, 200);
     const button = page.html.indexOf('Godkend referatet</button>');
@@ -126,7 +126,7 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
   });
 
   it('marks a correction after publication on the public page and in the minutes PDF with its change note', async () => {
-    const m = await heldMeeting('2024-08-23');
+    const m = await heldMeeting('2024-08-14');
     await anne.get(`/medlem/moeder/${m.meetingId}`);
     assert.equal((await anne.post(`/medlem/moeder/${m.meetingId}/godkend`, {})).status, 303);
     const path = `/redigering/moeder/${m.meetingId}/godkendelse`;
@@ -153,7 +153,7 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
   });
 
   it('asks the members again after a correction under the policy reapprove, and says so in public', async () => {
-    const m = await heldMeeting('2024-08-26');
+    const m = await heldMeeting('2024-08-15');
     const admin = { ...world.principals.secretary, role: 'admin' as const };
     const { saveApprovalSettings } = await import('../../src/services/lifecycle/approval-settings.js');
     await saveApprovalSettings(world.deps, admin, world.seed.bodyId, { rule: 'all_attending', correctionPolicy: 'reapprove' });
