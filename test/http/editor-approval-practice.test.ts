@@ -7,6 +7,7 @@ import { before, it } from 'node:test';
 import { approvalSettings } from '../../src/services/lifecycle/approval-settings.js';
 import { recordAttendance } from '../../src/services/lifecycle/attendance.js';
 import { recordDecision } from '../../src/services/lifecycle/decisions.js';
+import { publishMinutes } from '../../src/services/lifecycle/minutes.js';
 import { createUser } from '../../src/services/users/create-user.js';
 import { forEachDatabase } from '../support/databases.js';
 import { pageTexts } from '../unit/meeting-pdf-inspect.js';
@@ -133,7 +134,8 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
     await secretary.get(path);
     assert.equal((await secretary.post(`${path}/paa-vegne`, { personId: world.seed.people.member.id, givenHow: 'paper' })).status, 303);
     assert.equal((await secretary.post(`${path}/paa-vegne`, { personId: world.seed.people.substitute.id, givenHow: 'oral' })).status, 303);
-    assert.equal((await secretary.post(`${path}/offentliggoer`, {})).status, 303);
+    // Published through the service: the screen's preview and confirmation are not this test's subject.
+    await publishMinutes(world.deps, world.principals.secretary, m.meetingId);
     await recordDecision(world.deps, world.principals.secretary, m.openItemId, {
       decision: 'Skolestrukturen godkendes med tre distrikter.',
       changeNote: 'Antallet af distrikter manglede',
@@ -167,7 +169,8 @@ forEachDatabase('editor: approvals as law and practice allow', (t) => {
       ] as const) {
         assert.equal((await secretary.post(`${path}/paa-vegne`, { personId: person, givenHow: how })).status, 303);
       }
-      assert.equal((await secretary.post(`${path}/offentliggoer`, {})).status, 303);
+      // Published through the service: the screen's preview and confirmation are not this test's subject.
+      await publishMinutes(world.deps, world.principals.secretary, m.meetingId);
       await recordDecision(world.deps, world.principals.secretary, m.openItemId, {
         decision: 'Skolestrukturen udsættes.',
         changeNote: 'Beslutningen var forkert gengivet',
