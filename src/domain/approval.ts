@@ -33,12 +33,43 @@ export interface Attendee extends Attendance {
   role: MembershipRole | null;
 }
 
+/**
+ * How a member gave an approval the secretariat recorded on their behalf (Styrelsesloven § 13
+ * asks for the members' approval, not for their own click): at the meeting, on paper, orally.
+ */
+export const approvalManners = ['meeting', 'paper', 'oral'] as const;
+export type ApprovalManner = (typeof approvalManners)[number];
+
+export const approvalMannerLabel: Record<ApprovalManner, string> = { meeting: 'på mødet', paper: 'på papir', oral: 'mundtligt' };
+
+/**
+ * What a correction after publication does (body.correction_policy): 'marked' publishes it
+ * as a marked correction with its change note (the approvals stand for the version they
+ * approved); 'reapprove' asks the approvers again for the corrected version.
+ */
+export const correctionPolicies = ['marked', 'reapprove'] as const;
+export type CorrectionPolicy = (typeof correctionPolicies)[number];
+
+export const correctionPolicyLabel: Record<CorrectionPolicy, string> = {
+  marked: 'Rettelsen offentliggøres som en markeret rettelse med sin ændringsnote',
+  reapprove: 'Den rettede version skal godkendes igen',
+};
+
+/** An unknown stored value falls back to the marked correction (what Protokol always did). */
+export function parseCorrectionPolicy(value: string | null | undefined): CorrectionPolicy {
+  return (correctionPolicies as readonly string[]).includes(value ?? '') ? (value as CorrectionPolicy) : 'marked';
+}
+
 export interface StoredApproval {
   personId: string | null;
   role: StoredApprovalRole;
-  /** Who pressed approve: the email or token name. */
+  /** Who pressed approve: the email or token name (the recorder, for one given on a member's behalf). */
   actorLabel: string;
   approvedAt: string;
+  /** Set when the secretariat recorded the approval on the member's behalf. */
+  givenHow: ApprovalManner | null;
+  /** The minutes version approved. */
+  minutesVersion: number;
 }
 
 export interface RequiredApprover {
@@ -52,6 +83,8 @@ export interface GivenApproval extends RequiredApprover {
   approvedAt: string;
   /** Who pressed approve (email or token name). */
   by: string;
+  /** How the member gave it when the secretariat recorded it on their behalf; null when they approved themselves. */
+  givenHow: ApprovalManner | null;
 }
 
 export interface ApprovalStatus {
@@ -98,7 +131,7 @@ export function evaluateApprovals(rule: ApprovalRule, attendees: readonly Attend
         : required.personId === null
           ? undefined
           : approvals.find((a) => a.role === 'member' && a.personId === required.personId);
-    if (given) approved.push({ ...required, approvedAt: given.approvedAt, by: given.actorLabel });
+    if (given) approved.push({ ...required, approvedAt: given.approvedAt, by: given.actorLabel, givenHow: given.givenHow });
     else missing.push(required);
   }
   return { rule, approved, missing, complete: missing.length === 0 };

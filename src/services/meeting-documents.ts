@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { type Principal } from '../domain/access.js';
 import type { MemberRef, Vote, VoteChoice } from '../domain/agenda-item.js';
 import { approvalRuleLabel } from '../domain/approval.js';
+import type { PublicationSummary } from '../domain/publication.js';
 import type { Attendance } from '../domain/attendance.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { isStored } from '../domain/file.js';
@@ -26,7 +27,8 @@ import type { Database } from '../storage/db.js';
 import { CaseQueries } from '../storage/repositories/case-queries.js';
 import { PortalQueries } from '../storage/repositories/portal-queries.js';
 import { canReadClosed, loadMeeting } from './lifecycle/guard.js';
-import { approvalStatusIn } from './lifecycle/minutes-approval-status.js';
+import { approvalStatusIn, minutesApprovalRecord } from './lifecycle/minutes-approval-status.js';
+import { awaitingLine, correctionLines, mannerText } from '../render/approval-text.js';
 import { staffMeeting } from './lifecycle/staff-views.js';
 import { type FileReader, PortalService } from './portal/portal.js';
 
@@ -202,7 +204,7 @@ export class MeetingDocuments {
       })),
     );
     const version = [...page.versions].reverse().find((v) => v.kind === (minutes ? 'minutes' : 'agenda'));
-    const approval = minutes ? await this.approval(meetingId) : null;
+    const approval = minutes ? await this.approval(meetingId, page.versions) : null;
     return {
       kind,
       edition: 'public',
@@ -286,20 +288,36 @@ export class MeetingDocuments {
           mediaType: a.mediaType,
         })),
       })),
-      approval: minutes ? await this.approval(meetingId) : null,
+      approval: minutes ? await this.approval(meetingId, meeting.publications) : null,
       // Everything printed is in the model, so any saved change to a draft is a new hash.
       issuedAt: latest?.publishedAt ?? `${meeting.date}T00:00:00.000Z`,
     };
   }
 
-  private async approval(meetingId: string): Promise<MeetingPdfModel['approval']> {
+  private async approval(meetingId: string, versions: readonly PublicationSummary[]): Promise<MeetingPdfModel['approval']> {
     const db = this.deps.database.db;
-    const status = await approvalStatusIn(db, await loadMeeting(db, meetingId));
+    const meeting = await loadMeeting(db, meetingId);
+    const status = await approvalStatusIn(db, meeting);
+    const minutes = versions.filter((v) => v.kind === 'minutes');
+    const record = meeting.state === 'minutes_published' && minutes.length > 0 ? await minutesApprovalRecord(db, meeting) : null;
+    if (record === null || (record.approvedVersion === null && record.awaitingVersion === null)) {
+      return {
+        ruleLabel: approvalRuleLabel[status.rule],
+        // Names and times only: who pressed the button (an email) is not for print.
+        approved: status.approved.map((a) => ({ name: a.name, approvedAt: a.approvedAt, how: mannerText(a.givenHow) })),
+        missing: status.missing.map((m) => m.name),
+        corrections: correctionLines(null, minutes),
+      };
+    }
+    // Published: the approvals of the version they approved, the corrections after it, and a
+    // corrected version awaiting approval said as such.
     return {
       ruleLabel: approvalRuleLabel[status.rule],
-      // Names and times only: who pressed the button (an email) is not for print.
-      approved: status.approved.map((a) => ({ name: a.name, approvedAt: a.approvedAt })),
-      missing: status.missing.map((m) => m.name),
+      approved: record.approved.map((a) => ({ name: a.name, approvedAt: a.approvedAt, how: mannerText(a.givenHow) })),
+      missing: record.awaitingVersion !== null ? status.missing.map((m) => m.name) : [],
+      version: minutes.length > 1 && record.approvedVersion !== null ? record.approvedVersion : null,
+      awaiting: awaitingLine(record.approvedVersion, record.awaitingVersion),
+      corrections: correctionLines(record.approvedVersion, minutes),
     };
   }
 }

@@ -15,6 +15,8 @@ export interface BodyTable extends Importable {
   updatedAt: string;
   /** 'all_attending' | 'chair_and_secretary' (migration 0004; defaulted, so optional to writers). */
   approvalRule?: string;
+  /** 'marked' | 'reapprove' (migration 2026_12_04_0002; defaulted, so optional to writers). */
+  correctionPolicy?: string;
   /** JSON [{ kind, heading }] or null for the default template. */
   sectionTemplate?: string | null;
   /** 'called_in' | 'always' (migration 2026_12_02_0004; defaulted, so optional to writers). */
@@ -92,6 +94,8 @@ export interface MeetingTable extends Importable {
   updatedAt: string;
   /** Optimistic-locking version, raised by every save (defaulted to 1; optional to writers). */
   version?: number;
+  /** The minutes version whose approvals are gathered (migration 2026_12_04_0002; defaulted to 1). */
+  approvalVersion?: number;
   /** OParl timestamps (migration 0006): set and kept current by triggers, so optional to writers. */
   created?: string;
   modified?: string;
@@ -332,6 +336,22 @@ export interface MeetingApprovalTable {
   role: string;
   actorLabel: string;
   approvedAt: string;
+  /** 'meeting' | 'paper' | 'oral' when the secretariat recorded it on the member's behalf (migration 2026_12_04_0002). */
+  givenHow?: string | null;
+  /** The minutes version approved (defaulted to 1; optional to writers). */
+  minutesVersion?: number;
+}
+
+/** A member's objection to the minutes instead of approving (migration 2026_12_04_0002). */
+export interface MeetingObjectionTable {
+  id: string;
+  meetingId: string;
+  personId: string;
+  userId: string | null;
+  actorLabel: string;
+  comment: string;
+  minutesVersion: number;
+  createdAt: string;
 }
 
 export interface PublicationTable {
@@ -462,6 +482,7 @@ export interface DB {
   apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
   meetingApproval: MeetingApprovalTable;
+  meetingObjection: MeetingObjectionTable;
   publication: PublicationTable;
   cprExemption: CprExemptionTable;
   privateNote: PrivateNoteTable;

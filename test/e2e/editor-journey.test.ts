@@ -38,6 +38,7 @@ describe('editor journey in Chromium', () => {
     assert.equal(demo.code, 0, demo.stderr);
     const accounts = [
       ['sekretaer@demo.dk', 'secretary', '--municipality', 'demo-kommune'],
+      ['admin@demo.dk', 'admin', '--municipality', 'demo-kommune'],
       ['camilla@demo.dk', 'member', '--person', personId('camilla-frost-nygaard')],
       ['anders@demo.dk', 'member', '--person', personId('anders-boegelund')],
     ];
@@ -254,10 +255,18 @@ describe('editor journey in Chromium', () => {
         await submit(member, item.getByRole('button', { name: /Gem note/ }));
         assert.match(await member.content(), /Din note er gemt/);
       }
+      if (name === 'Anders') continue; // Anders approved at the meeting: the secretary records it below.
       await submit(member, member.getByRole('button', { name: 'Godkend referatet' }));
       assert.match(await member.content(), /Du godkendte referatet \d+\. \p{L}+ \d{4} kl\. \d\d\.\d\d\./u);
       await accessible(member, `${name}: approved`);
     }
+
+    // Anders said yes at the meeting: the secretary records his approval on his behalf.
+    await secretary.reload();
+    await secretary.getByLabel('Deltager', { exact: true }).selectOption({ label: 'Anders Bøgelund' });
+    await secretary.getByLabel('På mødet').check();
+    await submit(secretary, secretary.getByRole('button', { name: 'Registrér godkendelse' }));
+    assert.match(await secretary.content(), /Godkendt af Anders Bøgelund på mødet, registreret af sekretaer@demo\.dk/);
 
     // The secretary publishes the minutes.
     await secretary.reload();
@@ -279,5 +288,30 @@ describe('editor journey in Chromium', () => {
     for (const secret of [CANARY, NOTE, 'Ansøgning fra borger', 'Personsag']) assert.ok(!portal.includes(secret), `the portal does not show ${secret}`);
     await accessible(citizen, 'public meeting page');
     assert.ok(closedItem);
+
+    // A correction after publication, under the default policy: a marked correction with its note.
+    await secretary.goto(`${server.url}/redigering/moeder/${meetingId}/moedet`);
+    const correcting = card('Ny skolestruktur i Demo Kommune');
+    await correcting.getByLabel('Beslutning', { exact: true }).fill('Indstillingen anbefales med fire distrikter.');
+    await correcting.getByLabel('Ændringsnote').fill('Antallet af distrikter var udeladt');
+    await submit(secretary, correcting.getByRole('button', { name: 'Gem beslutning' }));
+    await citizen.goto(`${server.url}/moeder/${meetingId}`);
+    assert.match(await citizen.content(), /Rettet \d+\. \p{L}+ \d{4} kl\. \d\d\.\d\d \(version 2\): Antallet af distrikter var udeladt/u);
+    await accessible(citizen, 'public meeting page with a marked correction');
+  });
+
+  it('offers the approval settings to administrators, accessible at 1280 and 390 px', async () => {
+    const admin = await newPage();
+    await logIn(admin, 'admin@demo.dk', '/redigering/indstillinger/godkendelse');
+    assert.equal(await h1(admin), 'Godkendelse af referater');
+    for (const viewport of [DESKTOP, { width: 390, height: 844 }]) {
+      await admin.setViewportSize(viewport);
+      assert.deepEqual(await axeViolations(admin), [], `approval settings at ${viewport.width} px`);
+      assert.equal(await horizontalOverflow(admin), 0, `approval settings fit ${viewport.width} px`);
+    }
+    await admin.getByLabel('Den rettede version skal godkendes igen').check();
+    await submit(admin, admin.getByRole('button', { name: 'Gem indstillinger' }));
+    assert.match(await admin.content(), /Indstillingerne for godkendelse er gemt/);
+    assert.ok(await admin.getByLabel('Den rettede version skal godkendes igen').isChecked());
   });
 });

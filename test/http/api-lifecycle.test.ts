@@ -224,8 +224,25 @@ forEachDatabase('integration API: a whole meeting, then the public side', (t) =>
     assert.equal(first.json.status.complete, false);
     const second = expectStatus(await member.post<{ status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`), 201, 'member approves');
     assert.equal(second.json.status.complete, false, 'the substitute who sat in must approve too');
-    const third = expectStatus(await substitute.post<{ status: { complete: boolean } }>(`/api/v1/meetings/${meetingId}/approvals`), 201, 'substitute approves');
+    // The substitute objects first, then approves on paper; the secretariat records it.
+    expectStatus(await substitute.post(`/api/v1/meetings/${meetingId}/objections`, { comment: 'Min stemme mangler' }), 201, 'an objection');
+    const objections = expectStatus(await secretary.get<{ objections: { comment: string }[] }>(`/api/v1/meetings/${meetingId}/objections`), 200);
+    assert.deepEqual(
+      objections.json.objections.map((o) => o.comment),
+      ['Min stemme mangler'],
+    );
+    expectStatus(await secretary.post(`/api/v1/meetings/${meetingId}/approvals/on-behalf`, { person: dorte }), 400, 'how it was given is required');
+    expectStatus(await chair.post(`/api/v1/meetings/${meetingId}/approvals/on-behalf`, { person: dorte, givenHow: 'paper' }), 403, 'members do not record');
+    const third = expectStatus(
+      await secretary.post<{ status: { complete: boolean; approved: { name: string; givenHow: string | null; by: string }[] } }>(
+        `/api/v1/meetings/${meetingId}/approvals/on-behalf`,
+        { person: dorte, givenHow: 'paper' },
+      ),
+      201,
+      'the secretariat records the substitute’s approval on paper',
+    );
     assert.equal(third.json.status.complete, true);
+    assert.equal(third.json.status.approved.find((a) => a.name === 'Dorte Damgaard')?.givenHow, 'paper');
     const status = expectStatus(
       await secretary.get<{ approved: { name: string }[]; missing: unknown[] }>(`/api/v1/meetings/${meetingId}/approvals`),
       200,

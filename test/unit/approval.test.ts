@@ -29,7 +29,14 @@ const member = (personId: string): Principal => ({
 });
 const secretary: Principal = { kind: 'user', id: 'sec', label: 'sek@x.dk', role: 'secretary', bodyId: 'body', committeeIds: null, personId: null };
 const otherSecretary: Principal = { ...secretary, committeeIds: ['other'] };
-const approval = (personId: string | null, role: 'member' | 'secretary') => ({ personId, role, actorLabel: 'x', approvedAt: '2024-08-14T10:00:00.000Z' });
+const approval = (personId: string | null, role: 'member' | 'secretary') => ({
+  personId,
+  role,
+  actorLabel: 'x',
+  approvedAt: '2024-08-14T10:00:00.000Z',
+  givenHow: null,
+  minutesVersion: 1,
+});
 
 describe('approval rule all_attending', () => {
   it('needs every member who attended, substitutes included', () => {

@@ -52,8 +52,15 @@ export interface PdfItem {
 export interface PdfApproval {
   /** How the municipality approves its minutes, e.g. "Alle deltagende medlemmer godkender". */
   ruleLabel: string;
-  approved: { name: string; approvedAt: string }[];
+  /** `how`: "på mødet, registreret af sekretariatet" when recorded on the member's behalf. */
+  approved: { name: string; approvedAt: string; how?: string | null }[];
   missing: string[];
+  /** Which version the approvals are for, when the minutes have several. */
+  version?: number | null;
+  /** "Den rettede version 2 … afventer godkendelse …"; null or absent for none. */
+  awaiting?: string | null;
+  /** The marked corrections with their change notes: "Rettet … (version 2): …". */
+  corrections?: string[];
 }
 
 export interface MeetingPdfModel {

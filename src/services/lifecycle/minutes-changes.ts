@@ -5,11 +5,15 @@
 // - held: stays; approvals given so far are cleared (they approved other content);
 // - minutes_approved: the approvals are cleared → held (they must approve again);
 // - minutes_published: a correction, which needs a change note and publishes a new minutes
-//   version (the old one stays in the publication table).
+//   version (the old one stays in the publication table). Under the municipality's policy
+//   'reapprove' the new version needs fresh approvals (meeting.approval_version moves to it;
+//   the approvals of the old version stay with that version); under 'marked' it is shown as a
+//   marked correction with its note and the approvals stand for the version they approved.
 import type { Principal } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { type MeetingState, transition } from '../../domain/meeting.js';
-import { clearApprovals } from '../../storage/repositories/approvals.js';
+import { parseCorrectionPolicy } from '../../domain/approval.js';
+import { approvalVersionOf, clearApprovals, correctionPolicyOf, setApprovalVersion } from '../../storage/repositories/approvals.js';
 import { setMeetingState } from '../../storage/repositories/minutes-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
@@ -56,7 +60,7 @@ export function planMinutesChange(meeting: MeetingRef, changeNote: string | null
 export async function completeMinutesChange(trx: Db, deps: LifecycleDeps, actor: Principal, meeting: MeetingRef, plan: MinutesChangePlan): Promise<void> {
   const at = deps.now();
   if (plan.state !== 'minutes_published') {
-    const cleared = await clearApprovals(trx, meeting.id);
+    const cleared = await clearApprovals(trx, meeting.id, await approvalVersionOf(trx, meeting.id));
     if (cleared > 0) {
       await audit(
         trx,
@@ -89,6 +93,26 @@ export async function completeMinutesChange(trx: Db, deps: LifecycleDeps, actor:
       at,
     );
   }
-  if (plan.correctionNote !== null) await republish(trx, deps, actor, { ...meeting, state: plan.state }, plan.correctionNote);
+  if (plan.correctionNote !== null) {
+    const { version } = await republish(trx, deps, actor, { ...meeting, state: plan.state }, plan.correctionNote);
+    const policy = parseCorrectionPolicy(await correctionPolicyOf(trx, meeting.bodyId));
+    if (policy === 'reapprove') {
+      const before = await approvalVersionOf(trx, meeting.id);
+      await setApprovalVersion(trx, meeting.id, version);
+      await audit(
+        trx,
+        actor,
+        {
+          action: 'minutes.reapproval_requested',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          bodyId: meeting.bodyId,
+          before: { approvalVersion: before },
+          after: { approvalVersion: version, changeNote: plan.correctionNote },
+        },
+        at,
+      );
+    }
+  }
   await indexMeetings(trx, deps.database, [meeting.id]);
 }

@@ -335,7 +335,7 @@ export interface MeetingExtras {
   items: OparlObject[] | undefined;
   files: OparlObject[] | undefined;
   attendance: { personId: string; status: string; substituteForPersonId: string | null }[];
-  approvals: { personId: string | null; role: string; approvedAt: string }[];
+  approvals: { personId: string | null; role: string; approvedAt: string; minutesVersion?: number }[];
 }
 
 export function meetingObject(urls: OparlUrls, m: MeetingRow, extras: MeetingExtras): OparlObject {
@@ -370,7 +370,15 @@ export function meetingObject(urls: OparlUrls, m: MeetingRow, extras: MeetingExt
         )
       : undefined,
     'protokol:approvals': minutesPublic
-      ? nonEmpty(extras.approvals.map((a) => ({ person: a.personId ? person(a.personId) : undefined, role: a.role, approved: oparlDateTime(a.approvedAt) })))
+      ? nonEmpty(
+          // The minutes version each approved: a correction's re-approval is never read as approval of other text.
+          extras.approvals.map((a) => ({
+            person: a.personId ? person(a.personId) : undefined,
+            role: a.role,
+            approved: oparlDateTime(a.approvedAt),
+            minutesVersion: a.minutesVersion ?? 1,
+          })),
+        )
       : undefined,
     ...stamps(m),
   });

@@ -28,6 +28,7 @@ import { type CasePage, CasePortal, type ItemPage } from './cases.js';
 import { PeoplePortal, type PersonPage } from './people.js';
 import { PeopleDirectory, type PeopleFilter, type PeopleList } from './people-list.js';
 import type { MeetingSummary } from './summary.js';
+import { type MinutesApprovalRecord, minutesApprovalRecord } from '../lifecycle/minutes-approval-status.js';
 
 /** What the file route needs to serve bytes; FileStore satisfies it. */
 export interface FileReader {
@@ -92,6 +93,8 @@ export interface MeetingPage {
   versions: PublicationSummary[];
   /** Set when the page shows an earlier frozen version instead of the current meeting. */
   shownVersion?: PublicationSummary;
+  /** Once the minutes are published: which version is approved and which waits for approval. */
+  minutesApproval?: MinutesApprovalRecord | null;
 }
 
 export interface PortalServiceOptions {
@@ -254,6 +257,7 @@ export class PortalService {
       attendance,
       items: items.map((item) => publicView(item, { decisionsPublished: minutesPublic })),
       versions: agendaPublic ? await this.queries.publications(meeting.id) : [],
+      minutesApproval: minutesPublic ? await minutesApprovalRecord(this.queries.db, { ...meeting, bodyId: org.bodyId }) : null,
     };
   }
 

@@ -603,7 +603,7 @@ export class OparlQueries {
     if (meetingIds.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('meetingApproval')
-      .select(['meetingId', 'personId', 'role', 'approvedAt'])
+      .select(['meetingId', 'personId', 'role', 'approvedAt', 'minutesVersion'])
       .where('meetingId', 'in', meetingIds)
       .orderBy('approvedAt')
       .orderBy('id')

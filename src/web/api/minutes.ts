@@ -1,13 +1,14 @@
 // The meeting itself and after: attendance, decisions, sending a case on, approvals and
 // publishing the minutes.
 import type { Hono } from 'hono';
-import { approvalStatus, approveMinutes } from '../../services/lifecycle/approvals.js';
+import { approvalOverview, approvalStatus, approveMinutes, recordApprovalOnBehalf } from '../../services/lifecycle/approvals.js';
+import { objectToMinutes } from '../../services/lifecycle/objections.js';
 import { recordAttendance } from '../../services/lifecycle/attendance.js';
 import { recordDecision } from '../../services/lifecycle/decisions.js';
 import { forwardCase } from '../../services/lifecycle/forward.js';
 import { publishMinutes } from '../../services/lifecycle/minutes.js';
 import { type AuthEnv, type StaffDeps, requirePrincipal } from '../auth/context.js';
-import { attendanceBody, attendanceList, decisionBody, emptyBody, forwardBody, publishBody } from './schemas.js';
+import { attendanceBody, attendanceList, decisionBody, emptyBody, forwardBody, objectionBody, onBehalfBody, publishBody } from './schemas.js';
 import { opt, parseJson, parseWith, pathId, readJson } from './parse.js';
 
 export function registerMinutesRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void {
@@ -67,6 +68,27 @@ export function registerMinutesRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void
     await parseJson(c, emptyBody);
     const result = await approveMinutes(deps, actor, pathId(c, 'id'));
     return c.json({ approvedAt: result.approvedAt, status: result.status }, 201);
+  });
+
+  // An approval the member gave at the meeting, on paper or orally, recorded by the secretariat.
+  app.post('/meetings/:id/approvals/on-behalf', async (c) => {
+    const actor = requirePrincipal(c);
+    const body = await parseJson(c, onBehalfBody);
+    const result = await recordApprovalOnBehalf(deps, actor, pathId(c, 'id'), { personId: body.person, givenHow: body.givenHow });
+    return c.json({ approvedAt: result.approvedAt, status: result.status }, 201);
+  });
+
+  // The calling member objects to the minutes instead of approving; the secretariat reads it.
+  app.post('/meetings/:id/objections', async (c) => {
+    const actor = requirePrincipal(c);
+    const body = await parseJson(c, objectionBody);
+    const result = await objectToMinutes(deps, actor, pathId(c, 'id'), body.comment);
+    return c.json(result, 201);
+  });
+
+  app.get('/meetings/:id/objections', async (c) => {
+    const actor = requirePrincipal(c);
+    return c.json({ objections: (await approvalOverview(deps, actor, pathId(c, 'id'))).objections });
   });
 
   app.get('/meetings/:id/approvals', async (c) => {

@@ -223,11 +223,23 @@ export const schemas: Record<string, JsonSchema> = {
   ApprovalStatus: obj({
     rule: { type: 'string', enum: ['all_attending', 'chair_and_secretary'] },
     approved: arrayOf({
-      allOf: [ref('Approver'), obj({ approvedAt: str, by: { type: 'string', description: 'Who pressed approve (e-mail or token name)' } })],
+      allOf: [
+        ref('Approver'),
+        obj({
+          approvedAt: str,
+          by: { type: 'string', description: 'Who pressed approve (e-mail or token name); the recorder for an approval given on the member’s behalf' },
+          givenHow: {
+            type: ['string', 'null'],
+            enum: ['meeting', 'paper', 'oral', null],
+            description: 'How the member approved when the secretariat recorded it; null when they approved themselves',
+          },
+        }),
+      ],
     }),
     missing: arrayOf(ref('Approver')),
     complete: { type: 'boolean' },
   }),
+  Objection: obj({ personId: str, name: str, comment: str, minutesVersion: int, createdAt: str, by: str }),
   PublicationSummary: obj({ kind: { type: 'string', enum: ['agenda', 'minutes'] }, version: int, publishedAt: str, changeNote: nullableStr }),
   PublishedVersion: obj({
     kind: { type: 'string', enum: ['agenda', 'minutes'] },

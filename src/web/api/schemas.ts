@@ -5,6 +5,7 @@
 import { copenhagenDateTime } from '../../render/format.js';
 import { z } from 'zod';
 import { sectionKinds } from '../../domain/agenda-item.js';
+import { approvalManners } from '../../domain/approval.js';
 import { DomainError } from '../../domain/errors.js';
 
 const id = z.string().trim().min(1).max(200).describe('Id (as returned by this API or /api/v1/organizations, /api/v1/persons)');
@@ -229,6 +230,15 @@ export const forwardBody = z.strictObject({
 });
 
 export const emptyBody = z.strictObject({});
+
+export const onBehalfBody = z.strictObject({
+  person: id.describe('The attending member (or chair) who approved'),
+  givenHow: z.enum(approvalManners).describe('How the member approved: meeting (at the meeting), paper, oral'),
+});
+
+export const objectionBody = z.strictObject({
+  comment: text(2000).describe('What the member objects to'),
+});
 
 // ── Directory ───────────────────────────────────────────────────────────────────────────
 

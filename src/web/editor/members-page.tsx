@@ -1,13 +1,17 @@
 // The members' screens: /medlem (the coming and recent meetings of their committees) and the
 // reading view of one meeting (/medlem/moeder/:id) with the closed items they may read, each
-// item's case history beside it, their private note per item and the approval of the minutes.
-import type { ApprovalStatus } from '../../domain/approval.js';
+// item's case history beside it, their private note per item, the structured records of each
+// decision (votes, dissents, disqualifications) and, after the whole minutes, the approval of
+// the minutes or an objection to them.
+import type { ApprovalOverview } from '../../services/lifecycle/approvals.js';
 import { formatDate, formatTimeRange } from '../../render/format.js';
 import type { MemberCaseStep, MemberMeetings } from '../../services/lifecycle/member-views.js';
 import type { PrivateNote } from '../../services/lifecycle/private-notes.js';
 import type { StaffItem, StaffMeeting, StaffMeetingSummary } from '../../services/lifecycle/staff-views.js';
 import { ItemSection, Paragraphs } from '../portal/agenda-item.js';
 import { withParty } from '../portal/components.js';
+import { DecisionRecords } from '../portal/decision-records.js';
+import { documentHref } from '../portal/documents.js';
 import { StateBadge } from './common.js';
 import { type FieldError, ErrorSummary, HiddenCsrf, SubmitButton, TextArea, errorsByField } from './forms.js';
 import { EditorLayout, SuccessAlert } from './layout.js';
@@ -57,8 +61,10 @@ export interface MemberMeetingPageProps {
   meeting: StaffMeeting;
   history: ReadonlyMap<string, MemberCaseStep[]>;
   notes: ReadonlyMap<string, PrivateNote>;
-  approval: ApprovalStatus | null;
+  approval: ApprovalOverview | null;
   message?: string | undefined;
+  /** An objection that could not be sent: the text typed, the problem. */
+  objectionFailure?: { text: string; errors: FieldError[] } | undefined;
   /** A note that could not be saved: its item, the text typed, the problem. */
   noteFailure?: { itemId: string; text: string; errors: FieldError[] } | undefined;
   approvalProblem?: string | undefined;
@@ -70,9 +76,9 @@ export const staffFileHref = (f: { id: string; fileName: string }): string => `/
 export function MemberMeetingPage(props: MemberMeetingPageProps) {
   const { meeting, viewer, approval } = props;
   const me = viewer.principal.personId;
-  const mine = approval?.approved.find((a) => a.personId === me);
-  const mayApprove = meeting.state === 'held' && !mine && (approval?.missing.some((m) => m.personId === me) ?? false);
-  const errors = props.noteFailure?.errors ?? (props.approvalProblem ? [{ field: 'godkend', text: props.approvalProblem }] : []);
+  const errors =
+    props.noteFailure?.errors ?? props.objectionFailure?.errors ?? (props.approvalProblem ? [{ field: 'godkend', text: props.approvalProblem }] : []);
+  const held = meeting.state !== 'planned' && meeting.state !== 'agenda_published';
   const title = meetingLabel(meeting);
   return (
     <EditorLayout
@@ -105,22 +111,15 @@ export function MemberMeetingPage(props: MemberMeetingPageProps) {
         </p>
       ) : null}
 
-      {approval ? (
-        <section class="card member-card" aria-labelledby="godkendelse-overskrift">
-          <div class="card-content">
-            <h2 id="godkendelse-overskrift">Godkendelse af referatet</h2>
-            {mine ? <p>{`Du godkendte referatet ${formatMoment(mine.approvedAt)}.`}</p> : null}
-            {mayApprove ? (
-              <form method="post" action={`${memberMeetingPath(meeting.id)}/godkend`}>
-                <HiddenCsrf token={viewer.csrf} />
-                <p>Du deltog i mødet. Læs referatet igennem, og godkend det, når det er korrekt.</p>
-                <SubmitButton id="godkend" label="Godkend referatet" />
-              </form>
-            ) : null}
-            {approval.missing.length > 0 ? <p>Mangler godkendelse fra: {approval.missing.map((m) => m.name).join(', ')}.</p> : <p>Referatet er godkendt.</p>}
-          </div>
-        </section>
-      ) : null}
+      {held ? (
+        <p>
+          <a href={documentHref(meeting.id, 'referat', true)}>Referatet som PDF med lukkede punkter (medlemsudgave)</a>
+        </p>
+      ) : (
+        <p>
+          <a href={documentHref(meeting.id, 'dagsorden', true)}>Dagsordenen som PDF med lukkede punkter (medlemsudgave)</a>
+        </p>
+      )}
 
       {meeting.items.map((item) => (
         <ItemReading
@@ -132,6 +131,17 @@ export function MemberMeetingPage(props: MemberMeetingPageProps) {
           failure={props.noteFailure?.itemId === item.id ? props.noteFailure : undefined}
         />
       ))}
+
+      {approval ? (
+        <MemberApproval
+          meetingId={meeting.id}
+          csrf={viewer.csrf}
+          me={me}
+          approval={approval}
+          objectionText={props.objectionFailure?.text}
+          objectionError={props.objectionFailure ? errorsByField(props.objectionFailure.errors).indsigelse : undefined}
+        />
+      ) : null}
     </EditorLayout>
   );
 }
@@ -160,6 +170,7 @@ function ItemReading(props: {
           <div class="decision">
             <h3>Beslutning</h3>
             <Paragraphs text={item.decision} />
+            <DecisionRecords item={item} />
           </div>
         ) : null}
         {sections.map((s) => (
@@ -220,5 +231,59 @@ function ItemReading(props: {
         )}
       </div>
     </article>
+  );
+}
+
+/**
+ * After the whole minutes: approve them, or object with a comment. Both are offered while the
+ * minutes wait for this member's approval (held, or a corrected version to approve again).
+ */
+function MemberApproval(props: {
+  meetingId: string;
+  csrf: string;
+  me: string | null;
+  approval: ApprovalOverview;
+  objectionText: string | undefined;
+  objectionError: string | undefined;
+}) {
+  const { approval, me } = props;
+  const status = approval.status;
+  const mine = status.approved.find((a) => a.personId === me);
+  const mayApprove = approval.open && !mine && status.missing.some((m) => m.personId === me);
+  const myObjections = approval.objections.filter((o) => o.personId === me && o.minutesVersion === approval.version);
+  return (
+    <section class="card member-card" aria-labelledby="godkendelse-overskrift">
+      <div class="card-content">
+        <h2 id="godkendelse-overskrift">Godkendelse af referatet</h2>
+        {approval.reapproval ? <p>{`Referatet er rettet efter offentliggørelsen. Den rettede version ${approval.version} skal godkendes igen.`}</p> : null}
+        {mine ? <p>{`Du godkendte referatet ${formatMoment(mine.approvedAt)}.`}</p> : null}
+        {myObjections.map((o) => (
+          <p>{`Du gjorde indsigelse ${formatMoment(o.createdAt)}: ${o.comment}`}</p>
+        ))}
+        {mayApprove ? (
+          <>
+            <form method="post" action={`${memberMeetingPath(props.meetingId)}/godkend`}>
+              <HiddenCsrf token={props.csrf} />
+              <p>Du deltog i mødet. Du har læst referatet ovenfor; godkend det, når det er korrekt.</p>
+              <SubmitButton id="godkend" label="Godkend referatet" />
+            </form>
+            <form method="post" action={`${memberMeetingPath(props.meetingId)}/indsigelse`} novalidate>
+              <HiddenCsrf token={props.csrf} />
+              <TextArea
+                id="indsigelse"
+                name="comment"
+                label="Gør indsigelse mod referatet"
+                hint="Skriv, hvad der er forkert. Sekretariatet ser din indsigelse; den offentliggøres ikke."
+                rows={3}
+                value={props.objectionText ?? ''}
+                error={props.objectionError}
+              />
+              <SubmitButton label="Gør indsigelse" variant="secondary" />
+            </form>
+          </>
+        ) : null}
+        {status.missing.length > 0 ? <p>Mangler godkendelse fra: {status.missing.map((m) => m.name).join(', ')}.</p> : <p>Referatet er godkendt.</p>}
+      </div>
+    </section>
   );
 }

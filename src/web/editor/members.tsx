@@ -1,11 +1,12 @@
 // The members' screens (issue 7): /medlem lists the meetings of their committees,
 // /medlem/moeder/:id is the reading view with closed items, the case history beside each
-// item, a private note per item and the "Godkend referatet" button. Thin edges over the
+// item, a private note per item, and below the whole minutes the "Godkend referatet" button
+// and "Gør indsigelse" (an objection with a comment). Thin edges over the
 // lifecycle services; the services decide who may read and approve what.
 import type { Context, Hono } from 'hono';
-import type { ApprovalStatus } from '../../domain/approval.js';
 import { DomainError } from '../../domain/errors.js';
-import { approvalStatus, approveMinutes } from '../../services/lifecycle/approvals.js';
+import { type ApprovalOverview, approvalOverview, approveMinutes } from '../../services/lifecycle/approvals.js';
+import { objectToMinutes } from '../../services/lifecycle/objections.js';
 import { getMeetingForStaff } from '../../services/lifecycle/meetings.js';
 import { type MemberCaseStep, memberCaseHistory, memberMeetings } from '../../services/lifecycle/member-views.js';
 import { notesForMeeting, saveNote } from '../../services/lifecycle/private-notes.js';
@@ -20,11 +21,12 @@ import { type Viewer, editorPage, flash, flashMessage, requireMemberViewer, requ
 
 const NOTE_SAVED = flash('Din note er gemt');
 const APPROVED = flash('Du har godkendt referatet');
+const OBJECTED = flash('Din indsigelse er sendt til sekretariatet');
 
 /** The approval status when this member may see it (the committee's members and attendees), else null. */
-async function approvalFor(deps: StaffDeps, actor: Principal, meetingId: string): Promise<ApprovalStatus | null> {
+async function approvalFor(deps: StaffDeps, actor: Principal, meetingId: string): Promise<ApprovalOverview | null> {
   try {
-    return await approvalStatus(deps, actor, meetingId);
+    return await approvalOverview(deps, actor, meetingId);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'forbidden') return null;
     throw e;
@@ -43,11 +45,11 @@ export function registerMemberRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void 
     const viewer = requireMemberViewer(c);
     const meetings = await memberMeetings(deps, viewer.principal);
     // Held meetings whose minutes wait for this member's approval get a badge.
-    const held = [...meetings.coming, ...meetings.recent].filter((m) => m.state === 'held');
+    const held = [...meetings.coming, ...meetings.recent].filter((m) => m.state === 'held' || m.state === 'minutes_published');
     const awaiting = new Set<string>();
     for (const m of held) {
-      const status = await approvalFor(deps, viewer.principal, m.id);
-      if (status?.missing.some((x) => x.personId === viewer.principal.personId)) awaiting.add(m.id);
+      const overview = await approvalFor(deps, viewer.principal, m.id);
+      if (overview?.open && overview.status.missing.some((x) => x.personId === viewer.principal.personId)) awaiting.add(m.id);
     }
     return editorPage(c, <MemberHomePage viewer={viewer} meetings={meetings} awaiting={awaiting} message={flashMessage(c)} />);
   });
@@ -95,5 +97,24 @@ export function registerMemberRoutes(app: Hono<AuthEnv>, deps: StaffDeps): void 
       return render(c, viewer, meetingId, { approvalProblem: e.message }, 409);
     }
     return seeOther(c, memberMeetingPath(meetingId), APPROVED);
+  });
+
+  // "Gør indsigelse": the member says what is wrong instead of approving.
+  app.post('/medlem/moeder/:id/indsigelse', async (c) => {
+    const viewer = requireMemberViewer(c);
+    const meetingId = c.req.param('id');
+    const body = (await c.req.parseBody()) as FormBody;
+    const comment = formText(body, 'comment');
+    try {
+      await objectToMinutes(deps, viewer.principal, meetingId, comment);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'invalid_input') {
+        return render(c, viewer, meetingId, { objectionFailure: { text: comment, errors: [{ field: 'indsigelse', text: e.message }] } }, 400);
+      }
+      if (e instanceof DomainError && (e.code === 'invalid_transition' || e.code === 'conflict'))
+        return render(c, viewer, meetingId, { approvalProblem: e.message }, 409);
+      throw e;
+    }
+    return seeOther(c, memberMeetingPath(meetingId), OBJECTED);
   });
 }

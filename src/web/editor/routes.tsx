@@ -15,6 +15,7 @@ import { registerWithdrawalRoutes } from './withdrawal.js';
 import { registerMeetingCancelRoutes } from './meeting-cancel.js';
 import { registerPublishPreviewRoutes } from './publish-preview.js';
 import { registerUserAdminRoutes } from './users.js';
+import { registerApprovalSettingsRoutes } from './approval-settings.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { EditorLayout, isEditor } from './layout.js';
 import { editorPage, requireViewer } from './page.js';
@@ -46,6 +47,7 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   registerMeetingCancelRoutes(app, deps);
   // Administrators: accounts.
   registerUserAdminRoutes(app, deps);
+  registerApprovalSettingsRoutes(app, deps);
   // Administration: committees, terms, people, memberships, the municipality's settings.
   registerAdminRoutes(app, deps);
   return app;

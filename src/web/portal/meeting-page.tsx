@@ -8,6 +8,7 @@ import { documentHref } from './documents.js';
 import { Alert, StateBadge, bodyHref, meetingHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
 import { personHref } from './links.js';
+import { MinutesApprovalSection } from './minutes-approval.js';
 
 /** An ISO timestamp as Danish local time: "23. november 2026 kl. 10.15". */
 export const formatDateTimeDanish = formatInstant;
@@ -65,6 +66,7 @@ export function MeetingPage(props: { page: MeetingView; path: string; baseUrl: s
         <Alert variant="info">Referatet er endnu ikke offentliggjort. Her vises dagsordenen.</Alert>
       ) : null}
       {page.agendaPublic && !page.shownVersion ? <DocumentsSection meetingId={m.id} minutes={page.minutesPublic} /> : null}
+      {page.minutesApproval && !page.shownVersion ? <MinutesApprovalSection record={page.minutesApproval} versions={page.versions} /> : null}
       {page.attendance ? <AttendanceSection attendance={page.attendance} /> : null}
       {page.items.length > 0 ? (
         <nav aria-labelledby="indholdsfortegnelse" class="toc">
