@@ -14,6 +14,7 @@ import * as m20261202_0004 from './2026_12_02_0004_accounts.js';
 import * as m20261202FileTextProblem from './2026_12_02_1720_file_text_problem.js';
 import * as m20261203SyncState from './2026_12_03_0001_sync_state.js';
 import * as m20261203Deferred from './2026_12_03_0002_deferred_depublication.js';
+import * as m20261204Alerts from './2026_12_04_0006_alerts.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_1720_file_text_problem': m20261202FileTextProblem,
   '2026_12_03_0001_sync_state': m20261203SyncState,
   '2026_12_03_0002_deferred_depublication': m20261203Deferred,
+  '2026_12_04_0006_alerts': m20261204Alerts,
 };
 
 export const migrationProvider: MigrationProvider = {
