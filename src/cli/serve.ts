@@ -8,6 +8,7 @@ import { buildWebApp, openContext } from '../main.js';
 import { databaseIsEmpty, loadDemo } from '../services/demo/load-demo.js';
 import { startDumpSchedule } from '../services/export/schedule.js';
 import { OparlService } from '../services/oparl/service.js';
+import { startAlertWorker } from '../services/alerts/worker.js';
 import type { Command } from './command.js';
 import { type Output, ServeError, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -53,6 +54,7 @@ export const serveCommand: Command = {
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
     let ctx: Awaited<ReturnType<typeof openContext>>;
+    let mailWorker: ReturnType<typeof startAlertWorker> | null = null;
     try {
       ctx = await openContext(config, { migrate: true });
     } catch (e) {
@@ -65,9 +67,15 @@ export const serveCommand: Command = {
         const r = await loadDemo(ctx.database, ctx.files);
         io.out(`Demo Kommune loaded: ${r.meetings} meetings, ${r.items} items.`);
       }
-      handler = buildWebApp(ctx, log).fetch;
+      // Alerts and notices by e-mail, when SMTP_URL is set: the queue is sent from here.
+      const db = ctx.database;
+      mailWorker = config.mail
+        ? startAlertWorker({ database: db, baseUrl: config.baseUrl, ...config.mail, onError: (e) => log.error({ err: e }, 'mail queue pass failed') })
+        : null;
+      handler = buildWebApp(ctx, log, mailWorker?.poke).fetch;
     } catch (e) {
       server.close();
+      await mailWorker?.stop();
       await ctx.close();
       throw e;
     }
@@ -86,6 +94,7 @@ export const serveCommand: Command = {
       server,
       async () => {
         await dumps?.stop();
+        await mailWorker?.stop();
         await ctx.close();
       },
       io,

@@ -36,7 +36,12 @@ export interface RenderedMail {
 
 const MARK = /\u0001([^\u0002]*)\u0002/g;
 const plain = (s: string) => s.replace(MARK, '*$1*');
-const html = (s: string) => escapeXml(s.replace(/[\u0001\u0002]/g, (m) => (m === '\u0001' ? '\u0003' : '\u0004'))).replace(/\u0003/g, '<mark>').replace(/\u0004/g, '</mark>');
+/** Escaped piece by piece: the marks are control characters, which escapeXml would drop. */
+const html = (s: string) =>
+  s
+    .split(/(\u0001[^\u0002]*\u0002)/)
+    .map((part) => (part.startsWith('\u0001') ? `<mark>${escapeXml(part.slice(1, -1))}</mark>` : escapeXml(part.replace(/[\u0001\u0002]/g, ''))))
+    .join('');
 
 export function renderMail(v: MailView): RenderedMail {
   const text: string[] = [v.intro, ''];
