@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES, lifecycleApiRoutes } from './api/lifecycle.js';
 import { apiRoutes } from './api/search.js';
 import { alertRoutes } from './alerts/routes.js';
+import { searchFeedRoutes } from './alerts/search-feed.js';
 import type { AlertDeps } from '../services/alerts/deps.js';
 import type { StaffDeps } from './auth/context.js';
 import { authenticate } from './auth/middleware.js';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
   if (deps.openData) app.route('/', openDataRoutes(deps.openData));
   // Before sign-in: token-authorised, cookie-free (see alerts/routes.tsx).
+  app.route('/', searchFeedRoutes({ search: deps.search, baseUrl: deps.baseUrl }));
   if (deps.alerts) app.route('/', alertRoutes({ alerts: deps.alerts, portal: deps.portal, trustedProxies: deps.staff?.trustedProxies ?? [] }));
   if (deps.staff) {
     // After the page cache and the public feeds: those never depend on who asks.

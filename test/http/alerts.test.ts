@@ -183,6 +183,28 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     assert.match(unescapeHtml(manage.html), /anna@example\.dk<\/strong> følger søgningen »skolestruktur«/);
   });
 
+  it('offers "Følg" on the search, case, committee, person and front pages, and the search as an Atom feed without the closed item', async () => {
+    const pages = [
+      ['/soeg?q=skolestruktur', 'search'],
+      [`/sager/${paperId}`, 'case'],
+      [`/udvalg/${seed.committeeId}`, 'committee'],
+      [`/personer/${seed.people.chair.id}`, 'person'],
+      ['/', 'all'],
+    ] as const;
+    for (const [path, kind] of pages) {
+      const page = await anon().get(path);
+      assert.equal(page.status, 200, path);
+      assert.match(page.html, new RegExp(`<form method="post" action="/abonnement"[^>]*>\\s*<input type="hidden" name="kind" value="${kind}"`), path);
+    }
+    const feed = await app.request('/soeg/feed.atom?q=skolestruktur');
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('Content-Type') ?? '', /application\/atom\+xml/);
+    const xml = await feed.text();
+    assert.ok(xml.includes(`/moeder/${encodeURIComponent(meetingId)}/punkt/`), xml);
+    assert.ok(!xml.includes(CANARY) && !xml.includes('Personalesag'), 'the closed item is not in the feed');
+    assert.equal((await app.request('/soeg/feed.atom')).status, 400);
+  });
+
   it('unsubscribes with one click (RFC 8058) and sends no later mail', async () => {
     const anna = mailsTo('anna@example.dk').at(-1)!;
     const url = /^<(.+)>$/.exec(header(anna, 'list-unsubscribe'))?.[1] ?? '';

@@ -11,6 +11,8 @@ export interface FollowTarget {
   q?: string;
   /** What is followed, in the heading: "denne søgning", "sagen". */
   what: string;
+  /** The same as an Atom feed, for those who do not want mail. */
+  feedUrl?: string;
 }
 
 export function FollowForm(props: FollowTarget & { values?: { email?: string; frequency?: string }; errors?: FieldErrors }) {
@@ -37,6 +39,11 @@ export function FollowForm(props: FollowTarget & { values?: { email?: string; fr
           Følg
         </button>
       </form>
+      {props.feedUrl ? (
+        <p>
+          Vil du hellere bruge en feedlæser: <a href={props.feedUrl}>følg {props.what} som Atom-feed</a>.
+        </p>
+      ) : null}
     </section>
   );
 }
