@@ -149,6 +149,15 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     const page = await chair.get(link);
     assert.equal(page.status, 200);
     assert.match(unescapeHtml(page.html), /Godkend referatet/);
+
+    // The member's choice: keep "agenda published", turn the approval notice off (used below).
+    const prefs = await chair.get('/medlem/indstillinger');
+    assert.equal(prefs.status, 200);
+    assert.equal((prefs.html.match(/type="checkbox"[^>]*checked/g) ?? []).length, 3);
+    assert.equal((await chair.post('/medlem/indstillinger', { kinds: ['agenda_published'] }, false)).status, 403, 'no CSRF token, no change');
+    const saved = await chair.follow(await chair.post('/medlem/indstillinger', { kinds: ['agenda_published'] }));
+    assert.match(unescapeHtml(saved.html), /Dine valg er gemt/);
+    assert.equal((saved.html.match(/type="checkbox"[^>]*checked/g) ?? []).length, 1);
   });
 
   it('sends exactly one mail per subscription when the minutes are published, never with the closed item', async () => {
@@ -221,5 +230,12 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     await flush();
     assert.equal(mailsTo('anna@example.dk').length, before, 'no mail after unsubscribing');
     assert.equal(mailsTo('bo@example.dk').filter((m) => m.subject.includes('dagsorden fra')).length, 1, 'the case follower hears of the new agenda');
+
+    // The member chose agenda notices but no approval notices.
+    const forNext = () => mailsTo('medlem@testrup.dk').filter((m) => m.subject.includes('8. april 2025'));
+    assert.deepEqual(forNext().map((m) => m.subject.split(':')[0]), ['Dagsordenen er udgivet']);
+    await recordAttendance(deps, secretary, next.id, [{ personId: seed.people.chair.id, status: 'present' }]);
+    await flush();
+    assert.deepEqual(forNext().map((m) => m.subject.split(':')[0]), ['Dagsordenen er udgivet']);
   });
 });
