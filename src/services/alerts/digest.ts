@@ -15,9 +15,9 @@ export async function queueDigests(deps: AlertDeps): Promise<number> {
     const bySub = new Map<string, typeof rows>();
     for (const r of rows) bySub.set(r.subscriptionId, [...(bySub.get(r.subscriptionId) ?? []), r]);
     for (const [subscriptionId, lines] of bySub) {
-      const last = lines[0]?.lastDigestAt;
-      // Measured from the last digest (or from the first line waiting): at most one mail a period.
-      if (last && Date.parse(last) + PERIOD_MS[frequency] > now.getTime()) continue;
+      // A period after the last digest (the first: a period after confirming): at most one mail a period.
+      const since = lines[0]?.lastDigestAt ?? lines[0]?.confirmedAt;
+      if (since && Date.parse(since) + PERIOD_MS[frequency] > now.getTime()) continue;
       const s: SubscriptionRow | undefined = await subscriptionById(deps.database.db, subscriptionId);
       if (!s) continue;
       const matches = lines.map((l) => JSON.parse(l.payload) as AlertMatch & { municipality: string });

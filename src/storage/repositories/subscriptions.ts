@@ -84,11 +84,14 @@ export async function insertPendingMatch(db: Db, dedupeKey: string, subscription
     .execute();
 }
 
-export async function pendingMatches(db: Db, frequency: string): Promise<{ dedupeKey: string; subscriptionId: string; payload: string; lastDigestAt: string | null }[]> {
+export async function pendingMatches(
+  db: Db,
+  frequency: string,
+): Promise<{ dedupeKey: string; subscriptionId: string; payload: string; lastDigestAt: string | null; confirmedAt: string | null }[]> {
   return db
     .selectFrom('alertPending')
     .innerJoin('subscription', 'subscription.id', 'alertPending.subscriptionId')
-    .select(['alertPending.dedupeKey', 'alertPending.subscriptionId', 'alertPending.payload', 'subscription.lastDigestAt'])
+    .select(['alertPending.dedupeKey', 'alertPending.subscriptionId', 'alertPending.payload', 'subscription.lastDigestAt', 'subscription.confirmedAt'])
     .where('subscription.frequency', '=', frequency)
     .where('subscription.confirmedAt', 'is not', null)
     .orderBy('alertPending.createdAt')
