@@ -63,7 +63,18 @@ try {
       if (query) texts.add(query);
       await insertSubscription(
         trx,
-        { id: newId(), email: `borger${i}@example.dk`, kind, target, query, label: query ?? kind, frequency: 'instant', confirmedAt: at, createdAt: at, lastDigestAt: null },
+        {
+          id: newId(),
+          email: `borger${i}@example.dk`,
+          kind,
+          target,
+          query,
+          label: query ?? kind,
+          frequency: 'instant',
+          confirmedAt: at,
+          createdAt: at,
+          lastDigestAt: null,
+        },
         `bench-${i}`,
       );
     }

@@ -34,14 +34,20 @@ export interface RenderedMail {
   headers: Record<string, string>;
 }
 
-const MARK = /\u0001([^\u0002]*)\u0002/g;
-const plain = (s: string) => s.replace(MARK, '*$1*');
+const START = '\u0001';
+const END = '\u0002';
+const plain = (s: string) => s.replaceAll(START, '*').replaceAll(END, '*');
 /** Escaped piece by piece: the marks are control characters, which escapeXml would drop. */
-const html = (s: string) =>
-  s
-    .split(/(\u0001[^\u0002]*\u0002)/)
-    .map((part) => (part.startsWith('\u0001') ? `<mark>${escapeXml(part.slice(1, -1))}</mark>` : escapeXml(part.replace(/[\u0001\u0002]/g, ''))))
-    .join('');
+function html(s: string): string {
+  const [first = '', ...marked] = s.split(START);
+  return [
+    escapeXml(first.replaceAll(END, '')),
+    ...marked.map((part) => {
+      const at = part.indexOf(END);
+      return at < 0 ? escapeXml(part) : `<mark>${escapeXml(part.slice(0, at))}</mark>${escapeXml(part.slice(at + 1).replaceAll(END, ''))}`;
+    }),
+  ].join('');
+}
 
 export function renderMail(v: MailView): RenderedMail {
   const text: string[] = [v.intro, ''];

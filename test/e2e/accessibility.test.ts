@@ -75,7 +75,10 @@ describe('accessibility of every page type (axe, Chromium)', () => {
 
   it('has zero violations on the "Følg" form\'s error page and its answer (desktop and phone)', { timeout: 120_000 }, async () => {
     const problems: string[] = [];
-    for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [width, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       const page = await portal.newPage(viewport);
       for (const email of ['ikke-en-adresse', `axe-${width}@example.dk`]) {
         await page.goto(`${portal.server.url}/soeg?q=budget`);

@@ -33,8 +33,24 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
   let alerts: AlertDeps;
   let seed: SeededMunicipality;
   const now = () => new Date();
-  const secretary: Principal = { kind: 'token', id: 'sek', label: 'sekretariat@testrup.dk', role: 'secretary', bodyId: null, committeeIds: null, personId: null };
-  const member = (personId: string): Principal => ({ kind: 'token', id: `t-${personId}`, label: personId, role: 'member', bodyId: seed.bodyId, committeeIds: null, personId });
+  const secretary: Principal = {
+    kind: 'token',
+    id: 'sek',
+    label: 'sekretariat@testrup.dk',
+    role: 'secretary',
+    bodyId: null,
+    committeeIds: null,
+    personId: null,
+  };
+  const member = (personId: string): Principal => ({
+    kind: 'token',
+    id: `t-${personId}`,
+    label: personId,
+    role: 'member',
+    bodyId: seed.bodyId,
+    committeeIds: null,
+    personId,
+  });
 
   before(async () => {
     smtp = await startSmtp();
@@ -218,7 +234,11 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     const anna = mailsTo('anna@example.dk').at(-1)!;
     const url = /^<(.+)>$/.exec(header(anna, 'list-unsubscribe'))?.[1] ?? '';
     // As a mail client does it: a POST with the one-click body, no cookie, no CSRF token.
-    const res = await app.request(pathOf(url), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await app.request(pathOf(url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(res.status, 200);
     assert.match(unescapeHtml(await res.text()), /Du er afmeldt/);
     assert.equal((await app.request(pathOf(url), { method: 'POST' })).status, 404, 'the token is gone with the subscription');
@@ -233,9 +253,15 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
 
     // The member chose agenda notices but no approval notices.
     const forNext = () => mailsTo('medlem@testrup.dk').filter((m) => m.subject.includes('8. april 2025'));
-    assert.deepEqual(forNext().map((m) => m.subject.split(':')[0]), ['Dagsordenen er udgivet']);
+    assert.deepEqual(
+      forNext().map((m) => m.subject.split(':')[0]),
+      ['Dagsordenen er udgivet'],
+    );
     await recordAttendance(deps, secretary, next.id, [{ personId: seed.people.chair.id, status: 'present' }]);
     await flush();
-    assert.deepEqual(forNext().map((m) => m.subject.split(':')[0]), ['Dagsordenen er udgivet']);
+    assert.deepEqual(
+      forNext().map((m) => m.subject.split(':')[0]),
+      ['Dagsordenen er udgivet'],
+    );
   });
 });

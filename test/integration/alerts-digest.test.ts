@@ -30,7 +30,12 @@ forEachDatabase('alerts: digests, the 7-day sweep, export and deletion', (t) => 
   });
 
   const tokenFor = async (email: string) => {
-    const mail = await db().selectFrom('mailQueue').select('text').where('toAddress', '=', email).where('dedupeKey', 'like', 'confirm:%').executeTakeFirstOrThrow();
+    const mail = await db()
+      .selectFrom('mailQueue')
+      .select('text')
+      .where('toAddress', '=', email)
+      .where('dedupeKey', 'like', 'confirm:%')
+      .executeTakeFirstOrThrow();
     return /\/abonnement\/bekraeft\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
   };
   const publish = async (date: string, title: string) => {
@@ -39,10 +44,18 @@ forEachDatabase('alerts: digests, the 7-day sweep, export and deletion', (t) => 
     await addItem(deps, secretary, m.id, { title, public: true, sections: [] });
     await publishAgenda(deps, secretary, m.id);
   };
-  const alertMails = (email: string) => db().selectFrom('mailQueue').select(['subject', 'text']).where('toAddress', '=', email).where('dedupeKey', 'not like', 'confirm:%').execute();
+  const alertMails = (email: string) =>
+    db().selectFrom('mailQueue').select(['subject', 'text']).where('toAddress', '=', email).where('dedupeKey', 'not like', 'confirm:%').execute();
 
   it('collects a daily subscription’s matches and sends them as one mail a day after confirming', async () => {
-    const common = { kind: 'committee' as const, target: seed.committeeId, query: null, label: 'Udvalget for Børn og Ungdom', municipality: 'Testrup Kommune', clientIp: null };
+    const common = {
+      kind: 'committee' as const,
+      target: seed.committeeId,
+      query: null,
+      label: 'Udvalget for Børn og Ungdom',
+      municipality: 'Testrup Kommune',
+      clientIp: null,
+    };
     await subscribe(alerts, { ...common, email: 'daglig@example.dk', frequency: 'daily' });
     await confirm(alerts, await tokenFor('daglig@example.dk'));
     await publish('2025-06-03', 'Cykelsti ved skolen');
@@ -73,7 +86,16 @@ forEachDatabase('alerts: digests, the 7-day sweep, export and deletion', (t) => 
     assert.equal((await db().selectFrom('subscription').select('id').where('email', '=', 'daglig@example.dk').execute()).length, 0);
     assert.equal((await db().selectFrom('mailQueue').select('id').where('toAddress', '=', 'daglig@example.dk').execute()).length, 0);
 
-    await subscribe(alerts, { kind: 'all', target: null, query: null, label: 'alt', municipality: 'Testrup Kommune', clientIp: null, email: 'glemt@example.dk', frequency: 'instant' });
+    await subscribe(alerts, {
+      kind: 'all',
+      target: null,
+      query: null,
+      label: 'alt',
+      municipality: 'Testrup Kommune',
+      clientIp: null,
+      email: 'glemt@example.dk',
+      frequency: 'instant',
+    });
     offset += 6 * DAY;
     assert.equal((await runAlertPass(alerts)).swept, 0);
     offset += DAY + 60_000;

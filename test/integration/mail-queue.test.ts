@@ -29,30 +29,53 @@ forEachDatabase('mail queue: leases, retries, no mail lost or doubled', (t) => {
   const db = () => t().database.db;
   const queue = async (prefix: string, n: number) => {
     for (let i = 0; i < n; i++) {
-      await queueMail(db(), { dedupeKey: `${prefix}-${i}`, toAddress: `modtager${i}@example.dk`, subject: `${prefix} ${i}`, text: 'Hej', html: '<p>Hej</p>', headers: {}, subscriptionId: null }, now());
+      await queueMail(
+        db(),
+        {
+          dedupeKey: `${prefix}-${i}`,
+          toAddress: `modtager${i}@example.dk`,
+          subject: `${prefix} ${i}`,
+          text: 'Hej',
+          html: '<p>Hej</p>',
+          headers: {},
+          subscriptionId: null,
+        },
+        now(),
+      );
     }
   };
   const subjects = (prefix: string) => smtp.received.map((m) => m.subject).filter((s) => s.startsWith(`${prefix} `));
 
   it('queues a mail once per dedupe key', async () => {
-    assert.equal(await queueMail(db(), { dedupeKey: 'en', toAddress: 'a@example.dk', subject: 'en 1', text: '', html: '', headers: {}, subscriptionId: null }, now()), true);
-    assert.equal(await queueMail(db(), { dedupeKey: 'en', toAddress: 'a@example.dk', subject: 'en 1', text: '', html: '', headers: {}, subscriptionId: null }, now()), false);
+    assert.equal(
+      await queueMail(db(), { dedupeKey: 'en', toAddress: 'a@example.dk', subject: 'en 1', text: '', html: '', headers: {}, subscriptionId: null }, now()),
+      true,
+    );
+    assert.equal(
+      await queueMail(db(), { dedupeKey: 'en', toAddress: 'a@example.dk', subject: 'en 1', text: '', html: '', headers: {}, subscriptionId: null }, now()),
+      false,
+    );
     await sendDueMails(t().database, transport, now);
     assert.deepEqual(subjects('en'), ['en 1']);
   });
 
   it('loses no mail when the SMTP server stops mid-send: after it is back, every mail is delivered once', async () => {
     await queue('nedbrud', 6);
-    let stopped: Promise<void> | null = null;
+    const stopped: Promise<void>[] = [];
     smtp.afterEach = () => {
-      if (subjects('nedbrud').length === 2 && !stopped) stopped = smtp.stop();
+      if (subjects('nedbrud').length === 2 && stopped.length === 0) stopped.push(smtp.stop());
     };
     const first = await sendDueMails(t().database, transport, now);
     smtp.afterEach = null;
-    await stopped;
+    await Promise.all(stopped);
     assert.equal(first.sent, 2);
     assert.ok(first.failed >= 1, JSON.stringify(first));
-    const waiting = await db().selectFrom('mailQueue').select(['status', 'attempts', 'nextAttemptAt', 'lastError']).where('dedupeKey', 'like', 'nedbrud-%').where('status', '!=', 'sent').execute();
+    const waiting = await db()
+      .selectFrom('mailQueue')
+      .select(['status', 'attempts', 'nextAttemptAt', 'lastError'])
+      .where('dedupeKey', 'like', 'nedbrud-%')
+      .where('status', '!=', 'sent')
+      .execute();
     assert.equal(waiting.length, 4);
     assert.ok(waiting.every((w) => w.status === 'queued'));
     assert.ok(waiting.some((w) => Number(w.attempts) === 1 && w.lastError && Date.parse(w.nextAttemptAt) > now().getTime()));
@@ -85,7 +108,16 @@ forEachDatabase('mail queue: leases, retries, no mail lost or doubled', (t) => {
   it('limits subscriptions per address, so the form cannot mail-bomb anyone', async () => {
     const deps = { database: t().database, baseUrl: 'https://dagsorden.testrup.dk', now };
     const ask = (ip: string) =>
-      subscribe(deps, { email: 'offer@example.dk', kind: 'all', target: null, query: null, label: 'alt', frequency: 'instant', municipality: 'Testrup Kommune', clientIp: ip });
+      subscribe(deps, {
+        email: 'offer@example.dk',
+        kind: 'all',
+        target: null,
+        query: null,
+        label: 'alt',
+        frequency: 'instant',
+        municipality: 'Testrup Kommune',
+        clientIp: ip,
+      });
     for (let i = 0; i < 3; i++) await ask(`10.0.0.${i}`);
     await assert.rejects(ask('10.0.0.9'), (e) => e instanceof DomainError && e.code === 'rate_limited' && e.where === 'email');
     const rows = await db().selectFrom('mailQueue').select('id').where('toAddress', '=', 'offer@example.dk').execute();

@@ -41,7 +41,14 @@ export async function startSmtp(): Promise<TestSmtp> {
           simpleParser(stream)
             .then((parsed) => {
               const to = Array.isArray(parsed.to) ? (parsed.to[0]?.text ?? '') : (parsed.to?.text ?? '');
-              const mail = { to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, raw: parsed };
+              const mail = {
+                to,
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                headers: parsed.headers,
+                raw: parsed,
+              };
               api.received.push(mail);
               callback();
               api.afterEach?.(mail);

@@ -58,7 +58,11 @@ async function searchHits(db: Db, deps: AlertDeps, meeting: AlertMeeting, querie
 }
 
 /** The matches of one publication event, by subscription. Reads only; queues nothing. */
-export async function matchPublication(deps: AlertDeps, event: AlertEvent, db: Db = deps.database.db): Promise<{ meeting: AlertMeeting; matches: Map<SubscriptionRow, AlertMatch> }> {
+export async function matchPublication(
+  deps: AlertDeps,
+  event: AlertEvent,
+  db: Db = deps.database.db,
+): Promise<{ meeting: AlertMeeting; matches: Map<SubscriptionRow, AlertMatch> }> {
   const matches = new Map<SubscriptionRow, AlertMatch>();
   const meeting = await alertMeeting(db, event.meetingId);
   if (!meeting || (event.kind !== 'agenda' && event.kind !== 'minutes')) return { meeting: meeting as AlertMeeting, matches };
@@ -79,7 +83,11 @@ export async function matchPublication(deps: AlertDeps, event: AlertEvent, db: D
       });
     } else if (s.kind === 'case') {
       entries = docs.filter((d) => d.paperId !== null && d.paperId === s.target).map((d) => entryOf(deps, d, kind));
-    } else if ((s.kind === 'committee' && s.target === meeting.organizationId) || (s.kind === 'person' && s.target && members.has(s.target)) || s.kind === 'all') {
+    } else if (
+      (s.kind === 'committee' && s.target === meeting.organizationId) ||
+      (s.kind === 'person' && s.target && members.has(s.target)) ||
+      s.kind === 'all'
+    ) {
       entries = docs.map((d) => entryOf(deps, d, kind));
     }
     if (entries.length === 0) continue;

@@ -59,7 +59,13 @@ export async function subscribe(deps: AlertDeps, r: SubscribeRequest): Promise<v
   const keys = [`alert-email:${email}`, ...(r.clientIp ? [`alert-ip:${r.clientIp}`] : [])];
   const since = new Date(now.getTime() - SUBSCRIBE_WINDOW_MS).toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
-    const allowed = await reserveLoginAttempt(trx, keys, since, now.toISOString(), ([e = 0, ip]) => e < MAX_SUBSCRIBES_PER_EMAIL && (ip ?? 0) < MAX_SUBSCRIBES_PER_IP);
+    const allowed = await reserveLoginAttempt(
+      trx,
+      keys,
+      since,
+      now.toISOString(),
+      ([e = 0, ip]) => e < MAX_SUBSCRIBES_PER_EMAIL && (ip ?? 0) < MAX_SUBSCRIBES_PER_IP,
+    );
     if (!allowed) throw new DomainError('rate_limited', 'Der er bedt om for mange abonnementer på kort tid. Prøv igen om en time.', 'email');
     const token = randomToken();
     const row: SubscriptionRow = {
@@ -152,7 +158,15 @@ export async function exportData(deps: AlertDeps, token: string): Promise<unknow
   const [subs, mails] = await Promise.all([subscriptionsOfEmail(db, s.email), mailsToAddress(db, s.email)]);
   return {
     email: s.email,
-    subscriptions: subs.map((x) => ({ kind: x.kind, label: x.label, target: x.target, query: x.query, frequency: x.frequency, createdAt: x.createdAt, confirmedAt: x.confirmedAt })),
+    subscriptions: subs.map((x) => ({
+      kind: x.kind,
+      label: x.label,
+      target: x.target,
+      query: x.query,
+      frequency: x.frequency,
+      createdAt: x.createdAt,
+      confirmedAt: x.confirmedAt,
+    })),
     mails,
   };
 }

@@ -60,7 +60,7 @@ export async function sendDueMails(database: Database, transport: MailTransport,
 
 export interface MailWorker {
   /** Wakes the worker now (after something was queued). */
-  poke(): void;
+  poke: () => void;
   stop(): Promise<void>;
 }
 

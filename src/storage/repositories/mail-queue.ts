@@ -45,19 +45,12 @@ export async function claimDueMails(db: Db, claimToken: string, now: string, lea
     .selectFrom('mailQueue')
     .select('id')
     .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<=', now)]),
-      ]),
+      eb.or([eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<=', now)])]),
     )
     .orderBy('nextAttemptAt')
     .limit(limit);
   if (!sqlite) due = due.forUpdate().skipLocked();
-  await db
-    .updateTable('mailQueue')
-    .set({ status: 'sending', claimToken, claimedUntil: leaseUntil })
-    .where('id', 'in', due)
-    .execute();
+  await db.updateTable('mailQueue').set({ status: 'sending', claimToken, claimedUntil: leaseUntil }).where('id', 'in', due).execute();
   const rows = await db
     .selectFrom('mailQueue')
     .select(['id', 'dedupeKey', 'toAddress', 'subject', 'text', 'html', 'headers', 'attempts'])

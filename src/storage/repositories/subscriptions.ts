@@ -99,7 +99,11 @@ export async function pendingMatches(
 }
 
 export async function deletePendingMatches(db: Db, keys: readonly string[]): Promise<void> {
-  if (keys.length) await db.deleteFrom('alertPending').where('dedupeKey', 'in', [...keys]).execute();
+  if (keys.length)
+    await db
+      .deleteFrom('alertPending')
+      .where('dedupeKey', 'in', [...keys])
+      .execute();
 }
 
 export async function markDigestSent(db: Db, subscriptionId: string, at: string): Promise<void> {

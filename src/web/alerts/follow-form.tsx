@@ -26,7 +26,16 @@ export function FollowForm(props: FollowTarget & { values?: { email?: string; fr
         <input type="hidden" name="kind" value={props.kind} />
         {props.target !== undefined ? <input type="hidden" name="target" value={props.target} /> : null}
         {props.q !== undefined ? <input type="hidden" name="q" value={props.q} /> : null}
-        <TextField id="foelg-email" name="email" label="Din e-mailadresse" type="email" autocomplete="email" value={props.values?.email ?? ''} error={props.errors?.['foelg-email']} required />
+        <TextField
+          id="foelg-email"
+          name="email"
+          label="Din e-mailadresse"
+          type="email"
+          autocomplete="email"
+          value={props.values?.email ?? ''}
+          error={props.errors?.['foelg-email']}
+          required
+        />
         <Select
           id="foelg-frekvens"
           name="frequency"

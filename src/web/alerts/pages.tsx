@@ -22,7 +22,9 @@ function AlertLayout(props: Base & { title: string; children: Child }) {
   );
 }
 
-export function SubscribeFormPage(props: Base & { follow: FollowTarget; values: { email?: string; frequency?: string }; errors: FieldError[]; fieldErrors: FieldErrors }) {
+export function SubscribeFormPage(
+  props: Base & { follow: FollowTarget; values: { email?: string; frequency?: string }; errors: FieldError[]; fieldErrors: FieldErrors },
+) {
   return (
     <AlertLayout {...props} title="Følg">
       <ErrorSummary errors={props.errors} />
@@ -77,7 +79,13 @@ export function ManagePage(props: Base & { subscription: SubscriptionView; token
       </p>
       <h2 class="h3">Hvor ofte</h2>
       <form method="post" action={`${base}/hyppighed`}>
-        <Select id="hyppighed" name="frequency" label="Hvor ofte vil du have mails" value={s.frequency} options={frequencies.map((f) => ({ value: f, label: frequencyLabel[f] }))} />
+        <Select
+          id="hyppighed"
+          name="frequency"
+          label="Hvor ofte vil du have mails"
+          value={s.frequency}
+          options={frequencies.map((f) => ({ value: f, label: frequencyLabel[f] }))}
+        />
         <button type="submit" class="button button-secondary">
           Gem
         </button>

@@ -32,7 +32,13 @@ export interface AlertWebDeps {
 }
 
 const fieldOf: Record<string, string> = { email: 'foelg-email', frequency: 'foelg-frekvens' };
-const kindWhat: Record<SubscriptionKind, string> = { search: 'denne søgning', case: 'sagen', committee: 'udvalget', person: 'personen', all: 'alle nye dagsordener og referater' };
+const kindWhat: Record<SubscriptionKind, string> = {
+  search: 'denne søgning',
+  case: 'sagen',
+  committee: 'udvalget',
+  person: 'personen',
+  all: 'alle nye dagsordener og referater',
+};
 
 async function formOf(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -84,7 +90,18 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
     const follow: FollowTarget = { kind, what: kindWhat[kind], ...(form.target ? { target: form.target } : {}), ...(form.q ? { q: form.q } : {}) };
     const values = { email: form.email ?? '', frequency: form.frequency ?? 'instant' };
     const again = (errors: FieldError[], status: 400 | 429) =>
-      sendPage(c, <SubscribeFormPage path="/abonnement" baseUrl={baseUrl} follow={follow} values={values} errors={errors} fieldErrors={Object.fromEntries(errors.map((e) => [e.field, e.text]))} />, status);
+      sendPage(
+        c,
+        <SubscribeFormPage
+          path="/abonnement"
+          baseUrl={baseUrl}
+          follow={follow}
+          values={values}
+          errors={errors}
+          fieldErrors={Object.fromEntries(errors.map((e) => [e.field, e.text]))}
+        />,
+        status,
+      );
     const parsed = subscribeSchema.safeParse(form);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: fieldOf[String(i.path[0])] ?? 'foelg-email', text: i.message }));
@@ -109,7 +126,13 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
     }
     return sendPage(
       c,
-      <MessagePage path="/abonnement" baseUrl={baseUrl} title="Tjek din e-mail" status="success" text={`Vi har sendt en mail til ${input.email}. Klik på linket i mailen for at bekræfte, at du vil følge ${label}.`} />,
+      <MessagePage
+        path="/abonnement"
+        baseUrl={baseUrl}
+        title="Tjek din e-mail"
+        status="success"
+        text={`Vi har sendt en mail til ${input.email}. Klik på linket i mailen for at bekræfte, at du vil følge ${label}.`}
+      />,
     );
   });
 
@@ -141,7 +164,16 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
   // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click"; the manage page's button posts nothing. Both unsubscribe.
   app.post('/abonnement/:token/afmeld', async (c) => {
     const s = await unsubscribe(alerts, c.req.param('token'));
-    return sendPage(c, <MessagePage path={c.req.path} baseUrl={baseUrl} title="Du er afmeldt" status="success" text={`Du får ikke flere mails om ${s.label}. Adressen er slettet fra abonnementet.`} />);
+    return sendPage(
+      c,
+      <MessagePage
+        path={c.req.path}
+        baseUrl={baseUrl}
+        title="Du er afmeldt"
+        status="success"
+        text={`Du får ikke flere mails om ${s.label}. Adressen er slettet fra abonnementet.`}
+      />,
+    );
   });
 
   app.get('/abonnement/:token/data.json', async (c) => {
@@ -155,7 +187,16 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
 
   app.post('/abonnement/:token/slet', async (c) => {
     const n = await deleteAllData(alerts, c.req.param('token'));
-    return sendPage(c, <MessagePage path={c.req.path} baseUrl={baseUrl} title="Dine data er slettet" status="success" text={`Vi har slettet din e-mailadresse, ${n === 1 ? 'dit abonnement' : `dine ${n} abonnementer`} og dine mails.`} />);
+    return sendPage(
+      c,
+      <MessagePage
+        path={c.req.path}
+        baseUrl={baseUrl}
+        title="Dine data er slettet"
+        status="success"
+        text={`Vi har slettet din e-mailadresse, ${n === 1 ? 'dit abonnement' : `dine ${n} abonnementer`} og dine mails.`}
+      />,
+    );
   });
 
   return app;

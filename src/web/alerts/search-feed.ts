@@ -8,7 +8,7 @@ import { type SearchService, portalVocabulary, searchParamsSchema } from '../../
 import { parseQuery } from '../middleware/request-guard.js';
 
 const schema = searchParamsSchema(portalVocabulary);
-const unmark = (s: string) => s.replace(/[\u0001\u0002]/g, '');
+const unmark = (s: string) => s.replaceAll('\u0001', '').replaceAll('\u0002', '');
 
 export function searchFeedRoutes(deps: { search?: SearchService | undefined; baseUrl: string }): Hono {
   const app = new Hono();
