@@ -228,6 +228,22 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     assert.ok(xml.includes(`/moeder/${encodeURIComponent(meetingId)}/punkt/`), xml);
     assert.ok(!xml.includes(CANARY) && !xml.includes('Personalesag'), 'the closed item is not in the feed');
     assert.equal((await app.request('/soeg/feed.atom')).status, 400);
+
+    // Every follow as Atom and iCalendar, from the same engine as the mails.
+    const caseFeed = await app.request(`/abonnement/feed.atom?kind=case&target=${encodeURIComponent(paperId)}`);
+    assert.equal(caseFeed.status, 200);
+    const caseXml = await caseFeed.text();
+    assert.ok(caseXml.includes(`/moeder/${encodeURIComponent(meetingId)}/punkt/`), caseXml);
+    assert.match(caseXml, /Beslutning: Godkendt med tre skoledistrikter/);
+    assert.ok(!caseXml.includes(CANARY));
+    const searchFeed = await (await app.request('/abonnement/feed.atom?kind=search&q=skolestruktur')).text();
+    assert.ok(!searchFeed.includes(CANARY) && !searchFeed.includes('Personalesag'), 'the closed item is not in the follow feed');
+    const calendar = await app.request(`/abonnement/kalender.ics?kind=committee&target=${encodeURIComponent(seed.committeeId)}`);
+    assert.equal(calendar.status, 200);
+    assert.match(calendar.headers.get('Content-Type') ?? '', /text\/calendar/);
+    assert.match(await calendar.text(), new RegExp(`UID:${meetingId}@`));
+    assert.equal((await app.request('/abonnement/feed.atom?kind=nonsense')).status, 400);
+    assert.equal((await app.request('/abonnement/feed.atom?kind=case&target=findes-ikke')).status, 404);
   });
 
   it('unsubscribes with one click (RFC 8058) and sends no later mail', async () => {

@@ -60,16 +60,17 @@ async function searchHits(db: Db, deps: AlertDeps, meeting: AlertMeeting, querie
 /** The matches of one publication event, by subscription. Reads only; queues nothing. */
 export async function matchPublication(
   deps: AlertDeps,
-  event: AlertEvent,
-  db: Db = deps.database.db,
+  event: Pick<AlertEvent, 'kind' | 'meetingId'>,
+  options: { db?: Db; subscriptions?: SubscriptionRow[] } = {},
 ): Promise<{ meeting: AlertMeeting; matches: Map<SubscriptionRow, AlertMatch> }> {
+  const db = options.db ?? deps.database.db;
   const matches = new Map<SubscriptionRow, AlertMatch>();
   const meeting = await alertMeeting(db, event.meetingId);
   if (!meeting || (event.kind !== 'agenda' && event.kind !== 'minutes')) return { meeting: meeting as AlertMeeting, matches };
   const kind = event.kind;
   const docs = await buildSearchDocuments(db, [meeting.id]);
   if (docs.length === 0) return { meeting, matches };
-  const subs = await confirmedSubscriptions(db);
+  const subs = options.subscriptions ?? (await confirmedSubscriptions(db));
   const hits = await searchHits(db, deps, meeting, new Set(subs.filter((s) => s.kind === 'search' && s.query).map((s) => s.query ?? '')));
   const members = subs.some((s) => s.kind === 'person') ? new Set(await committeeMemberIds(db, meeting.organizationId, meeting.date)) : new Set<string>();
   const docById = new Map(docs.map((d) => [d.itemId, d]));

@@ -2,7 +2,7 @@
 // transaction (an outbox), so an event exists exactly when its publication committed.
 import { newOrderedId } from '../../domain/ids.js';
 import type { Db } from './upsert.js';
-import { membershipActiveOn } from './visibility.js';
+import { agendaPublic, membershipActiveOn } from './visibility.js';
 
 export type AlertEventKind = 'agenda' | 'minutes' | 'awaiting_approval' | 'approval_met';
 
@@ -71,6 +71,11 @@ export interface AlertMeeting {
   organizationName: string;
   bodyId: string;
   bodyName: string;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  cancelled: number;
+  updatedAt: string;
 }
 
 export async function alertMeeting(db: Db, meetingId: string): Promise<AlertMeeting | undefined> {
@@ -86,6 +91,11 @@ export async function alertMeeting(db: Db, meetingId: string): Promise<AlertMeet
       'organization.name as organizationName',
       'body.id as bodyId',
       'body.name as bodyName',
+      'meeting.startTime',
+      'meeting.endTime',
+      'meeting.location',
+      'meeting.cancelled',
+      'meeting.updatedAt',
     ])
     .where('meeting.id', '=', meetingId)
     .executeTakeFirst();
@@ -101,4 +111,16 @@ export async function committeeMemberIds(db: Db, organizationId: string, day: st
     .where(membershipActiveOn('membership', day))
     .execute();
   return rows.map((r) => r.personId);
+}
+
+/** The newest meetings whose agenda is public (the follow feeds' window), newest first. */
+export async function recentPublicMeetings(db: Db, limit: number): Promise<{ id: string; state: string }[]> {
+  return db
+    .selectFrom('meeting')
+    .select(['meeting.id', 'meeting.state'])
+    .where(agendaPublic('meeting.state'))
+    .orderBy('meeting.date', 'desc')
+    .orderBy('meeting.id')
+    .limit(limit)
+    .execute();
 }

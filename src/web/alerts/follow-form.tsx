@@ -4,6 +4,7 @@
 import type { FieldErrors } from '../editor/forms.js';
 import { ErrorSummary, type FieldError, Select, TextField } from '../editor/forms.js';
 import { frequencies, frequencyLabel, type SubscriptionKind } from '../../services/alerts/deps.js';
+import { followFeedQuery } from './follow-feeds.js';
 
 export interface FollowTarget {
   kind: SubscriptionKind;
@@ -48,11 +49,10 @@ export function FollowForm(props: FollowTarget & { values?: { email?: string; fr
           Følg
         </button>
       </form>
-      {props.feedUrl ? (
-        <p>
-          Vil du hellere bruge en feedlæser: <a href={props.feedUrl}>følg {props.what} som Atom-feed</a>.
-        </p>
-      ) : null}
+      <p>
+        Uden e-mail: følg {props.what} som <a href={props.feedUrl ?? `/abonnement/feed.atom?${followFeedQuery(props)}`}>Atom-feed</a> eller i din{' '}
+        <a href={`/abonnement/kalender.ics?${followFeedQuery(props)}`}>kalender (iCalendar)</a>.
+      </p>
     </section>
   );
 }

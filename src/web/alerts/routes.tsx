@@ -23,6 +23,8 @@ import { clientAddress, proxySet } from '../auth/redirects.js';
 import type { FieldError } from '../editor/forms.js';
 import { sendPage } from '../portal/render.js';
 import type { FollowTarget } from './follow-form.js';
+import { describeFollow } from './describe.js';
+import { followFeedRoutes } from './follow-feeds.js';
 import { ConfirmPage, ManagePage, MessagePage, SubscribeFormPage } from './pages.js';
 
 export interface AlertWebDeps {
@@ -45,36 +47,6 @@ async function formOf(c: Context): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-/** What is followed, checked against the public portal (an unknown or hidden target is a 404), and the municipality's name. */
-async function describe(portal: PortalService, kind: SubscriptionKind, target: string | undefined, q: string | undefined) {
-  const need = (v: string | undefined, field: string) => {
-    if (!v) throw new DomainError('invalid_input', 'Der mangler noget at følge', field);
-    return v;
-  };
-  const homeName = async () => {
-    const home = await portal.home();
-    return home.kind === 'single' ? home.page.body.name : 'Protokol';
-  };
-  switch (kind) {
-    case 'search':
-      return { label: `søgningen »${need(q, 'q')}«`, municipality: await homeName() };
-    case 'case': {
-      const p = await portal.casePage(need(target, 'target'));
-      return { label: `sagen »${p.paper.title}«`, municipality: p.body.name };
-    }
-    case 'committee': {
-      const p = await portal.organizationPage(need(target, 'target'));
-      return { label: p.organization.name, municipality: p.body.name };
-    }
-    case 'person': {
-      const p = await portal.personPage(need(target, 'target'));
-      return { label: p.person.name, municipality: p.body.name };
-    }
-    case 'all':
-      return { label: 'alle nye dagsordener og referater', municipality: await homeName() };
-  }
-}
-
 export function alertRoutes(deps: AlertWebDeps): Hono {
   const app = new Hono();
   const { alerts, portal } = deps;
@@ -83,6 +55,9 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
   // Small forms only; refused by Content-Length before anything is parsed.
   app.use('/abonnement/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Forespørgslen er for stor', 413) }));
   app.use('/abonnement', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Forespørgslen er for stor', 413) }));
+
+  // Before /abonnement/:token, which would take "feed.atom" for a token.
+  app.route('/', followFeedRoutes({ alerts, portal }));
 
   app.post('/abonnement', async (c) => {
     const form = await formOf(c);
@@ -108,7 +83,7 @@ export function alertRoutes(deps: AlertWebDeps): Hono {
       return again(errors, 400);
     }
     const input = parsed.data;
-    const { label, municipality } = await describe(portal, input.kind, input.target, input.q);
+    const { label, municipality } = await describeFollow(portal, input.kind, input.target, input.q);
     try {
       await subscribe(alerts, {
         email: input.email,
