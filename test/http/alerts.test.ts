@@ -243,6 +243,7 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     assert.match(calendar.headers.get('Content-Type') ?? '', /text\/calendar/);
     assert.match(await calendar.text(), new RegExp(`UID:${meetingId}@`));
     assert.equal((await app.request('/abonnement/feed.atom?kind=nonsense')).status, 400);
+    assert.equal((await app.request('/abonnement/feed.atom')).status, 200, 'no parameters: everything');
     assert.equal((await app.request('/abonnement/feed.atom?kind=case&target=findes-ikke')).status, 404);
   });
 

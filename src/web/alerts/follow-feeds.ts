@@ -13,7 +13,8 @@ import { parseQuery } from '../middleware/request-guard.js';
 import { describeFollow } from './describe.js';
 
 const followSchema = z.object({
-  kind: z.enum(subscriptionKinds, { message: 'kind skal være search, case, committee, person eller all' }),
+  // Without parameters: everything (the front page's follow).
+  kind: z.enum(subscriptionKinds, { message: 'kind skal være search, case, committee, person eller all' }).default('all'),
   target: z.string().trim().min(1).max(200).optional(),
   q: z.string().trim().min(1).max(500).optional(),
 });
