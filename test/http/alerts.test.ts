@@ -180,6 +180,11 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     await recordDecision(deps, secretary, openItemId, { decision: 'Godkendt med tre skoledistrikter' });
     await recordDecision(deps, secretary, closedItemId, { decision: 'Godkendt' });
     for (const p of [seed.people.chair, seed.people.member, seed.people.absentee]) await approveMinutes(deps, member(p.id), meetingId);
+    await flush();
+    // The approval rule is met: the secretariat hears the minutes may be published.
+    const met = mailsTo('sekretaer@testrup.dk').filter((m) => m.subject.startsWith('Referatet er godkendt og kan offentliggøres'));
+    assert.equal(met.length, 1, smtp.received.map((m) => `${m.to}: ${m.subject}`).join('\n'));
+    assert.ok(met[0]!.text.includes(`/redigering/moeder/${encodeURIComponent(meetingId)}`));
     await publishMinutes(deps, secretary, meetingId);
     await flush();
     await flush();

@@ -5,13 +5,23 @@
 import { absoluteUrl, publicPaths } from '../../domain/public-urls.js';
 import { formatDate } from '../../render/format.js';
 import { renderMail } from '../../render/mail.js';
-import { type AlertEvent, alertMeeting, committeeMemberIds, noticePrefs, noticeRecipients, setNoticePref } from '../../storage/repositories/alert-events.js';
+import {
+  type AlertEvent,
+  alertMeeting,
+  committeeMemberIds,
+  noticePrefs,
+  noticeRecipients,
+  secretariatRecipients,
+  setNoticePref,
+} from '../../storage/repositories/alert-events.js';
 import { queueMail } from '../mail/queue.js';
 import { loadMeeting } from '../lifecycle/guard.js';
 import { loadApprovalState } from '../lifecycle/minutes-approval-status.js';
 import type { AlertDeps } from './deps.js';
 
 export const noticeKinds = ['agenda_published', 'awaiting_approval', 'changed'] as const;
+/** Secretariat only (the members' page does not offer it): the approval rule is met. */
+export type StaffNoticeKind = 'approval_met';
 export type NoticeKind = (typeof noticeKinds)[number];
 export const noticeKindLabel: Record<NoticeKind, string> = {
   agenda_published: 'Når en dagsorden til mine udvalg er udgivet',
@@ -27,7 +37,7 @@ export async function queueNoticesFor(deps: AlertDeps, event: AlertEvent): Promi
   if (!meeting) return 0;
   const when = `${meeting.organizationName}s møde ${formatDate(meeting.date)}`;
   let personIds: string[];
-  let kind: NoticeKind;
+  let kind: NoticeKind | StaffNoticeKind;
   let subject: string;
   let intro: string;
   let action: { label: string; url: string };
@@ -51,8 +61,15 @@ export async function queueNoticesFor(deps: AlertDeps, event: AlertEvent): Promi
       label: first ? 'Dagsordenen med lukkede punkter (PDF)' : 'Se mødet',
       url: first ? absoluteUrl(deps.baseUrl, publicPaths.document(meeting.id, 'dagsorden', true)) : memberUrl,
     };
+  } else if (event.kind === 'approval_met') {
+    personIds = [];
+    kind = 'approval_met';
+    subject = `Referatet er godkendt og kan offentliggøres: ${when}`;
+    intro = `Godkendelsesreglen er opfyldt for referatet af ${when}. Referatet kan nu offentliggøres.`;
+    action = { label: 'Åbn mødet i redigeringen', url: absoluteUrl(deps.baseUrl, `/redigering/moeder/${encodeURIComponent(meeting.id)}`) };
   } else return 0;
-  const recipients = await noticeRecipients(db, personIds, kind);
+  const recipients =
+    kind === 'approval_met' ? await secretariatRecipients(db, meeting.bodyId, meeting.organizationId, kind) : await noticeRecipients(db, personIds, kind);
   let queued = 0;
   await db.transaction().execute(async (trx) => {
     for (const r of recipients) {
@@ -61,8 +78,11 @@ export async function queueNoticesFor(deps: AlertDeps, event: AlertEvent): Promi
         subject,
         intro,
         action,
-        entries: [{ title: `Mødet på ${meeting.bodyName}s portal`, url: memberUrl, lines: [] }],
-        why: `Du får denne besked som medlem af ${meeting.organizationName}. Du kan slå beskederne fra under "Mine beskeder" på ${absoluteUrl(deps.baseUrl, '/medlem/indstillinger')}.`,
+        entries: kind === 'approval_met' ? [] : [{ title: `Mødet på ${meeting.bodyName}s portal`, url: memberUrl, lines: [] }],
+        why:
+          kind === 'approval_met'
+            ? `Du får denne besked som sekretariat for ${meeting.organizationName}.`
+            : `Du får denne besked som medlem af ${meeting.organizationName}. Du kan slå beskederne fra under "Mine beskeder" på ${absoluteUrl(deps.baseUrl, '/medlem/indstillinger')}.`,
       });
       if (await queueMail(trx, { ...mail, dedupeKey: `notice:${event.id}:${r.userId}`, toAddress: r.email, subscriptionId: null }, deps.now())) queued++;
     }

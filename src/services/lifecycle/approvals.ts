@@ -5,6 +5,7 @@ import { type Principal, mayEdit } from '../../domain/access.js';
 import { type ApprovalStatus, type StoredApproval, approvalSlot, evaluateApprovals } from '../../domain/approval.js';
 import { DomainError } from '../../domain/errors.js';
 import { transition } from '../../domain/meeting.js';
+import { insertAlertEvent } from '../../storage/repositories/alert-events.js';
 import { approvalsOf, insertApproval, userExists } from '../../storage/repositories/approvals.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { lockMeeting, setMeetingState } from '../../storage/repositories/minutes-writer.js';
@@ -66,6 +67,8 @@ export async function approveMinutes(deps: LifecycleDeps, actor: Principal, meet
       const state = transition(meeting, 'minutes_approved');
       await setMeetingState(trx, meeting.id, state, approvedAt);
       await bumpMeetingVersion(trx, meeting.id, approvedAt);
+      // The secretariat is told the minutes may now be published (after the commit).
+      await insertAlertEvent(trx, 'approval_met', meeting.id, 1, at);
       await audit(
         trx,
         actor,

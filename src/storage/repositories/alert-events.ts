@@ -124,3 +124,29 @@ export async function recentPublicMeetings(db: Db, limit: number): Promise<{ id:
     .limit(limit)
     .execute();
 }
+
+/** The secretariat of a committee: secretaries of its municipality (all committees, or this one among theirs), not opted out of `kind`. */
+export async function secretariatRecipients(db: Db, bodyId: string, organizationId: string, kind: string): Promise<{ userId: string; email: string }[]> {
+  const rows = await db
+    .selectFrom('appUser')
+    .leftJoin('memberNoticePref', (j) => j.onRef('memberNoticePref.userId', '=', 'appUser.id').on('memberNoticePref.kind', '=', kind))
+    .select(['appUser.id as userId', 'appUser.email', 'memberNoticePref.enabled'])
+    .where('appUser.role', '=', 'secretary')
+    .where('appUser.bodyId', '=', bodyId)
+    .where('appUser.disabledAt', 'is', null)
+    .where('appUser.deletedAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom('userCommittee').select('userCommittee.userId').whereRef('userCommittee.userId', '=', 'appUser.id'))),
+        eb.exists(
+          eb
+            .selectFrom('userCommittee')
+            .select('userCommittee.userId')
+            .whereRef('userCommittee.userId', '=', 'appUser.id')
+            .where('userCommittee.organizationId', '=', organizationId),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.filter((r) => r.enabled === null || Number(r.enabled) === 1).map((r) => ({ userId: r.userId, email: r.email }));
+}
