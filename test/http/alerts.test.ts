@@ -174,6 +174,8 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
     const saved = await chair.follow(await chair.post('/medlem/indstillinger', { kinds: ['agenda_published'] }));
     assert.match(unescapeHtml(saved.html), /Dine valg er gemt/);
     assert.equal((saved.html.match(/type="checkbox"[^>]*checked/g) ?? []).length, 1);
+    const audited = await t().database.db.selectFrom('auditLog').select(['action', 'after']).where('action', '=', 'user.notice_preferences').execute();
+    assert.equal(audited.length, 1);
   });
 
   it('sends exactly one mail per subscription when the minutes are published, never with the closed item', async () => {

@@ -18,6 +18,8 @@ import { queueMail } from '../mail/queue.js';
 import { loadMeeting } from '../lifecycle/guard.js';
 import { loadApprovalState } from '../lifecycle/minutes-approval-status.js';
 import type { AlertDeps } from './deps.js';
+import type { Principal } from '../../domain/access.js';
+import { audit } from '../audit.js';
 
 export const noticeKinds = ['agenda_published', 'awaiting_approval', 'changed'] as const;
 /** Secretariat only (the members' page does not offer it): the approval rule is met. */
@@ -95,8 +97,22 @@ export async function memberNoticePrefs(deps: AlertDeps, userId: string): Promis
   return Object.fromEntries(noticeKinds.map((k) => [k, prefs.get(k) ?? true])) as Record<NoticeKind, boolean>;
 }
 
-export async function saveMemberNoticePrefs(deps: AlertDeps, userId: string, chosen: ReadonlySet<string>): Promise<void> {
+export async function saveMemberNoticePrefs(deps: AlertDeps, actor: Principal, userId: string, chosen: ReadonlySet<string>): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
+    const before = await noticePrefs(trx, userId);
     for (const k of noticeKinds) await setNoticePref(trx, userId, k, chosen.has(k));
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'user.notice_preferences',
+        entityType: 'user',
+        entityId: userId,
+        bodyId: actor.bodyId,
+        before: Object.fromEntries(noticeKinds.map((k) => [k, before.get(k) ?? true])),
+        after: Object.fromEntries(noticeKinds.map((k) => [k, chosen.has(k)])),
+      },
+      deps.now(),
+    );
   });
 }

@@ -3,11 +3,14 @@
 // the 7-day sweep of unconfirmed subscriptions. Safe to run in several processes at once:
 // every mail has a dedupe key, so a second run over an event queues nothing new.
 import { markAlertEventProcessed, unprocessedAlertEvents } from '../../storage/repositories/alert-events.js';
+import { deleteSentMailsBefore } from '../../storage/repositories/mail-queue.js';
 import type { AlertDeps } from './deps.js';
 import { queueDigests } from './digest.js';
 import { queueAlertsFor } from './matching.js';
 import { queueNoticesFor } from './notices.js';
 import { sweepUnconfirmed } from './subscriptions.js';
+
+const SENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface AlertPassReport {
   events: number;
@@ -34,5 +37,7 @@ export async function runAlertPass(deps: AlertDeps): Promise<AlertPassReport> {
   }
   report.digests = await queueDigests(deps);
   report.swept = await sweepUnconfirmed(deps);
+  // Data minimisation: the record of a sent mail goes after 30 days.
+  await deleteSentMailsBefore(deps.database.db, new Date(deps.now().getTime() - SENT_RETENTION_MS).toISOString());
   return report;
 }

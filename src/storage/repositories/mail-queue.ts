@@ -105,3 +105,9 @@ export async function nextMailDue(db: Db): Promise<string | null> {
     .executeTakeFirst();
   return (r?.at as string | null | undefined) ?? null;
 }
+
+/** Sent mails are kept (address, subject, when; the body is already gone) only this long. */
+export async function deleteSentMailsBefore(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom('mailQueue').where('status', '=', 'sent').where('sentAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

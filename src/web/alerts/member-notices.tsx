@@ -58,7 +58,7 @@ export function registerMemberNoticeRoutes(app: Hono<AuthEnv>, deps: StaffDeps):
     const chosen = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string'));
     const unknown = [...chosen].find((k) => !(noticeKinds as readonly string[]).includes(k));
     if (unknown !== undefined) throw new DomainError('invalid_input', `Ukendt slags besked: ${unknown}`, 'kinds');
-    await saveMemberNoticePrefs(alerts, userOf(viewer), chosen);
+    await saveMemberNoticePrefs(alerts, viewer.principal, userOf(viewer), chosen);
     return seeOther(c, MEMBER_NOTICES_PATH, SAVED);
   });
 }
