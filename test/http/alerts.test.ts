@@ -287,5 +287,23 @@ forEachDatabase('alerts: following by e-mail and member notices', (t) => {
       forNext().map((m) => m.subject.split(':')[0]),
       ['Dagsordenen er udgivet'],
     );
+
+    // Bo downloads his data from his manage link, then deletes all of it.
+    const bo = mailsTo('bo@example.dk').at(-1)!;
+    const manage = pathOf(linkIn(bo.text, /http:\/\/\S+\/abonnement\/[A-Za-z0-9_-]{43}(?!\/)/));
+    const data = await app.request(`${manage}/data.json`);
+    assert.equal(data.status, 200);
+    assert.match(data.headers.get('Content-Disposition') ?? '', /attachment/);
+    const json = (await data.json()) as { email: string; subscriptions: { kind: string }[] };
+    assert.equal(json.email, 'bo@example.dk');
+    assert.deepEqual(
+      json.subscriptions.map((x) => x.kind),
+      ['case'],
+    );
+    const gone = await anon().post(`${manage}/slet`, {}, false);
+    assert.equal(gone.status, 200);
+    assert.match(unescapeHtml(gone.html), /Dine data er slettet/);
+    assert.equal((await t().database.db.selectFrom('subscription').select('id').where('email', '=', 'bo@example.dk').execute()).length, 0);
+    assert.equal((await app.request(manage)).status, 404);
   });
 });
