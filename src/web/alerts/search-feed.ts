@@ -15,8 +15,8 @@ export function searchFeedRoutes(deps: { search?: SearchService | undefined; bas
   app.get('/soeg/feed.atom', async (c) => {
     const params = parseQuery(c, schema);
     if (!deps.search) throw new DomainError('unavailable', 'Søgningen er ikke sat op');
-    if (params.q.trim() === '') throw new DomainError('invalid_input', 'Skriv hvad feeden skal søge efter (q)', 'q');
-    const outcome = await deps.search.search({ ...params, sort: 'date', page: 1 });
+    // Without words the search finds nothing: an empty feed (a link stripped of its query stays valid).
+    const outcome = params.q.trim() === '' ? { result: null } : await deps.search.search({ ...params, sort: 'date', page: 1 });
     const query = `q=${encodeURIComponent(params.q)}`;
     const xml = renderAtom({
       id: nameUuid(`${deps.baseUrl}/soeg/feed.atom?${query}`),
