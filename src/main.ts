@@ -69,13 +69,15 @@ export interface WebOptions {
   /** OParl `license` of the data (OPARL_LICENSE); left out, CC0. */
   oparlLicense?: string;
   /** Sign-in and the integration API; left out, the app is the public portal only. */
+  /** Wakes the mail worker after a subscription queued its confirmation mail. */
+  mailPoke?: () => void;
   staff?: { files: FileStore; oidc: OidcSettings | null; now?: () => Date; trustedProxies?: readonly string[]; extractLimits?: Readonly<ExtractLimits> };
 }
 
 /** The portal's web app over a database and a file store: the one wiring of the read side. */
 export function createWebApp(database: Database, files: FileReader, options: WebOptions): Hono {
   const clock = options.today ? { today: options.today } : {};
-  const { today: _today, staff, oparlLicense, metrics: _metrics, ...rest } = options;
+  const { today: _today, staff, oparlLicense, metrics: _metrics, mailPoke, ...rest } = options;
   const app = createApp({
     ...(staff
       ? {
@@ -106,6 +108,7 @@ export function createWebApp(database: Database, files: FileReader, options: Web
       () => publicMunicipality(database.db),
       () => database.dataVersion(),
     ),
+    alerts: { database, baseUrl: options.baseUrl, now: staff?.now ?? (() => new Date()), ...(mailPoke ? { poke: mailPoke } : {}) },
     ...rest,
   });
   // Agenda and minutes as PDF: built here because the members' edition and the approval page read the database.
@@ -114,8 +117,9 @@ export function createWebApp(database: Database, files: FileReader, options: Web
 }
 
 /** The HTTP application over an open context. */
-export function buildWebApp(ctx: AppContext, log: Logger): Hono {
+export function buildWebApp(ctx: AppContext, log: Logger, mailPoke?: () => void): Hono {
   return createWebApp(ctx.database, ctx.files, {
+    ...(mailPoke ? { mailPoke } : {}),
     baseUrl: ctx.config.baseUrl,
     site: ctx.config.site,
     oparlLicense: ctx.config.oparlLicense,

@@ -10,6 +10,7 @@ import { startDumpSchedule } from '../services/export/schedule.js';
 import { OparlService } from '../services/oparl/service.js';
 import { startFileSweeps } from '../services/file-sweep.js';
 import { assertStartup } from '../services/startup-checks.js';
+import { startAlertWorker } from '../services/alerts/worker.js';
 import type { Command } from './command.js';
 import { type Output, ServeError, configFrom, databaseFlags, databaseFlagsHelp, parse } from './options.js';
 
@@ -55,6 +56,7 @@ export const serveCommand: Command = {
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
     let ctx: Awaited<ReturnType<typeof openContext>>;
+    let mailWorker: ReturnType<typeof startAlertWorker> | null = null;
     try {
       ctx = await openContext(config, { migrate: true });
     } catch (e) {
@@ -68,9 +70,15 @@ export const serveCommand: Command = {
         io.out(`Demo Kommune loaded: ${r.meetings} meetings, ${r.items} items.`);
       }
       for (const warning of await assertStartup(config, ctx.database, ctx.files)) io.err(`protokol serve: ${warning}`);
-      handler = buildWebApp(ctx, log).fetch;
+      // Alerts and notices by e-mail, when SMTP_URL is set: the queue is sent from here.
+      const db = ctx.database;
+      mailWorker = config.mail
+        ? startAlertWorker({ database: db, baseUrl: config.baseUrl, ...config.mail, onError: (e) => log.error({ err: e }, 'mail queue pass failed') })
+        : null;
+      handler = buildWebApp(ctx, log, mailWorker?.poke).fetch;
     } catch (e) {
       server.close();
+      await mailWorker?.stop();
       await ctx.close();
       throw e;
     }
@@ -91,6 +99,7 @@ export const serveCommand: Command = {
       async () => {
         sweeps.stop();
         await dumps?.stop();
+        await mailWorker?.stop();
         await ctx.close();
       },
       io,

@@ -36,6 +36,8 @@ export interface Config {
   trustedProxies: readonly string[];
   /** Bounds on parsing an untrusted file (uploads, imported documents), in the extraction worker. */
   extract: Readonly<ExtractLimits>;
+  /** Alerts and notices by e-mail (SMTP_URL, MAIL_FROM); null when SMTP_URL is not set: nothing is sent, mails wait in the queue. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 const schema = z.object({
@@ -97,6 +99,19 @@ const schema = z.object({
   EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
   EXTRACT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4096).default(100),
   EXTRACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(5_000_000),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\/[^\s/]+/.test(v), { message: 'must be smtp://HOST:PORT or smtps://USER:PASSWORD@HOST:PORT' }),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    // "Name <address>" or a bare address: what nodemailer accepts as From.
+    .refine((v) => !v || /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(v), {
+      message: 'must be an address, e.g. "Lejre Kommune <noreply@lejre.dk>" or noreply@lejre.dk',
+    }),
 });
 
 const splitList = (v: string): string[] =>
@@ -179,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
   if (oidcGiven) {
     for (const k of OIDC_REQUIRED) if (merged[k] === undefined) lines.push(`  ${k}: is required when single sign-on (OIDC_*) is configured`);
   }
+  if (merged.SMTP_URL !== undefined && merged.MAIL_FROM === undefined) lines.push('  MAIL_FROM: is required when SMTP_URL is set');
   const roleMap = merged.OIDC_ROLE_MAP === undefined ? null : parseRoleMap(merged.OIDC_ROLE_MAP);
   for (const problem of roleMap?.problems ?? []) lines.push(`  OIDC_ROLE_MAP: ${problem}`);
   if (!parsed.success || lines.length > 0) {
@@ -217,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigInput = {}, cwd 
       maxUnpackedBytes: c.EXTRACT_MAX_UNPACKED_MB * 1024 * 1024,
       maxTextChars: c.EXTRACT_MAX_TEXT_CHARS,
     }),
+    mail: c.SMTP_URL && c.MAIL_FROM ? Object.freeze({ smtpUrl: c.SMTP_URL, from: c.MAIL_FROM }) : null,
   };
   return Object.freeze(config);
 }

@@ -1,5 +1,6 @@
 // Row types as Kysely sees them (camelCase; CamelCasePlugin maps to the snake_case columns).
 // Booleans are 0/1 integers and dates ISO text in both databases (see the first migration).
+import type { AlertTables } from './schema-alerts.js';
 
 interface Importable {
   source: string;
@@ -457,7 +458,7 @@ export interface BodySettingTable {
   updatedAt: string;
 }
 
-export interface DB {
+export interface DB extends AlertTables {
   bodySetting: BodySettingTable;
   body: BodyTable;
   legislativeTerm: LegislativeTermTable;

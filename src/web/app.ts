@@ -10,6 +10,9 @@ import type { SearchService } from '../services/search/search.js';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES, lifecycleApiRoutes } from './api/lifecycle.js';
 import { apiRoutes } from './api/search.js';
+import { alertRoutes } from './alerts/routes.js';
+import { searchFeedRoutes } from './alerts/search-feed.js';
+import type { AlertDeps } from '../services/alerts/deps.js';
 import type { StaffDeps } from './auth/context.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
@@ -66,6 +69,8 @@ export interface AppDeps {
   openData?: OpenDataDeps;
   /** /metrics and /readyz; left out, /healthz only. */
   ops?: OpsDeps;
+  /** Following by e-mail (/abonnement); left out, the routes and the "Følg" forms' target do not exist. */
+  alerts?: AlertDeps;
 }
 
 export const BENCH_STATIC_PATH = '/__bench/static.html';
@@ -110,6 +115,9 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.route('/', feedRoutes({ feeds: deps.feeds, baseUrl: deps.baseUrl }));
   if (deps.openData) app.route('/', openDataRoutes(deps.openData));
+  // Before sign-in: token-authorised, cookie-free (see alerts/routes.tsx).
+  app.route('/', searchFeedRoutes({ search: deps.search, baseUrl: deps.baseUrl }));
+  if (deps.alerts) app.route('/', alertRoutes({ alerts: deps.alerts, portal: deps.portal, trustedProxies: deps.staff?.trustedProxies ?? [] }));
   if (deps.staff) {
     // After the page cache and the public feeds: those never depend on who asks.
     // Bounded before anything reads a body: the CSRF check may parse a posted form, and the

@@ -75,4 +75,24 @@ describe('accessibility of every page type (axe, Chromium)', () => {
       assert.ok(pages.size >= 21);
     });
   }
+
+  it('has zero violations on the "Følg" form\'s error page and its answer (desktop and phone)', { timeout: 120_000 }, async () => {
+    const problems: string[] = [];
+    for (const [width, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const page = await portal.newPage(viewport);
+      for (const email of ['ikke-en-adresse', `axe-${width}@example.dk`]) {
+        await page.goto(`${portal.server.url}/soeg?q=budget`);
+        await page.fill('#foelg-email', email);
+        await Promise.all([page.waitForNavigation(), page.click('form[action="/abonnement"] button[type="submit"]')]);
+        const heading = await page.textContent('h1');
+        assert.equal(heading, email.includes('@') ? 'Tjek din e-mail' : 'Følg', width);
+        for (const v of await axeViolations(page)) problems.push(`${width} ${heading}: ${v}`);
+        if (width === 'phone' && (await horizontalOverflow(page)) > 0) problems.push(`${width} ${heading}: wider than the phone`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../domain/approval.js';
 import { DomainError } from '../../domain/errors.js';
 import { transition } from '../../domain/meeting.js';
+import { insertAlertEvent } from '../../storage/repositories/alert-events.js';
 import { approvalsOf, insertApproval, objectionsOf, userExists } from '../../storage/repositories/approvals.js';
 import { bumpMeetingVersion } from '../../storage/repositories/lifecycle-refs.js';
 import { lockMeeting, setMeetingState } from '../../storage/repositories/minutes-writer.js';
@@ -45,6 +46,7 @@ async function completeIfMet(trx: Db, actor: Principal, meeting: MeetingRef, s: 
   const approvedAt = at.toISOString();
   if (s.reapproval) {
     await bumpMeetingVersion(trx, meeting.id, approvedAt);
+    await insertAlertEvent(trx, 'approval_met', meeting.id, s.version, at);
     await audit(
       trx,
       actor,
@@ -56,6 +58,8 @@ async function completeIfMet(trx: Db, actor: Principal, meeting: MeetingRef, s: 
   const state = transition(meeting, 'minutes_approved');
   await setMeetingState(trx, meeting.id, state, approvedAt);
   await bumpMeetingVersion(trx, meeting.id, approvedAt);
+  // The secretariat is told the minutes may now be published (after the commit).
+  await insertAlertEvent(trx, 'approval_met', meeting.id, 1, at);
   await audit(
     trx,
     actor,

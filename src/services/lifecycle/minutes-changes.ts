@@ -13,6 +13,7 @@ import type { Principal } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import { type MeetingState, transition } from '../../domain/meeting.js';
 import { parseCorrectionPolicy } from '../../domain/approval.js';
+import { insertAlertEvent } from '../../storage/repositories/alert-events.js';
 import { approvalVersionOf, clearApprovals, correctionPolicyOf, setApprovalVersion } from '../../storage/repositories/approvals.js';
 import { setMeetingState } from '../../storage/repositories/minutes-writer.js';
 import type { Db } from '../../storage/repositories/upsert.js';
@@ -92,6 +93,8 @@ export async function completeMinutesChange(trx: Db, deps: LifecycleDeps, actor:
       },
       at,
     );
+    // The minutes now wait for the attendees' approval: their notice goes out after the commit.
+    if (plan.state === 'held') await insertAlertEvent(trx, 'awaiting_approval', meeting.id, 1, at);
   }
   if (plan.correctionNote !== null) {
     const { version } = await republish(trx, deps, actor, { ...meeting, state: plan.state }, plan.correctionNote);

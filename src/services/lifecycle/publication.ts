@@ -19,6 +19,7 @@ import {
   seenThroughCurrentView,
 } from '../../domain/publication.js';
 import { fileStaffColumns, findMeetingWithOrganization, meetingRow, updateMeetingRow } from '../../storage/repositories/meeting-editor.js';
+import { insertAlertEvent } from '../../storage/repositories/alert-events.js';
 import { PortalQueries } from '../../storage/repositories/portal-queries.js';
 import {
   exemptedFingerprints,
@@ -137,6 +138,8 @@ export async function publishVersion(
     changeNote: note,
     snapshot: JSON.stringify(snapshot),
   });
+  // The alerts' outbox: subscribers and members are told after this transaction commits.
+  await insertAlertEvent(trx, kind, found.id, version, at);
   await audit(
     trx,
     actor,

@@ -48,6 +48,9 @@ export function MemberHomePage(props: { viewer: Viewer; meetings: MemberMeetings
     >
       <h1>Mine møder</h1>
       <p>Dagsordener og referater fra de udvalg, du er medlem af, med lukkede punkter. Dine noter kan kun du se.</p>
+      <p>
+        <a href="/medlem/indstillinger">Vælg dine beskeder på e-mail</a>
+      </p>
       <h2>Kommende møder</h2>
       <MeetingLinks meetings={props.meetings.coming} awaiting={props.awaiting} empty="Der er ingen udsendte dagsordener til kommende møder." />
       <h2>Seneste møder</h2>

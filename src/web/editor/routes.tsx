@@ -11,6 +11,7 @@ import { registerMeetingEditorRoutes } from './meeting-editor.js';
 import { registerMeetingListRoutes } from './meeting-list.js';
 import { meetingRoomLinks, registerMeetingRoomRoutes } from './meeting-room.js';
 import { registerMemberRoutes } from './members.js';
+import { registerMemberNoticeRoutes } from '../alerts/member-notices.js';
 import { registerWithdrawalRoutes } from './withdrawal.js';
 import { registerMeetingCancelRoutes } from './meeting-cancel.js';
 import { registerPublishPreviewRoutes } from './publish-preview.js';
@@ -41,6 +42,7 @@ export function editorRoutes(deps: StaffDeps): Hono<AuthEnv> {
   // Meeting room (attendance, decisions, approvals, minutes) and the members' screens.
   registerMeetingRoomRoutes(app, deps);
   registerMemberRoutes(app, deps);
+  registerMemberNoticeRoutes(app, deps);
   registerWithdrawalRoutes(app, deps);
   // Safety nets: preview before publishing, cancelling a meeting.
   registerPublishPreviewRoutes(app, deps);

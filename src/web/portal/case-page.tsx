@@ -1,5 +1,6 @@
 // A case (sag): its number, title and decision competence, and "Sagens forløb": every public
 // consideration of it in date order. The service has already removed what must stay closed.
+import { FollowForm } from '../alerts/follow-form.js';
 import { formatDate } from '../../render/format.js';
 import type { CasePage as CaseView, CaseTimelineEntry } from '../../services/portal/cases.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
@@ -82,6 +83,7 @@ export function CasePage(props: { page: CaseView; path: string; baseUrl: string 
           </ol>
         )}
       </section>
+      <FollowForm kind="case" target={p.id} what="sagen" />
     </Layout>
   );
 }

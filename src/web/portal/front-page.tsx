@@ -1,5 +1,6 @@
 // The front page: one municipality's coming meetings, latest minutes and committees, or the
 // list of municipalities when the install holds several.
+import { FollowForm } from '../alerts/follow-form.js';
 import type { Body } from '../../domain/organization.js';
 import type { BodyFrontPage } from '../../services/portal/portal.js';
 import { MeetingList, bodyHref, organizationHref } from './components.js';
@@ -70,6 +71,7 @@ export function FrontPage(props: { page: BodyFrontPage; path: string; baseUrl: s
           </li>
         </ul>
       </section>
+      <FollowForm kind="all" what="alle nye dagsordener og referater" />
     </Layout>
   );
 }

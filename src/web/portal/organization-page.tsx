@@ -1,4 +1,5 @@
 // A committee: who sits on it, where it came from and what became of it, and its meetings.
+import { FollowForm } from '../alerts/follow-form.js';
 import type { OrganizationPage as OrganizationView } from '../../services/portal/portal.js';
 import { MeetingList, bodyHref, organizationHref, withParty } from './components.js';
 import { Layout } from './layout.js';
@@ -84,6 +85,7 @@ export function OrganizationPage(props: { page: OrganizationView; path: string; 
           </section>
         ))}
       </section>
+      <FollowForm kind="committee" target={org.id} what="udvalget" />
     </Layout>
   );
 }

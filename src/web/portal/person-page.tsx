@@ -1,4 +1,5 @@
 // A person: memberships over the terms and the attendance record from published minutes.
+import { FollowForm } from '../alerts/follow-form.js';
 import { formatDate, formatDateMedium } from '../../render/format.js';
 import type { AttendedMeeting, PersonPage as PersonView, TermMemberships } from '../../services/portal/people.js';
 import { bodyHref, meetingHref, organizationHref } from './components.js';
@@ -78,6 +79,7 @@ export function PersonPage(props: { page: PersonView; path: string; baseUrl: str
           <MeetingLinks meetings={page.absent} empty="Ingen afbud." />
         </section>
       </section>
+      <FollowForm kind="person" target={page.person.id} what={page.person.name} />
     </Layout>
   );
 }

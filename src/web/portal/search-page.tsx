@@ -1,6 +1,7 @@
 // The search page: a GET form (shareable, bookmarkable URLs), the hits with their matched
 // words marked, sort links and page numbers; the filters are in search-filters.tsx. No
 // JavaScript: every choice is a link to the same page with changed parameters.
+import { FollowForm } from '../alerts/follow-form.js';
 import type { Child } from 'hono/jsx';
 import { formatDate } from '../../render/format.js';
 import { SNIPPET_END, SNIPPET_START, type SearchHit } from '../../search/model.js';
@@ -171,6 +172,7 @@ export function SearchPage(props: { outcome: SearchOutcome; path: string; baseUr
           <Filters outcome={props.outcome} />
         </div>
       ) : null}
+      {q ? <FollowForm kind="search" q={q} what="denne søgning" feedUrl={`/soeg/feed.atom?q=${encodeURIComponent(q)}`} /> : null}
     </Layout>
   );
 }
