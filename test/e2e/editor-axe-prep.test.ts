@@ -15,6 +15,7 @@ import { type RunningServer, cliEnv, runCli, startServer } from '../support/cli.
 import { DESKTOP, PHONE, axeViolations, horizontalOverflow } from '../support/e2e.js';
 import { freePort } from '../support/postgres-server.js';
 import { pdfWith } from '../http/api-lifecycle-helpers.js';
+import { extractPdfFile } from '../../src/importer/extract/pdf.js';
 
 const TABLET = { width: 768, height: 1024 };
 const PHONE_390 = { width: 390, height: 844 };
@@ -82,6 +83,7 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
     await page.fill('#date', inDays(32));
     await page.fill('#start', '16:30');
     await submit(page, 'Opret møde');
+    const meetingId = /\/redigering\/moeder\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
     await page.getByRole('link', { name: 'Tilføj punkt' }).click();
     await page.waitForURL(/punkter\/nyt$/);
     await page.fill('#title', 'Skolestruktur');
@@ -122,6 +124,18 @@ describe('editor preparation screens in Chromium (axe, drafts)', () => {
       '<p>Første afsnit.</p><p>Andet afsnit.</p><ol><li>At udvalget godkender.</li></ol>',
       '<p>Første afsnit.<br>med et linjeskift</p><ol type="a" start="3"><li>Tredje.</li></ol>',
     ]);
+
+    // The same structure in what would be published (the preview) and in the agenda PDF's text.
+    await page.goto(`${server.url}/redigering/moeder/${meetingId}/forhaandsvisning/dagsorden`);
+    const preview = await page.content();
+    assert.match(preview, /<p>Første afsnit\.<\/p>\s*<p>Andet afsnit\.<\/p>/);
+    assert.match(preview, /<ol><li>At udvalget godkender planen\.<\/li><li>At sagen sendes videre\.<\/li><\/ol>/);
+    const pdf = await page.request.get(`${server.url}/moeder/${meetingId}/dagsorden.pdf?udgave=medlemmer`);
+    assert.equal(pdf.status(), 200);
+    const text = (await extractPdfFile('dagsorden.pdf', new Uint8Array(await pdf.body()))).lines.map((l) => l.text.trim()).filter((l) => l !== '');
+    const first = text.indexOf('Første afsnit.');
+    assert.ok(first >= 0, text.join('\n'));
+    assert.deepEqual(text.slice(first, first + 4), ['Første afsnit.', 'Andet afsnit.', '1. At udvalget godkender planen.', '2. At sagen sendes videre.']);
   });
 
   for (const [width, viewport] of [
