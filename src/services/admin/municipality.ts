@@ -12,7 +12,7 @@ import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import type { LifecycleDeps } from '../lifecycle/deps.js';
 import { assertAdmin } from './scope.js';
-import { optionalText, parseInput, text } from './validate.js';
+import { optionalEmail, optionalText, parseInput, text } from './validate.js';
 
 export interface MunicipalitySettings {
   bodyId: string;
@@ -35,12 +35,7 @@ const settingsInput = z.object({
     (v) => v === null || /^[+\d][\d ]{5,}$/.test(v),
     'Telefonnummeret må kun have cifre, mellemrum og et + først',
   ),
-  email: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (v.length <= 254 && z.email().safeParse(v).success), 'E-mailadressen er ikke gyldig'),
+  email: optionalEmail,
   accessibilityStatement: optionalText('Tilgængelighedserklæringen', 20000),
 });
 

@@ -24,7 +24,7 @@ import type { Db } from '../../storage/repositories/upsert.js';
 import { audit } from '../audit.js';
 import type { LifecycleDeps } from '../lifecycle/deps.js';
 import { assertMayManageMemberships, assertMayManagePeople } from './scope.js';
-import { checkPeriod, day, optionalDay, optionalText, parseInput, text } from './validate.js';
+import { checkPeriod, day, optionalDay, optionalEmail, optionalText, parseInput, text } from './validate.js';
 
 export interface AdminPerson {
   id: string;
@@ -47,12 +47,7 @@ export interface AdminMembership {
 
 const personInput = z.object({
   name: text('Navnet', 200),
-  email: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (v.length <= 254 && z.email().safeParse(v).success), 'E-mailadressen er ikke gyldig'),
+  email: optionalEmail,
 });
 
 const membershipInput = z.object({

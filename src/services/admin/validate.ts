@@ -50,3 +50,11 @@ export const optionalText = (label: string, max: number) =>
 export function checkPeriod(startDate: string | null, endDate: string | null, field: string): void {
   if (startDate !== null && endDate !== null && endDate < startDate) throw new DomainError('invalid_input', 'Slutdatoen skal ligge efter startdatoen', field);
 }
+
+/** An e-mail address or nothing (an empty field is null). */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || (v.length <= 254 && z.email().safeParse(v).success), 'E-mailadressen er ikke gyldig');
