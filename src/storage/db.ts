@@ -169,11 +169,12 @@ async function openPostgres(url: string): Promise<Database> {
     dialect: 'postgres',
     describe: `PostgreSQL ${redactUrl(url)}`,
     sqlite: null,
-    // The snapshot (xmin, xmax and the transactions in progress) changes whenever a writing
-    // transaction anywhere on the server begins or commits, and a commit always changes it: a
-    // token that may move needlessly (another database's writes) but never stays put across
-    // a commit, which is what a cache needs. Read without a transaction of its own.
-    dataVersion: async () => (await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)).rows[0]?.v ?? null,
+    // A counter every writing transaction moves at its commit (migration 2026_12_04_0007):
+    // never stale, and untouched by the writes of other databases on the same server.
+    dataVersion: async () => {
+      const { rows } = await sql<{ n: string | number }>`select n from protokol_data_version`.execute(db);
+      return rows[0] === undefined ? null : String(rows[0].n);
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };

@@ -17,6 +17,7 @@ import * as m20261203Deferred from './2026_12_03_0002_deferred_depublication.js'
 import * as m20261204Administration from './2026_12_04_0001_administration.js';
 import * as m20261204ApprovalPractice from './2026_12_04_0002_approval_practice.js';
 import * as m20261204Alerts from './2026_12_04_0006_alerts.js';
+import * as m20261204DataVersion from './2026_12_04_0007_data_version.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0001_administration': m20261204Administration,
   '2026_12_04_0002_approval_practice': m20261204ApprovalPractice,
   '2026_12_04_0006_alerts': m20261204Alerts,
+  '2026_12_04_0007_data_version': m20261204DataVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,7 @@
 // rendered. Any committed change (a withdrawn item or file, a corrected decision, an import
 // in another process) changes the data version, and the whole cache is dropped before the
 // next page is served, so a cached page can never show what the database no longer holds.
-// The version comes from the database (SQLite's data_version, PostgreSQL's snapshot), so a
+// The version comes from the database (SQLite's data_version, PostgreSQL's counter moved at every commit), so a
 // write by another process invalidates this one's pages as surely as its own.
 //
 // Only for pages whose HTML depends on nothing but the path and the data: a meeting page
