@@ -171,13 +171,36 @@ async function openPostgres(url: string): Promise<Database> {
     sqlite: null,
     // A counter every writing transaction moves at its commit (migration 2026_12_04_0007):
     // never stale, and untouched by the writes of other databases on the same server.
-    dataVersion: async () => {
+    dataVersion: readStartedAfterCall(async () => {
       const { rows } = await sql<{ n: string | number }>`select n from protokol_data_version`.execute(db);
       return rows[0] === undefined ? null : String(rows[0].n);
-    },
+    }),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Many requests at once ask for the data version; one query can answer all that arrived
+ * before it STARTED (a query already running may have read before a caller's write
+ * committed, so a caller arriving during it waits for the next one). At most one query runs
+ * and one waits, however many requests there are.
+ */
+export function readStartedAfterCall<T>(query: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let waiting: Promise<T> | null = null;
+  const read = (): Promise<T> => {
+    if (!running) {
+      running = query().finally(() => (running = null));
+      return running;
+    }
+    waiting ??= running.then(
+      () => ((waiting = null), read()),
+      () => ((waiting = null), read()),
+    );
+    return waiting;
+  };
+  return read;
 }
 
 export interface MigrationReport {

@@ -43,8 +43,11 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = Object.freeze({
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** Undefined when the app was built without siteSettings(); readers fall back to defaults. */
-    site: SiteSettings | undefined;
+    /**
+     * The request's settings, read when a page is rendered (sendPage) and at most once a
+     * request; undefined when the app was built without siteSettings(): readers use defaults.
+     */
+    site: (() => Promise<SiteSettings>) | undefined;
   }
 }
 
@@ -53,14 +56,25 @@ export const SiteContext = createContext<SiteSettings>(DEFAULT_SITE_SETTINGS);
 
 /**
  * Mount before the routes: `app.use('*', siteSettings(deps.site, deps.siteOverrides))`. The
- * overrides (the municipality's settings in the database) are read for pages only, not for
- * the fingerprinted static files; a contact field set there replaces the configured one.
+ * overrides (the municipality's settings in the database) are read only when a page is
+ * rendered: a page from the cache, a file, a feed or the API never waits for them. A contact
+ * field set there replaces the configured one. If they cannot be read (the database is what
+ * failed), the configured settings are used, so the error page still renders.
  */
 export function siteSettings(settings: SiteSettings | undefined, overrides?: SiteOverrides): MiddlewareHandler {
   const value = settings ?? DEFAULT_SITE_SETTINGS;
+  const load = async (): Promise<SiteSettings> => {
+    if (!overrides) return value;
+    try {
+      const extra = await overrides();
+      return extra ? mergeSite(value, extra) : value;
+    } catch {
+      return value;
+    }
+  };
   return async (c, next) => {
-    const extra = overrides && !c.req.path.startsWith('/static/') ? await overrides() : null;
-    c.set('site', extra ? mergeSite(value, extra) : value);
+    let once: Promise<SiteSettings> | undefined;
+    c.set('site', () => (once ??= load()));
     await next();
   };
 }

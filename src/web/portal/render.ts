@@ -20,7 +20,7 @@ async function headerName(c: Context): Promise<string | null> {
 }
 
 export async function sendPage(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
-  const site = c.get('site') ?? DEFAULT_SITE_SETTINGS;
+  const site = (await c.get('site')?.()) ?? DEFAULT_SITE_SETTINGS;
   const viewer = viewerOf(c);
   const own = site.municipality ?? null;
   const frame: Frame = { name: own?.name ?? (await headerName(c)), logo: own?.logoUrl ?? null, colour: own?.colour ?? null, viewer };
