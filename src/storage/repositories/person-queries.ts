@@ -103,16 +103,7 @@ export class PersonQueries {
 }
 
 /** One membership of the people list (/personer), with its person. */
-export interface DirectoryMembershipRow {
-  personId: string;
-  organizationId: string;
-  organizationName: string;
-  organizationKind: OrganizationKind;
-  role: MembershipRole;
-  party: string | null;
-  startDate: string;
-  endDate: string | null;
-}
+export type DirectoryMembershipRow = Omit<PersonMembershipRow, 'term'> & { personId: string };
 
 /** Every person of the portal (the list and the name search), and every membership they hold. */
 export async function peopleDirectory(db: Kysely<DB>): Promise<{ people: Person[]; memberships: DirectoryMembershipRow[] }> {
