@@ -94,7 +94,15 @@ export interface SearchRequest {
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
+  /**
+   * Milliseconds the adapter may spend before it answers with what it has (partial). Absent:
+   * SEARCH_BUDGET_MS. A search never holds the server for longer than about this (issue 19).
+   */
+  budgetMs?: number;
 }
+
+/** The time budget of one search unless the request names its own. */
+export const SEARCH_BUDGET_MS = 250;
 
 export interface SearchHit {
   itemId: string;
@@ -121,6 +129,16 @@ export interface FacetValue {
 
 export interface SearchResult {
   total: number;
+  /**
+   * 'exact' when total and every facet count were counted; 'estimate' when the match set was
+   * too large to count cheaply and they were estimated (the portal prints "ca.", the API says so).
+   */
+  counts: 'exact' | 'estimate';
+  /**
+   * True when not every match was ranked (the budget ran out, or the match set was too large
+   * to score each): the hits are the best of those that were. False: the ranking is exact.
+   */
+  partial: boolean;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
 }

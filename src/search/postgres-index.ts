@@ -161,7 +161,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const tsquery = tsqueryLiteral(request.query);
     // Nothing positive to look for (empty input, only exclusions): no hits, as on SQLite,
     // where FTS5 cannot run a purely negative query.
-    if (tsquery === null) return { total: 0, hits: [], facets: emptyFacets() };
+    if (tsquery === null) return { total: 0, counts: 'exact', partial: false, hits: [], facets: emptyFacets() };
     const where = sql.join([matchCondition(request.query, tsquery), ...filterConditions(request.filters)], sql` and `);
     const pageSize = Math.max(1, Math.floor(request.pageSize));
     const offset = (Math.max(1, Math.floor(request.page)) - 1) * pageSize;
@@ -187,7 +187,7 @@ export class PostgresSearchIndex implements SearchIndex {
       ) page`.execute(db);
     const { total, facets } = readFacets(rows.filter((r) => r.g !== null));
     const page = rows.filter((r) => r.pos !== null).sort((a, b) => Number(a.pos) - Number(b.pos));
-    return { total, hits: await this.hits(db, page, request.query), facets };
+    return { total, counts: 'exact', partial: false, hits: await this.hits(db, page, request.query), facets };
   }
 
   /** The page's hits with their printed texts, fetched only for the rows shown. */

@@ -204,7 +204,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async search(db: Db, request: SearchRequest): Promise<SearchResult> {
     const match = matchExpression(request.query);
-    if (request.query.empty || match === null) return { total: 0, hits: [], facets: emptyFacets() };
+    if (request.query.empty || match === null) return { total: 0, counts: 'exact', partial: false, hits: [], facets: emptyFacets() };
     const pageSize = Math.max(1, Math.floor(request.pageSize));
     const offset = (Math.max(1, Math.floor(request.page)) - 1) * pageSize;
     const filters = filterSql(request.filters);
@@ -248,7 +248,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const byScore = (a: (typeof page)[number], b: (typeof page)[number]) => b.score - a.score;
     const byDate = (a: (typeof page)[number], b: (typeof page)[number]) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
     page.sort((a, b) => (request.sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || a.id - b.id);
-    return { total, hits: await this.hits(db, page, request.query), facets };
+    return { total, counts: 'exact', partial: false, hits: await this.hits(db, page, request.query), facets };
   }
 
   private async hits(db: Db, page: { id: number; score: number }[], query: ParsedQuery): Promise<SearchHit[]> {

@@ -259,6 +259,8 @@ export const schemas: Record<string, JsonSchema> = {
   }),
   SearchResponse: obj({
     total: int,
+    counts: { type: 'string', enum: ['exact', 'estimate'] },
+    partial: { type: 'boolean' },
     page: int,
     hits: arrayOf(obj({ type: { const: 'item' }, title: str, url: str, snippet: str, meetingDate: str, organization: str, caseNumber: nullableStr })),
     facets: { type: 'object', additionalProperties: arrayOf(obj({ value: str, count: int, label: str })) },

@@ -28,6 +28,10 @@ export interface ApiHit {
 
 export interface ApiSearchResponse {
   total: number;
+  /** "estimate": total and facet counts are estimates (a very large match set); else "exact". */
+  counts: 'exact' | 'estimate';
+  /** True when not every match was ranked: the hits are the best of those that were. */
+  partial: boolean;
   page: number;
   hits: ApiHit[];
   facets: Record<FacetName, { value: string; count: number; label: string }[]>;
@@ -85,6 +89,8 @@ export function apiRoutes(deps: { search?: SearchService | undefined; baseUrl: s
     const facets = result?.facets ?? emptyFacets();
     const body: ApiSearchResponse = {
       total: result?.total ?? 0,
+      counts: result?.counts ?? 'exact',
+      partial: result?.partial ?? false,
       page: params.page,
       hits: (result?.hits ?? []).map((h) => hit(h, deps.baseUrl)),
       facets: {

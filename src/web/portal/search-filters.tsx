@@ -101,16 +101,18 @@ export function Hidden(props: { params: SearchParams; omit: ('q' | 'from' | 'to'
   );
 }
 
-function FacetList(props: { params: SearchParams; kind: FacetName; values: FacetValue[] }) {
+function FacetList(props: { params: SearchParams; kind: FacetName; values: FacetValue[]; estimated: boolean }) {
+  // Estimated counts (a very large match set, SearchResult.counts) are printed "ca. N".
+  const count = (f: FacetValue) => (props.estimated ? `ca. ${f.count.toLocaleString('da-DK')}` : String(f.count));
   const item = (f: FacetValue) => (
     <li>
       {isActive(props.params, props.kind, f.value) ? (
         <strong>
-          {f.label} ({f.count})
+          {f.label} ({count(f)})
         </strong>
       ) : (
         <a href={withParams(props.params, adding(props.params, props.kind, f.value))}>
-          {f.label} ({f.count})
+          {f.label} ({count(f)})
         </a>
       )}
     </li>
@@ -154,7 +156,7 @@ export function Filters(props: { outcome: SearchOutcome }) {
       ) : null}
       {facetNames.map((kind) => {
         const values = result?.facets[kind] ?? [];
-        return values.length > 0 ? <FacetList params={params} kind={kind} values={values} /> : null;
+        return values.length > 0 ? <FacetList params={params} kind={kind} values={values} estimated={result?.counts === 'estimate'} /> : null;
       })}
       <h3 class="h5">Periode</h3>
       <form method="get" action={SEARCH_PATH}>

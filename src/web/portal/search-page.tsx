@@ -123,13 +123,21 @@ function Pagination(props: { params: SearchParams; pageCount: number }) {
   );
 }
 
+/** "ca. 31 900 resultater" when the adapter estimated the count (SearchResult.counts). */
+function resultCount(total: number, counts: 'exact' | 'estimate'): string {
+  if (total === 0) return 'Ingen resultater';
+  if (counts === 'estimate') return `ca. ${total.toLocaleString('da-DK')} resultater`;
+  return total === 1 ? '1 resultat' : `${total} resultater`;
+}
+
 function Results(props: { outcome: SearchOutcome }) {
   const { params, result, pageCount } = props.outcome;
   const total = result?.total ?? 0;
   const hits = result?.hits ?? [];
   return (
     <section class="col-12 col-lg-8" aria-labelledby="resultater">
-      <h2 id="resultater">{total === 0 ? 'Ingen resultater' : total === 1 ? '1 resultat' : `${total} resultater`}</h2>
+      <h2 id="resultater">{resultCount(total, result?.counts ?? 'exact')}</h2>
+      {result?.partial ? <p>Søgningen gav mange resultater: de bedste af dem, der nåede at blive vurderet, vises først.</p> : null}
       {total === 0 ? <p>Prøv med andre eller færre ord, eller fjern nogle af filtrene.</p> : <SortSwitch params={params} />}
       {total > 0 && hits.length === 0 ? <p>Der er ingen resultater på denne side.</p> : null}
       {hits.length > 0 ? (
