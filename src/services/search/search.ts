@@ -80,7 +80,8 @@ export class SearchService {
     if (query.empty) {
       // Nothing asked: only the form. Nothing left to find ("-budget", "*", or filters without
       // words): an empty answer, as the index gives no hits without a word to match.
-      const result = params.q === '' && Object.keys(filters).length === 0 ? null : { total: 0, counts: 'exact', partial: false, hits: [], facets: emptyFacets() };
+      const result =
+        params.q === '' && Object.keys(filters).length === 0 ? null : { total: 0, counts: 'exact' as const, partial: false, hits: [], facets: emptyFacets() };
       return { params: applies, result, pageCount: 0, applied, people: [] };
     }
 
