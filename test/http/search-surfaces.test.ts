@@ -202,8 +202,11 @@ forEachDatabase('search page and search API', (t) => {
     assert.equal(status, 200);
     assert.match(headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(headers.get('access-control-allow-origin'), '*');
-    assert.deepEqual(Object.keys(json).sort(), ['facets', 'hits', 'page', 'total']);
+    assert.deepEqual(Object.keys(json).sort(), ['counts', 'facets', 'hits', 'page', 'partial', 'total']);
     assert.equal(json.page, 1);
+    // A small corpus is counted and ranked exactly.
+    assert.equal(json.counts, 'exact');
+    assert.equal(json.partial, false);
     assert.deepEqual(Object.keys(json.facets).sort(), ['attachments', 'committee', 'decision', 'municipality', 'year']);
     for (const values of Object.values(json.facets)) {
       for (const v of values) {
@@ -227,7 +230,14 @@ forEachDatabase('search page and search API', (t) => {
     const second = await api('?q=godkendelse&page=2&sort=date&decision=approved&attachments=false');
     assert.ok(second.status === 200 && second.json.page === 2);
     const nothing = await api('');
-    assert.deepEqual(nothing.json, { total: 0, page: 1, hits: [], facets: { municipality: [], committee: [], year: [], decision: [], attachments: [] } });
+    assert.deepEqual(nothing.json, {
+      total: 0,
+      counts: 'exact',
+      partial: false,
+      page: 1,
+      hits: [],
+      facets: { municipality: [], committee: [], year: [], decision: [], attachments: [] },
+    });
   });
 
   it('answers invalid API parameters with 400 JSON naming the field, also with CORS', async () => {
